@@ -1,0 +1,88 @@
+import { saveScreenshot } from '../support/screenshots.js';
+import { dayFromNow } from '../support/api.js';
+import { expect, signIn, test, unique } from '../support/fixtures.js';
+
+test('a goal is edited in place, to a new target and a relative one; a past deadline is refused inline', async ({
+  page,
+  account,
+  api,
+}) => {
+  const team = await api.post<{ id: string }>('/teams', { name: unique('Goal team') });
+  const project = await api.post<{ id: string }>('/projects', {
+    teamId: team.id,
+    name: unique('Churn early warning'),
+  });
+  const deadline = dayFromNow(200);
+  await api.post(`/projects/${project.id}/goals`, {
+    statement: 'Reduce monthly churn',
+    metric: 'Monthly churn rate',
+    direction: 'decrease',
+    baseline: 3.1,
+    target: 2.8,
+    deadline,
+    unit: '%',
+  });
+
+  await signIn(page, account);
+  await page.goto(`/projects/${project.id}`);
+  const section = page.getByRole('region', { name: 'Goals' });
+  const goals = section.getByRole('list', { name: 'Goals' });
+  await expect(goals).toContainText('3.1 % → 2.8 %');
+  const edit = goals.getByRole('button', { name: 'Edit goal Reduce monthly churn' });
+
+  // The Add goal form, pre-filled, in place of the card.
+  await edit.click();
+  const form = section.getByRole('form', { name: 'Edit goal' });
+  await expect(form.getByLabel('Statement')).toHaveValue('Reduce monthly churn');
+  await expect(form.getByLabel('Metric', { exact: true })).toHaveValue('Monthly churn rate');
+  await expect(form.getByLabel('Direction')).toHaveValue('decrease');
+  await expect(form.getByLabel('Baseline')).toHaveValue('3.1');
+  await expect(form.getByRole('radio', { name: 'A value' })).toBeChecked();
+  await expect(form.getByLabel('Target', { exact: true })).toHaveValue('2.8');
+  await expect(form.getByLabel('Unit')).toHaveValue('%');
+  await expect(form.getByLabel('Deadline')).toHaveValue(deadline);
+  await expect(section.getByRole('button', { name: 'Add goal' })).toHaveCount(0);
+
+  await form.getByLabel('Target', { exact: true }).fill('2.5');
+  await form.getByRole('button', { name: 'Save goal' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(goals).toContainText('3.1 % → 2.5 %');
+  await page.reload();
+  await expect(goals).toContainText('3.1 % → 2.5 %');
+
+  // A change in % replaces the absolute target.
+  await edit.click();
+  // The radio itself is hidden inside its segmented-control label: click the label.
+  await form.getByText('A change in %').click();
+  await expect(form.getByRole('radio', { name: 'A change in %' })).toBeChecked();
+  await form.getByLabel('Change (%)').fill('-20');
+  await form.getByRole('button', { name: 'Save goal' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(goals).toContainText('3.1 % → 2.48 % (−20 %)');
+
+  // A deadline in the past is refused, on the deadline field, and nothing changes.
+  await edit.click();
+  await expect(form.getByRole('radio', { name: 'A change in %' })).toBeChecked();
+  await expect(form.getByLabel('Change (%)')).toHaveValue('-20');
+  await form.getByLabel('Deadline').fill('2020-01-15');
+  await form.getByRole('button', { name: 'Save goal' }).click();
+  const refusal = form.getByRole('alert');
+  await expect(refusal).toContainText('This goal was refused.');
+  await expect(refusal).toContainText('deadline 2020-01-15 is in the past');
+  const deadlineField = form.getByLabel('Deadline');
+  await expect(deadlineField).toHaveAttribute('aria-invalid', 'true');
+  await expect(deadlineField).toHaveAccessibleDescription('Deadline 2020-01-15 is in the past.');
+  await saveScreenshot(page, 'goal-edit-refused');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toHaveCount(0);
+  await page.reload();
+  await expect(goals).toContainText('3.1 % → 2.48 % (−20 %)');
+  await expect(goals.locator('time')).toHaveAttribute('datetime', deadline);
+
+  // An archived project's goals are read-only.
+  await api.post(`/projects/${project.id}/archive`);
+  await page.reload();
+  await expect(page.getByText('This project is archived.')).toBeVisible();
+  await expect(goals).toContainText('Reduce monthly churn');
+  await expect(edit).toHaveCount(0);
+});

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { describeDatabase, migrateToLatest, openConnection } from '@sextant/db';
+import { loadConfig } from '@sextant/server';
+
+export function registerMigrate(program: Command): void {
+  program
+    .command('migrate')
+    .description('Apply pending migrations (the server also does this at start)')
+    .action(async () => {
+      const config = loadConfig();
+      const connection = openConnection({ url: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const outcome = await migrateToLatest(connection);
+        const info = await describeDatabase(connection);
+        const applied = outcome.applied.length ? outcome.applied.join(', ') : 'nothing to apply';
+        process.stdout.write(
+          `${info.kind} at ${connection.location}: ${applied}; schema ${info.schemaVersion}\n`,
+        );
+      } finally {
+        await connection.close();
+      }
+    });
+}

@@ -1,0 +1,40 @@
+import { migrateToLatest, openConnection, Store, type Connection } from '@sextant/db';
+import { createServices, loadConfig, systemClock, type Services } from '@sextant/server';
+
+export interface AdminContext {
+  connection: Connection;
+  store: Store;
+  services: Services;
+}
+
+/** Admin commands talk to the database directly (same env as the server) after migrating it. */
+export async function withAdminContext<T>(work: (ctx: AdminContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const connection = openConnection({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(connection);
+    const store = new Store(connection);
+    return await work({
+      connection,
+      store,
+      services: createServices({ store, clock: systemClock }),
+    });
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Reads a secret piped on stdin (`echo pw | sextant …`), without its trailing newline. */
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new CliError('--password-stdin expects the password on standard input (pipe it in)');
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+/** An error whose message is the one line a CI log reader needs. */
+export class CliError extends Error {}

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '@sextant/core';
+import { SEXTANT_VERSION } from '@sextant/server';
+import { CliError } from './context.js';
+import { registerImport } from './commands/import.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerServe } from './commands/serve.js';
+import { registerToken } from './commands/token.js';
+import { registerUser } from './commands/user.js';
+
+const program = new Command()
+  .name('sextant')
+  .description('Is this data-science project on track? Server, admin and CI commands.')
+  .version(SEXTANT_VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerServe(program);
+registerMigrate(program);
+registerUser(program);
+registerToken(program);
+registerImport(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; usage errors were already printed by commander.
+    process.exit(error.exitCode);
+  }
+  const message =
+    error instanceof CliError || error instanceof AppError
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`sextant: error: ${message.split('\n')[0]}\n`);
+  process.exit(1);
+}

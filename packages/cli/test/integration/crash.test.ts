@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { CreatedToken, Page, Project, Team } from '@sextant/core';
+import { SQLITE_FILE_NAME } from '@sextant/db';
+import { createTestDatabase, type TestDatabase } from '../../../server/test/support/databases.js';
+import { assertBuilt, runCli, startServerProcess, waitForExit } from '../support/server-process.js';
+
+const PASSWORD = 'kill-nine survives this';
+const CLIENTS = 8;
+const ACKS_BEFORE_KILL = 200;
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function login(url: string, email: string): Promise<Session> {
+  const reply = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const cookies = reply.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  const body = (await reply.json()) as { csrfToken: string };
+  return { cookie: cookies.join('; '), csrf: body.csrfToken };
+}
+
+async function post<T>(url: string, path: string, auth: Session, body: unknown): Promise<T> {
+  const reply = await fetch(`${url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf },
+    body: JSON.stringify(body),
+  });
+  if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
+  return (await reply.json()) as T;
+}
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe.skipIf(kind === 'postgres' && !inject('postgresAvailable'))(`kill -9 [${kind}]`, () => {
+    let database: TestDatabase;
+    let env: NodeJS.ProcessEnv;
+
+    beforeAll(async () => {
+      assertBuilt();
+      database = await createTestDatabase(kind);
+      env = { SEXTANT_DATA_DIR: database.dataDir, DATABASE_URL: database.url ?? '' };
+      const created = await runCli(
+        [
+          'user',
+          'create',
+          '--email',
+          'crash@example.test',
+          '--name',
+          'Crash Tester',
+          '--password-stdin',
+        ],
+        env,
+        `${PASSWORD}\n`,
+      );
+      expect(created.code, created.stderr).toBe(0);
+    });
+
+    afterAll(async () => {
+      await database?.drop();
+    });
+
+    it('keeps every project acknowledged with 201 when the server is killed mid-write', async () => {
+      const first = await startServerProcess(env);
+      const session = await login(first.url, 'crash@example.test');
+      const team = await post<Team>(first.url, '/teams', session, { name: 'Crash team' });
+      const token = await post<CreatedToken>(first.url, '/tokens', session, { name: 'load' });
+
+      const acknowledged: string[] = [];
+      let attempted = 0;
+      let killed = false;
+      const worker = async (n: number) => {
+        for (let i = 0; !killed; i += 1) {
+          attempted += 1;
+          try {
+            const reply = await fetch(`${first.url}/api/v1/projects`, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Bearer ${token.token}`,
+              },
+              body: JSON.stringify({ teamId: team.id, name: `client ${n} project ${i}` }),
+            });
+            if (reply.status === 201) {
+              acknowledged.push(((await reply.json()) as Project).id);
+              if (acknowledged.length >= ACKS_BEFORE_KILL && !killed) {
+                killed = true;
+                first.child.kill('SIGKILL');
+              }
+            }
+          } catch {
+            // The connection died with the process: that write was never acknowledged.
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: CLIENTS }, (_, n) => worker(n)));
+      await waitForExit(first.child);
+      expect(first.child.signalCode).toBe('SIGKILL');
+      expect(acknowledged.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
+
+      if (kind === 'sqlite') {
+        const file = new Database(join(database.dataDir, SQLITE_FILE_NAME));
+        try {
+          expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
+        } finally {
+          file.close();
+        }
+      }
+
+      const second = await startServerProcess(env);
+      try {
+        const stored = new Set<string>();
+        let cursor: string | null = null;
+        do {
+          const reply = await fetch(
+            `${second.url}/api/v1/projects?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+            { headers: { authorization: `Bearer ${token.token}` } },
+          );
+          const page = (await reply.json()) as Page<Project>;
+          for (const project of page.items) stored.add(project.id);
+          cursor = page.nextCursor;
+        } while (cursor);
+        const lost = acknowledged.filter((id) => !stored.has(id));
+        expect(lost).toEqual([]);
+        // Writes in flight at the kill may or may not have landed, but never more than were sent.
+        expect(stored.size).toBeLessThanOrEqual(attempted);
+      } finally {
+        second.child.kill('SIGTERM');
+        await waitForExit(second.child);
+      }
+    });
+  });
+}

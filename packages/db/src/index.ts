@@ -1,0 +1,27 @@
+export * from './connect.js';
+export * from './migrate.js';
+export * from './store.js';
+export { newId } from './ids.js';
+export { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from './dialects/sqlite.js';
+export type { PageRequest, PageResult } from './repositories/executor.js';
+export type { UserRecord, UserCredentials } from './repositories/users.repository.js';
+export type { SessionRecord } from './repositories/sessions.repository.js';
+export type { TeamRecord, TeamWithRole, MemberRecord } from './repositories/teams.repository.js';
+export type { TokenRecord, TokenKind } from './repositories/tokens.repository.js';
+export type {
+  ProjectRecord,
+  ProjectWithRole,
+  ProjectFilter,
+} from './repositories/projects.repository.js';
+export type { GoalRecord } from './repositories/goals.repository.js';
+export type {
+  SuccessCriterionRecord,
+  CriterionMetric,
+} from './repositories/success-criteria.repository.js';
+export type { StageChangeRecord } from './repositories/stage-changes.repository.js';
+export type { RiskRecord, RiskFields } from './repositories/risks.repository.js';
+export type { AuditEntry, AuditRecord } from './repositories/audit.repository.js';
+export type { SprintRecord, ExternalRef, Owner } from './repositories/sprints.repository.js';
+export type { StoryRecord, StoryFields, PersonRef } from './repositories/stories.repository.js';
+export type { StoredWarning } from './repositories/delivery-warnings.repository.js';
+export { MIGRATIONS } from './migrations/index.js';

@@ -1,0 +1,83 @@
+import type { Executor } from './executor.js';
+import { newId } from '../ids.js';
+
+export interface StoredWarning {
+  id: string;
+  projectId: string;
+  rule: string;
+  subjectKey: string;
+  message: string;
+  details: Record<string, unknown>;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  clearedAt: string | null;
+}
+
+/** Early warnings as they were raised: open ones hold now, cleared ones are history. */
+export class DeliveryWarningRepository {
+  constructor(private readonly db: Executor) {}
+
+  async listOpen(projectId: string): Promise<StoredWarning[]> {
+    const rows = await this.db
+      .selectFrom('delivery_warnings')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('cleared_at', 'is', null)
+      .orderBy('first_seen_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      projectId: r.project_id,
+      rule: r.rule,
+      subjectKey: r.subject_key,
+      message: r.message,
+      details: JSON.parse(r.details_json) as Record<string, unknown>,
+      firstSeenAt: r.first_seen_at,
+      lastSeenAt: r.last_seen_at,
+      clearedAt: r.cleared_at,
+    }));
+  }
+
+  async open(input: {
+    projectId: string;
+    rule: string;
+    subjectKey: string;
+    message: string;
+    details: Record<string, unknown>;
+    now: string;
+  }): Promise<void> {
+    await this.db
+      .insertInto('delivery_warnings')
+      .values({
+        id: newId(),
+        project_id: input.projectId,
+        rule: input.rule,
+        subject_key: input.subjectKey,
+        message: input.message,
+        details_json: JSON.stringify(input.details),
+        first_seen_at: input.now,
+        last_seen_at: input.now,
+        cleared_at: null,
+      })
+      .execute();
+  }
+
+  /** The condition still holds with other numbers: keep `since`, refresh what it says. */
+  async refresh(id: string, message: string, details: Record<string, unknown>, now: string) {
+    await this.db
+      .updateTable('delivery_warnings')
+      .set({ message, details_json: JSON.stringify(details), last_seen_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async clear(id: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('delivery_warnings')
+      .set({ cleared_at: now })
+      .where('id', '=', id)
+      .where('cleared_at', 'is', null)
+      .execute();
+  }
+}

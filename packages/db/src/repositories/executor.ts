@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** A database handle or an open transaction: repositories work on either. */
+export type Executor = Kysely<Database>;
+
+/** Ids are UUIDv7, so "newest first" is "id descending" and the cursor is the last id seen. */
+export function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  return /^[0-9a-f-]{36}$/.test(id) ? id : null;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface PageResult<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Rows were fetched with limit + 1: the extra row, if any, says there is a next page. */
+export function toPage<T extends { id: string }>(rows: T[], limit: number): PageResult<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+}
+
+export const toBool = (value: number | boolean): boolean => value === 1 || value === true;

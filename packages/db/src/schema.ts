@@ -1,0 +1,220 @@
+/**
+ * Row shapes as the database holds them. They never leave this package: repositories
+ * map them to records. Instants are ISO-8601 UTC text and days YYYY-MM-DD text on both
+ * databases, so ordering and comparison behave the same; booleans are 0/1 integers.
+ */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: string;
+  updated_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a leaked table does not leak sessions. */
+  id_hash: string;
+  user_id: string;
+  csrf_hash: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  kind: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  user_id: string;
+  project_id: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface ProjectsTable {
+  id: string;
+  team_id: string;
+  name: string;
+  stage: string;
+  scope_json: string;
+  archived_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GoalsTable {
+  id: string;
+  project_id: string;
+  statement: string;
+  metric: string;
+  direction: string;
+  baseline: number;
+  target: number;
+  target_change_pct: number | null;
+  deadline: string;
+  unit: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SuccessCriteriaTable {
+  project_id: string;
+  metric_kind: string;
+  metric_n: number | null;
+  metric_name: string | null;
+  metric_direction: string;
+  threshold: number;
+  train_window: string;
+  train_size: string | null;
+  test_window: string;
+  step: string;
+  horizon: string | null;
+  evaluation_fingerprint: string;
+  cost_missed: number | null;
+  cost_intervention: number | null;
+  currency: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface StageChangesTable {
+  id: string;
+  project_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  note: string;
+  changed_by: string | null;
+  changed_at: string;
+}
+
+export interface RisksTable {
+  id: string;
+  project_id: string;
+  description: string;
+  affected_roles_json: string;
+  likelihood: string;
+  impact: string;
+  mitigation: string;
+  owner: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: string;
+  action: string;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  team_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details_json: string;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  email: string;
+  ip: string;
+  at: string;
+}
+
+export interface SprintsTable {
+  id: string;
+  project_id: string;
+  number: number;
+  name: string;
+  goal: string;
+  start_date: string;
+  end_date: string;
+  state: string;
+  started_at: string | null;
+  started_by: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  external_source: string | null;
+  external_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoriesTable {
+  id: string;
+  project_id: string;
+  sprint_id: string;
+  title: string;
+  deliverable_type: string;
+  deliverable_description: string;
+  assignee_id: string | null;
+  status: string;
+  points: number | null;
+  position: number;
+  added_after_start: number;
+  outcome: string | null;
+  carried_from_id: string | null;
+  corrected_at: string | null;
+  corrected_by: string | null;
+  correction_reason: string | null;
+  external_source: string | null;
+  external_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveryWarningsTable {
+  id: string;
+  project_id: string;
+  rule: string;
+  subject_key: string;
+  message: string;
+  details_json: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  cleared_at: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  api_tokens: ApiTokensTable;
+  projects: ProjectsTable;
+  goals: GoalsTable;
+  success_criteria: SuccessCriteriaTable;
+  stage_changes: StageChangesTable;
+  risks: RisksTable;
+  audit_events: AuditEventsTable;
+  login_failures: LoginFailuresTable;
+  sprints: SprintsTable;
+  stories: StoriesTable;
+  delivery_warnings: DeliveryWarningsTable;
+}

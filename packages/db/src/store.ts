@@ -1,0 +1,73 @@
+import type { Connection, DatabaseKind } from './connect.js';
+import type { Executor } from './repositories/executor.js';
+import { AuditRepository } from './repositories/audit.repository.js';
+import { GoalRepository } from './repositories/goals.repository.js';
+import { LoginFailureRepository } from './repositories/login-failures.repository.js';
+import { ProjectRepository } from './repositories/projects.repository.js';
+import { RiskRepository } from './repositories/risks.repository.js';
+import { SessionRepository } from './repositories/sessions.repository.js';
+import { StageChangeRepository } from './repositories/stage-changes.repository.js';
+import { SuccessCriterionRepository } from './repositories/success-criteria.repository.js';
+import { TeamRepository } from './repositories/teams.repository.js';
+import { TokenRepository } from './repositories/tokens.repository.js';
+import { UserRepository } from './repositories/users.repository.js';
+import { SprintRepository } from './repositories/sprints.repository.js';
+import { StoryRepository } from './repositories/stories.repository.js';
+import { DeliveryWarningRepository } from './repositories/delivery-warnings.repository.js';
+
+/** Every repository, bound to one executor (the database or an open transaction). */
+export interface Repositories {
+  users: UserRepository;
+  sessions: SessionRepository;
+  teams: TeamRepository;
+  tokens: TokenRepository;
+  projects: ProjectRepository;
+  goals: GoalRepository;
+  criteria: SuccessCriterionRepository;
+  stageChanges: StageChangeRepository;
+  risks: RiskRepository;
+  audit: AuditRepository;
+  loginFailures: LoginFailureRepository;
+  sprints: SprintRepository;
+  stories: StoryRepository;
+  deliveryWarnings: DeliveryWarningRepository;
+}
+
+export function bindRepositories(db: Executor): Repositories {
+  return {
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    teams: new TeamRepository(db),
+    tokens: new TokenRepository(db),
+    projects: new ProjectRepository(db),
+    goals: new GoalRepository(db),
+    criteria: new SuccessCriterionRepository(db),
+    stageChanges: new StageChangeRepository(db),
+    risks: new RiskRepository(db),
+    audit: new AuditRepository(db),
+    loginFailures: new LoginFailureRepository(db),
+    sprints: new SprintRepository(db),
+    stories: new StoryRepository(db),
+    deliveryWarnings: new DeliveryWarningRepository(db),
+  };
+}
+
+/**
+ * What services see of the database: repositories for single statements and
+ * `transaction` for anything that writes more than one row (all or nothing).
+ */
+export class Store {
+  readonly repos: Repositories;
+
+  constructor(readonly connection: Connection) {
+    this.repos = bindRepositories(connection.db);
+  }
+
+  get kind(): DatabaseKind {
+    return this.connection.kind;
+  }
+
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.connection.db.transaction().execute((trx) => work(bindRepositories(trx)));
+  }
+}

@@ -1,0 +1,153 @@
+import { utcDay } from '@sextant/core';
+import type { Store } from '@sextant/db';
+import type { Clock } from '../clock.js';
+import { generatePassword } from '../security/secrets.js';
+import type { Services } from '../services/index.js';
+
+export const DEMO_EMAIL = 'demo@sextant.local';
+
+export interface DemoSeed {
+  email: string;
+  /** Freshly generated; printed once and stored only as a hash. */
+  password: string;
+  projectId: string;
+}
+
+const SYSTEM = { userId: null, tokenId: null, ip: null };
+
+/**
+ * On first start with an empty database: a predictive-maintenance project in POC
+ * (the process article's example, with scope, goal, criterion and risks), a project
+ * still in scoping, and a second team's project the demo user may only view.
+ * Returns null when the database already has accounts.
+ */
+export async function seedDemo(
+  services: Services,
+  store: Store,
+  clock: Clock,
+): Promise<DemoSeed | null> {
+  if ((await store.repos.users.count()) > 0) return null;
+  const password = generatePassword();
+  const demo = await services.users.create(
+    { email: DEMO_EMAIL, name: 'Dana Demo', password, isAdmin: true },
+    null,
+  );
+  const ana = await services.users.create(
+    {
+      email: 'ana.costa@sextant.local',
+      name: 'Ana Costa',
+      password: generatePassword(),
+      isAdmin: false,
+    },
+    null,
+  );
+  const asDemo = { ...SYSTEM, userId: demo.id };
+  const asAna = { ...SYSTEM, userId: ana.id };
+
+  const reliability = await services.teams.create('Reliability Analytics', asDemo);
+  const pdm = await services.projects.create(
+    {
+      teamId: reliability.id,
+      name: 'Predictive maintenance — press line 3',
+      scope: {
+        why:
+          'Unplanned failures of the 100 presses on line 3 stop production several times a week; ' +
+          'each one costs about €25,000 in lost output and emergency repair. The VP Manufacturing ' +
+          'wants failures predicted two days ahead, before 7 am, so maintenance can act first.',
+        sponsor: 'Henrik Dahl, VP Manufacturing',
+        users: [
+          { name: 'Maria Jensen', role: 'Maintenance planner (operator)' },
+          { role: 'Maintenance technicians, shifts A and B' },
+        ],
+        currentProcess:
+          'Each morning the planner sends the team to the 10 machines that have gone longest ' +
+          'without a check. At least one of the 100 machines fails every day.',
+        currentMetric: { name: 'Failures caught by inspection', value: 0.4, unit: 'per day' },
+        productization: 'push_to_prod',
+        pocConstraints: ['resources', 'accuracy'],
+      },
+    },
+    asDemo,
+  );
+  const deadline = utcDay(new Date(clock.now().getTime() + 240 * 24 * 3600 * 1000));
+  await services.goals.create(
+    pdm.id,
+    {
+      statement: 'Cut unplanned downtime of press line 3 by 30 %',
+      metric: 'Unplanned downtime',
+      direction: 'decrease',
+      baseline: 1240,
+      targetChangePct: -30,
+      deadline,
+      unit: 'hours/year',
+    },
+    asDemo,
+  );
+  await services.criteria.put(
+    pdm.id,
+    {
+      metric: { kind: 'hit_rate_at_n', n: 10 },
+      threshold: 2,
+      evaluation: { trainWindow: 'expanding', testWindow: '1d', step: '1d', horizon: '2d' },
+      valueModel: { costMissed: 25_000, costIntervention: 800, currency: 'EUR' },
+    },
+    asDemo,
+  );
+  await services.risks.create(pdm.id, {
+    description:
+      "The planner's morning round becomes a ranked list from the model: her role shifts from choosing machines to checking the model's choice.",
+    affectedRoles: ['Maintenance planner', 'Maintenance technicians'],
+    likelihood: 'high',
+    impact: 'medium',
+    mitigation: 'Maria joins every sprint demo; the list keeps a manual override with a reason.',
+    owner: 'Henrik Dahl',
+    status: 'mitigating',
+  });
+  await services.risks.create(pdm.id, {
+    description:
+      'Shift agreements fix inspection routes a week ahead; daily re-planning may need a new agreement.',
+    affectedRoles: ['Maintenance technicians', 'HR'],
+    likelihood: 'medium',
+    impact: 'high',
+    mitigation: '',
+    owner: 'Henrik Dahl',
+    status: 'open',
+  });
+  await services.stages.change(
+    pdm.id,
+    {
+      stage: 'poc',
+      note: 'Scope signed off by Henrik; Maria named as the operator. Time is relaxed, resources and accuracy fixed.',
+    },
+    asDemo,
+  );
+
+  await services.projects.create(
+    {
+      teamId: reliability.id,
+      name: 'Spare-parts demand forecast',
+      scope: {
+        why: 'Stock-outs of press spare parts extend repairs by two days on average.',
+        sponsor: 'Henrik Dahl, VP Manufacturing',
+        users: [{ role: 'Stock manager' }],
+      },
+    },
+    asDemo,
+  );
+
+  const customer = await services.teams.create('Customer Analytics', asAna);
+  await services.teams.addMember(customer.id, { email: DEMO_EMAIL, role: 'viewer' }, asAna);
+  await services.projects.create(
+    {
+      teamId: customer.id,
+      name: 'Churn early warning',
+      scope: {
+        why: 'Monthly subscription churn rose from 2.2 % to 3.1 % in a year.',
+        sponsor: 'Chief Commercial Officer',
+        currentProcess: 'Account managers call customers whose usage dropped last month.',
+      },
+    },
+    asAna,
+  );
+  return { email: DEMO_EMAIL, password, projectId: pdm.id };
+}

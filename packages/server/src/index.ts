@@ -1,0 +1,12 @@
+export { buildApp, DEFAULT_BODY_LIMIT, type AppOptions, type BuiltApp } from './app.js';
+export { loadConfig, type ServerConfig } from './config.js';
+export { systemClock, type Clock } from './clock.js';
+export { createServices, type Services } from './services/index.js';
+export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './plugins/auth.plugin.js';
+export { LOGIN_THROTTLE } from './services/auth.service.js';
+export { generatePassword, sha256Hex } from './security/secrets.js';
+export { hashPassword, ARGON2_OPTIONS } from './security/passwords.js';
+export { evaluationFingerprint } from './security/fingerprint.js';
+export { seedDemo, type DemoSeed } from './demo/seed-demo.js';
+export { startServer, type RunningServer } from './serve.js';
+export { SEXTANT_VERSION } from './version.js';

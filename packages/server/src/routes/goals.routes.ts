@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CreateGoalBody, Goal, GoalParams, IdParam, UpdateGoalBody } from '@sextant/core';
+import { access } from '../http/access.js';
+import { presentGoal } from '../presenters/index.js';
+import { SIGNED_IN, type App, type RouteDeps } from './types.js';
+
+export function goalRoutes(app: App, { services, store }: RouteDeps): void {
+  app.post(
+    '/projects/:id/goals',
+    {
+      config: { access: access.project('member') },
+      schema: {
+        tags: ['goals'],
+        summary:
+          'Add a quantifiable goal; an ambiguous one is refused (422) naming what is missing',
+        security: SIGNED_IN,
+        params: IdParam,
+        body: CreateGoalBody,
+        response: { 201: Goal },
+      },
+    },
+    async (request, reply) => {
+      const goal = await services.goals.create(request.params.id, request.body, request.ctx.actor);
+      return reply.status(201).send(presentGoal(goal));
+    },
+  );
+
+  app.get(
+    '/projects/:id/goals',
+    {
+      config: { access: access.project('viewer') },
+      schema: {
+        tags: ['goals'],
+        summary: "The project's goals",
+        security: SIGNED_IN,
+        params: IdParam,
+        response: { 200: z.object({ items: z.array(Goal) }) },
+      },
+    },
+    async (request) => ({
+      items: (await store.repos.goals.listForProject(request.params.id)).map(presentGoal),
+    }),
+  );
+
+  app.patch(
+    '/projects/:id/goals/:goalId',
+    {
+      config: { access: access.project('member') },
+      schema: {
+        tags: ['goals'],
+        summary: 'Change a goal; the result must still be quantifiable',
+        security: SIGNED_IN,
+        params: GoalParams,
+        body: UpdateGoalBody,
+        response: { 200: Goal },
+      },
+    },
+    async (request) =>
+      presentGoal(
+        await services.goals.update(request.params.id, request.params.goalId, request.body),
+      ),
+  );
+
+  app.delete(
+    '/projects/:id/goals/:goalId',
+    {
+      config: { access: access.project('member') },
+      schema: {
+        tags: ['goals'],
+        summary: 'Remove a goal',
+        security: SIGNED_IN,
+        params: GoalParams,
+      },
+    },
+    async (request, reply) => {
+      await services.goals.delete(request.params.id, request.params.goalId);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { describeDatabase, migrateToLatest, openConnection, type Connection } from '@sextant/db';
+import { buildApp } from './app.js';
+import { systemClock } from './clock.js';
+import type { ServerConfig } from './config.js';
+import { DEMO_EMAIL, seedDemo } from './demo/seed-demo.js';
+import { SEXTANT_VERSION } from './version.js';
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  connection: Connection;
+  close(): Promise<void>;
+}
+
+/** Migrate, seed the demo into an empty database (unless disabled), listen, and say where. */
+export async function startServer(
+  config: ServerConfig,
+  print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<RunningServer> {
+  const connection = openConnection({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(connection);
+    const { app, services, store } = await buildApp({
+      connection,
+      logger: { level: config.logLevel },
+      trustProxy: config.trustProxy,
+      webDir: config.webDir,
+    });
+    const info = await describeDatabase(connection);
+    print(
+      `Sextant ${SEXTANT_VERSION} on ${info.kind} (${connection.location}), schema ${info.schemaVersion}`,
+    );
+
+    if (config.demo) {
+      const seeded = await seedDemo(services, store, systemClock);
+      if (seeded) {
+        print('');
+        print('Demo workspace created. Sign in with:');
+        print(`  email:    ${seeded.email}`);
+        print(`  password: ${seeded.password}`);
+        print('  (shown only now; stored hashed)');
+      } else if (await store.repos.users.findByEmail(DEMO_EMAIL)) {
+        print(`Demo login: ${DEMO_EMAIL} (password was printed at first start;`);
+        print(
+          `  reset it with: npx sextant user set-password --email ${DEMO_EMAIL} --password-stdin)`,
+        );
+      }
+    } else if ((await store.repos.users.count()) === 0) {
+      print('No accounts yet. Create the first (it becomes workspace admin) with:');
+      print('  npx sextant user create --email you@example.com --admin --password-stdin');
+    }
+
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    print('');
+    print(`Sextant is running: open ${url}`);
+    return {
+      url,
+      app,
+      connection,
+      close: async () => {
+        await app.close();
+        await connection.close();
+      },
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

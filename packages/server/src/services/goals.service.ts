@@ -1,0 +1,92 @@
+import {
+  AppError,
+  checkGoalQuantifiable,
+  describeGoalProblems,
+  notFound,
+  type CreateGoalBody,
+  type GoalDraft,
+  type GoalProblem,
+  type UpdateGoalBody,
+} from '@sextant/core';
+import type { GoalRecord } from '@sextant/db';
+import { iso } from '../clock.js';
+import type { Actor } from '../http/access.js';
+import type { ServiceDeps } from './deps.js';
+import { loadWritableProject } from './projects.service.js';
+
+function notQuantifiable(problems: GoalProblem[]): AppError {
+  return new AppError('goal_not_quantifiable', describeGoalProblems(problems), {
+    missing: [...new Set(problems.filter((p) => p.code === 'missing').map((p) => p.field))],
+    problems,
+  });
+}
+
+export class GoalService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async create(projectId: string, body: CreateGoalBody, actor: Actor): Promise<GoalRecord> {
+    const { store, clock } = this.deps;
+    const checked = checkGoalQuantifiable(body, clock.now());
+    if (!checked.ok) throw notQuantifiable(checked.problems);
+    return store.transaction(async (repos) => {
+      await loadWritableProject(repos, projectId);
+      const now = iso(clock.now());
+      await repos.projects.touch(projectId, now);
+      return repos.goals.insert({ projectId, goal: checked.goal, createdBy: actor.userId, now });
+    });
+  }
+
+  /** A patch is merged onto the stored goal and the result must still be quantifiable. */
+  async update(projectId: string, goalId: string, patch: UpdateGoalBody): Promise<GoalRecord> {
+    const { store, clock } = this.deps;
+    return store.transaction(async (repos) => {
+      await loadWritableProject(repos, projectId);
+      const current = await repos.goals.findInProject(projectId, goalId);
+      if (!current) throw notFound('Goal');
+      const draft: GoalDraft = {
+        statement: patch.statement ?? current.statement,
+        metric: patch.metric !== undefined ? patch.metric : current.metric,
+        direction: patch.direction !== undefined ? patch.direction : current.direction,
+        baseline: patch.baseline !== undefined ? patch.baseline : current.baseline,
+        unit: patch.unit !== undefined ? patch.unit : current.unit,
+        deadline: patch.deadline !== undefined ? patch.deadline : current.deadline,
+        // A new absolute target replaces a relative one and the other way round.
+        ...(patch.target !== undefined || patch.targetChangePct !== undefined
+          ? { target: patch.target ?? null, targetChangePct: patch.targetChangePct ?? null }
+          : current.targetChangePct !== null
+            ? { target: null, targetChangePct: current.targetChangePct }
+            : { target: current.target, targetChangePct: null }),
+      };
+      if (draft.target != null && draft.targetChangePct != null) {
+        throw new AppError(
+          'invalid_request',
+          'targetChangePct: give either target or targetChangePct, not both.',
+          {
+            fields: [
+              {
+                field: 'targetChangePct',
+                message: 'give either target or targetChangePct, not both',
+              },
+            ],
+          },
+        );
+      }
+      const checked = checkGoalQuantifiable(draft, clock.now());
+      if (!checked.ok) throw notQuantifiable(checked.problems);
+      const now = iso(clock.now());
+      await repos.goals.update(goalId, checked.goal, now);
+      await repos.projects.touch(projectId, now);
+      return { ...current, ...checked.goal, updatedAt: now };
+    });
+  }
+
+  async delete(projectId: string, goalId: string): Promise<void> {
+    const { store, clock } = this.deps;
+    await store.transaction(async (repos) => {
+      await loadWritableProject(repos, projectId);
+      if (!(await repos.goals.findInProject(projectId, goalId))) throw notFound('Goal');
+      await repos.goals.delete(goalId);
+      await repos.projects.touch(projectId, iso(clock.now()));
+    });
+  }
+}

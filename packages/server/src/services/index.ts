@@ -1,0 +1,47 @@
+import type { ServiceDeps } from './deps.js';
+import { AuthService } from './auth.service.js';
+import { GoalService } from './goals.service.js';
+import { ProjectService } from './projects.service.js';
+import { RiskService } from './risks.service.js';
+import { StageService } from './stage.service.js';
+import { SuccessCriterionService } from './success-criterion.service.js';
+import { TeamService } from './teams.service.js';
+import { TokenService } from './tokens.service.js';
+import { UserService } from './users.service.js';
+import { DeliveryService } from './delivery.service.js';
+import { SprintService } from './sprints.service.js';
+import { StoryService } from './stories.service.js';
+
+export interface Services {
+  auth: AuthService;
+  users: UserService;
+  teams: TeamService;
+  tokens: TokenService;
+  projects: ProjectService;
+  goals: GoalService;
+  criteria: SuccessCriterionService;
+  stages: StageService;
+  risks: RiskService;
+  sprints: SprintService;
+  stories: StoryService;
+  delivery: DeliveryService;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  return {
+    auth: new AuthService(deps),
+    users: new UserService(deps),
+    teams: new TeamService(deps),
+    tokens: new TokenService(deps),
+    projects: new ProjectService(deps),
+    goals: new GoalService(deps),
+    criteria: new SuccessCriterionService(deps),
+    stages: new StageService(deps),
+    risks: new RiskService(deps),
+    sprints: new SprintService(deps),
+    stories: new StoryService(deps),
+    delivery: new DeliveryService(deps),
+  };
+}
+
+export type { ServiceDeps } from './deps.js';

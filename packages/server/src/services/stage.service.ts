@@ -1,0 +1,62 @@
+import { AppError, checkTransition, unmetGates, type Stage } from '@sextant/core';
+import type { StageChangeRecord } from '@sextant/db';
+import { iso } from '../clock.js';
+import type { Actor } from '../http/access.js';
+import type { ServiceDeps } from './deps.js';
+import { loadWritableProject } from './projects.service.js';
+import { gatherStageFacts } from './stage-facts.js';
+
+export class StageService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /**
+   * Moves a project. A refused forward move lists every unmet gate at once, so the
+   * team sees the whole way to the next stage rather than one obstacle at a time.
+   */
+  async change(
+    projectId: string,
+    input: { stage: Stage; note: string },
+    actor: Actor,
+  ): Promise<StageChangeRecord> {
+    const { store, clock } = this.deps;
+    return store.transaction(async (repos) => {
+      const project = await loadWritableProject(repos, projectId);
+      const transition = checkTransition(project.stage, input.stage);
+      if (!transition.ok) {
+        throw new AppError('stage_transition_invalid', transition.message, {
+          from: project.stage,
+          to: input.stage,
+          allowed: transition.allowed,
+        });
+      }
+      if (transition.forward) {
+        const unmet = unmetGates(input.stage, await gatherStageFacts(repos, project, clock.now()));
+        if (unmet.length > 0) {
+          throw new AppError(
+            'stage_gate_unmet',
+            `Cannot move to ${input.stage} yet: ${unmet.map((g) => g.message).join(' ')}`,
+            { from: project.stage, to: input.stage, unmet },
+          );
+        }
+      }
+      const now = iso(clock.now());
+      await repos.projects.setStage(projectId, input.stage, now);
+      await repos.stageChanges.insert({
+        projectId,
+        fromStage: project.stage,
+        toStage: input.stage,
+        note: input.note,
+        changedBy: actor.userId,
+        now,
+      });
+      const history = await repos.stageChanges.listForProject(projectId);
+      const change = history.at(-1);
+      if (!change) throw new Error('stage change vanished inside its own transaction');
+      return change;
+    });
+  }
+
+  history(projectId: string): Promise<StageChangeRecord[]> {
+    return this.deps.store.repos.stageChanges.listForProject(projectId);
+  }
+}

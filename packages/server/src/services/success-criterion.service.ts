@@ -1,0 +1,47 @@
+import type { PutSuccessCriterionBody } from '@sextant/core';
+import type { SuccessCriterionRecord } from '@sextant/db';
+import { iso } from '../clock.js';
+import type { Actor } from '../http/access.js';
+import { evaluationFingerprint } from '../security/fingerprint.js';
+import type { ServiceDeps } from './deps.js';
+import { loadWritableProject } from './projects.service.js';
+
+/** The metric name runs report for a criterion: `hit_rate_at_10`, or the named metric. */
+export function criterionMetricName(metric: SuccessCriterionRecord['metric']): string {
+  return metric.kind === 'hit_rate_at_n' ? `hit_rate_at_${metric.n}` : metric.name;
+}
+
+export class SuccessCriterionService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async put(
+    projectId: string,
+    body: PutSuccessCriterionBody,
+    actor: Actor,
+  ): Promise<SuccessCriterionRecord> {
+    const { store, clock } = this.deps;
+    const evaluation = {
+      trainWindow: body.evaluation.trainWindow,
+      trainSize:
+        body.evaluation.trainWindow === 'sliding' ? (body.evaluation.trainSize ?? null) : null,
+      testWindow: body.evaluation.testWindow,
+      step: body.evaluation.step,
+      horizon: body.evaluation.horizon ?? null,
+    };
+    const record: SuccessCriterionRecord = {
+      projectId,
+      metric: body.metric,
+      threshold: body.threshold,
+      evaluation,
+      evaluationFingerprint: evaluationFingerprint(evaluation),
+      valueModel: body.valueModel ?? null,
+      updatedAt: iso(clock.now()),
+    };
+    await store.transaction(async (repos) => {
+      await loadWritableProject(repos, projectId);
+      await repos.criteria.upsert(record, actor.userId);
+      await repos.projects.touch(projectId, record.updatedAt);
+    });
+    return record;
+  }
+}

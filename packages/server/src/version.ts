@@ -1,0 +1,1 @@
+export const SEXTANT_VERSION = '0.1.0';

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import type { CreatedToken, TeamRole } from '@sextant/core';
+import { describeEachDatabase } from '../support/harness.js';
+import { addStory, createSprint, deliverable } from '../support/sprints.js';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+
+interface RouteCase {
+  method: Method;
+  /** `:project`, `:sprint` and `:story` are replaced by ids. */
+  path: string;
+  body?: unknown;
+  /** The least role that may call it. */
+  role: TeamRole;
+}
+
+/** Every route issue 3 added, with the role it needs. */
+const ROUTES: RouteCase[] = [
+  {
+    method: 'POST',
+    path: '/projects/:project/sprints',
+    body: { startDate: '2027-01-04', endDate: '2027-01-15' },
+    role: 'member',
+  },
+  { method: 'GET', path: '/projects/:project/sprints', role: 'viewer' },
+  { method: 'GET', path: '/projects/:project/delivery', role: 'viewer' },
+  { method: 'GET', path: '/sprints/:sprint', role: 'viewer' },
+  { method: 'PATCH', path: '/sprints/:sprint', body: { goal: 'x' }, role: 'member' },
+  { method: 'POST', path: '/sprints/:sprint/start', role: 'member' },
+  { method: 'POST', path: '/sprints/:sprint/close', body: {}, role: 'member' },
+  {
+    method: 'POST',
+    path: '/sprints/:sprint/stories',
+    body: { title: 't', deliverable: deliverable() },
+    role: 'member',
+  },
+  { method: 'GET', path: '/sprints/:sprint/stories', role: 'viewer' },
+  { method: 'PATCH', path: '/stories/:story', body: { title: 'y' }, role: 'member' },
+  { method: 'DELETE', path: '/stories/:story', role: 'member' },
+  {
+    method: 'POST',
+    path: '/stories/:story/corrections',
+    body: { outcome: 'delivered', reason: 'r' },
+    role: 'admin',
+  },
+];
+
+const RANK: Record<TeamRole, number> = { viewer: 0, member: 1, admin: 2 };
+
+describeEachDatabase('access rules on sprint, story and delivery routes', (env) => {
+  async function world() {
+    const { admin, team, project } = await env().factory.workspace();
+    const sprint = await createSprint(admin.client, project.id, '2026-06-01', '2026-06-12');
+    const story = await addStory(admin.client, sprint.id, { assigneeId: null, status: 'todo' });
+    const fill = (path: string, ids: { project: string; sprint: string; story: string }) =>
+      path
+        .replace(':project', ids.project)
+        .replace(':sprint', ids.sprint)
+        .replace(':story', ids.story);
+    return {
+      admin,
+      team,
+      project,
+      sprint,
+      story,
+      fill,
+      ids: { project: project.id, sprint: sprint.id, story: story.id },
+    };
+  }
+
+  it('answers 401 to anonymous callers on every route', async () => {
+    const w = await world();
+    const anonymous = env().factory.client();
+    for (const route of ROUTES) {
+      const reply = await anonymous.request(route.method, w.fill(route.path, w.ids), route.body);
+      expect(reply.status, `${route.method} ${route.path}`).toBe(401);
+    }
+  });
+
+  it("answers another team's member with a 404 byte-identical to a random id, on every route", async () => {
+    const w = await world();
+    const outsider = await env().factory.workspace();
+    const random = { project: randomUUID(), sprint: randomUUID(), story: randomUUID() };
+    for (const route of ROUTES) {
+      const foreign = await outsider.admin.client.request(
+        route.method,
+        w.fill(route.path, w.ids),
+        route.body,
+      );
+      const missing = await outsider.admin.client.request(
+        route.method,
+        w.fill(route.path, random),
+        route.body,
+      );
+      expect(foreign.status, `${route.method} ${route.path}`).toBe(404);
+      expect(foreign.raw.body, `${route.method} ${route.path}`).toBe(missing.raw.body);
+    }
+  });
+
+  it('gives each role 403 below the route’s role and lets it through at or above', async () => {
+    const w = await world();
+    const members = {
+      viewer: await env().factory.member(w.team.id, w.admin, 'viewer'),
+      member: await env().factory.member(w.team.id, w.admin, 'member'),
+    };
+    for (const [role, who] of Object.entries(members) as [TeamRole, (typeof members)['viewer']][]) {
+      for (const route of ROUTES) {
+        const reply = await who.client.request(route.method, w.fill(route.path, w.ids), route.body);
+        const label = `${role} ${route.method} ${route.path}`;
+        if (RANK[role] < RANK[route.role]) expect(reply.status, label).toBe(403);
+        else expect([401, 403, 404], label).not.toContain(reply.status);
+      }
+    }
+  });
+
+  it("gives a CI token 403 on its own project's routes and 404 on another project's", async () => {
+    const w = await world();
+    const other = await world();
+    const token = await w.admin.client.post<CreatedToken>(`/projects/${w.project.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    const ci = w.admin.client.withBearer(token.body.token);
+    for (const route of ROUTES) {
+      const own = await ci.request(route.method, w.fill(route.path, w.ids), route.body);
+      expect(own.status, `own ${route.method} ${route.path}`).toBe(403);
+      const foreign = await ci.request(route.method, other.fill(route.path, other.ids), route.body);
+      expect(foreign.status, `foreign ${route.method} ${route.path}`).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from './features/account/AccountPage';
+import { DeliveryPage } from './features/delivery/DeliveryPage';
+import { LoginPage } from './features/auth/LoginPage';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { ProjectPage } from './features/project/ProjectPage';
+import { ProjectsPage } from './features/projects/ProjectsPage';
+import { AppShell } from './features/shell/AppShell';
+import { SprintBoardPage } from './features/sprints/SprintBoardPage';
+import { SprintsPage } from './features/sprints/SprintsPage';
+import { NotFoundPage } from './features/shell/NotFoundPage';
+import { TeamPage } from './features/teams/TeamPage';
+import { TeamsPage } from './features/teams/TeamsPage';
+import { TokensPage } from './features/tokens/TokensPage';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/projects" replace />} />
+        <Route path="projects" element={<ProjectsPage />} />
+        <Route path="projects/:projectId" element={<ProjectPage />} />
+        <Route path="projects/:projectId/sprints" element={<SprintsPage />} />
+        <Route path="projects/:projectId/sprints/:sprintId" element={<SprintBoardPage />} />
+        <Route path="projects/:projectId/delivery" element={<DeliveryPage />} />
+        <Route path="teams" element={<TeamsPage />} />
+        <Route path="teams/:teamId" element={<TeamPage />} />
+        <Route path="tokens" element={<TokensPage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { errorMessage } from '../api/errors';
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+interface ErrorNoticeProps {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+  children?: ReactNode;
+}
+
+/** An error a person can read, announced to screen readers, with an optional retry. */
+export function ErrorNotice({ error, title, onRetry, children }: ErrorNoticeProps) {
+  return (
+    <div className="notice notice--error" role="alert">
+      {title ? <strong className="notice__title">{title}</strong> : null}
+      <p>{errorMessage(error)}</p>
+      {children}
+      {onRetry ? (
+        <button type="button" className="btn btn--small" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Notice({
+  tone = 'info',
+  title,
+  children,
+}: {
+  tone?: 'info' | 'warning' | 'success';
+  title?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className={`notice notice--${tone}`} role={tone === 'warning' ? 'note' : 'status'}>
+      {title ? <strong className="notice__title">{title}</strong> : null}
+      {children}
+    </div>
+  );
+}
+
+interface EmptyStateProps {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}
+
+/** Says what is missing and what to do next. */
+export function EmptyState({ title, children, action }: EmptyStateProps) {
+  return (
+    <div className="empty">
+      <p className="empty__title">{title}</p>
+      {children ? <div className="empty__body">{children}</div> : null}
+      {action ? <div className="empty__action">{action}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useId, type ReactNode } from 'react';
+
+interface SectionProps {
+  title: string;
+  /** Anchor for links such as #scope from the stage gates. */
+  id?: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}
+
+/** A titled card on a page; its heading names the region for assistive tech. */
+export function Section({ title, id, description, actions, children, className }: SectionProps) {
+  const headingId = useId();
+  return (
+    <section id={id} className={`card ${className ?? ''}`.trim()} aria-labelledby={headingId}>
+      <header className="card__header">
+        <div>
+          <h2 id={headingId} className="card__title">
+            {title}
+          </h2>
+          {description ? <p className="card__description">{description}</p> : null}
+        </div>
+        {actions ? <div className="card__actions">{actions}</div> : null}
+      </header>
+      <div className="card__body">{children}</div>
+    </section>
+  );
+}
+
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <div className="page-header">
+      <div className="page-header__text">
+        <h1 className="page-header__title">{title}</h1>
+        {subtitle ? <div className="page-header__subtitle">{subtitle}</div> : null}
+      </div>
+      {actions ? <div className="page-header__actions">{actions}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { PASSWORD_MIN_LENGTH } from '@sextant/core';
+import { useChangePassword } from '../../api/auth';
+import { fieldErrors } from '../../api/errors';
+import { ErrorNotice, Notice } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+
+const sentence = (text: string) =>
+  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+
+/**
+ * Current password, new password twice. The API ends every other session and renews
+ * this one, so the person stays signed in here.
+ */
+export function ChangePasswordForm({ email }: { email: string }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  /**
+   * Whether to say that the two new passwords differ: from the first submit on, then as
+   * the person types. (Not on leaving the field: the message would move the button away
+   * from under a pointer that is on its way to it.)
+   */
+  const [checkConfirm, setCheckConfirm] = useState(false);
+  const [missingCurrent, setMissingCurrent] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const change = useChangePassword();
+
+  const server = fieldErrors(change.error);
+  const mismatch = checkConfirm && confirm !== next;
+  const errors = {
+    currentPassword: missingCurrent
+      ? 'Type your current password.'
+      : server.currentPassword && sentence(server.currentPassword),
+    newPassword: server.newPassword && sentence(server.newPassword),
+    confirm: mismatch
+      ? confirm
+        ? 'The two new passwords differ.'
+        : 'Type the new password again.'
+      : undefined,
+  };
+  const otherError = change.error && !server.currentPassword && !server.newPassword;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChanged(false);
+    setCheckConfirm(true);
+    setMissingCurrent(current === '');
+    if (current === '' || confirm !== next) {
+      // Nothing is sent, so an earlier answer no longer applies.
+      change.reset();
+      return;
+    }
+    change.mutate(
+      { currentPassword: current, newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNext('');
+          setConfirm('');
+          setCheckConfirm(false);
+          setChanged(true);
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="form password-form" onSubmit={submit} aria-label="Change password" noValidate>
+      {changed ? (
+        <Notice tone="success">
+          <p>
+            <strong>Password changed.</strong> You stay signed in here; other sessions were signed
+            out.
+          </p>
+        </Notice>
+      ) : null}
+      {otherError ? <ErrorNotice error={change.error} /> : null}
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="email" autoComplete="username" value={email} readOnly hidden />
+      <Field label="Current password" error={errors.currentPassword}>
+        {(props) => (
+          <input
+            {...props}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => {
+              setCurrent(e.target.value);
+              setMissingCurrent(false);
+            }}
+          />
+        )}
+      </Field>
+      <Field
+        label="New password"
+        error={errors.newPassword}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`}
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Confirm new password" error={errors.confirm}>
+        {(props) => (
+          <input
+            {...props}
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="btn btn--primary" disabled={change.isPending}>
+          {change.isPending ? 'Changing…' : 'Change password'}
+        </button>
+      </div>
+    </form>
+  );
+}

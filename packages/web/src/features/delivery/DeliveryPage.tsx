@@ -1,0 +1,319 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Delivery } from '@sextant/core';
+import { useDelivery } from '../../api/delivery';
+import { Badge } from '../../components/Badge';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader, Section } from '../../components/Section';
+import { formatDateRange, formatPercent } from '../../lib/format';
+import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { sprintPath } from '../sprints/sprint-text';
+import { SuccessRateChart, type RatePoint } from './SuccessRateChart';
+import { WarningsPanel } from './WarningsPanel';
+
+type DeliverySprintRow = Delivery['sprints'][number];
+type Ratio = { numerator: number; denominator: number; rate: number | null };
+
+/** How many closed sprints the per-person table shows, newest last. */
+const PERSON_COLUMNS = 4;
+
+const TREND_TEXT: Record<Delivery['trend']['direction'], string> = {
+  improving: 'Improving',
+  declining: 'Declining',
+  flat: 'Flat',
+  insufficient_data: 'Not enough sprints',
+};
+
+function ratioText(ratio: Ratio | null, unit = 'stories'): string {
+  if (!ratio || ratio.denominator === 0) return `no ${unit}`;
+  return `${ratio.numerator} of ${ratio.denominator} ${unit}`;
+}
+
+/** `+8 points per sprint`: the slope of a 0..1 rate, in percentage points. */
+function slopeText(slope: number | null): string {
+  if (slope === null) return 'at least 2 closed sprints needed';
+  const points = Math.round(slope * 1000) / 10;
+  const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
+  return `${sign}${Math.abs(points)} points per sprint`;
+}
+
+function Rule({ text }: { text: string | undefined }) {
+  return text ? <p className="rule">{text}</p> : null;
+}
+
+function Tiles({ delivery }: { delivery: Delivery }) {
+  const { overall, trend, rules } = delivery;
+  const tone =
+    trend.direction === 'declining'
+      ? 'danger'
+      : trend.direction === 'improving'
+        ? 'success'
+        : 'neutral';
+  return (
+    <div className="tiles" role="list" aria-label="Delivery figures">
+      <div className="tile" role="listitem">
+        <p className="tile__label">Sprint success rate</p>
+        <p className="tile__value">{formatPercent(overall.success.rate)}</p>
+        <p className="tile__detail">
+          {ratioText(overall.success)} delivered, over every closed sprint
+        </p>
+      </div>
+      <div className="tile" role="listitem">
+        <p className="tile__label">Carry-over rate</p>
+        <p className="tile__value">{formatPercent(overall.carryOver.rate)}</p>
+        <p className="tile__detail">{ratioText(overall.carryOver)} carried into a next sprint</p>
+        <Rule text={rules.carryOverRate} />
+      </div>
+      <div className="tile" role="listitem">
+        <p className="tile__label">Team trend</p>
+        <p className="tile__value">
+          <Badge tone={tone}>{TREND_TEXT[trend.direction]}</Badge>
+        </p>
+        <p className="tile__detail">{slopeText(trend.slopePerSprint)}</p>
+        <Rule text={rules.teamTrend} />
+      </div>
+    </div>
+  );
+}
+
+function SprintFigures({
+  projectId,
+  sprints,
+}: {
+  projectId: string;
+  sprints: DeliverySprintRow[];
+}) {
+  return (
+    <table className="table table--stack figures" aria-label="Success rate per sprint">
+      <thead>
+        <tr>
+          <th scope="col">Sprint</th>
+          <th scope="col">Delivered</th>
+          <th scope="col">Success rate</th>
+          <th scope="col">By points</th>
+          <th scope="col">Added late</th>
+          <th scope="col">Carried over</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sprints.map((sprint) => (
+          <tr key={sprint.id}>
+            <td data-label="Sprint">
+              <Link className="table__primary-link" to={sprintPath(projectId, sprint.id)}>
+                {sprint.name}
+              </Link>
+              <span className="muted small">
+                {formatDateRange(sprint.startDate, sprint.endDate)}
+              </span>
+            </td>
+            <td data-label="Delivered">
+              {sprint.state === 'closed' ? (
+                `${sprint.delivered} of ${sprint.committed}`
+              ) : (
+                <span className="muted">
+                  {sprint.committed === 0
+                    ? 'No stories'
+                    : `${sprint.committed} stor${sprint.committed === 1 ? 'y' : 'ies'}`}
+                </span>
+              )}
+            </td>
+            <td data-label="Success rate">
+              {sprint.successRate ? (
+                <strong className={(sprint.successRate.rate ?? 1) < 0.5 ? 'rate--low' : undefined}>
+                  {formatPercent(sprint.successRate.rate)}
+                </strong>
+              ) : (
+                <span className="muted">{sprint.state === 'active' ? 'Active' : 'Planned'}</span>
+              )}
+            </td>
+            <td data-label="By points">
+              {sprint.successRateByPoints ? formatPercent(sprint.successRateByPoints.rate) : '—'}
+            </td>
+            <td data-label="Added late">{sprint.addedAfterStart}</td>
+            <td data-label="Carried over">
+              <span>
+                {sprint.carriedOver}
+                {sprint.carryOverRate?.rate ? (
+                  <span className="muted small"> ({formatPercent(sprint.carryOverRate.rate)})</span>
+                ) : null}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PeopleTable({ delivery }: { delivery: Delivery }) {
+  const closed = delivery.sprints.filter((s) => s.state === 'closed' && s.successRate);
+  const columns = closed.slice(-PERSON_COLUMNS);
+  if (delivery.people.length === 0) {
+    return <p className="muted">No story of a closed sprint had anyone assigned yet.</p>;
+  }
+  return (
+    <table className="table table--stack people" aria-label="Delivery per person">
+      <thead>
+        <tr>
+          <th scope="col">Person</th>
+          {columns.map((sprint) => (
+            <th key={sprint.id} scope="col">
+              {sprint.name}
+            </th>
+          ))}
+          <th scope="col">Last {PERSON_COLUMNS} sprints</th>
+          <th scope="col">Sprints with undelivered</th>
+        </tr>
+      </thead>
+      <tbody>
+        {delivery.people.map((person) => (
+          <tr key={person.assigneeId ?? 'unassigned'}>
+            <td data-label="Person">
+              <span className={person.assigneeId ? 'people__name' : 'muted'}>{person.name}</span>
+            </td>
+            {columns.map((sprint) => {
+              const entry = person.perSprint.find((p) => p.sprintId === sprint.id);
+              return (
+                <td key={sprint.id} data-label={sprint.name}>
+                  {entry ? (
+                    <span className={entry.delivered < entry.committed ? 'rate--low' : undefined}>
+                      {entry.delivered}/{entry.committed}
+                    </span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              );
+            })}
+            <td data-label={`Last ${PERSON_COLUMNS} sprints`}>
+              <span>
+                <strong>{formatPercent(person.lastWindow.rate)}</strong>{' '}
+                <span className="muted small">
+                  ({person.lastWindow.numerator}/{person.lastWindow.denominator})
+                </span>
+              </span>
+            </td>
+            <td data-label="Sprints with undelivered">
+              {person.sprintsWithUndelivered >= 3 ? (
+                <Badge tone="danger">{person.sprintsWithUndelivered}</Badge>
+              ) : (
+                person.sprintsWithUndelivered
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function DeliveryContent({ project }: ProjectAccess) {
+  const delivery = useDelivery(project.id);
+  const closed = useMemo(
+    () => delivery.data?.sprints.filter((s) => s.state === 'closed') ?? [],
+    [delivery.data],
+  );
+  const points = useMemo<RatePoint[]>(
+    () =>
+      closed.map((s) => ({
+        label: s.name,
+        delivered: s.delivered,
+        committed: s.committed,
+        rate: s.successRate?.rate ?? null,
+      })),
+    [closed],
+  );
+
+  const header = (
+    <>
+      <PageTitle title={`Delivery · ${project.name}`} />
+      <ProjectCrumbs project={project} />
+      <PageHeader
+        title="Delivery"
+        subtitle="Whether the team delivers what it commits to, sprint after sprint, and who is left with undelivered stories."
+      />
+    </>
+  );
+
+  if (delivery.isPending) {
+    return (
+      <div className="page page--wide">
+        {header}
+        <Loading label="Loading delivery figures…" />
+      </div>
+    );
+  }
+  if (delivery.isError) {
+    return (
+      <div className="page page--wide">
+        {header}
+        <ErrorNotice error={delivery.error} onRetry={() => void delivery.refetch()} />
+      </div>
+    );
+  }
+  const data = delivery.data;
+  const rules = data.rules;
+  const chartLabel =
+    `Sprint success rate per closed sprint, 50 % line marked: ` +
+    points
+      .map((p) => `${p.label} ${p.rate === null ? 'no stories' : formatPercent(p.rate)}`)
+      .join(', ');
+
+  return (
+    <div className="page page--wide">
+      {header}
+      <WarningsPanel warnings={data.warnings} sprintsHref={`/projects/${project.id}/sprints`} />
+      {closed.length === 0 ? (
+        <EmptyState
+          title="Close a sprint to see its success rate"
+          action={
+            <Link to={`/projects/${project.id}/sprints`} className="btn btn--primary">
+              Go to sprints
+            </Link>
+          }
+        >
+          <p>
+            A sprint’s success rate is known when it closes: delivered stories out of the stories
+            committed.{' '}
+            {data.sprints.length > 0
+              ? `This project has ${data.sprints.length} sprint${data.sprints.length === 1 ? '' : 's'}, none closed yet.`
+              : 'This project has no sprint yet.'}
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <Tiles delivery={data} />
+          <Section
+            title="Sprint success rate"
+            description="Delivered stories out of committed stories, per closed sprint. Two sprints in a row under the 50 % line raise an early warning."
+          >
+            <SuccessRateChart points={points} label={chartLabel} />
+            <Rule text={rules.sprintSuccessRate} />
+            <Rule text={rules.sprintSuccessRateByPoints} />
+            <details className="figures-details" open>
+              <summary>Figures per sprint</summary>
+              <SprintFigures projectId={project.id} sprints={data.sprints} />
+            </details>
+          </Section>
+          <Section
+            title="Delivery per person"
+            description="Delivered out of committed stories, per person."
+          >
+            <PeopleTable delivery={data} />
+            <Rule text={rules.personDeliveryRate} />
+          </Section>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function DeliveryPage() {
+  const { projectId = '' } = useParams();
+  return (
+    <ProjectSubpage projectId={projectId}>
+      {(access) => <DeliveryContent {...access} />}
+    </ProjectSubpage>
+  );
+}

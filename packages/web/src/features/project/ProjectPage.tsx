@@ -1,0 +1,100 @@
+import { Link, useParams } from 'react-router';
+import { roleAtLeast } from '@sextant/core';
+import { isApiError } from '../../api/errors';
+import { useMe } from '../../api/auth';
+import { useProject } from '../../api/projects';
+import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { CiTokensSection } from './CiTokensSection';
+import { CriterionSection } from './CriterionSection';
+import { GoalsSection } from './GoalsSection';
+import { ProjectHeader } from './ProjectHeader';
+import { RisksSection } from './RisksSection';
+import { ScopeCanvas } from './ScopeCanvas';
+import { StageBar } from './StageBar';
+import { StageHistory } from './StageHistory';
+import { ProjectTabs } from './ProjectTabs';
+import { WarningsPanel } from '../delivery/WarningsPanel';
+
+export function ProjectPage() {
+  const { projectId = '' } = useParams();
+  const query = useProject(projectId);
+  const me = useMe();
+
+  if (query.isPending) {
+    return (
+      <div className="page">
+        <Loading label="Loading project…" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="page">
+        {isApiError(query.error) && query.error.status === 404 ? (
+          <EmptyState
+            title="Project not found"
+            action={
+              <Link to="/projects" className="btn btn--primary">
+                Back to projects
+              </Link>
+            }
+          >
+            <p>It does not exist, or it belongs to a team you are not in.</p>
+          </EmptyState>
+        ) : (
+          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        )}
+      </div>
+    );
+  }
+
+  const project = query.data;
+  const isMember = roleAtLeast(project.role, 'member');
+  /** Archived projects are read-only for everyone until unarchived. */
+  const canEdit = isMember && !project.archivedAt;
+
+  return (
+    <div className="page page--wide">
+      <PageTitle title={project.name} />
+      <ProjectHeader project={project} canEdit={canEdit} isMember={isMember} />
+      <ProjectTabs projectId={project.id} />
+      <WarningsPanel
+        warnings={project.warnings}
+        deliveryHref={`/projects/${project.id}/delivery`}
+        sprintsHref={`/projects/${project.id}/sprints`}
+      />
+      {project.archivedAt ? (
+        <Notice tone="warning" title="This project is archived.">
+          It is read-only and hidden from the project list.
+          {isMember ? ' Unarchive it to change it.' : ''}
+        </Notice>
+      ) : !isMember ? (
+        <Notice title="You can view this project.">
+          You are a viewer in {project.teamName}; a team admin can make you a member so you can edit
+          it.
+        </Notice>
+      ) : null}
+      <StageBar project={project} canEdit={canEdit} />
+      <div className="project-grid">
+        <div className="project-grid__main">
+          <ScopeCanvas project={project} canEdit={canEdit} />
+          <GoalsSection project={project} canEdit={canEdit} />
+          <CriterionSection project={project} canEdit={canEdit} />
+          <RisksSection projectId={project.id} canEdit={canEdit} />
+        </div>
+        <aside className="project-grid__side">
+          <StageHistory projectId={project.id} />
+          {isMember ? (
+            <CiTokensSection
+              projectId={project.id}
+              canEdit={canEdit}
+              isTeamAdmin={project.role === 'admin'}
+              userId={me.data?.user?.id ?? null}
+            />
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

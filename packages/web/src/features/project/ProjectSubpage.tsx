@@ -1,0 +1,98 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { roleAtLeast, type ProjectDetail } from '@sextant/core';
+import { isApiError } from '../../api/errors';
+import { useProject } from '../../api/projects';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { ProjectTabs } from './ProjectTabs';
+
+export interface ProjectAccess {
+  project: ProjectDetail;
+  /** Member or admin of the project's team, and the project is not archived. */
+  canEdit: boolean;
+  isAdmin: boolean;
+}
+
+/** Who may change what on a project: viewers and archived projects are read-only. */
+export function projectAccess(project: ProjectDetail): ProjectAccess {
+  return {
+    project,
+    canEdit: roleAtLeast(project.role, 'member') && !project.archivedAt,
+    isAdmin: project.role === 'admin' && !project.archivedAt,
+  };
+}
+
+/** A missing project, or one of a team the reader is not in, looks the same. */
+export function ProjectNotFound({ what = 'Project' }: { what?: string }) {
+  return (
+    <EmptyState
+      title={`${what} not found`}
+      action={
+        <Link to="/projects" className="btn btn--primary">
+          Back to projects
+        </Link>
+      }
+    >
+      <p>It does not exist, or it belongs to a team you are not in.</p>
+    </EmptyState>
+  );
+}
+
+/** The breadcrumb back to the project, and the project's tabs. */
+export function ProjectCrumbs({
+  project,
+  trail,
+}: {
+  project: ProjectDetail;
+  trail?: { to: string; label: string }[];
+}) {
+  return (
+    <div className="subpage-nav">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/projects">Projects</Link>
+        <span aria-hidden="true">/</span>
+        <Link to={`/projects/${project.id}`}>{project.name}</Link>
+        {trail?.map((item) => (
+          <span key={item.to} className="breadcrumb__item">
+            <span aria-hidden="true">/</span>
+            <Link to={item.to}>{item.label}</Link>
+          </span>
+        ))}
+      </nav>
+      <ProjectTabs projectId={project.id} />
+    </div>
+  );
+}
+
+/**
+ * A page under a project (sprints, delivery): loads the project for its name and the
+ * reader's role, and shows loading, not-found and errors the way the project page does.
+ */
+export function ProjectSubpage({
+  projectId,
+  children,
+}: {
+  projectId: string;
+  children: (access: ProjectAccess) => ReactNode;
+}) {
+  const query = useProject(projectId);
+  if (query.isPending) {
+    return (
+      <div className="page">
+        <Loading label="Loading project…" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="page">
+        {isApiError(query.error) && query.error.status === 404 ? (
+          <ProjectNotFound />
+        ) : (
+          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        )}
+      </div>
+    );
+  }
+  return <>{children(projectAccess(query.data))}</>;
+}

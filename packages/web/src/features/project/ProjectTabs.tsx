@@ -1,0 +1,25 @@
+import { NavLink } from 'react-router';
+
+/** The project's pages: overview, sprints and delivery. */
+export function ProjectTabs({ projectId }: { projectId: string }) {
+  const base = `/projects/${projectId}`;
+  const tabs = [
+    { to: base, label: 'Overview', end: true },
+    { to: `${base}/sprints`, label: 'Sprints', end: false },
+    { to: `${base}/delivery`, label: 'Delivery', end: true },
+  ];
+  return (
+    <nav aria-label="Project" className="tabs">
+      {tabs.map((tab) => (
+        <NavLink
+          key={tab.to}
+          to={tab.to}
+          end={tab.end}
+          className={({ isActive }) => `tabs__link ${isActive ? 'tabs__link--active' : ''}`}
+        >
+          {tab.label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}

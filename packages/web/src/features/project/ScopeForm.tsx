@@ -1,0 +1,325 @@
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  POC_CONSTRAINTS,
+  PRODUCTIZATION_MODES,
+  type PocConstraint,
+  type ProductizationMode,
+  type ProjectDetail,
+  type ScopePatch,
+} from '@sextant/core';
+import { fieldErrors } from '../../api/errors';
+import { useUpdateProject } from '../../api/projects';
+import { ErrorNotice } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+import { parseNumberInput } from '../../lib/format';
+import { CONSTRAINT_TEXT, PRODUCTIZATION_TEXT } from './scope-text';
+
+interface UserRow {
+  key: number;
+  name: string;
+  role: string;
+}
+
+interface ScopeFormProps {
+  project: ProjectDetail;
+  onDone: () => void;
+}
+
+/** Edits the whole canvas at once; saving sends every key, so what you see is what is stored. */
+export function ScopeForm({ project, onDone }: ScopeFormProps) {
+  const scope = project.scope;
+  const nextKey = useRef(scope.users.length);
+  const [why, setWhy] = useState(scope.why);
+  const [sponsor, setSponsor] = useState(scope.sponsor);
+  const [users, setUsers] = useState<UserRow[]>(() =>
+    scope.users.map((u, key) => ({ key, name: u.name ?? '', role: u.role ?? '' })),
+  );
+  const [currentProcess, setCurrentProcess] = useState(scope.currentProcess);
+  const [metricName, setMetricName] = useState(scope.currentMetric?.name ?? '');
+  const [metricValue, setMetricValue] = useState(
+    scope.currentMetric ? String(scope.currentMetric.value) : '',
+  );
+  const [metricUnit, setMetricUnit] = useState(scope.currentMetric?.unit ?? '');
+  const [productization, setProductization] = useState<ProductizationMode | null>(
+    scope.productization,
+  );
+  const [constraints, setConstraints] = useState<PocConstraint[]>(scope.pocConstraints ?? []);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const update = useUpdateProject(project.id);
+  const errors = { ...fieldErrors(update.error, 'scope.'), ...localErrors };
+
+  const addUser = () => {
+    setUsers((rows) => [...rows, { key: nextKey.current++, name: '', role: '' }]);
+  };
+  const changeUser = (key: number, patch: Partial<UserRow>) =>
+    setUsers((rows) => rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  const removeUser = (key: number) => setUsers((rows) => rows.filter((row) => row.key !== key));
+
+  const toggleConstraint = (constraint: PocConstraint, on: boolean) =>
+    setConstraints((list) => (on ? [...list, constraint] : list.filter((c) => c !== constraint)));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    const value = parseNumberInput(metricValue);
+    const anyMetric = metricName.trim() || metricValue.trim() || metricUnit.trim();
+    if (anyMetric && !metricName.trim()) problems['currentMetric.name'] = 'Name the metric.';
+    if (anyMetric && (value === null || value === 'invalid')) {
+      problems['currentMetric.value'] = 'Give today’s value as a number.';
+    }
+    if (constraints.length === 1) {
+      problems.pocConstraints = 'Choose a second constraint, or clear both.';
+    }
+    setLocalErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+
+    const patch: ScopePatch = {
+      why: why.trim(),
+      sponsor: sponsor.trim(),
+      users: users
+        .map((row) => ({ name: row.name.trim(), role: row.role.trim() }))
+        .filter((row) => row.name || row.role)
+        .map((row) => ({
+          ...(row.name ? { name: row.name } : {}),
+          ...(row.role ? { role: row.role } : {}),
+        })),
+      currentProcess: currentProcess.trim(),
+      currentMetric:
+        anyMetric && typeof value === 'number'
+          ? {
+              name: metricName.trim(),
+              value,
+              ...(metricUnit.trim() ? { unit: metricUnit.trim() } : {}),
+            }
+          : null,
+      productization,
+      pocConstraints: constraints.length === 2 ? constraints : null,
+    };
+    update.mutate({ scope: patch }, { onSuccess: onDone });
+  };
+
+  const unknownError = update.error && Object.keys(fieldErrors(update.error)).length === 0;
+
+  return (
+    <form className="form scope-form" onSubmit={submit} aria-label="Scope" noValidate>
+      {unknownError ? <ErrorNotice error={update.error} /> : null}
+      {update.error && !unknownError ? (
+        <div className="notice notice--error" role="alert">
+          <p>Some fields need fixing: see below.</p>
+        </div>
+      ) : null}
+      <Field
+        label="Why"
+        hint="The pain point, and why the sponsor wants it solved."
+        error={errors.why}
+      >
+        {(props) => (
+          <textarea {...props} rows={3} value={why} onChange={(e) => setWhy(e.target.value)} />
+        )}
+      </Field>
+      <Field
+        label="Sponsor"
+        hint="Who pays for it and decides at each demo."
+        error={errors.sponsor}
+      >
+        {(props) => (
+          <input {...props} value={sponsor} onChange={(e) => setSponsor(e.target.value)} />
+        )}
+      </Field>
+
+      <fieldset className="fieldset">
+        <legend className="field__label">Users</legend>
+        <p className="field__hint">
+          The people who will use the solution. Name at least one person before the POC: a role
+          alone does not count.
+        </p>
+        {users.length === 0 ? <p className="muted">No users yet.</p> : null}
+        {users.map((row, index) => (
+          <div key={row.key} className="user-row">
+            <Field
+              label={
+                <>
+                  Name<span className="sr-only"> of user {index + 1}</span>
+                </>
+              }
+              error={errors[`users[${index}]`] ?? errors[`users[${index}].name`]}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  value={row.name}
+                  placeholder="e.g. Maria Jensen"
+                  onChange={(e) => changeUser(row.key, { name: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field
+              label={
+                <>
+                  Role<span className="sr-only"> of user {index + 1}</span>
+                </>
+              }
+              error={errors[`users[${index}].role`]}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  value={row.role}
+                  placeholder="e.g. Maintenance planner"
+                  onChange={(e) => changeUser(row.key, { role: e.target.value })}
+                />
+              )}
+            </Field>
+            <button
+              type="button"
+              className="btn btn--small btn--danger-ghost user-row__remove"
+              onClick={() => removeUser(row.key)}
+            >
+              Remove<span className="sr-only"> user {index + 1}</span>
+            </button>
+          </div>
+        ))}
+        <button type="button" className="btn btn--small" onClick={addUser}>
+          Add user
+        </button>
+      </fieldset>
+
+      <Field
+        label="Current process"
+        hint="How the problem is handled today, without a model."
+        error={errors.currentProcess}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={currentProcess}
+            onChange={(e) => setCurrentProcess(e.target.value)}
+          />
+        )}
+      </Field>
+
+      <fieldset className="fieldset">
+        <legend className="field__label">Current metric</legend>
+        <p className="field__hint">
+          The bar the model must beat: what today’s process achieves. Leave all three empty if
+          unknown.
+        </p>
+        <div className="form__row">
+          <Field
+            label="Metric name"
+            className="grow"
+            error={errors['currentMetric.name'] ?? errors.currentMetric}
+          >
+            {(props) => (
+              <input
+                {...props}
+                value={metricName}
+                placeholder="e.g. Failures caught by inspection"
+                onChange={(e) => setMetricName(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Value" className="narrow" error={errors['currentMetric.value']}>
+            {(props) => (
+              <input
+                {...props}
+                inputMode="decimal"
+                value={metricValue}
+                onChange={(e) => setMetricValue(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Unit" className="narrow" optional error={errors['currentMetric.unit']}>
+            {(props) => (
+              <input
+                {...props}
+                value={metricUnit}
+                placeholder="e.g. per day"
+                onChange={(e) => setMetricUnit(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend className="field__label">Productization</legend>
+        <p className="field__hint">How the POC will reach production, if it succeeds.</p>
+        <div className="choices">
+          <label className="choice">
+            <input
+              type="radio"
+              name="productization"
+              checked={productization === null}
+              onChange={() => setProductization(null)}
+            />
+            <span>
+              <span className="choice__label">Not decided yet</span>
+            </span>
+          </label>
+          {PRODUCTIZATION_MODES.map((mode) => (
+            <label key={mode} className="choice">
+              <input
+                type="radio"
+                name="productization"
+                checked={productization === mode}
+                onChange={() => setProductization(mode)}
+              />
+              <span>
+                <span className="choice__label">{PRODUCTIZATION_TEXT[mode].label}</span>
+                <span className="choice__help">{PRODUCTIZATION_TEXT[mode].help}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset
+        className={`fieldset ${errors.pocConstraints ? 'field--invalid' : ''}`}
+        aria-describedby="poc-constraints-help"
+      >
+        <legend className="field__label">POC constraints</legend>
+        <p id="poc-constraints-help" className="field__hint">
+          A POC cannot fix time, resources and accuracy at once. Choose the two that are fixed: the
+          third is what gives.
+        </p>
+        <div className="choices choices--inline">
+          {POC_CONSTRAINTS.map((constraint) => {
+            const checked = constraints.includes(constraint);
+            return (
+              <label key={constraint} className="choice">
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  disabled={!checked && constraints.length >= 2}
+                  onChange={(e) => toggleConstraint(constraint, e.target.checked)}
+                />
+                <span>
+                  <span className="choice__label">{CONSTRAINT_TEXT[constraint].label}</span>
+                  <span className="choice__help">{CONSTRAINT_TEXT[constraint].help}</span>
+                </span>
+              </label>
+            );
+          })}
+        </div>
+        {constraints.length === 2 ? (
+          <p className="field__hint">
+            {CONSTRAINT_TEXT[POC_CONSTRAINTS.find((c) => !constraints.includes(c)) ?? 'time'].label}{' '}
+            is what gives.
+          </p>
+        ) : null}
+        {errors.pocConstraints ? <p className="field__error">{errors.pocConstraints}</p> : null}
+      </fieldset>
+
+      <div className="form__actions">
+        <button type="submit" className="btn btn--primary" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save scope'}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

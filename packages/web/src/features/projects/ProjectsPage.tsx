@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { roleAtLeast } from '@sextant/core';
+import { useMe } from '../../api/auth';
+import type { ProjectFilters as Filters } from '../../api/keys';
+import { useProjectList } from '../../api/projects';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader } from '../../components/Section';
+import { NewProjectForm } from './NewProjectForm';
+import { ProjectFilters } from './ProjectFilters';
+import { ProjectTable } from './ProjectTable';
+
+function filtersFrom(params: URLSearchParams): Filters {
+  const archived = params.get('archived');
+  return {
+    teamId: params.get('team') ?? '',
+    stage: params.get('stage') ?? '',
+    archived: archived === 'all' || archived === 'true' ? archived : 'false',
+  };
+}
+
+/**
+ * Filters live in the address, so a filtered list can be shared and survives reload.
+ * A local copy answers the controls at once; the router updates the address after.
+ */
+function useFilters(): [Filters, (next: Filters) => void] {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const [filters, setLocal] = useState(() => filtersFrom(params));
+  useEffect(() => setLocal(filtersFrom(new URLSearchParams(search))), [search]);
+  const setFilters = (next: Filters) => {
+    setLocal(next);
+    const out = new URLSearchParams();
+    if (next.teamId) out.set('team', next.teamId);
+    if (next.stage) out.set('stage', next.stage);
+    if (next.archived !== 'false') out.set('archived', next.archived);
+    setParams(out, { replace: true });
+  };
+  return [filters, setFilters];
+}
+
+export function ProjectsPage() {
+  const me = useMe();
+  const [filters, setFilters] = useFilters();
+  const [creating, setCreating] = useState(false);
+  const list = useProjectList(filters);
+
+  const teams = me.data?.teams ?? [];
+  const writableTeams = teams.filter((team) => roleAtLeast(team.role, 'member'));
+  const projects = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(filters.teamId || filters.stage || filters.archived !== 'false');
+
+  return (
+    <div className="page">
+      <PageTitle title="Projects" />
+      <PageHeader
+        title="Projects"
+        subtitle="Every project of your teams, newest first."
+        actions={
+          writableTeams.length > 0 && !creating ? (
+            <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+              New project
+            </button>
+          ) : null
+        }
+      />
+      {creating ? (
+        <NewProjectForm teams={writableTeams} onCancel={() => setCreating(false)} />
+      ) : null}
+
+      {teams.length === 0 ? (
+        <EmptyState
+          title="You are not in a team yet"
+          action={
+            <Link to="/teams" className="btn btn--primary">
+              Create a team
+            </Link>
+          }
+        >
+          <p>
+            Every project belongs to a team. Create a team first (you become its admin), or ask a
+            team admin to add you.
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="card card--flush">
+          <div className="card__toolbar">
+            <ProjectFilters teams={teams} filters={filters} onChange={setFilters} />
+          </div>
+          {list.isPending ? (
+            <Loading label="Loading projects…" />
+          ) : !list.data ? (
+            <div className="card__body">
+              <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
+            </div>
+          ) : projects.length === 0 ? (
+            filtered ? (
+              <EmptyState
+                title="No project matches these filters"
+                action={
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => setFilters({ teamId: '', stage: '', archived: 'false' })}
+                  >
+                    Clear filters
+                  </button>
+                }
+              />
+            ) : (
+              <EmptyState
+                title="No projects yet"
+                action={
+                  writableTeams.length > 0 && !creating ? (
+                    <button
+                      type="button"
+                      className="btn btn--primary"
+                      onClick={() => setCreating(true)}
+                    >
+                      Create the first project
+                    </button>
+                  ) : null
+                }
+              >
+                <p>
+                  {writableTeams.length > 0
+                    ? 'Start one with New project: it begins in scoping, where you name its users, goals and success criterion.'
+                    : 'You are a viewer in your teams; a member or admin of a team can start a project.'}
+                </p>
+              </EmptyState>
+            )
+          ) : (
+            <>
+              <ProjectTable projects={projects} />
+              {list.hasNextPage ? (
+                <div className="card__footer">
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => void list.fetchNextPage()}
+                    disabled={list.isFetchingNextPage}
+                  >
+                    {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                  </button>
+                </div>
+              ) : null}
+              {list.isFetchNextPageError ? (
+                <div className="card__body">
+                  <ErrorNotice error={list.error} />
+                </div>
+              ) : null}
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Link } from 'react-router';
+import type { Sprint } from '@sextant/core';
+import { Badge } from '../../components/Badge';
+import { formatDateRange } from '../../lib/format';
+import {
+  SPRINT_STATE_LABELS,
+  SPRINT_STATE_TONES,
+  STATUS_LABELS,
+  lengthText,
+  sprintPath,
+} from './sprint-text';
+
+function StoryCounts({ sprint }: { sprint: Sprint }) {
+  const { todo, in_progress: inProgress, done } = sprint.storyCounts;
+  const total = todo + inProgress + done;
+  if (total === 0) return <span className="muted">No stories</span>;
+  return (
+    <span className="story-counts">
+      <span>
+        {total} stor{total === 1 ? 'y' : 'ies'}
+      </span>
+      <span className="muted">
+        {todo} {STATUS_LABELS.todo.toLowerCase()} · {inProgress}{' '}
+        {STATUS_LABELS.in_progress.toLowerCase()} · {done} {STATUS_LABELS.done.toLowerCase()}
+      </span>
+    </span>
+  );
+}
+
+/** The project's sprints in calendar order, each linking to its board. */
+export function SprintTable({ projectId, sprints }: { projectId: string; sprints: Sprint[] }) {
+  return (
+    <table className="table table--stack sprint-table" aria-label="Sprints">
+      <thead>
+        <tr>
+          <th scope="col">Sprint</th>
+          <th scope="col">Dates</th>
+          <th scope="col">Length</th>
+          <th scope="col">State</th>
+          <th scope="col">Stories</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sprints.map((sprint) => (
+          <tr key={sprint.id} className={sprint.state === 'active' ? 'is-current' : undefined}>
+            <td data-label="Sprint">
+              <Link className="table__primary-link" to={sprintPath(projectId, sprint.id)}>
+                {sprint.name}
+              </Link>
+              <span className="muted small">#{sprint.number}</span>
+              {sprint.goal ? <p className="sprint-table__goal">{sprint.goal}</p> : null}
+            </td>
+            <td data-label="Dates">{formatDateRange(sprint.startDate, sprint.endDate)}</td>
+            <td data-label="Length">{lengthText(sprint.lengthDays)}</td>
+            <td data-label="State">
+              <Badge tone={SPRINT_STATE_TONES[sprint.state]}>
+                {SPRINT_STATE_LABELS[sprint.state]}
+              </Badge>
+            </td>
+            <td data-label="Stories">
+              <StoryCounts sprint={sprint} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

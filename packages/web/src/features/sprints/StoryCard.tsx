@@ -1,0 +1,313 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import {
+  STORY_STATUSES,
+  type Member,
+  type Story,
+  type StoryOutcome,
+  type StoryStatus,
+} from '@sextant/core';
+import { fieldErrors } from '../../api/errors';
+import { useCorrectStory, useDeleteStory } from '../../api/sprints';
+import { Badge } from '../../components/Badge';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorNotice } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { StoryForm } from './StoryForm';
+import { DELIVERABLE_LABELS, STATUS_LABELS, sprintPath } from './sprint-text';
+
+/** Where a carried story went, or came from. */
+export interface StoryPlace {
+  sprintId: string;
+  name: string;
+}
+
+export type MoveDirection = 'back' | 'forward';
+
+export const STORY_DRAG_TYPE = 'application/x-sextant-story';
+
+const OUTCOME_LABELS: Record<StoryOutcome, string> = {
+  delivered: 'Delivered',
+  not_delivered: 'Not delivered',
+};
+
+function CorrectOutcomeForm({
+  projectId,
+  story,
+  onDone,
+}: {
+  projectId: string;
+  story: Story;
+  onDone: () => void;
+}) {
+  const [outcome, setOutcome] = useState<StoryOutcome>(
+    story.outcome === 'delivered' ? 'not_delivered' : 'delivered',
+  );
+  const [reason, setReason] = useState('');
+  const correct = useCorrectStory(projectId);
+  const errors = fieldErrors(correct.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    correct.mutate({ storyId: story.id, outcome, reason: reason.trim() }, { onSuccess: onDone });
+  };
+  return (
+    <form className="form story-card__form" onSubmit={submit} aria-label="Correct outcome">
+      {correct.error && Object.keys(errors).length === 0 ? (
+        <ErrorNotice error={correct.error} />
+      ) : null}
+      <Field label="Recorded outcome" error={errors.outcome}>
+        {(props) => (
+          <select
+            {...props}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as StoryOutcome)}
+          >
+            <option value="delivered">{OUTCOME_LABELS.delivered}</option>
+            <option value="not_delivered">{OUTCOME_LABELS.not_delivered}</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Reason" error={errors.reason} hint="Kept with the story and in the audit log.">
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+          />
+        )}
+      </Field>
+      <div className="form__actions">
+        <button
+          type="submit"
+          className="btn btn--primary btn--small"
+          disabled={correct.isPending || !reason.trim()}
+        >
+          Save correction
+        </button>
+        <button type="button" className="btn btn--small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface StoryCardProps {
+  story: Story;
+  projectId: string;
+  members: Member[];
+  /** Move between columns (an open sprint, a member). */
+  canMove: boolean;
+  /** Edit and delete (an open sprint, a member). */
+  canEdit: boolean;
+  /** Correct a closed sprint's outcome (a team admin). */
+  canCorrect: boolean;
+  carriedTo: StoryPlace | null;
+  carriedFrom: StoryPlace | null;
+  onMove: (story: Story, status: StoryStatus, direction: MoveDirection) => void;
+  /** Set when this card should take the focus (it was just moved with its buttons). */
+  focusDirection: MoveDirection | null;
+  onFocused: () => void;
+}
+
+export function StoryCard({
+  story,
+  projectId,
+  members,
+  canMove,
+  canEdit,
+  canCorrect,
+  carriedTo,
+  carriedFrom,
+  onMove,
+  focusDirection,
+  onFocused,
+}: StoryCardProps) {
+  const titleId = useId();
+  const [mode, setMode] = useState<'view' | 'edit' | 'correct'>('view');
+  const remove = useDeleteStory(projectId);
+  const cardRef = useRef<HTMLElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  // After a move with the buttons, keep the keyboard where it was: on the same control.
+  useEffect(() => {
+    if (!focusDirection || !cardRef.current) return;
+    const target =
+      cardRef.current.querySelector<HTMLButtonElement>(`[data-move="${focusDirection}"]`) ??
+      cardRef.current.querySelector<HTMLButtonElement>('[data-move]') ??
+      cardRef.current;
+    target.focus();
+    onFocused();
+  }, [focusDirection, onFocused]);
+
+  if (mode === 'edit') {
+    return (
+      <div className="story-card story-card--editing">
+        <StoryForm
+          projectId={projectId}
+          sprintId={story.sprintId}
+          story={story}
+          members={members}
+          onDone={() => setMode('view')}
+          onCancel={() => setMode('view')}
+        />
+      </div>
+    );
+  }
+
+  const index = STORY_STATUSES.indexOf(story.status);
+  const back = STORY_STATUSES[index - 1];
+  const forward = STORY_STATUSES[index + 1];
+
+  return (
+    <article
+      ref={cardRef}
+      id={`story-${story.id}`}
+      tabIndex={-1}
+      className={[
+        'story-card',
+        story.outcome ? `story-card--${story.outcome}` : '',
+        dragging ? 'story-card--dragging' : '',
+      ]
+        .join(' ')
+        .trim()}
+      aria-labelledby={titleId}
+      draggable={canMove}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(STORY_DRAG_TYPE, story.id);
+        event.dataTransfer.setData('text/plain', story.title);
+        event.dataTransfer.effectAllowed = 'move';
+        setDragging(true);
+      }}
+      onDragEnd={() => setDragging(false)}
+    >
+      <h3 id={titleId} className="story-card__title">
+        {story.title}
+      </h3>
+      <p className="story-card__deliverable">
+        <Badge tone="accent">{DELIVERABLE_LABELS[story.deliverable.type]}</Badge>{' '}
+        <span className="story-card__description">{story.deliverable.description}</span>
+      </p>
+      <p className="story-card__meta">
+        <span className={story.assignee ? '' : 'muted'}>
+          {story.assignee ? story.assignee.name : 'Unassigned'}
+        </span>
+        {story.points !== null ? (
+          <span className="story-card__points" title="Story points">
+            {formatNumber(story.points)} pt{story.points === 1 ? '' : 's'}
+          </span>
+        ) : null}
+        {story.addedAfterStart ? (
+          <span title="Added after the sprint started: part of the commitment, counted apart.">
+            <Badge tone="warning">Late</Badge>
+            <span className="sr-only"> (added after the sprint started)</span>
+          </span>
+        ) : null}
+        {story.external ? (
+          <span className="muted small" title={`Imported from ${story.external.source}`}>
+            {story.external.key}
+          </span>
+        ) : null}
+      </p>
+      {story.outcome ? (
+        <p className="story-card__outcome">
+          <Badge tone={story.outcome === 'delivered' ? 'success' : 'danger'}>
+            {OUTCOME_LABELS[story.outcome]}
+          </Badge>
+          {story.correction ? (
+            <span className="muted small">
+              Corrected{story.correction.by ? ` by ${story.correction.by.name}` : ''},{' '}
+              {formatDateTime(story.correction.at)}: {story.correction.reason}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      {carriedFrom || story.carriedFromId ? (
+        <p className="story-card__carry">
+          {carriedFrom ? (
+            <Link
+              to={`${sprintPath(projectId, carriedFrom.sprintId)}#story-${story.carriedFromId}`}
+            >
+              Carried from {carriedFrom.name}
+            </Link>
+          ) : (
+            'Carried from an earlier sprint'
+          )}
+        </p>
+      ) : null}
+      {carriedTo || story.carriedToId ? (
+        <p className="story-card__carry">
+          {carriedTo ? (
+            <Link to={`${sprintPath(projectId, carriedTo.sprintId)}#story-${story.carriedToId}`}>
+              Carried over → {carriedTo.name}
+            </Link>
+          ) : (
+            'Carried over into a later sprint'
+          )}
+        </p>
+      ) : null}
+
+      {mode === 'correct' ? (
+        <CorrectOutcomeForm projectId={projectId} story={story} onDone={() => setMode('view')} />
+      ) : null}
+      {remove.error ? <ErrorNotice error={remove.error} /> : null}
+
+      {canMove || canEdit || (canCorrect && mode === 'view') ? (
+        <div className="story-card__actions">
+          {canMove ? (
+            <div className="story-card__move" role="group" aria-label="Move">
+              {back ? (
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  data-move="back"
+                  onClick={() => onMove(story, back, 'back')}
+                >
+                  <span aria-hidden="true">←</span>
+                  <span className="sr-only">Move to</span> {STATUS_LABELS[back]}
+                </button>
+              ) : null}
+              {forward ? (
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  data-move="forward"
+                  onClick={() => onMove(story, forward, 'forward')}
+                >
+                  <span className="sr-only">Move to</span> {STATUS_LABELS[forward]}{' '}
+                  <span aria-hidden="true">→</span>
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          {canEdit ? (
+            <div className="story-card__edit">
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                onClick={() => setMode('edit')}
+              >
+                Edit<span className="sr-only"> story</span>
+              </button>
+              <ConfirmButton
+                label="Delete"
+                ariaLabel="Delete story"
+                question="Delete this story?"
+                onConfirm={() => remove.mutate(story.id)}
+                pending={remove.isPending}
+              />
+            </div>
+          ) : null}
+          {canCorrect && mode === 'view' ? (
+            <button type="button" className="btn btn--small" onClick={() => setMode('correct')}>
+              Correct outcome
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+import { Link, useParams } from 'react-router';
+import { useMe } from '../../api/auth';
+import { isApiError } from '../../api/errors';
+import { useMembers, useTeam } from '../../api/teams';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader, Section } from '../../components/Section';
+import { Badge } from '../../components/Badge';
+import { AddMemberForm } from './AddMemberForm';
+import { MembersTable } from './MembersTable';
+import { ROLE_TEXT } from './role-text';
+
+export function TeamPage() {
+  const { teamId = '' } = useParams();
+  const team = useTeam(teamId);
+  const members = useMembers(teamId);
+  const me = useMe();
+
+  if (team.isPending) {
+    return (
+      <div className="page">
+        <Loading label="Loading team…" />
+      </div>
+    );
+  }
+  if (team.isError) {
+    return (
+      <div className="page">
+        {isApiError(team.error) && team.error.status === 404 ? (
+          <EmptyState
+            title="Team not found"
+            action={
+              <Link to="/teams" className="btn btn--primary">
+                Back to teams
+              </Link>
+            }
+          >
+            <p>It does not exist, or you are not one of its members.</p>
+          </EmptyState>
+        ) : (
+          <ErrorNotice error={team.error} onRetry={() => void team.refetch()} />
+        )}
+      </div>
+    );
+  }
+
+  const isAdmin = team.data.role === 'admin';
+  return (
+    <div className="page">
+      <PageTitle title={team.data.name} />
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/teams">Teams</Link>
+      </nav>
+      <PageHeader
+        title={team.data.name}
+        subtitle={
+          <>
+            Your role: <Badge tone={isAdmin ? 'accent' : 'neutral'}>{team.data.role}</Badge>{' '}
+            <span className="muted">({ROLE_TEXT[team.data.role].help})</span>
+          </>
+        }
+        actions={
+          <Link to={`/projects?team=${team.data.id}`} className="btn">
+            Team projects
+          </Link>
+        }
+      />
+      <Section
+        title="Members"
+        description={
+          isAdmin
+            ? 'Change roles or remove members. A team always keeps at least one admin.'
+            : undefined
+        }
+        className="card--flush-body"
+      >
+        {members.isPending ? (
+          <Loading />
+        ) : members.isError ? (
+          <ErrorNotice error={members.error} onRetry={() => void members.refetch()} />
+        ) : (
+          <MembersTable
+            teamId={team.data.id}
+            teamName={team.data.name}
+            members={members.data}
+            isAdmin={isAdmin}
+            currentUserId={me.data?.user?.id}
+          />
+        )}
+      </Section>
+      {isAdmin ? (
+        <Section title="Add a member">
+          <AddMemberForm teamId={team.data.id} />
+        </Section>
+      ) : null}
+    </div>
+  );
+}

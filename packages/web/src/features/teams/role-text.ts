@@ -1,0 +1,7 @@
+import type { TeamRole } from '@sextant/core';
+
+export const ROLE_TEXT: Record<TeamRole, { label: string; help: string }> = {
+  viewer: { label: 'Viewer', help: 'reads everything, changes nothing' },
+  member: { label: 'Member', help: 'edits projects, goals, risks, CI tokens' },
+  admin: { label: 'Admin', help: 'also manages members and revokes CI tokens' },
+};

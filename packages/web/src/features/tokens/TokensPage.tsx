@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { CreatedToken } from '@sextant/core';
+import { useCreatePersonalToken, usePersonalTokens, useRevokeToken } from '../../api/tokens';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader, Section } from '../../components/Section';
+import { SecretReveal } from '../../components/SecretReveal';
+import { CreateTokenForm } from './CreateTokenForm';
+import { TokenTable } from './TokenTable';
+
+export function TokensPage() {
+  const tokens = usePersonalTokens();
+  const create = useCreatePersonalToken();
+  const revoke = useRevokeToken();
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+
+  return (
+    <div className="page">
+      <PageTitle title="Tokens" />
+      <PageHeader
+        title="Tokens"
+        subtitle="Personal tokens act as you on the API and the CLI. For CI pipelines, create a CI token on the project page instead: it can only post to that project."
+      />
+      <Section title="Create a personal token">
+        {created ? (
+          <SecretReveal token={created} onDone={() => setCreated(null)} />
+        ) : (
+          <CreateTokenForm
+            nameHint="What it is for, so you recognise it later."
+            namePlaceholder="e.g. laptop CLI"
+            submitLabel="Create token"
+            pending={create.isPending}
+            error={create.error}
+            onCreate={(input, done) => create.mutate(input, { onSuccess: done })}
+            onCreated={setCreated}
+          />
+        )}
+      </Section>
+      <Section title="Your tokens" className="card--flush-body">
+        {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
+        {tokens.isPending ? (
+          <Loading />
+        ) : tokens.isError ? (
+          <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
+        ) : tokens.data.length === 0 ? (
+          <EmptyState title="No personal tokens yet">
+            <p>Create one above to call the API or use the CLI as yourself.</p>
+          </EmptyState>
+        ) : (
+          <TokenTable
+            label="Personal tokens"
+            tokens={tokens.data}
+            canRevoke={() => true}
+            onRevoke={(token) => revoke.mutate(token)}
+            revoking={revoke.isPending}
+          />
+        )}
+      </Section>
+    </div>
+  );
+}
