@@ -5,6 +5,7 @@ export * from './domain/delivery-warnings.js';
 export * from './domain/evaluation.js';
 export * from './domain/goal.js';
 export * from './domain/jira-import.js';
+export * from './domain/jira-layout.js';
 export * from './domain/password.js';
 export * from './domain/risk.js';
 export * from './domain/roles.js';

@@ -28,6 +28,7 @@ import { userRoutes } from './routes/users.routes.js';
 import { deliveryRoutes } from './routes/delivery.routes.js';
 import { sprintRoutes } from './routes/sprints.routes.js';
 import { storyRoutes } from './routes/stories.routes.js';
+import { importRoutes } from './routes/imports.routes.js';
 import { createServices, type Services } from './services/index.js';
 import { SEXTANT_VERSION } from './version.js';
 
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         sprintRoutes,
         storyRoutes,
         deliveryRoutes,
+        importRoutes,
       ]) {
         register(typed, deps);
       }

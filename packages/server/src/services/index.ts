@@ -11,6 +11,7 @@ import { UserService } from './users.service.js';
 import { DeliveryService } from './delivery.service.js';
 import { SprintService } from './sprints.service.js';
 import { StoryService } from './stories.service.js';
+import { JiraImportService } from './jira-import.service.js';
 
 export interface Services {
   auth: AuthService;
@@ -25,6 +26,7 @@ export interface Services {
   sprints: SprintService;
   stories: StoryService;
   delivery: DeliveryService;
+  jiraImport: JiraImportService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -41,6 +43,7 @@ export function createServices(deps: ServiceDeps): Services {
     sprints: new SprintService(deps),
     stories: new StoryService(deps),
     delivery: new DeliveryService(deps),
+    jiraImport: new JiraImportService(deps),
   };
 }
 
