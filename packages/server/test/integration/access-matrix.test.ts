@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { CreatedToken, TeamRole } from '@sextant/core';
+import type { TestClient } from '../support/client.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { addStory, createSprint, deliverable } from '../support/sprints.js';
 
@@ -11,9 +12,14 @@ interface RouteCase {
   /** `:project`, `:sprint` and `:story` are replaced by ids. */
   path: string;
   body?: unknown;
+  /** Sent as a text/csv body instead of JSON. */
+  csv?: string;
   /** The least role that may call it. */
   role: TeamRole;
 }
+
+const SMALL_JIRA_EXPORT =
+  'Issue key,Summary,Status,Sprint,Created\nPDM-1,Label past failures,Done,PDM Sprint 1,26/Feb/24 9:12 AM\n';
 
 /** Every route issue 3 added, with the role it needs. */
 const ROUTES: RouteCase[] = [
@@ -44,11 +50,26 @@ const ROUTES: RouteCase[] = [
     body: { outcome: 'delivered', reason: 'r' },
     role: 'admin',
   },
+  {
+    method: 'POST',
+    path: '/projects/:project/imports/jira',
+    csv: SMALL_JIRA_EXPORT,
+    role: 'member',
+  },
 ];
+
+/** Calls a route the way a client would: JSON, or the CSV file as the body. */
+function call(client: TestClient, route: RouteCase, path: string) {
+  if (route.csv === undefined) return client.request(route.method, path, route.body);
+  return client.request(route.method, path, undefined, {
+    rawBody: route.csv,
+    headers: { 'content-type': 'text/csv' },
+  });
+}
 
 const RANK: Record<TeamRole, number> = { viewer: 0, member: 1, admin: 2 };
 
-describeEachDatabase('access rules on sprint, story and delivery routes', (env) => {
+describeEachDatabase('access rules on sprint, story, delivery and import routes', (env) => {
   async function world() {
     const { admin, team, project } = await env().factory.workspace();
     const sprint = await createSprint(admin.client, project.id, '2026-06-01', '2026-06-12');
@@ -73,7 +94,7 @@ describeEachDatabase('access rules on sprint, story and delivery routes', (env) 
     const w = await world();
     const anonymous = env().factory.client();
     for (const route of ROUTES) {
-      const reply = await anonymous.request(route.method, w.fill(route.path, w.ids), route.body);
+      const reply = await call(anonymous, route, w.fill(route.path, w.ids));
       expect(reply.status, `${route.method} ${route.path}`).toBe(401);
     }
   });
@@ -83,16 +104,8 @@ describeEachDatabase('access rules on sprint, story and delivery routes', (env) 
     const outsider = await env().factory.workspace();
     const random = { project: randomUUID(), sprint: randomUUID(), story: randomUUID() };
     for (const route of ROUTES) {
-      const foreign = await outsider.admin.client.request(
-        route.method,
-        w.fill(route.path, w.ids),
-        route.body,
-      );
-      const missing = await outsider.admin.client.request(
-        route.method,
-        w.fill(route.path, random),
-        route.body,
-      );
+      const foreign = await call(outsider.admin.client, route, w.fill(route.path, w.ids));
+      const missing = await call(outsider.admin.client, route, w.fill(route.path, random));
       expect(foreign.status, `${route.method} ${route.path}`).toBe(404);
       expect(foreign.raw.body, `${route.method} ${route.path}`).toBe(missing.raw.body);
     }
@@ -106,7 +119,7 @@ describeEachDatabase('access rules on sprint, story and delivery routes', (env) 
     };
     for (const [role, who] of Object.entries(members) as [TeamRole, (typeof members)['viewer']][]) {
       for (const route of ROUTES) {
-        const reply = await who.client.request(route.method, w.fill(route.path, w.ids), route.body);
+        const reply = await call(who.client, route, w.fill(route.path, w.ids));
         const label = `${role} ${route.method} ${route.path}`;
         if (RANK[role] < RANK[route.role]) expect(reply.status, label).toBe(403);
         else expect([401, 403, 404], label).not.toContain(reply.status);
@@ -122,9 +135,9 @@ describeEachDatabase('access rules on sprint, story and delivery routes', (env) 
     });
     const ci = w.admin.client.withBearer(token.body.token);
     for (const route of ROUTES) {
-      const own = await ci.request(route.method, w.fill(route.path, w.ids), route.body);
+      const own = await call(ci, route, w.fill(route.path, w.ids));
       expect(own.status, `own ${route.method} ${route.path}`).toBe(403);
-      const foreign = await ci.request(route.method, other.fill(route.path, other.ids), route.body);
+      const foreign = await call(ci, route, other.fill(route.path, other.ids));
       expect(foreign.status, `foreign ${route.method} ${route.path}`).toBe(404);
     }
   });
