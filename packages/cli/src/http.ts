@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { CliError } from './context.js';
 
 export interface ApiTarget {
@@ -39,6 +40,9 @@ export async function failureOf(response: Response): Promise<CliError> {
   );
 }
 
+/** The request got no answer at all (refused, reset, unknown host, timed out). */
+export class NetworkError extends CliError {}
+
 export async function send(target: ApiTarget, path: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(`${target.url}/api/v1${path}`, {
@@ -47,7 +51,87 @@ export async function send(target: ApiTarget, path: string, init: RequestInit): 
     });
   } catch (error) {
     const cause =
-      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    throw new CliError(`cannot reach ${target.url}: ${cause}`);
+      error instanceof Error && error.cause instanceof Error
+        ? error.cause.message
+        : error instanceof Error && error.name === 'TimeoutError'
+          ? 'no answer in time'
+          : String(error);
+    throw new NetworkError(`cannot reach ${target.url}: ${cause}`);
+  }
+}
+
+/** Answers worth asking again: the server (or a proxy before it) may answer differently soon. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** The longest wait between two attempts, whatever Retry-After or the backoff says. */
+export const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * How long to wait before retry number `retry` (1, 2, …): the server's Retry-After (seconds
+ * or an HTTP date) when it sent one, else exponential backoff 0.5 s, 1 s, 2 s, …; at most 30 s.
+ */
+export function retryDelayMs(retry: number, retryAfter: string | null, now = Date.now()): number {
+  const header = retryAfter?.trim();
+  if (header) {
+    const asked = /^\d+$/.test(header) ? Number(header) * 1_000 : Date.parse(header) - now;
+    if (Number.isFinite(asked)) return Math.min(Math.max(asked, 0), MAX_RETRY_DELAY_MS);
+  }
+  return Math.min(500 * 2 ** (retry - 1), MAX_RETRY_DELAY_MS);
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt (0: try once). */
+  retries: number;
+  /** Each attempt gives up after this long and counts as a network error. */
+  timeoutMs?: number;
+  /** Told before each wait: which retry comes, after how long, and why. */
+  onRetry?: (retry: { retry: number; of: number; delayMs: number; reason: string }) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `send`, again on network errors and on 408, 429, 500, 502, 503 and 504 (never on other
+ * answers), with the same request each time: give it an Idempotency-Key so a write the
+ * server did make before the answer was lost is replayed, not made twice. Resolves with the
+ * first answer that is not worth retrying, ok or not; throws one line when retries run out.
+ */
+export async function sendWithRetries(
+  target: ApiTarget,
+  path: string,
+  init: RequestInit,
+  options: RetryOptions,
+): Promise<Response> {
+  const sleep = options.sleep ?? pause;
+  const attempts = options.retries + 1;
+  for (let attempt = 1; ; attempt++) {
+    let response: Response | undefined;
+    let failure: NetworkError | undefined;
+    try {
+      response = await send(target, path, {
+        ...init,
+        ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      failure = error;
+    }
+    if (response && !RETRYABLE_STATUSES.has(response.status)) return response;
+    const tried = `after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`;
+    if (attempt >= attempts) {
+      if (response) {
+        const last = await failureOf(response);
+        throw new CliError(`${last.message} (${tried})`);
+      }
+      throw new NetworkError(`${failure?.message ?? 'no answer'} (${tried})`);
+    }
+    const delayMs = retryDelayMs(attempt, response?.headers.get('retry-after') ?? null);
+    const reason = response
+      ? `${response.status} ${response.statusText || STATUS_CODES[response.status] || ''}`.trim()
+      : (failure?.message ?? 'no answer');
+    await response?.body?.cancel();
+    options.onRetry?.({ retry: attempt, of: options.retries, delayMs, reason });
+    await sleep(delayMs);
   }
 }

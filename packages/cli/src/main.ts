@@ -4,6 +4,7 @@ import { SEXTANT_VERSION } from '@sextant/server';
 import { CliError } from './context.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
@@ -20,6 +21,7 @@ registerMigrate(program);
 registerUser(program);
 registerToken(program);
 registerImport(program);
+registerRun(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,6 +17,7 @@ describe('sextant --help', () => {
       ['user', 'set-password', '--help'],
       ['token', 'create', '--help'],
       ['import', 'jira', '--help'],
+      ['run', 'report', '--help'],
     ]) {
       const run = await runCli(args, {});
       expect(run.code, args.join(' ')).toBe(0);
