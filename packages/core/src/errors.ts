@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   assignee_not_member: 422,
   carry_over_invalid: 422,
   next_sprint_missing: 422,
+  idempotency_key_reused: 422,
   too_many_requests: 429,
   internal: 500,
 } as const;

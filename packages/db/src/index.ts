@@ -24,4 +24,9 @@ export type { AuditEntry, AuditRecord } from './repositories/audit.repository.js
 export type { SprintRecord, ExternalRef, Owner } from './repositories/sprints.repository.js';
 export type { StoryRecord, StoryFields, PersonRef } from './repositories/stories.repository.js';
 export type { StoredWarning } from './repositories/delivery-warnings.repository.js';
+export type { RunRecord, NewRun, RunFilter, ParamValue } from './repositories/runs.repository.js';
+export type { BaselineRecord, BaselineReason } from './repositories/baselines.repository.js';
+export type { DecisionRecord } from './repositories/decisions.repository.js';
+export type { StoredAnswer } from './repositories/idempotency.repository.js';
+export type { BacklogItemRecord, BacklogItemFields } from './repositories/backlog.repository.js';
 export { MIGRATIONS } from './migrations/index.js';

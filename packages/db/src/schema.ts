@@ -201,6 +201,80 @@ export interface DeliveryWarningsTable {
   cleared_at: string | null;
 }
 
+export interface RunsTable {
+  id: string;
+  project_id: string;
+  sprint_id: string | null;
+  provenance: string;
+  metrics: string;
+  params: string;
+  commit_sha: string;
+  branch: string | null;
+  dataset_version: string | null;
+  evaluation_fingerprint: string | null;
+  evaluation_strategy: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  ci_provider: string | null;
+  ci_job_id: string | null;
+  ci_job_url: string | null;
+  token_id: string | null;
+  posted_by: string | null;
+  created_at: string;
+}
+
+export interface BaselinesTable {
+  id: string;
+  project_id: string;
+  run_id: string;
+  metric_name: string;
+  value: number;
+  evaluation_fingerprint: string | null;
+  reason: string;
+  sprint_id: string | null;
+  created_at: string;
+}
+
+export interface SprintDecisionsTable {
+  id: string;
+  sprint_id: string;
+  project_id: string;
+  decision: string;
+  rationale: string;
+  decided_by: string | null;
+  stage_from: string | null;
+  stage_to: string | null;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface BacklogItemsTable {
+  id: string;
+  project_id: string;
+  observation: string;
+  proposed_change: string;
+  /** S, M or L; null when the effort is given in days. */
+  effort_size: string | null;
+  /** Days (0.5..365); null when the effort is given as a size. */
+  effort_days: number | null;
+  expected_impact: string;
+  status: string;
+  run_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  status_changed_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -217,4 +291,9 @@ export interface Database {
   sprints: SprintsTable;
   stories: StoriesTable;
   delivery_warnings: DeliveryWarningsTable;
+  runs: RunsTable;
+  baselines: BaselinesTable;
+  sprint_decisions: SprintDecisionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  backlog_items: BacklogItemsTable;
 }

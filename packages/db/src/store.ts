@@ -14,6 +14,11 @@ import { UserRepository } from './repositories/users.repository.js';
 import { SprintRepository } from './repositories/sprints.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
 import { DeliveryWarningRepository } from './repositories/delivery-warnings.repository.js';
+import { RunRepository } from './repositories/runs.repository.js';
+import { BaselineRepository } from './repositories/baselines.repository.js';
+import { DecisionRepository } from './repositories/decisions.repository.js';
+import { IdempotencyRepository } from './repositories/idempotency.repository.js';
+import { BacklogRepository } from './repositories/backlog.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -31,6 +36,11 @@ export interface Repositories {
   sprints: SprintRepository;
   stories: StoryRepository;
   deliveryWarnings: DeliveryWarningRepository;
+  runs: RunRepository;
+  baselines: BaselineRepository;
+  decisions: DecisionRepository;
+  idempotency: IdempotencyRepository;
+  backlog: BacklogRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -49,6 +59,11 @@ export function bindRepositories(db: Executor): Repositories {
     sprints: new SprintRepository(db),
     stories: new StoryRepository(db),
     deliveryWarnings: new DeliveryWarningRepository(db),
+    runs: new RunRepository(db),
+    baselines: new BaselineRepository(db),
+    decisions: new DecisionRepository(db),
+    idempotency: new IdempotencyRepository(db),
+    backlog: new BacklogRepository(db),
   };
 }
 

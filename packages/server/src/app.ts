@@ -29,6 +29,9 @@ import { deliveryRoutes } from './routes/delivery.routes.js';
 import { sprintRoutes } from './routes/sprints.routes.js';
 import { storyRoutes } from './routes/stories.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
+import { backlogRoutes } from './routes/backlog.routes.js';
+import { runRoutes } from './routes/runs.routes.js';
+import { reviewRoutes } from './routes/review.routes.js';
 import { createServices, type Services } from './services/index.js';
 import { SEXTANT_VERSION } from './version.js';
 
@@ -42,6 +45,12 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   trustProxy?: boolean;
   webDir?: string | null;
+  /**
+   * More routes under /api/v1, registered after the real ones with the same JSON parser,
+   * limits, auth and access rules. Only benchmarks pass this (bench/ingest adds a
+   * parse-only twin of the batch route to measure the ceiling); `sextant serve` never does.
+   */
+  extraRoutes?: (api: App, deps: RouteDeps) => void;
 }
 
 export interface BuiltApp {
@@ -109,9 +118,13 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         storyRoutes,
         deliveryRoutes,
         importRoutes,
+        backlogRoutes,
+        runRoutes,
+        reviewRoutes,
       ]) {
         register(typed, deps);
       }
+      options.extraRoutes?.(typed, deps);
     },
     { prefix: API_PREFIX },
   );

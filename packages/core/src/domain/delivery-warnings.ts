@@ -29,6 +29,7 @@ export const DELIVERY_WARNING_RULES = [
   'person_not_delivering',
   'sprint_overdue',
   'sprint_empty',
+  'evaluation_changed',
 ] as const;
 export type DeliveryWarningRule = (typeof DELIVERY_WARNING_RULES)[number];
 

@@ -22,9 +22,11 @@ export interface StageFacts {
   namedUsers: number;
   quantifiableGoals: number;
   hasSuccessCriterion: boolean;
+  /** A sprint review recorded "objectives met" (and no later review overturned it). */
+  objectivesMet: boolean;
 }
 
-export type GateCode = 'named_user' | 'quantifiable_goal' | 'success_criterion';
+export type GateCode = 'named_user' | 'quantifiable_goal' | 'success_criterion' | 'objectives_met';
 
 export interface UnmetGate {
   gate: GateCode;
@@ -55,6 +57,14 @@ const GATES: Partial<Record<Stage, GateRule[]>> = {
       met: (f) => f.hasSuccessCriterion,
       message:
         'Set the success criterion: the model metric, its threshold and evaluation strategy.',
+    },
+  ],
+  productization: [
+    {
+      gate: 'objectives_met',
+      met: (f) => f.objectivesMet,
+      message:
+        'Record "objectives met" at a sprint review: the POC must reach its success criterion first.',
     },
   ],
 };

@@ -29,7 +29,12 @@ describe('stage transitions', () => {
 });
 
 describe('stage gates', () => {
-  const met = { namedUsers: 1, quantifiableGoals: 1, hasSuccessCriterion: true };
+  const met = {
+    namedUsers: 1,
+    quantifiableGoals: 1,
+    hasSuccessCriterion: true,
+    objectivesMet: false,
+  };
 
   it('lets a project with a named user, a quantifiable goal and a criterion into poc', () => {
     expect(unmetGates('poc', met)).toEqual([]);
@@ -40,6 +45,7 @@ describe('stage gates', () => {
       namedUsers: 0,
       quantifiableGoals: 0,
       hasSuccessCriterion: false,
+      objectivesMet: false,
     });
     expect(unmet.map((g) => g.gate)).toEqual([
       'named_user',
@@ -49,13 +55,12 @@ describe('stage gates', () => {
     expect(unmetGates('poc', { ...met, namedUsers: 0 }).map((g) => g.gate)).toEqual(['named_user']);
   });
 
-  it('has no gates yet on stages later issues will gate', () => {
+  it('gates productization on an "objectives met" sprint decision, and nothing else', () => {
+    const facts = { namedUsers: 0, quantifiableGoals: 0, hasSuccessCriterion: false };
     expect(
-      unmetGates('productization', {
-        namedUsers: 0,
-        quantifiableGoals: 0,
-        hasSuccessCriterion: false,
-      }),
-    ).toEqual([]);
+      unmetGates('productization', { ...facts, objectivesMet: false }).map((g) => g.gate),
+    ).toEqual(['objectives_met']);
+    expect(unmetGates('productization', { ...facts, objectivesMet: true })).toEqual([]);
+    expect(unmetGates('production', { ...facts, objectivesMet: false })).toEqual([]);
   });
 });

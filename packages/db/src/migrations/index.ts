@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-23-0001-foundation.js';
 import * as sprints from './2026-11-23-0002-sprints.js';
+import * as runs from './2026-11-23-0003-runs.js';
+import * as backlog from './2026-11-23-0004-backlog.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -9,6 +11,8 @@ import * as sprints from './2026-11-23-0002-sprints.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': foundation,
   '2026-11-23-0002-sprints': sprints,
+  '2026-11-23-0003-runs': runs,
+  '2026-11-23-0004-backlog': backlog,
 };
 
 export const migrationProvider: MigrationProvider = {

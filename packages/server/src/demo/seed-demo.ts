@@ -3,6 +3,7 @@ import type { Store } from '@sextant/db';
 import type { Clock } from '../clock.js';
 import { generatePassword } from '../security/secrets.js';
 import type { Services } from '../services/index.js';
+import { seedDemoHistory } from './seed-history.js';
 
 export const DEMO_EMAIL = 'demo@sextant.local';
 
@@ -121,6 +122,7 @@ export async function seedDemo(
     },
     asDemo,
   );
+  await seedDemoHistory(services, clock, pdm.id, demo);
 
   await services.projects.create(
     {

@@ -36,13 +36,13 @@ export type AccessRule =
   /** The `id` path parameter is a team; the caller needs at least `role` in it. */
   | { kind: 'team'; role: TeamRole }
   /**
-   * The `id` path parameter is a project — or a sprint or story of one (`of`); the
-   * caller needs at least `role` in the project's team.
+   * The `id` path parameter is a project — or an object of one (`of`: a sprint, story,
+   * backlog item…); the caller needs at least `role` in the project's team.
    */
   | { kind: 'project'; role: TeamRole; ci?: CiScope; of?: ProjectObject };
 
 /** Objects whose `id` leads to their project for access checks. */
-export type ProjectObject = 'project' | 'sprint' | 'story';
+export type ProjectObject = 'project' | 'sprint' | 'story' | 'run' | 'backlogItem';
 
 /** The outcome of the access check, handed to the route. */
 export interface AccessContext {
@@ -72,6 +72,8 @@ export const access = {
     ci ? { kind: 'project', role, ci } : { kind: 'project', role },
   sprint: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'sprint' }),
   story: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'story' }),
+  backlogItem: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'backlogItem' }),
+  run: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'run' }),
 } as const satisfies Record<string, AccessRule | ((...args: never[]) => AccessRule)>;
 
 declare module 'fastify' {

@@ -9,6 +9,8 @@ const OBJECT_NAMES: Record<ProjectObject, string> = {
   project: 'Project',
   sprint: 'Sprint',
   story: 'Story',
+  run: 'Run',
+  backlogItem: 'Backlog item',
 };
 
 export const API_PREFIX = '/api/v1';
@@ -47,6 +49,8 @@ export const accessPlugin = fp(
     const findOwner = async (of: ProjectObject, id: string): Promise<Owner | undefined> => {
       if (of === 'sprint') return store.repos.sprints.findOwner(id);
       if (of === 'story') return store.repos.stories.findOwner(id);
+      if (of === 'backlogItem') return store.repos.backlog.findOwner(id);
+      if (of === 'run') return store.repos.runs.findOwner(id);
       const teamId = await store.repos.projects.findTeamId(id);
       return teamId ? { projectId: id, teamId } : undefined;
     };

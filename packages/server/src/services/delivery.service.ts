@@ -1,4 +1,5 @@
 import {
+  evaluationChangedWarning,
   DELIVERY_RULES,
   computeOverall,
   computePersonDelivery,
@@ -11,6 +12,7 @@ import {
 import type { Repositories, StoredWarning } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { ServiceDeps } from './deps.js';
+import { metricOfRecord } from './baselines.js';
 
 /** Sprints with their stories as the KPI functions read them. */
 export async function gatherDeliverySprints(
@@ -41,6 +43,30 @@ export async function gatherDeliverySprints(
   }));
 }
 
+/** The evaluation-strategy alert: the latest CI run on the success metric against the baseline. */
+async function evaluationWarning(repos: Repositories, projectId: string) {
+  const baseline = await repos.baselines.current(projectId);
+  const metric = metricOfRecord(await repos.criteria.find(projectId));
+  if (!baseline || !metric) return null;
+  const runs = await repos.runs.listCi(projectId);
+  const latest = runs.filter((r) => r.metrics[metric.name] !== undefined).at(-1);
+  const baselineRun = runs.find((r) => r.id === baseline.runId);
+  return evaluationChangedWarning(
+    latest
+      ? {
+          runId: latest.id,
+          fingerprint: latest.evaluationFingerprint,
+          strategy: latest.evaluationStrategy,
+        }
+      : null,
+    {
+      runId: baseline.runId,
+      fingerprint: baseline.evaluationFingerprint,
+      strategy: baselineRun?.evaluationStrategy ?? null,
+    },
+  );
+}
+
 /**
  * Brings the stored warnings in line with what the rules say today: new ones open
  * (since now), ongoing ones keep their `since` and get today's numbers, ended ones are
@@ -51,10 +77,11 @@ export async function refreshDeliveryWarnings(
   projectId: string,
   now: Date,
 ): Promise<StoredWarning[]> {
-  const current = evaluateDeliveryWarnings(
-    await gatherDeliverySprints(repos, projectId),
-    utcDay(now),
-  );
+  const runWarning = await evaluationWarning(repos, projectId);
+  const current = [
+    ...evaluateDeliveryWarnings(await gatherDeliverySprints(repos, projectId), utcDay(now)),
+    ...(runWarning ? [runWarning] : []),
+  ];
   const stored = await repos.deliveryWarnings.listOpen(projectId);
   const at = iso(now);
   let changed = false;

@@ -12,6 +12,9 @@ import { DeliveryService } from './delivery.service.js';
 import { SprintService } from './sprints.service.js';
 import { StoryService } from './stories.service.js';
 import { JiraImportService } from './jira-import.service.js';
+import { BacklogService } from './backlog.service.js';
+import { RunService } from './runs.service.js';
+import { ReviewService } from './review.service.js';
 
 export interface Services {
   auth: AuthService;
@@ -27,6 +30,9 @@ export interface Services {
   stories: StoryService;
   delivery: DeliveryService;
   jiraImport: JiraImportService;
+  backlog: BacklogService;
+  runs: RunService;
+  reviews: ReviewService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -44,6 +50,9 @@ export function createServices(deps: ServiceDeps): Services {
     stories: new StoryService(deps),
     delivery: new DeliveryService(deps),
     jiraImport: new JiraImportService(deps),
+    backlog: new BacklogService(deps),
+    runs: new RunService(deps),
+    reviews: new ReviewService(deps),
   };
 }
 

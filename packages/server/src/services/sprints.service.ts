@@ -13,6 +13,7 @@ import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
 import { loadWritableProject } from './projects.service.js';
+import { promoteBaselineAtClose } from './baselines.js';
 
 interface PlannedDates {
   startDate: string;
@@ -216,6 +217,7 @@ export class SprintService {
       }
       await repos.stories.freezeOutcomes(sprintId, now);
       await repos.sprints.markClosed(sprintId, actor.userId, now);
+      const promoted = await promoteBaselineAtClose(repos, sprint, now);
       const carried: StoryRecord[] = [];
       for (const id of carry) {
         const original = stories.find((s) => s.id === id);
@@ -251,6 +253,7 @@ export class SprintService {
             delivered,
             notDelivered: stories.length - delivered,
             carriedOver: carried.length,
+            newBaseline: promoted ? { runId: promoted.runId, value: promoted.value } : null,
           },
         },
         now,

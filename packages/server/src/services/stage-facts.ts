@@ -7,13 +7,16 @@ export async function gatherStageFacts(
   project: ProjectRecord,
   today: Date,
 ): Promise<StageFacts> {
-  const [goals, criterion] = await Promise.all([
+  const [goals, criterion, decisions] = await Promise.all([
     repos.goals.listForProject(project.id),
     repos.criteria.find(project.id),
+    repos.decisions.listForProject(project.id),
   ]);
   return {
     namedUsers: countNamedUsers(project.scope),
     quantifiableGoals: goals.filter((g) => checkGoalQuantifiable(g, today).ok).length,
     hasSuccessCriterion: criterion !== undefined,
+    // The latest sprint-review decision stands: a later "continue" overturns "objectives met".
+    objectivesMet: decisions.at(-1)?.decision === 'objectives_met',
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { CreatedToken, TeamRole } from '@sextant/core';
+import type { BacklogItem, CreatedToken, TeamRole } from '@sextant/core';
 import type { TestClient } from '../support/client.js';
 import { describeEachDatabase } from '../support/harness.js';
 import { addStory, createSprint, deliverable } from '../support/sprints.js';
@@ -9,7 +9,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 
 interface RouteCase {
   method: Method;
-  /** `:project`, `:sprint` and `:story` are replaced by ids. */
+  /** `:project`, `:sprint`, `:story` and `:backlog` are replaced by ids. */
   path: string;
   body?: unknown;
   /** Sent as a text/csv body instead of JSON. */
@@ -21,7 +21,7 @@ interface RouteCase {
 const SMALL_JIRA_EXPORT =
   'Issue key,Summary,Status,Sprint,Created\nPDM-1,Label past failures,Done,PDM Sprint 1,26/Feb/24 9:12 AM\n';
 
-/** Every route issue 3 added, with the role it needs. */
+/** Every route issue 3 added, and the improvement backlog's, with the role it needs. */
 const ROUTES: RouteCase[] = [
   {
     method: 'POST',
@@ -56,6 +56,15 @@ const ROUTES: RouteCase[] = [
     csv: SMALL_JIRA_EXPORT,
     role: 'member',
   },
+  { method: 'GET', path: '/projects/:project/backlog', role: 'viewer' },
+  {
+    method: 'POST',
+    path: '/projects/:project/backlog',
+    body: { observation: 'o', proposedChange: 'c', effort: { size: 'S' }, expectedImpact: 'i' },
+    role: 'member',
+  },
+  { method: 'PATCH', path: '/backlog/:backlog', body: { status: 'planned' }, role: 'member' },
+  { method: 'DELETE', path: '/backlog/:backlog', role: 'member' },
 ];
 
 /** Calls a route the way a client would: JSON, or the CSV file as the body. */
@@ -74,11 +83,21 @@ describeEachDatabase('access rules on sprint, story, delivery and import routes'
     const { admin, team, project } = await env().factory.workspace();
     const sprint = await createSprint(admin.client, project.id, '2026-06-01', '2026-06-12');
     const story = await addStory(admin.client, sprint.id, { assigneeId: null, status: 'todo' });
-    const fill = (path: string, ids: { project: string; sprint: string; story: string }) =>
+    const backlog = await admin.client.post<BacklogItem>(`/projects/${project.id}/backlog`, {
+      observation: 'Largest errors on restarted machines',
+      proposedChange: 'Hours since restart as a feature',
+      effort: { size: 'S' },
+      expectedImpact: 'Fewer false alarms',
+    });
+    const fill = (
+      path: string,
+      ids: { project: string; sprint: string; story: string; backlog: string },
+    ) =>
       path
         .replace(':project', ids.project)
         .replace(':sprint', ids.sprint)
-        .replace(':story', ids.story);
+        .replace(':story', ids.story)
+        .replace(':backlog', ids.backlog);
     return {
       admin,
       team,
@@ -86,7 +105,7 @@ describeEachDatabase('access rules on sprint, story, delivery and import routes'
       sprint,
       story,
       fill,
-      ids: { project: project.id, sprint: sprint.id, story: story.id },
+      ids: { project: project.id, sprint: sprint.id, story: story.id, backlog: backlog.body.id },
     };
   }
 
@@ -102,7 +121,12 @@ describeEachDatabase('access rules on sprint, story, delivery and import routes'
   it("answers another team's member with a 404 byte-identical to a random id, on every route", async () => {
     const w = await world();
     const outsider = await env().factory.workspace();
-    const random = { project: randomUUID(), sprint: randomUUID(), story: randomUUID() };
+    const random = {
+      project: randomUUID(),
+      sprint: randomUUID(),
+      story: randomUUID(),
+      backlog: randomUUID(),
+    };
     for (const route of ROUTES) {
       const foreign = await call(outsider.admin.client, route, w.fill(route.path, w.ids));
       const missing = await call(outsider.admin.client, route, w.fill(route.path, random));

@@ -8,6 +8,7 @@ const RULE_TITLES: Record<DeliveryWarningView['rule'], string> = {
   person_not_delivering: 'Stories left undelivered',
   sprint_overdue: 'Sprint overdue',
   sprint_empty: 'Sprint without stories',
+  evaluation_changed: 'Evaluation strategy changed',
 };
 
 interface WarningsPanelProps {

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { Instant, LIMITS, UserRef, pageOf, requiredText } from './common.js';
+import { EvaluationStrategySchema } from './success-criterion.js';
+import { DECISIONS, PROVENANCES, RUN_LIMITS } from '../domain/runs.js';
+
+/** Metric and parameter names: what ML tools write (`hit_rate_at_10`, `val/auc`, `lr`). */
+export const MetricName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:/@-]+$/, 'must use letters, digits and _ . : / @ - only');
+
+/** Finite numbers only: JSON cannot carry NaN, and 1e309 parses to Infinity, which is refused. */
+export const MetricValue = z.number().refine(Number.isFinite, 'must be a finite number');
+
+const ParamValue = z.union([z.string().max(LIMITS.shortText), z.number(), z.boolean(), z.null()]);
+
+export const CiMetadata = z.strictObject({
+  /** `github-actions`, `gitlab-ci`, … */
+  provider: requiredText(50),
+  jobId: requiredText(200),
+  jobUrl: z.url().max(2_000),
+});
+export type CiMetadata = z.infer<typeof CiMetadata>;
+
+export const CreateRunBody = z
+  .strictObject({
+    metrics: z
+      .record(MetricName, MetricValue)
+      .refine((m) => Object.keys(m).length >= 1, 'must hold at least one metric')
+      .refine(
+        (m) => Object.keys(m).length <= RUN_LIMITS.metrics,
+        `must hold at most ${RUN_LIMITS.metrics} metrics`,
+      ),
+    params: z
+      .record(MetricName, ParamValue)
+      .refine(
+        (p) => Object.keys(p).length <= RUN_LIMITS.params,
+        `must hold at most ${RUN_LIMITS.params} parameters`,
+      )
+      .optional(),
+    /** The commit the run evaluated (a git SHA or any VCS revision). */
+    commit: requiredText(100),
+    branch: requiredText(LIMITS.name).optional(),
+    datasetVersion: requiredText(LIMITS.name).optional(),
+    /** The strategy the run was evaluated under; or give its fingerprint directly. */
+    evaluation: EvaluationStrategySchema.optional(),
+    evaluationFingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'must be the 16 hex characters Sextant shows for a strategy')
+      .optional(),
+    startedAt: Instant.optional(),
+    finishedAt: Instant.optional(),
+    ci: CiMetadata.optional(),
+  })
+  .refine((r) => !(r.evaluation && r.evaluationFingerprint), {
+    message: 'give evaluation or evaluationFingerprint, not both',
+    path: ['evaluationFingerprint'],
+  });
+export type CreateRunBody = z.infer<typeof CreateRunBody>;
+
+export const CreateRunBatchBody = z.strictObject({
+  runs: z.array(CreateRunBody).min(1).max(RUN_LIMITS.batch),
+});
+export type CreateRunBatchBody = z.infer<typeof CreateRunBatchBody>;
+
+export const ProvenanceSchema = z.enum(PROVENANCES);
+
+/** How a run's success-metric value relates to the project's baseline. */
+export const RunComparison = z.object({
+  status: z.enum(['comparable', 'not_comparable', 'no_baseline', 'no_metric', 'manual']),
+  /** "not comparable: evaluation strategy changed", or what the status means in words. */
+  message: z.string(),
+  metricName: z.string().nullable(),
+  value: z.number().nullable(),
+  baselineValue: z.number().nullable(),
+  /** Both fingerprints when not comparable (and the strategies, when known). */
+  runFingerprint: z.string().nullable(),
+  baselineFingerprint: z.string().nullable(),
+  runStrategy: z.string().nullable(),
+  baselineStrategy: z.string().nullable(),
+});
+export type RunComparison = z.infer<typeof RunComparison>;
+
+export const Run = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  /** The sprint whose dates hold the run's finish (or arrival) day; null outside every sprint. */
+  sprintId: z.string().nullable(),
+  /** `ci` only when posted with this project's CI token and CI metadata; everything else is manual. */
+  provenance: ProvenanceSchema,
+  metrics: z.record(z.string(), z.number()),
+  params: z.record(z.string(), ParamValue),
+  commit: z.string(),
+  branch: z.string().nullable(),
+  datasetVersion: z.string().nullable(),
+  evaluationFingerprint: z.string().nullable(),
+  /** Canonical text of the strategy when the run sent one. */
+  evaluationStrategy: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  ci: z.object({ provider: z.string(), jobId: z.string(), jobUrl: z.string() }).nullable(),
+  postedBy: UserRef.nullable(),
+  createdAt: z.string(),
+  comparison: RunComparison,
+  /** Where to see it in the UI. */
+  url: z.string(),
+});
+export type Run = z.infer<typeof Run>;
+
+export const RunBatchResult = z.object({ items: z.array(Run) });
+export type RunBatchResult = z.infer<typeof RunBatchResult>;
+
+export const RunListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  provenance: ProvenanceSchema.optional(),
+  sprintId: z.string().max(100).optional(),
+  branch: z.string().max(LIMITS.name).optional(),
+  /** Sort by this metric (runs without it last); default newest first. */
+  sortMetric: MetricName.optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type RunListQuery = z.infer<typeof RunListQuery>;
+
+export const RunPage = pageOf(Run);
+
+export const Baseline = z.object({
+  runId: z.string(),
+  metricName: z.string(),
+  value: z.number(),
+  evaluationFingerprint: z.string().nullable(),
+  /** `first_ci_run` or `sprint_close` (the sprint's best CI run beat the previous baseline). */
+  reason: z.enum(['first_ci_run', 'sprint_close']),
+  sprintId: z.string().nullable(),
+  setAt: z.string(),
+});
+export type Baseline = z.infer<typeof Baseline>;
+
+export const DecisionSchema = z.enum(DECISIONS);
+
+export const CreateDecisionBody = z.strictObject({
+  decision: DecisionSchema,
+  rationale: requiredText(LIMITS.longText),
+});
+export type CreateDecisionBody = z.infer<typeof CreateDecisionBody>;
+
+export const SprintDecision = z.object({
+  id: z.string(),
+  sprintId: z.string(),
+  decision: DecisionSchema,
+  rationale: z.string(),
+  decidedBy: UserRef.nullable(),
+  decidedAt: z.string(),
+  /** The stage the project moved to because of it (drop → dropped), if any. */
+  stageChange: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+export type SprintDecision = z.infer<typeof SprintDecision>;
+
+export const ForecastSchema = z.object({
+  status: z.enum(['reached', 'in_sight', 'not_in_sight', 'not_enough_data', 'no_threshold']),
+  /** Whole sprints after the latest one to reach the threshold at the current pace; null unless in sight. */
+  sprintsNeeded: z.number().int().nullable(),
+  /** Change of the metric per sprint (least-squares slope), in the metric's unit. */
+  pacePerSprint: z.number().nullable(),
+  /** The method in one sentence. */
+  method: z.string(),
+  message: z.string(),
+});
+export type Forecast = z.infer<typeof ForecastSchema>;
+
+export const ReviewPoint = z.object({
+  sprintId: z.string(),
+  name: z.string(),
+  number: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string(),
+  state: z.string(),
+  /** Best CI value of the success metric in the sprint, under the baseline's strategy. */
+  bestCiValue: z.number().nullable(),
+  bestRunId: z.string().nullable(),
+  /** The baseline in force at the end of the sprint. */
+  baselineValue: z.number().nullable(),
+  /** CI runs of the sprint under another strategy: shown, never compared. */
+  notComparableRuns: z.number().int(),
+  manualRuns: z.number().int(),
+});
+export type ReviewPoint = z.infer<typeof ReviewPoint>;
+
+export const SprintReview = z.object({
+  sprint: z.object({
+    id: z.string(),
+    projectId: z.string(),
+    name: z.string(),
+    number: z.number().int(),
+    state: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    goal: z.string(),
+  }),
+  project: z.object({ id: z.string(), name: z.string(), stage: z.string() }),
+  metric: z.object({ name: z.string(), direction: z.enum(['increase', 'decrease']) }).nullable(),
+  threshold: z.number().nullable(),
+  evaluationFingerprint: z.string().nullable(),
+  /** The current process's figure from the scope: the bar today's way of working sets. */
+  currentProcess: z.object({ name: z.string(), value: z.number() }).nullable(),
+  /** The project's first quantifiable goal, as text and target. */
+  goal: z.object({ text: z.string(), target: z.number().nullable() }).nullable(),
+  baseline: Baseline.nullable(),
+  /** One point per sprint up to and including this one, in order. */
+  points: z.array(ReviewPoint),
+  forecast: ForecastSchema,
+  /** Set when CI runs arrived under another strategy than the baseline's. */
+  comparability: z
+    .object({
+      message: z.string(),
+      baselineFingerprint: z.string().nullable(),
+      otherFingerprints: z.array(z.string()),
+    })
+    .nullable(),
+  decision: SprintDecision.nullable(),
+  deliveredStories: z.array(
+    z.object({ id: z.string(), title: z.string(), deliverable: z.string() }),
+  ),
+});
+export type SprintReview = z.infer<typeof SprintReview>;

@@ -1,0 +1,172 @@
+import type { Provenance } from '@sextant/core';
+import type { Executor } from './executor.js';
+import type { RunsTable } from '../schema.js';
+import type { PersonRef } from './stories.repository.js';
+import type { Owner } from './sprints.repository.js';
+
+export type ParamValue = string | number | boolean | null;
+
+export interface RunRecord {
+  id: string;
+  projectId: string;
+  sprintId: string | null;
+  provenance: Provenance;
+  metrics: Record<string, number>;
+  params: Record<string, ParamValue>;
+  commit: string;
+  branch: string | null;
+  datasetVersion: string | null;
+  evaluationFingerprint: string | null;
+  evaluationStrategy: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  ci: { provider: string; jobId: string; jobUrl: string } | null;
+  tokenId: string | null;
+  postedBy: PersonRef | null;
+  createdAt: string;
+}
+
+export type NewRun = Omit<RunRecord, 'postedBy'> & { postedById: string | null };
+
+type RunRow = RunsTable & { poster_name: string | null; poster_email: string | null };
+
+const toRun = (row: RunRow): RunRecord => ({
+  id: row.id,
+  projectId: row.project_id,
+  sprintId: row.sprint_id,
+  provenance: row.provenance as Provenance,
+  metrics: JSON.parse(row.metrics) as Record<string, number>,
+  params: JSON.parse(row.params) as Record<string, ParamValue>,
+  commit: row.commit_sha,
+  branch: row.branch,
+  datasetVersion: row.dataset_version,
+  evaluationFingerprint: row.evaluation_fingerprint,
+  evaluationStrategy: row.evaluation_strategy,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+  ci:
+    row.ci_provider && row.ci_job_id && row.ci_job_url
+      ? { provider: row.ci_provider, jobId: row.ci_job_id, jobUrl: row.ci_job_url }
+      : null,
+  tokenId: row.token_id,
+  postedBy:
+    row.posted_by && row.poster_name !== null && row.poster_email !== null
+      ? { id: row.posted_by, name: row.poster_name, email: row.poster_email }
+      : null,
+  createdAt: row.created_at,
+});
+
+const toRow = (run: NewRun): RunsTable => ({
+  id: run.id,
+  project_id: run.projectId,
+  sprint_id: run.sprintId,
+  provenance: run.provenance,
+  metrics: JSON.stringify(run.metrics),
+  params: JSON.stringify(run.params),
+  commit_sha: run.commit,
+  branch: run.branch,
+  dataset_version: run.datasetVersion,
+  evaluation_fingerprint: run.evaluationFingerprint,
+  evaluation_strategy: run.evaluationStrategy,
+  started_at: run.startedAt,
+  finished_at: run.finishedAt,
+  ci_provider: run.ci?.provider ?? null,
+  ci_job_id: run.ci?.jobId ?? null,
+  ci_job_url: run.ci?.jobUrl ?? null,
+  token_id: run.tokenId,
+  posted_by: run.postedById,
+  created_at: run.createdAt,
+});
+
+export interface RunFilter {
+  provenance?: Provenance | undefined;
+  sprintId?: string | undefined;
+  branch?: string | undefined;
+}
+
+/** SQLite caps bound parameters per statement; 19 columns × 50 rows stays well inside. */
+const INSERT_CHUNK = 50;
+
+export class RunRepository {
+  constructor(private readonly db: Executor) {}
+
+  private selectRuns() {
+    return this.db
+      .selectFrom('runs')
+      .leftJoin('users as poster', 'poster.id', 'runs.posted_by')
+      .selectAll('runs')
+      .select(['poster.name as poster_name', 'poster.email as poster_email']);
+  }
+
+  /** Many runs in few statements (a batch post or a group of concurrent posts). */
+  async insertMany(runs: NewRun[]): Promise<void> {
+    for (let i = 0; i < runs.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto('runs')
+        .values(runs.slice(i, i + INSERT_CHUNK).map(toRow))
+        .execute();
+    }
+  }
+
+  async findById(id: string): Promise<RunRecord | undefined> {
+    const row = await this.selectRuns().where('runs.id', '=', id).executeTakeFirst();
+    return row && toRun(row);
+  }
+
+  async findByIds(ids: string[]): Promise<RunRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.selectRuns().where('runs.id', 'in', ids).execute();
+    return rows.map(toRun);
+  }
+
+  async findOwner(id: string): Promise<Owner | undefined> {
+    const row = await this.db
+      .selectFrom('runs')
+      .innerJoin('projects', 'projects.id', 'runs.project_id')
+      .select(['runs.project_id', 'projects.team_id'])
+      .where('runs.id', '=', id)
+      .executeTakeFirst();
+    return row && { projectId: row.project_id, teamId: row.team_id };
+  }
+
+  /** Newest first, filtered; `beforeId` is the keyset cursor. */
+  async list(
+    projectId: string,
+    filter: RunFilter,
+    page: { limit: number; beforeId: string | null },
+  ): Promise<RunRecord[]> {
+    let query = this.selectRuns().where('runs.project_id', '=', projectId);
+    if (filter.provenance) query = query.where('runs.provenance', '=', filter.provenance);
+    if (filter.sprintId) query = query.where('runs.sprint_id', '=', filter.sprintId);
+    if (filter.branch) query = query.where('runs.branch', '=', filter.branch);
+    if (page.beforeId) query = query.where('runs.id', '<', page.beforeId);
+    const rows = await query.orderBy('runs.id', 'desc').limit(page.limit).execute();
+    return rows.map(toRun);
+  }
+
+  /** Every CI run of a project, oldest first: what baselines and charts of record read. */
+  async listCi(projectId: string): Promise<RunRecord[]> {
+    const rows = await this.selectRuns()
+      .where('runs.project_id', '=', projectId)
+      .where('runs.provenance', '=', 'ci')
+      .orderBy('runs.id')
+      .execute();
+    return rows.map(toRun);
+  }
+
+  async countBySprint(
+    projectId: string,
+  ): Promise<{ sprintId: string | null; provenance: Provenance; n: number }[]> {
+    const rows = await this.db
+      .selectFrom('runs')
+      .select((eb) => ['sprint_id', 'provenance', eb.fn.countAll<number>().as('n')])
+      .where('project_id', '=', projectId)
+      .groupBy(['sprint_id', 'provenance'])
+      .execute();
+    return rows.map((r) => ({
+      sprintId: r.sprint_id,
+      provenance: r.provenance as Provenance,
+      n: Number(r.n),
+    }));
+  }
+}
