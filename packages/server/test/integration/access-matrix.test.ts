@@ -9,11 +9,13 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 
 interface RouteCase {
   method: Method;
-  /** `:project`, `:sprint`, `:story` and `:backlog` are replaced by ids. */
+  /** `:project`, `:sprint`, `:story`, `:backlog` and `:run` are replaced by ids. */
   path: string;
   body?: unknown;
   /** Sent as a text/csv body instead of JSON. */
   csv?: string;
+  /** A CI token of the project may call it (runs); every other route refuses CI tokens. */
+  ci?: boolean;
   /** The least role that may call it. */
   role: TeamRole;
 }
@@ -65,6 +67,29 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'PATCH', path: '/backlog/:backlog', body: { status: 'planned' }, role: 'member' },
   { method: 'DELETE', path: '/backlog/:backlog', role: 'member' },
+  {
+    method: 'POST',
+    path: '/projects/:project/runs',
+    body: { metrics: { auc: 0.7 }, commit: 'abc1234' },
+    role: 'member',
+    ci: true,
+  },
+  {
+    method: 'POST',
+    path: '/projects/:project/runs/batch',
+    body: { runs: [{ metrics: { auc: 0.7 }, commit: 'abc1234' }] },
+    role: 'member',
+    ci: true,
+  },
+  { method: 'GET', path: '/projects/:project/runs', role: 'viewer' },
+  { method: 'GET', path: '/runs/:run', role: 'viewer' },
+  { method: 'GET', path: '/sprints/:sprint/review', role: 'viewer' },
+  {
+    method: 'POST',
+    path: '/sprints/:sprint/decision',
+    body: { decision: 'continue', rationale: 'Keep going' },
+    role: 'member',
+  },
 ];
 
 /** Calls a route the way a client would: JSON, or the CSV file as the body. */
@@ -78,91 +103,110 @@ function call(client: TestClient, route: RouteCase, path: string) {
 
 const RANK: Record<TeamRole, number> = { viewer: 0, member: 1, admin: 2 };
 
-describeEachDatabase('access rules on sprint, story, delivery and import routes', (env) => {
-  async function world() {
-    const { admin, team, project } = await env().factory.workspace();
-    const sprint = await createSprint(admin.client, project.id, '2026-06-01', '2026-06-12');
-    const story = await addStory(admin.client, sprint.id, { assigneeId: null, status: 'todo' });
-    const backlog = await admin.client.post<BacklogItem>(`/projects/${project.id}/backlog`, {
-      observation: 'Largest errors on restarted machines',
-      proposedChange: 'Hours since restart as a feature',
-      effort: { size: 'S' },
-      expectedImpact: 'Fewer false alarms',
-    });
-    const fill = (
-      path: string,
-      ids: { project: string; sprint: string; story: string; backlog: string },
-    ) =>
-      path
-        .replace(':project', ids.project)
-        .replace(':sprint', ids.sprint)
-        .replace(':story', ids.story)
-        .replace(':backlog', ids.backlog);
-    return {
-      admin,
-      team,
-      project,
-      sprint,
-      story,
-      fill,
-      ids: { project: project.id, sprint: sprint.id, story: story.id, backlog: backlog.body.id },
-    };
-  }
-
-  it('answers 401 to anonymous callers on every route', async () => {
-    const w = await world();
-    const anonymous = env().factory.client();
-    for (const route of ROUTES) {
-      const reply = await call(anonymous, route, w.fill(route.path, w.ids));
-      expect(reply.status, `${route.method} ${route.path}`).toBe(401);
+describeEachDatabase(
+  'access rules on sprint, story, delivery, import, backlog, run and review routes',
+  (env) => {
+    async function world() {
+      const { admin, team, project } = await env().factory.workspace();
+      const sprint = await createSprint(admin.client, project.id, '2026-06-01', '2026-06-12');
+      const story = await addStory(admin.client, sprint.id, { assigneeId: null, status: 'todo' });
+      const backlog = await admin.client.post<BacklogItem>(`/projects/${project.id}/backlog`, {
+        observation: 'Largest errors on restarted machines',
+        proposedChange: 'Hours since restart as a feature',
+        effort: { size: 'S' },
+        expectedImpact: 'Fewer false alarms',
+      });
+      const run = await admin.client.post<{ id: string }>(`/projects/${project.id}/runs`, {
+        metrics: { auc: 0.7 },
+        commit: 'abc1234',
+      });
+      const fill = (
+        path: string,
+        ids: { project: string; sprint: string; story: string; backlog: string; run: string },
+      ) =>
+        path
+          .replace(':project', ids.project)
+          .replace(':sprint', ids.sprint)
+          .replace(':story', ids.story)
+          .replace(':backlog', ids.backlog)
+          .replace(':run', ids.run);
+      return {
+        admin,
+        team,
+        project,
+        sprint,
+        story,
+        fill,
+        ids: {
+          project: project.id,
+          sprint: sprint.id,
+          story: story.id,
+          backlog: backlog.body.id,
+          run: run.body.id,
+        },
+      };
     }
-  });
 
-  it("answers another team's member with a 404 byte-identical to a random id, on every route", async () => {
-    const w = await world();
-    const outsider = await env().factory.workspace();
-    const random = {
-      project: randomUUID(),
-      sprint: randomUUID(),
-      story: randomUUID(),
-      backlog: randomUUID(),
-    };
-    for (const route of ROUTES) {
-      const foreign = await call(outsider.admin.client, route, w.fill(route.path, w.ids));
-      const missing = await call(outsider.admin.client, route, w.fill(route.path, random));
-      expect(foreign.status, `${route.method} ${route.path}`).toBe(404);
-      expect(foreign.raw.body, `${route.method} ${route.path}`).toBe(missing.raw.body);
-    }
-  });
-
-  it('gives each role 403 below the route’s role and lets it through at or above', async () => {
-    const w = await world();
-    const members = {
-      viewer: await env().factory.member(w.team.id, w.admin, 'viewer'),
-      member: await env().factory.member(w.team.id, w.admin, 'member'),
-    };
-    for (const [role, who] of Object.entries(members) as [TeamRole, (typeof members)['viewer']][]) {
+    it('answers 401 to anonymous callers on every route', async () => {
+      const w = await world();
+      const anonymous = env().factory.client();
       for (const route of ROUTES) {
-        const reply = await call(who.client, route, w.fill(route.path, w.ids));
-        const label = `${role} ${route.method} ${route.path}`;
-        if (RANK[role] < RANK[route.role]) expect(reply.status, label).toBe(403);
-        else expect([401, 403, 404], label).not.toContain(reply.status);
+        const reply = await call(anonymous, route, w.fill(route.path, w.ids));
+        expect(reply.status, `${route.method} ${route.path}`).toBe(401);
       }
-    }
-  });
-
-  it("gives a CI token 403 on its own project's routes and 404 on another project's", async () => {
-    const w = await world();
-    const other = await world();
-    const token = await w.admin.client.post<CreatedToken>(`/projects/${w.project.id}/ci-tokens`, {
-      name: 'ci',
     });
-    const ci = w.admin.client.withBearer(token.body.token);
-    for (const route of ROUTES) {
-      const own = await call(ci, route, w.fill(route.path, w.ids));
-      expect(own.status, `own ${route.method} ${route.path}`).toBe(403);
-      const foreign = await call(ci, route, other.fill(route.path, other.ids));
-      expect(foreign.status, `foreign ${route.method} ${route.path}`).toBe(404);
-    }
-  });
-});
+
+    it("answers another team's member with a 404 byte-identical to a random id, on every route", async () => {
+      const w = await world();
+      const outsider = await env().factory.workspace();
+      const random = {
+        project: randomUUID(),
+        sprint: randomUUID(),
+        story: randomUUID(),
+        backlog: randomUUID(),
+        run: randomUUID(),
+      };
+      for (const route of ROUTES) {
+        const foreign = await call(outsider.admin.client, route, w.fill(route.path, w.ids));
+        const missing = await call(outsider.admin.client, route, w.fill(route.path, random));
+        expect(foreign.status, `${route.method} ${route.path}`).toBe(404);
+        expect(foreign.raw.body, `${route.method} ${route.path}`).toBe(missing.raw.body);
+      }
+    });
+
+    it('gives each role 403 below the route’s role and lets it through at or above', async () => {
+      const w = await world();
+      const members = {
+        viewer: await env().factory.member(w.team.id, w.admin, 'viewer'),
+        member: await env().factory.member(w.team.id, w.admin, 'member'),
+      };
+      for (const [role, who] of Object.entries(members) as [
+        TeamRole,
+        (typeof members)['viewer'],
+      ][]) {
+        for (const route of ROUTES) {
+          const reply = await call(who.client, route, w.fill(route.path, w.ids));
+          const label = `${role} ${route.method} ${route.path}`;
+          if (RANK[role] < RANK[route.role]) expect(reply.status, label).toBe(403);
+          else expect([401, 403, 404], label).not.toContain(reply.status);
+        }
+      }
+    });
+
+    it("gives a CI token 403 on its own project's routes (runs excepted) and 404 on another project's", async () => {
+      const w = await world();
+      const other = await world();
+      const token = await w.admin.client.post<CreatedToken>(`/projects/${w.project.id}/ci-tokens`, {
+        name: 'ci',
+      });
+      const ci = w.admin.client.withBearer(token.body.token);
+      for (const route of ROUTES) {
+        const own = await call(ci, route, w.fill(route.path, w.ids));
+        if (route.ci) expect(own.status, `own ${route.method} ${route.path}`).toBe(201);
+        else expect(own.status, `own ${route.method} ${route.path}`).toBe(403);
+        const foreign = await call(ci, route, other.fill(route.path, other.ids));
+        expect(foreign.status, `foreign ${route.method} ${route.path}`).toBe(404);
+      }
+    });
+  },
+);
