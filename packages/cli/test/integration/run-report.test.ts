@@ -156,7 +156,9 @@ describe('sextant run report', () => {
     });
     expect(report.stdout).toBe(`${server.url}/projects/${projectId}/runs/${run!.id}\n`);
     // stderr says how the run compares; the first CI run becomes the baseline itself.
-    expect(report.stderr).toBe('sextant: hit_rate_at_10 0.42 equals the baseline 0.42.\n');
+    expect(report.stderr).toBe(
+      'sextant: hit_rate_at_10 0.42 is the baseline (the project’s first CI run).\n',
+    );
 
     const review = await api<SprintReview>('GET', `/sprints/${sprintId}/review`);
     expect(review.status).toBe(200);
@@ -210,7 +212,9 @@ describe('sextant run report', () => {
       params: { model: 'xgb', lr: 0.05 },
       comparison: { status: 'comparable' },
     });
-    expect(report.stderr).toBe('sextant: hit_rate_at_10 0.3 equals the baseline 0.3.\n');
+    expect(report.stderr).toBe(
+      'sextant: hit_rate_at_10 0.3 is the baseline (the project’s first CI run).\n',
+    );
     expect((await runsOf(projectId)).map((r) => r.id)).toEqual([printed.id]);
   });
 

@@ -90,6 +90,15 @@ export function compareRun(
       baselineStrategy,
     };
   }
+  if (baseline.runId === run.id) {
+    const why =
+      baseline.reason === 'first_ci_run' ? 'the project’s first CI run' : 'best of its sprint';
+    return {
+      ...base,
+      status: 'comparable',
+      message: `${metric.name} ${value} is the baseline (${why}).`,
+    };
+  }
   const better = metric.direction === 'increase' ? value > baseline.value : value < baseline.value;
   const verdict = value === baseline.value ? 'equals' : better ? 'beats' : 'is below';
   return {

@@ -182,7 +182,11 @@ describeEachDatabase('runs, baselines and the sprint review', (env) => {
     const inS1 = { finishedAt: '2026-01-08T10:00:00Z' };
     const first = await ci.post<Run>(`/projects/${project.id}/runs`, run(0.3, inS1));
     expect(first.body.sprintId).toBe(s1.id);
-    expect(first.body.comparison).toMatchObject({ status: 'comparable', baselineValue: 0.3 });
+    expect(first.body.comparison).toMatchObject({
+      status: 'comparable',
+      baselineValue: 0.3,
+      message: `${METRIC} 0.3 is the baseline (the project’s first CI run).`,
+    });
     const better = await ci.post<Run>(`/projects/${project.id}/runs`, run(0.35, inS1));
     expect(better.body.comparison.message).toBe(`${METRIC} 0.35 beats the baseline 0.3.`);
     const otherStrategy = await ci.post<Run>(
