@@ -1,10 +1,14 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
+import { BacklogPage } from './features/backlog/BacklogPage';
 import { DeliveryPage } from './features/delivery/DeliveryPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { ProjectPage } from './features/project/ProjectPage';
 import { ProjectsPage } from './features/projects/ProjectsPage';
+import { SprintReviewPage } from './features/review/SprintReviewPage';
+import { RunDetailPage } from './features/runs/RunDetailPage';
+import { RunsPage } from './features/runs/RunsPage';
 import { AppShell } from './features/shell/AppShell';
 import { SprintBoardPage } from './features/sprints/SprintBoardPage';
 import { SprintsPage } from './features/sprints/SprintsPage';
@@ -29,7 +33,11 @@ export function App() {
         <Route path="projects/:projectId" element={<ProjectPage />} />
         <Route path="projects/:projectId/sprints" element={<SprintsPage />} />
         <Route path="projects/:projectId/sprints/:sprintId" element={<SprintBoardPage />} />
+        <Route path="projects/:projectId/sprints/:sprintId/review" element={<SprintReviewPage />} />
         <Route path="projects/:projectId/delivery" element={<DeliveryPage />} />
+        <Route path="projects/:projectId/runs" element={<RunsPage />} />
+        <Route path="projects/:projectId/runs/:runId" element={<RunDetailPage />} />
+        <Route path="projects/:projectId/backlog" element={<BacklogPage />} />
         <Route path="teams" element={<TeamsPage />} />
         <Route path="teams/:teamId" element={<TeamPage />} />
         <Route path="tokens" element={<TokensPage />} />

@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/sprints.css';
+import './styles/runs.css';
 
 /** A 401 anywhere means the session ended: re-reading /me sends the person to sign in. */
 function onSessionLost(error: unknown) {

@@ -5,6 +5,14 @@ export interface ProjectFilters {
   archived: 'false' | 'true' | 'all';
 }
 
+/** The runs table's filters and sort, as the API takes them ('' = not set). */
+export interface RunFilters {
+  provenance: '' | 'ci' | 'manual';
+  branch: string;
+  sortMetric: string;
+  order: 'asc' | 'desc';
+}
+
 export const keys = {
   me: ['me'] as const,
   teams: ['teams'] as const,
@@ -23,4 +31,12 @@ export const keys = {
   /** Every sprint's detail: a close carries stories from one sprint into another. */
   allSprints: ['sprints'] as const,
   sprint: (id: string) => ['sprints', id] as const,
+  /** Under the sprint's key: a sprint or story write makes its review stale too. */
+  review: (sprintId: string) => ['sprints', sprintId, 'review'] as const,
+  /** Under the project's key: a criterion change re-reads every run's comparison. */
+  runs: (projectId: string) => ['projects', 'detail', projectId, 'runs'] as const,
+  runList: (projectId: string, filters: RunFilters) =>
+    ['projects', 'detail', projectId, 'runs', 'list', filters] as const,
+  run: (id: string) => ['runs', id] as const,
+  backlog: (projectId: string) => ['projects', 'detail', projectId, 'backlog'] as const,
 };

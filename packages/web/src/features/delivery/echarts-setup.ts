@@ -1,13 +1,18 @@
 /**
- * The parts of ECharts the delivery chart needs, and nothing else. This module is only
- * ever imported with `import()`, so ECharts lands in its own chunk, fetched when a chart
- * is first drawn; static named imports let the bundler drop the charts not used.
+ * The parts of ECharts the delivery and sprint-review charts need, and nothing else. This
+ * module is only ever imported with `import()`, so ECharts lands in its own chunk, fetched
+ * when a chart is first drawn; static named imports let the bundler drop the charts not used.
  */
 import { init, use } from 'echarts/core';
 import { LineChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([LineChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 export { init };

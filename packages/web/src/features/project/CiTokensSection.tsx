@@ -25,6 +25,7 @@ export function CiTokensSection({ projectId, canEdit, isTeamAdmin, userId }: CiT
 
   return (
     <Section
+      id="ci-tokens"
       title="CI tokens"
       description="For pipelines that post runs and deployments to this project, and nothing else."
       actions={

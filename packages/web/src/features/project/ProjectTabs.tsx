@@ -1,12 +1,14 @@
 import { NavLink } from 'react-router';
 
-/** The project's pages: overview, sprints and delivery. */
+/** The project's pages: overview, sprints, runs, delivery and the improvement backlog. */
 export function ProjectTabs({ projectId }: { projectId: string }) {
   const base = `/projects/${projectId}`;
   const tabs = [
     { to: base, label: 'Overview', end: true },
     { to: `${base}/sprints`, label: 'Sprints', end: false },
+    { to: `${base}/runs`, label: 'Runs', end: false },
     { to: `${base}/delivery`, label: 'Delivery', end: true },
+    { to: `${base}/backlog`, label: 'Backlog', end: true },
   ];
   return (
     <nav aria-label="Project" className="tabs">

@@ -1,5 +1,5 @@
 import { useCallback, useState, type DragEvent } from 'react';
-import { Navigate, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import {
   STORY_STATUSES,
   type Member,
@@ -21,6 +21,7 @@ import {
   ProjectSubpage,
   type ProjectAccess,
 } from '../project/ProjectSubpage';
+import { reviewPath } from '../review/review-text';
 import { CloseSprintDialog } from './CloseSprintDialog';
 import { EditSprintForm } from './EditSprintForm';
 import { StoryCard, STORY_DRAG_TYPE, type MoveDirection } from './StoryCard';
@@ -68,29 +69,36 @@ function SprintHeader({
             <span>{lengthText(sprint.lengthDays)}</span>
           </p>
         </div>
-        {canEdit && sprint.state !== 'closed' ? (
-          <div className="page-header__actions">
-            {!editing ? (
-              <button type="button" className="btn" onClick={() => setEditing(true)}>
-                Edit sprint
-              </button>
-            ) : null}
-            {sprint.state === 'planned' ? (
-              <button
-                type="button"
-                className="btn btn--primary"
-                disabled={start.isPending}
-                onClick={() => start.mutate()}
-              >
-                {start.isPending ? 'Starting…' : 'Start sprint'}
-              </button>
-            ) : (
-              <button type="button" className="btn btn--primary" onClick={onClose}>
-                Close sprint
-              </button>
-            )}
-          </div>
-        ) : null}
+        <div className="page-header__actions">
+          {sprint.state !== 'planned' ? (
+            <Link to={reviewPath(sprint.projectId, sprint.id)} className="btn">
+              Sprint review
+            </Link>
+          ) : null}
+          {canEdit && sprint.state !== 'closed' ? (
+            <>
+              {!editing ? (
+                <button type="button" className="btn" onClick={() => setEditing(true)}>
+                  Edit sprint
+                </button>
+              ) : null}
+              {sprint.state === 'planned' ? (
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  disabled={start.isPending}
+                  onClick={() => start.mutate()}
+                >
+                  {start.isPending ? 'Starting…' : 'Start sprint'}
+                </button>
+              ) : (
+                <button type="button" className="btn btn--primary" onClick={onClose}>
+                  Close sprint
+                </button>
+              )}
+            </>
+          ) : null}
+        </div>
       </div>
       <dl className="sprint-facts">
         <div className="sprint-facts__item sprint-facts__item--goal">

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Sprint } from '@sextant/core';
 import { Badge } from '../../components/Badge';
 import { formatDateRange } from '../../lib/format';
+import { reviewPath } from '../review/review-text';
 import {
   SPRINT_STATE_LABELS,
   SPRINT_STATE_TONES,
@@ -38,13 +39,20 @@ export function SprintTable({ projectId, sprints }: { projectId: string; sprints
           <th scope="col">Length</th>
           <th scope="col">State</th>
           <th scope="col">Stories</th>
+          <th scope="col">
+            <span className="sr-only">Review</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {sprints.map((sprint) => (
           <tr key={sprint.id} className={sprint.state === 'active' ? 'is-current' : undefined}>
             <td data-label="Sprint">
-              <Link className="table__primary-link" to={sprintPath(projectId, sprint.id)}>
+              <Link
+                id={`sprint-name-${sprint.id}`}
+                className="table__primary-link"
+                to={sprintPath(projectId, sprint.id)}
+              >
                 {sprint.name}
               </Link>
               <span className="muted small">#{sprint.number}</span>
@@ -59,6 +67,17 @@ export function SprintTable({ projectId, sprints }: { projectId: string; sprints
             </td>
             <td data-label="Stories">
               <StoryCounts sprint={sprint} />
+            </td>
+            <td className="table__actions">
+              {sprint.state === 'planned' ? null : (
+                <Link
+                  className="btn btn--small"
+                  to={reviewPath(projectId, sprint.id)}
+                  aria-describedby={`sprint-name-${sprint.id}`}
+                >
+                  Review
+                </Link>
+              )}
             </td>
           </tr>
         ))}

@@ -1,0 +1,64 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateDecisionBody, Page, Run, SprintDecision, SprintReview } from '@sextant/core';
+import { api } from './client';
+import { keys, type RunFilters } from './keys';
+
+const PAGE_SIZE = 25;
+
+/** The project's runs, newest first or by a metric, a page at a time ("Load more"). */
+export function useRuns(projectId: string, filters: RunFilters) {
+  return useInfiniteQuery({
+    queryKey: keys.runList(projectId, filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Run>>(
+        `/projects/${projectId}/runs`,
+        {
+          limit: PAGE_SIZE,
+          cursor: pageParam,
+          provenance: filters.provenance,
+          branch: filters.branch.trim(),
+          sortMetric: filters.sortMetric,
+          order: filters.sortMetric ? filters.order : undefined,
+        },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** One run, with how it compares to the baseline. */
+export function useRun(runId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: keys.run(runId),
+    queryFn: ({ signal }) => api.get<Run>(`/runs/${runId}`, undefined, signal),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** The sprint review: the success metric per sprint, baseline, threshold, forecast, decision. */
+export function useSprintReview(sprintId: string) {
+  return useQuery({
+    queryKey: keys.review(sprintId),
+    queryFn: ({ signal }) =>
+      api.get<SprintReview>(`/sprints/${sprintId}/review`, undefined, signal),
+  });
+}
+
+/**
+ * Records the review decision. A drop moves the project to dropped, so the project (its
+ * stage, gates and warnings) is re-read along with the review.
+ */
+export function useRecordDecision(projectId: string, sprintId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateDecisionBody) =>
+      api.post<SprintDecision>(`/sprints/${sprintId}/decision`, body),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: keys.review(sprintId) }),
+        client.invalidateQueries({ queryKey: keys.project(projectId) }),
+        client.invalidateQueries({ queryKey: ['projects', 'list'] }),
+      ]),
+  });
+}

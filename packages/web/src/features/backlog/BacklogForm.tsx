@@ -1,0 +1,240 @@
+import { useState, type FormEvent } from 'react';
+import {
+  BACKLOG_STATUSES,
+  EFFORT_DAYS_RANGE,
+  EFFORT_SIZES,
+  type BacklogItem,
+  type BacklogStatus,
+  type EffortSize,
+  type Run,
+} from '@sextant/core';
+import { useCreateBacklogItem, useUpdateBacklogItem } from '../../api/backlog';
+import { fieldErrors } from '../../api/errors';
+import { ErrorNotice } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+import { formatDateTime, formatNumber, parseNumberInput } from '../../lib/format';
+import { runName, runTime } from '../runs/run-text';
+import { BACKLOG_STATUS_LABELS, EFFORT_SIZE_LABELS } from './backlog-text';
+
+type EffortChoice = EffortSize | 'days';
+
+interface BacklogFormProps {
+  projectId: string;
+  /** The idea to edit, or null to add one. */
+  item: BacklogItem | null;
+  /** Recent runs to link the idea to. */
+  runs: Run[];
+  /** The success metric, to name runs by their value. */
+  metricName: string | null;
+  /** A run to link a new idea to (from "Add an improvement idea" on a run). */
+  initialRunId?: string | null;
+  onDone: () => void;
+}
+
+function runOption(run: Run, metricName: string | null): string {
+  const value = metricName ? run.metrics[metricName] : undefined;
+  return [
+    formatDateTime(runTime(run)),
+    runName(run),
+    value === undefined ? null : `${metricName} ${formatNumber(value)}`,
+    run.provenance === 'manual' ? 'manual' : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** An improvement idea from error analysis: what was seen, the change, its effort and impact. */
+export function BacklogForm({
+  projectId,
+  item,
+  runs,
+  metricName,
+  initialRunId,
+  onDone,
+}: BacklogFormProps) {
+  const [observation, setObservation] = useState(item?.observation ?? '');
+  const [proposedChange, setProposedChange] = useState(item?.proposedChange ?? '');
+  const [effortChoice, setEffortChoice] = useState<EffortChoice>(
+    item ? ('size' in item.effort ? item.effort.size : 'days') : 'S',
+  );
+  const [effortDays, setEffortDays] = useState(
+    item && 'days' in item.effort ? String(item.effort.days) : '',
+  );
+  const [expectedImpact, setExpectedImpact] = useState(item?.expectedImpact ?? '');
+  const [status, setStatus] = useState<BacklogStatus>(item?.status ?? 'idea');
+  const [runId, setRunId] = useState(item?.runId ?? initialRunId ?? '');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const create = useCreateBacklogItem(projectId);
+  const update = useUpdateBacklogItem(projectId);
+  const mutation = item ? update : create;
+  const errors = fieldErrors(mutation.error);
+  const known = new Set(runs.map((r) => r.id));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    let effort: BacklogItem['effort'];
+    if (effortChoice === 'days') {
+      const parsed = parseNumberInput(effortDays);
+      if (
+        parsed === null ||
+        parsed === 'invalid' ||
+        parsed < EFFORT_DAYS_RANGE.min ||
+        parsed > EFFORT_DAYS_RANGE.max
+      ) {
+        setLocalError(
+          `Give the effort in days, from ${EFFORT_DAYS_RANGE.min} to ${EFFORT_DAYS_RANGE.max}.`,
+        );
+        return;
+      }
+      effort = { days: parsed };
+    } else {
+      effort = { size: effortChoice };
+    }
+    setLocalError(null);
+    const body = {
+      observation: observation.trim(),
+      proposedChange: proposedChange.trim(),
+      effort,
+      expectedImpact: expectedImpact.trim(),
+      status,
+      runId: runId || null,
+    };
+    if (item) update.mutate({ itemId: item.id, body }, { onSuccess: onDone });
+    else create.mutate(body, { onSuccess: onDone });
+  };
+
+  const ready = observation.trim() && proposedChange.trim() && expectedImpact.trim();
+
+  return (
+    <form
+      className="form backlog-form"
+      onSubmit={submit}
+      aria-label={item ? 'Edit improvement idea' : 'Add an improvement idea'}
+    >
+      <h3 className="form__title">{item ? 'Edit the idea' : 'Add an improvement idea'}</h3>
+      {mutation.error && Object.keys(errors).length === 0 ? (
+        <ErrorNotice error={mutation.error} />
+      ) : null}
+      <Field
+        label="What the largest errors showed"
+        error={errors.observation}
+        hint="The pattern you saw, e.g. “most missed failures are pumps restarted after maintenance”."
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={observation}
+            onChange={(e) => setObservation(e.target.value)}
+            required
+          />
+        )}
+      </Field>
+      <Field label="Proposed change" error={errors.proposedChange}>
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={proposedChange}
+            onChange={(e) => setProposedChange(e.target.value)}
+            required
+          />
+        )}
+      </Field>
+      <div className="form__row">
+        <fieldset className="fieldset fieldset--compact effort-field">
+          <legend className="field__label">Effort</legend>
+          <div className="segmented">
+            {[...EFFORT_SIZES, 'days' as const].map((value) => (
+              <label
+                key={value}
+                className={`segmented__option ${effortChoice === value ? 'is-on' : ''}`}
+                title={value === 'days' ? 'An estimate in working days' : EFFORT_SIZE_LABELS[value]}
+              >
+                <input
+                  type="radio"
+                  name="effort"
+                  value={value}
+                  checked={effortChoice === value}
+                  onChange={() => setEffortChoice(value)}
+                />
+                {value === 'days' ? 'Days' : value}
+              </label>
+            ))}
+          </div>
+          {effortChoice !== 'days' ? (
+            <p className="field__hint">{EFFORT_SIZE_LABELS[effortChoice]}</p>
+          ) : null}
+          {errors.effort ? <p className="field__error">{errors.effort}</p> : null}
+        </fieldset>
+        {effortChoice === 'days' ? (
+          <Field
+            label="Working days"
+            className="narrow"
+            error={localError ?? errors['effort.days']}
+          >
+            {(props) => (
+              <input
+                {...props}
+                inputMode="decimal"
+                value={effortDays}
+                onChange={(e) => setEffortDays(e.target.value)}
+                placeholder="e.g. 2.5"
+              />
+            )}
+          </Field>
+        ) : null}
+        <Field label="Status" error={errors.status}>
+          {(props) => (
+            <select
+              {...props}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as BacklogStatus)}
+            >
+              {BACKLOG_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {BACKLOG_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field
+        label="Expected impact"
+        error={errors.expectedImpact}
+        hint="e.g. “+0.3 hit rate@10 on night shifts”."
+      >
+        {(props) => (
+          <input
+            {...props}
+            value={expectedImpact}
+            onChange={(e) => setExpectedImpact(e.target.value)}
+            required
+          />
+        )}
+      </Field>
+      <Field label="Run it came from" optional error={errors.runId}>
+        {(props) => (
+          <select {...props} value={runId} onChange={(e) => setRunId(e.target.value)}>
+            <option value="">No run</option>
+            {runId && !known.has(runId) ? <option value={runId}>The linked run</option> : null}
+            {runs.map((run) => (
+              <option key={run.id} value={run.id}>
+                {runOption(run, metricName)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="btn btn--primary" disabled={mutation.isPending || !ready}>
+          {mutation.isPending ? 'Saving…' : item ? 'Save idea' : 'Add idea'}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import type { BacklogItem } from '@sextant/core';
+import { useBacklog } from '../../api/backlog';
+import { useRuns } from '../../api/runs';
+import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader, Section } from '../../components/Section';
+import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { successMetric } from '../runs/run-text';
+import { BacklogForm } from './BacklogForm';
+import { BacklogTable } from './BacklogTable';
+
+const ALL_RUNS = { provenance: '', branch: '', sortMetric: '', order: 'desc' } as const;
+
+function BacklogContent({ project, canEdit }: ProjectAccess) {
+  const backlog = useBacklog(project.id);
+  const [params, setParams] = useSearchParams();
+  const linkedRun = params.get('run');
+  // "Add an improvement idea" on a run, or "Add an idea" on the review, opens the form.
+  const [adding, setAdding] = useState(canEdit && (Boolean(linkedRun) || params.has('new')));
+  const [editing, setEditing] = useState<BacklogItem | null>(null);
+  const runs = useRuns(project.id, ALL_RUNS);
+  const recentRuns = runs.data?.pages[0]?.items ?? [];
+  const metric = successMetric(project);
+
+  const closeForm = () => {
+    setAdding(false);
+    setEditing(null);
+    if (params.has('run') || params.has('new')) setParams(new URLSearchParams(), { replace: true });
+  };
+
+  return (
+    <div className="page page--wide">
+      <PageTitle title={`Backlog · ${project.name}`} />
+      <ProjectCrumbs project={project} />
+      <PageHeader
+        title="Backlog"
+        subtitle="Improvement ideas from error analysis: what the largest errors showed, the change that could fix it, its effort and expected impact. The simplest come first."
+        actions={
+          canEdit && !adding && !editing ? (
+            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
+              Add an idea
+            </button>
+          ) : null
+        }
+      />
+      {!canEdit ? (
+        <Notice title="You can view this backlog.">
+          {project.archivedAt
+            ? 'The project is archived, so its backlog is read-only.'
+            : `You are a viewer in ${project.teamName}.`}
+        </Notice>
+      ) : null}
+      {adding || editing ? (
+        <div className="card card--padded">
+          <BacklogForm
+            key={editing?.id ?? 'new'}
+            projectId={project.id}
+            item={editing}
+            runs={recentRuns}
+            metricName={metric?.name ?? null}
+            initialRunId={editing ? null : linkedRun}
+            onDone={closeForm}
+          />
+        </div>
+      ) : null}
+      <Section title="Improvement ideas" className="card--flush-body">
+        {backlog.isPending ? (
+          <Loading label="Loading the backlog…" />
+        ) : backlog.isError ? (
+          <ErrorNotice error={backlog.error} onRetry={() => void backlog.refetch()} />
+        ) : backlog.data.items.length === 0 ? (
+          <EmptyState title="No improvement ideas yet">
+            <p>
+              After each sprint, look at the largest errors of the best run: what do they have in
+              common? Write down what you saw, the change you propose, its effort and the impact you
+              expect. The simplest ideas rise to the top.
+            </p>
+          </EmptyState>
+        ) : (
+          <>
+            <BacklogTable
+              projectId={project.id}
+              items={backlog.data.items}
+              canEdit={canEdit}
+              onEdit={(item) => {
+                setAdding(false);
+                setEditing(item);
+              }}
+            />
+            <p className="rule backlog-rule">{backlog.data.order}</p>
+          </>
+        )}
+      </Section>
+    </div>
+  );
+}
+
+export function BacklogPage() {
+  const { projectId = '' } = useParams();
+  return (
+    <ProjectSubpage projectId={projectId}>
+      {(access) => <BacklogContent {...access} />}
+    </ProjectSubpage>
+  );
+}

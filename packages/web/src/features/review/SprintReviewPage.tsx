@@ -1,0 +1,423 @@
+import { useMemo } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
+import type { SprintReview } from '@sextant/core';
+import { isApiError } from '../../api/errors';
+import { useSprintReview } from '../../api/runs';
+import { Badge } from '../../components/Badge';
+import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader, Section } from '../../components/Section';
+import { formatDate, formatDateRange, formatNumber } from '../../lib/format';
+import { TopBacklog } from '../backlog/TopBacklog';
+import {
+  ProjectCrumbs,
+  ProjectNotFound,
+  ProjectSubpage,
+  type ProjectAccess,
+} from '../project/ProjectSubpage';
+import { runPath, shortFingerprint } from '../runs/run-text';
+import { SPRINT_STATE_LABELS, SPRINT_STATE_TONES, sprintPath } from '../sprints/sprint-text';
+import { DecisionForm } from './DecisionForm';
+import { ReviewChart } from './ReviewChart';
+import { FORECAST_LABELS, FORECAST_TONES, reviewPath } from './review-text';
+
+type ReviewPoint = SprintReview['points'][number];
+
+const value = (v: number | null) => (v === null ? null : formatNumber(v));
+
+function chartLabel(review: SprintReview, metricName: string): string {
+  const parts = review.points.map(
+    (p) =>
+      `${p.name}: best CI ${value(p.bestCiValue) ?? 'none'}, baseline ${value(p.baselineValue) ?? 'none'}`,
+  );
+  const lines = [
+    review.threshold === null ? null : `threshold ${formatNumber(review.threshold)}`,
+    review.currentProcess
+      ? `current process ${review.currentProcess.name} ${formatNumber(review.currentProcess.value)}`
+      : null,
+  ].filter(Boolean);
+  return `${metricName} per sprint. ${parts.join('; ')}${lines.length ? `. Lines: ${lines.join(', ')}` : ''}.`;
+}
+
+function Figures({
+  projectId,
+  review,
+  metricName,
+}: {
+  projectId: string;
+  review: SprintReview;
+  metricName: string;
+}) {
+  const meets = (p: ReviewPoint) =>
+    p.bestCiValue !== null &&
+    review.threshold !== null &&
+    (review.metric?.direction === 'decrease'
+      ? p.bestCiValue <= review.threshold
+      : p.bestCiValue >= review.threshold);
+  return (
+    <table className="table table--stack figures" aria-label={`${metricName} per sprint`}>
+      <thead>
+        <tr>
+          <th scope="col">Sprint</th>
+          <th scope="col">Best CI run</th>
+          <th scope="col">Baseline</th>
+          <th scope="col">Threshold</th>
+          <th scope="col">Not comparable</th>
+          <th scope="col">Manual runs</th>
+        </tr>
+      </thead>
+      <tbody>
+        {review.points.map((p) => (
+          <tr
+            key={p.sprintId}
+            className={p.sprintId === review.sprint.id ? 'is-current' : undefined}
+          >
+            <td data-label="Sprint">
+              <Link className="table__primary-link" to={reviewPath(projectId, p.sprintId)}>
+                {p.name}
+              </Link>
+              <span className="muted small">{formatDateRange(p.startDate, p.endDate)}</span>
+            </td>
+            <td data-label="Best CI run">
+              {p.bestCiValue === null ? (
+                <span className="muted">No CI run</span>
+              ) : p.bestRunId ? (
+                <Link to={runPath(projectId, p.bestRunId)}>
+                  <strong>{formatNumber(p.bestCiValue)}</strong>
+                </Link>
+              ) : (
+                <strong>{formatNumber(p.bestCiValue)}</strong>
+              )}
+            </td>
+            <td data-label="Baseline">
+              {value(p.baselineValue) ?? <span className="muted">None yet</span>}
+            </td>
+            <td data-label="Threshold">
+              {review.threshold === null ? (
+                '—'
+              ) : meets(p) ? (
+                <Badge tone="success">Met</Badge>
+              ) : (
+                <span className="muted">{formatNumber(review.threshold)}</span>
+              )}
+            </td>
+            <td data-label="Not comparable">
+              {p.notComparableRuns > 0 ? (
+                <strong className="rate--low">{p.notComparableRuns}</strong>
+              ) : (
+                0
+              )}
+            </td>
+            <td data-label="Manual runs">{p.manualRuns}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ForecastCard({ review }: { review: SprintReview }) {
+  const f = review.forecast;
+  return (
+    <Section title="Forecast" className="forecast">
+      <p className="forecast__status">
+        <Badge tone={FORECAST_TONES[f.status]}>{FORECAST_LABELS[f.status]}</Badge>
+      </p>
+      {f.status === 'in_sight' && f.sprintsNeeded !== null ? (
+        <p className="forecast__figure">
+          {f.sprintsNeeded} more sprint{f.sprintsNeeded === 1 ? '' : 's'}
+        </p>
+      ) : f.status === 'not_in_sight' ? (
+        <p className="forecast__figure forecast__figure--bad">Not in sight</p>
+      ) : null}
+      <p>{f.message}</p>
+      {f.status === 'reached' && f.pacePerSprint !== null ? (
+        <p className="muted small">
+          Pace: {f.pacePerSprint > 0 ? '+' : ''}
+          {formatNumber(Number(f.pacePerSprint.toPrecision(3)))} per sprint
+        </p>
+      ) : null}
+      <p className="rule">{f.method}</p>
+    </Section>
+  );
+}
+
+function GoalCard({ review, projectId }: { review: SprintReview; projectId: string }) {
+  const { goal, metric, threshold, baseline, currentProcess } = review;
+  return (
+    <Section title="Goal and success criterion">
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>Goal</dt>
+          <dd>
+            {goal ? (
+              <>
+                {goal.text}
+                {goal.target !== null ? (
+                  <span className="muted"> (target {formatNumber(goal.target)})</span>
+                ) : null}
+              </>
+            ) : (
+              <span className="muted">No quantifiable goal yet</span>
+            )}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Success metric</dt>
+          <dd>
+            {metric ? (
+              <>
+                <code>{metric.name}</code>{' '}
+                <span className="muted">
+                  ({metric.direction === 'increase' ? 'higher' : 'lower'} is better)
+                </span>
+              </>
+            ) : (
+              <span className="muted">Not set</span>
+            )}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Threshold</dt>
+          <dd>
+            {threshold === null ? (
+              '—'
+            ) : (
+              <>
+                {metric?.direction === 'decrease' ? '≤' : '≥'} {formatNumber(threshold)}
+              </>
+            )}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Baseline</dt>
+          <dd>
+            {baseline ? (
+              <>
+                <Link to={runPath(projectId, baseline.runId)}>{formatNumber(baseline.value)}</Link>{' '}
+                <span className="muted small">
+                  {baseline.reason === 'first_ci_run'
+                    ? 'the first CI run'
+                    : 'the best CI run at a sprint close'}
+                  , since {formatDate(baseline.setAt)}
+                </span>
+              </>
+            ) : (
+              <span className="muted">None yet: the first CI run sets it</span>
+            )}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Evaluation</dt>
+          <dd>
+            {review.evaluationFingerprint ? (
+              <code title={review.evaluationFingerprint}>
+                {shortFingerprint(review.evaluationFingerprint)}
+              </code>
+            ) : (
+              '—'
+            )}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Current process</dt>
+          <dd>
+            {currentProcess ? (
+              `${currentProcess.name}: ${formatNumber(currentProcess.value)}`
+            ) : (
+              <span className="muted">Not stated in the scope</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </Section>
+  );
+}
+
+function ChartSection({ review, projectId }: { review: SprintReview; projectId: string }) {
+  const metric = review.metric;
+  const points = review.points;
+  const hasValues = points.some((p) => p.bestCiValue !== null || p.baselineValue !== null);
+  const notComparable = points.reduce((sum, p) => sum + p.notComparableRuns, 0);
+  const label = useMemo(() => (metric ? chartLabel(review, metric.name) : ''), [review, metric]);
+
+  if (!metric) {
+    return (
+      <Section title="Success metric per sprint">
+        <EmptyState
+          title="Set the success criterion to chart this review"
+          action={
+            <Link to={`/projects/${projectId}#success-criterion`} className="btn btn--primary">
+              Go to the success criterion
+            </Link>
+          }
+        >
+          <p>The chart shows the metric the sponsor accepts, against its threshold.</p>
+        </EmptyState>
+      </Section>
+    );
+  }
+  return (
+    <Section
+      title={`${metric.name} per sprint`}
+      description="The best CI run of each sprint under the baseline’s evaluation strategy, the baseline then in force, the threshold and today’s process. Manual runs are never charted."
+    >
+      {review.comparability ? (
+        <Notice tone="warning" title="Not comparable: evaluation strategy changed.">
+          <p>
+            {notComparable} CI run{notComparable === 1 ? ' was' : 's were'} evaluated under another
+            strategy ({review.comparability.otherFingerprints.map(shortFingerprint).join(', ')})
+            than the baseline’s ({shortFingerprint(review.comparability.baselineFingerprint)}). They
+            are not charted; see them on the <Link to={`/projects/${projectId}/runs`}>Runs</Link>{' '}
+            page.
+          </p>
+        </Notice>
+      ) : null}
+      {hasValues ? (
+        <ReviewChart
+          metricName={metric.name}
+          points={points}
+          threshold={review.threshold}
+          currentProcess={review.currentProcess}
+          label={label}
+        />
+      ) : (
+        <EmptyState
+          title="No CI run in these sprints yet"
+          action={
+            <Link to={`/projects/${projectId}/runs`} className="btn">
+              See runs
+            </Link>
+          }
+        >
+          <p>
+            The chart fills in as CI posts runs with the project’s CI token (
+            <code>sextant run report</code>). Manual runs do not count.
+          </p>
+        </EmptyState>
+      )}
+      <details className="figures-details" open>
+        <summary>Figures per sprint</summary>
+        <Figures projectId={projectId} review={review} metricName={metric.name} />
+      </details>
+    </Section>
+  );
+}
+
+function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintId: string }) {
+  const query = useSprintReview(sprintId);
+  const trail = [{ to: `/projects/${project.id}/sprints`, label: 'Sprints' }];
+
+  if (query.isPending) {
+    return (
+      <div className="page">
+        <Loading label="Loading the sprint review…" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="page">
+        {isApiError(query.error) && query.error.status === 404 ? (
+          <ProjectNotFound what="Sprint" />
+        ) : (
+          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        )}
+      </div>
+    );
+  }
+  const review = query.data;
+  const sprint = review.sprint;
+  if (sprint.projectId !== project.id) {
+    return <Navigate to={reviewPath(sprint.projectId, sprint.id)} replace />;
+  }
+  const state = sprint.state as keyof typeof SPRINT_STATE_LABELS;
+
+  return (
+    <div className="page page--wide">
+      <PageTitle title={`${sprint.name} review · ${project.name}`} />
+      <ProjectCrumbs
+        project={project}
+        trail={[...trail, { to: sprintPath(project.id, sprint.id), label: sprint.name }]}
+      />
+      <PageHeader
+        title={
+          <span className="review-title">
+            {sprint.name} review{' '}
+            {SPRINT_STATE_LABELS[state] ? (
+              <Badge tone={SPRINT_STATE_TONES[state]}>{SPRINT_STATE_LABELS[state]}</Badge>
+            ) : null}
+          </span>
+        }
+        subtitle={
+          <>
+            <span>{formatDateRange(sprint.startDate, sprint.endDate)}</span>
+            {sprint.goal ? <span> · {sprint.goal}</span> : null}
+          </>
+        }
+        actions={
+          <Link to={sprintPath(project.id, sprint.id)} className="btn">
+            Sprint board
+          </Link>
+        }
+      />
+      <div className="project-grid review-grid">
+        <div className="project-grid__main">
+          <ChartSection review={review} projectId={project.id} />
+          <Section
+            title="Decision"
+            description="What the sponsor decides at the demo, with why. Continue, objectives met or drop."
+          >
+            <DecisionForm
+              projectId={project.id}
+              projectName={project.name}
+              projectStage={project.stage}
+              sprintId={sprint.id}
+              decision={review.decision}
+              canDecide={canEdit}
+            />
+          </Section>
+          <Section
+            title="Delivered in this sprint"
+            description={
+              sprint.state === 'closed'
+                ? 'The stories recorded as delivered at close.'
+                : 'Stories done so far; the record is made when the sprint closes.'
+            }
+          >
+            {review.deliveredStories.length === 0 ? (
+              <p className="muted">No story delivered{sprint.state === 'closed' ? '' : ' yet'}.</p>
+            ) : (
+              <ul className="delivered-list">
+                {review.deliveredStories.map((story) => (
+                  <li key={story.id}>
+                    <strong>{story.title}</strong>
+                    {story.deliverable ? (
+                      <span className="muted small">{story.deliverable}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </div>
+        <aside className="project-grid__side">
+          <ForecastCard review={review} />
+          <GoalCard review={review} projectId={project.id} />
+          <Section title="Next improvement ideas" description="The simplest open ideas first.">
+            <TopBacklog projectId={project.id} canEdit={canEdit} />
+          </Section>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function SprintReviewPage() {
+  const { projectId = '', sprintId = '' } = useParams();
+  return (
+    <ProjectSubpage projectId={projectId}>
+      {(access) => <ReviewContent {...access} sprintId={sprintId} />}
+    </ProjectSubpage>
+  );
+}

@@ -1,0 +1,236 @@
+import type { ReactNode } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
+import type { Run } from '@sextant/core';
+import { isApiError } from '../../api/errors';
+import { useRun } from '../../api/runs';
+import { useSprints } from '../../api/sprints';
+import { ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader, Section } from '../../components/Section';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import {
+  ProjectCrumbs,
+  ProjectNotFound,
+  ProjectSubpage,
+  type ProjectAccess,
+} from '../project/ProjectSubpage';
+import { sprintPath } from '../sprints/sprint-text';
+import { ComparisonStatus, ProvenanceBadge } from './RunBadges';
+import {
+  MANUAL_EXPLANATION,
+  orderMetricNames,
+  paramText,
+  runName,
+  runPath,
+  runTime,
+  strategyText,
+  successMetric,
+} from './run-text';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function NotComparable({ run }: { run: Run }) {
+  const c = run.comparison;
+  return (
+    <Notice tone="warning" title="Not comparable: evaluation strategy changed.">
+      <p>
+        This run was evaluated under <code>{c.runFingerprint ?? 'an unstated strategy'}</code>, the
+        baseline under <code>{c.baselineFingerprint ?? 'an unstated strategy'}</code>. Its numbers
+        are never compared with the baseline, charted against it or used to promote a new one.
+      </p>
+      {c.runStrategy || c.baselineStrategy ? (
+        <dl className="strategies">
+          <dt>This run’s strategy</dt>
+          <dd title={c.runStrategy ?? undefined}>{strategyText(c.runStrategy)}</dd>
+          <dt>The baseline’s strategy</dt>
+          <dd title={c.baselineStrategy ?? undefined}>{strategyText(c.baselineStrategy)}</dd>
+        </dl>
+      ) : null}
+    </Notice>
+  );
+}
+
+function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string }) {
+  const query = useRun(runId);
+  const sprints = useSprints(project.id);
+  const metric = successMetric(project);
+  const trail = [{ to: `/projects/${project.id}/runs`, label: 'Runs' }];
+
+  if (query.isPending) {
+    return (
+      <div className="page">
+        <Loading label="Loading run…" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="page">
+        {isApiError(query.error) && query.error.status === 404 ? (
+          <ProjectNotFound what="Run" />
+        ) : (
+          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        )}
+      </div>
+    );
+  }
+  const run = query.data;
+  if (run.projectId !== project.id) return <Navigate to={runPath(run.projectId, run.id)} replace />;
+  const sprint = sprints.data?.find((s) => s.id === run.sprintId);
+  const metricNames = orderMetricNames(Object.keys(run.metrics), metric?.name ?? null);
+  const paramNames = orderMetricNames(Object.keys(run.params), null);
+
+  return (
+    <div className="page page--wide run-detail">
+      <PageTitle title={`Run ${runName(run)} · ${project.name}`} />
+      <ProjectCrumbs project={project} trail={trail} />
+      <PageHeader
+        title={
+          <span className="run-title">
+            Run {runName(run)} <ProvenanceBadge provenance={run.provenance} />
+          </span>
+        }
+        subtitle={`Finished ${formatDateTime(runTime(run))}${sprint ? ` · ${sprint.name}` : ''}`}
+        actions={
+          canEdit ? (
+            <Link to={`/projects/${project.id}/backlog?run=${run.id}`} className="btn">
+              Add an improvement idea
+            </Link>
+          ) : null
+        }
+      />
+      {run.comparison.status === 'not_comparable' ? <NotComparable run={run} /> : null}
+      {run.provenance === 'manual' ? (
+        <Notice title="Manual run.">{MANUAL_EXPLANATION}</Notice>
+      ) : null}
+      <div className="project-grid">
+        <div className="project-grid__main">
+          <Section
+            title="Metrics"
+            description={
+              metric
+                ? `The success metric ${metric.name} first.`
+                : 'Set the success criterion to say which metric counts.'
+            }
+            className="card--flush-body"
+          >
+            <table className="table table--stack" aria-label="Metrics">
+              <thead>
+                <tr>
+                  <th scope="col">Metric</th>
+                  <th scope="col">Value</th>
+                </tr>
+              </thead>
+              <tbody>
+                {metricNames.map((name) => (
+                  <tr key={name} className={name === metric?.name ? 'is-key' : undefined}>
+                    <td data-label="Metric">
+                      {name}
+                      {name === metric?.name ? (
+                        <span className="badge badge--accent compare-table__differs">
+                          success metric
+                        </span>
+                      ) : null}
+                    </td>
+                    <td data-label="Value" className="num">
+                      {formatNumber(run.metrics[name] ?? 0)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Section>
+          <Section title="Parameters" className="card--flush-body">
+            {paramNames.length === 0 ? (
+              <p className="muted">This run sent no parameters.</p>
+            ) : (
+              <table className="table table--stack" aria-label="Parameters">
+                <thead>
+                  <tr>
+                    <th scope="col">Parameter</th>
+                    <th scope="col">Value</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {paramNames.map((name) => (
+                    <tr key={name}>
+                      <td data-label="Parameter">{name}</td>
+                      <td data-label="Value">{paramText(run.params[name])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Section>
+        </div>
+        <aside className="project-grid__side">
+          <Section title="Against the baseline">
+            <p>
+              <ComparisonStatus comparison={run.comparison} direction={metric?.direction ?? null} />
+            </p>
+            {run.comparison.status !== 'not_comparable' ? (
+              <p className="small">{run.comparison.message}</p>
+            ) : null}
+          </Section>
+          <Section title="Where it came from">
+            <dl className="facts">
+              <Fact label="Commit">
+                <code className="code">{run.commit}</code>
+              </Fact>
+              <Fact label="Branch">{run.branch ?? '—'}</Fact>
+              <Fact label="Dataset">{run.datasetVersion ?? '—'}</Fact>
+              <Fact label="Fingerprint">
+                {run.evaluationFingerprint ? (
+                  <code className="code">{run.evaluationFingerprint}</code>
+                ) : (
+                  'unstated'
+                )}
+              </Fact>
+              {run.evaluationStrategy ? (
+                <Fact label="Strategy">
+                  <span title={run.evaluationStrategy}>{strategyText(run.evaluationStrategy)}</span>
+                </Fact>
+              ) : null}
+              <Fact label="Sprint">
+                {run.sprintId ? (
+                  <Link to={sprintPath(project.id, run.sprintId)}>{sprint?.name ?? 'Sprint'}</Link>
+                ) : (
+                  'None (outside every sprint)'
+                )}
+              </Fact>
+              <Fact label="Started">{formatDateTime(run.startedAt)}</Fact>
+              <Fact label="Finished">{formatDateTime(run.finishedAt)}</Fact>
+              <Fact label="Received">{formatDateTime(run.createdAt)}</Fact>
+              {run.ci ? (
+                <Fact label="CI job">
+                  <a href={run.ci.jobUrl} target="_blank" rel="noreferrer noopener">
+                    {run.ci.provider} job {run.ci.jobId}
+                  </a>
+                </Fact>
+              ) : null}
+              <Fact label="Posted by">
+                {run.postedBy ? run.postedBy.name : run.ci ? 'CI token' : '—'}
+              </Fact>
+            </dl>
+          </Section>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function RunDetailPage() {
+  const { projectId = '', runId = '' } = useParams();
+  return (
+    <ProjectSubpage projectId={projectId}>
+      {(access) => <RunContent {...access} runId={runId} />}
+    </ProjectSubpage>
+  );
+}

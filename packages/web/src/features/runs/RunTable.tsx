@@ -1,0 +1,159 @@
+import { Link } from 'react-router';
+import type { GoalDirection, Run } from '@sextant/core';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { sprintPath } from '../sprints/sprint-text';
+import { ComparisonStatus, ProvenanceBadge } from './RunBadges';
+import {
+  orderMetricNames,
+  runName,
+  runPath,
+  runTime,
+  shortCommit,
+  shortFingerprint,
+} from './run-text';
+
+/** How many metrics the table shows for a run when the project has no success metric yet. */
+const METRICS_SHOWN = 3;
+
+interface RunTableProps {
+  projectId: string;
+  runs: Run[];
+  metric: { name: string; direction: GoalDirection } | null;
+  sprintNames: Map<string, string>;
+  selected: readonly string[];
+  /** Two runs are selected: the others cannot be ticked until one is unticked. */
+  selectionFull: boolean;
+  onToggle: (runId: string, on: boolean) => void;
+}
+
+function MetricCell({ run, metric }: { run: Run; metric: string | null }) {
+  if (metric) {
+    const value = run.metrics[metric];
+    return value === undefined ? (
+      <span className="muted">not reported</span>
+    ) : (
+      <strong className="run-table__value">{formatNumber(value)}</strong>
+    );
+  }
+  const names = orderMetricNames(Object.keys(run.metrics), null);
+  return (
+    <span className="run-table__metrics">
+      {names.slice(0, METRICS_SHOWN).map((name) => (
+        <span key={name}>
+          {name} <strong>{formatNumber(run.metrics[name] ?? 0)}</strong>
+        </span>
+      ))}
+      {names.length > METRICS_SHOWN ? (
+        <span className="muted small">+{names.length - METRICS_SHOWN} more</span>
+      ) : null}
+    </span>
+  );
+}
+
+/** The project's runs: provenance, the success metric, where they came from and how they compare. */
+export function RunTable({
+  projectId,
+  runs,
+  metric,
+  sprintNames,
+  selected,
+  selectionFull,
+  onToggle,
+}: RunTableProps) {
+  const metricLabel = metric?.name ?? 'Metrics';
+  return (
+    <table className="table table--stack run-table" aria-label="Runs">
+      <thead>
+        <tr>
+          <th scope="col">Run</th>
+          <th scope="col">Provenance</th>
+          <th scope="col" className="run-table__metric-head">
+            {metricLabel}
+          </th>
+          <th scope="col">Commit</th>
+          <th scope="col">Fingerprint</th>
+          <th scope="col">Sprint</th>
+          <th scope="col">Comparison</th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((run) => {
+          const isSelected = selected.includes(run.id);
+          const time = formatDateTime(runTime(run));
+          return (
+            <tr
+              key={run.id}
+              className={[
+                isSelected ? 'is-selected' : '',
+                run.comparison.status === 'not_comparable' ? 'is-not-comparable' : '',
+                run.provenance === 'manual' ? 'is-manual' : '',
+              ]
+                .join(' ')
+                .trim()}
+            >
+              <td data-label="Run">
+                <span className="run-table__run">
+                  <input
+                    type="checkbox"
+                    checked={isSelected}
+                    disabled={!isSelected && selectionFull}
+                    onChange={(e) => onToggle(run.id, e.target.checked)}
+                    aria-label={`Select run ${runName(run)} of ${time} to compare`}
+                  />
+                  <span className="run-table__name">
+                    <Link className="table__primary-link" to={runPath(projectId, run.id)}>
+                      {time}
+                    </Link>
+                    <span className="muted small">
+                      {run.ci
+                        ? `${run.ci.provider} · job ${run.ci.jobId}`
+                        : run.postedBy
+                          ? `by ${run.postedBy.name}`
+                          : 'posted without CI metadata'}
+                    </span>
+                  </span>
+                </span>
+              </td>
+              <td data-label="Provenance">
+                <ProvenanceBadge provenance={run.provenance} />
+              </td>
+              <td data-label={metricLabel}>
+                <MetricCell run={run} metric={metric?.name ?? null} />
+              </td>
+              <td data-label="Commit">
+                <span className="run-table__commit">
+                  <code title={run.commit}>{shortCommit(run.commit)}</code>
+                  {run.branch ? <span className="muted small">{run.branch}</span> : null}
+                </span>
+              </td>
+              <td data-label="Fingerprint">
+                {run.evaluationFingerprint ? (
+                  <code title={run.evaluationFingerprint}>
+                    {shortFingerprint(run.evaluationFingerprint)}
+                  </code>
+                ) : (
+                  <span className="muted">unstated</span>
+                )}
+              </td>
+              <td data-label="Sprint">
+                {run.sprintId ? (
+                  <Link to={sprintPath(projectId, run.sprintId)}>
+                    {sprintNames.get(run.sprintId) ?? 'Sprint'}
+                  </Link>
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </td>
+              <td data-label="Comparison">
+                <ComparisonStatus
+                  comparison={run.comparison}
+                  direction={metric?.direction ?? null}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
