@@ -132,7 +132,8 @@ test('main journey: scope a project, get a goal refused then accepted, and move 
   const history = page.getByRole('region', { name: 'Stage history' });
   await expect(history).toContainText('Scoping → POC');
   await expect(history).toContainText('Scope signed off by the CCO');
-  await expect(stage).toContainText('Ready for Productization');
+  // The next gate is the sprint review: productization waits for "objectives met".
+  await expect(stage).toContainText('Record "objectives met" at a sprint review');
 
   const screenshot = await saveScreenshot(page, 'project-page');
   await testInfo.attach('project-page', { body: screenshot, contentType: 'image/png' });
