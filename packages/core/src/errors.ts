@@ -33,6 +33,8 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 422,
   too_many_requests: 429,
   internal: 500,
+  /** A dependency the server needs for this request is missing or down (e.g. Chromium for PDFs). */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

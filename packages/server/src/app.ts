@@ -32,6 +32,7 @@ import { importRoutes } from './routes/imports.routes.js';
 import { backlogRoutes } from './routes/backlog.routes.js';
 import { runRoutes } from './routes/runs.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import { createServices, type Services } from './services/index.js';
 import { SEXTANT_VERSION } from './version.js';
 
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         backlogRoutes,
         runRoutes,
         reviewRoutes,
+        reportRoutes,
       ]) {
         register(typed, deps);
       }

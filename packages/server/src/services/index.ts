@@ -15,6 +15,7 @@ import { JiraImportService } from './jira-import.service.js';
 import { BacklogService } from './backlog.service.js';
 import { RunService } from './runs.service.js';
 import { ReviewService } from './review.service.js';
+import { ReportService } from './reports.service.js';
 
 export interface Services {
   auth: AuthService;
@@ -33,6 +34,7 @@ export interface Services {
   backlog: BacklogService;
   runs: RunService;
   reviews: ReviewService;
+  reports: ReportService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -53,6 +55,7 @@ export function createServices(deps: ServiceDeps): Services {
     backlog: new BacklogService(deps),
     runs: new RunService(deps),
     reviews: new ReviewService(deps),
+    reports: new ReportService(deps),
   };
 }
 

@@ -1,0 +1,389 @@
+/**
+ * The sprint-demo report as Markdown and as self-contained HTML (printed to PDF by
+ * pdf.ts): goal, success criterion, the chart, the forecast, the decision, the delivered
+ * stories and the top backlog items. Pure functions of the review and a few extras; every
+ * piece of user text is escaped for the format it lands in.
+ */
+import type { Decision, SprintReview } from '@sextant/core';
+import { REPORT_CSP } from './csp.js';
+import { formatChartNumber, renderReviewChart } from './review-chart.js';
+
+/** The success criterion in words, for the report (built from the stored criterion). */
+export interface CriterionSummary {
+  /** `hit_rate_at_10`, or the named metric. */
+  metricName: string;
+  /** `hit rate@10 (true positives among the 10 highest-scored items per period)`, … */
+  metricText: string;
+  direction: 'increase' | 'decrease';
+  threshold: number;
+  /** `expanding train window, test window 1d, step 1d, horizon 1d` */
+  evaluation: string;
+  evaluationFingerprint: string;
+  /** `missed failure 1,200 EUR, intervention 40 EUR`, or null without a value model. */
+  valueModel: string | null;
+}
+
+export interface ReportBacklogItem {
+  proposedChange: string;
+  observation: string;
+  /** `S (1 day)`, `2.5 days` */
+  effort: string;
+  expectedImpact: string;
+  status: string;
+}
+
+export interface ReportExtras {
+  criterion: CriterionSummary | null;
+  /** The first open backlog items, simplest first. */
+  topBacklog: readonly ReportBacklogItem[];
+  /** ISO-8601 instant the report was made. */
+  generatedAt: string;
+}
+
+export const DECISION_LABELS: Record<Decision, string> = {
+  continue: 'Continue',
+  objectives_met: 'Objectives met',
+  drop: 'Drop',
+};
+
+const FORECAST_LABELS: Record<SprintReview['forecast']['status'], string> = {
+  reached: 'Threshold reached',
+  in_sight: 'In sight',
+  not_in_sight: 'Not in sight',
+  not_enough_data: 'Not enough data',
+  no_threshold: 'No threshold',
+};
+
+/** `2026-01-08T10:00:00.000Z` → `2026-01-08 10:00 UTC`. */
+export function formatInstant(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+const num = (value: number | null): string => (value === null ? '–' : formatChartNumber(value));
+
+function thresholdText(review: SprintReview): string | null {
+  if (review.threshold === null || !review.metric) return null;
+  const op = review.metric.direction === 'increase' ? '≥' : '≤';
+  return `${review.metric.name} ${op} ${formatChartNumber(review.threshold)}`;
+}
+
+/** What the chart shows, in one sentence: the figure's caption and its text alternative. */
+export function chartDescription(review: SprintReview): string {
+  const metric = review.metric?.name ?? 'the success metric';
+  const values = review.points
+    .map((p) => `${p.name}: ${p.bestCiValue === null ? 'no CI run' : num(p.bestCiValue)}`)
+    .join('; ');
+  const threshold = thresholdText(review);
+  return `Best CI value of ${metric} per sprint (${values || 'no sprints'})${threshold ? `; threshold ${threshold}` : ''}.`;
+}
+
+// ── Markdown ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Escapes user text for CommonMark: every character that can start inline markup (emphasis,
+ * code, links, images, raw HTML, entities, table cells) gets a backslash, whitespace runs
+ * (newlines included) become one space so text cannot open a new block, and a leading
+ * block marker (`# `, `- `, `+ `, `---`, `===`, `1. `) is escaped too.
+ */
+export function escapeMarkdown(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const inline = flat.replace(/[\\`*_[\]<>!|~&]/g, (c) => `\\${c}`);
+  return inline.replace(/^([#+=-])(?=\s|$|\1)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** A table row of cells that are already escaped (or are our own figures). */
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+
+export function reviewMarkdown(review: SprintReview, extras: ReportExtras): string {
+  const md = escapeMarkdown;
+  const { sprint, project } = review;
+  const lines: string[] = [];
+  lines.push(`# Sprint review: ${md(project.name)} — ${md(sprint.name)}`, '');
+  lines.push(
+    `Sprint ${sprint.number}, ${sprint.startDate} to ${sprint.endDate} (${sprint.state}); ` +
+      `project stage: ${md(project.stage)}. Generated ${formatInstant(extras.generatedAt)}.`,
+    '',
+  );
+
+  lines.push('## Goal', '');
+  lines.push(`- **Sprint goal:** ${sprint.goal.trim() ? md(sprint.goal) : '_none set_'}`);
+  if (review.goal) {
+    const target = review.goal.target === null ? '' : ` (target ${num(review.goal.target)})`;
+    lines.push(`- **Project goal:** ${md(review.goal.text)}${target}`);
+  } else {
+    lines.push('- **Project goal:** _no quantifiable goal yet_');
+  }
+  lines.push('');
+
+  lines.push('## Success criterion', '');
+  const criterion = extras.criterion;
+  if (criterion) {
+    const op = criterion.direction === 'increase' ? '≥' : '≤';
+    lines.push(
+      `- **Metric:** ${md(criterion.metricText)}, threshold ${op} ${num(criterion.threshold)}`,
+      `- **Evaluation:** ${md(criterion.evaluation)} (fingerprint \`${criterion.evaluationFingerprint}\`)`,
+    );
+    if (criterion.valueModel) lines.push(`- **Value model:** ${md(criterion.valueModel)}`);
+  } else {
+    lines.push('_No success criterion yet._');
+  }
+  if (review.currentProcess) {
+    lines.push(
+      `- **Current process:** ${md(review.currentProcess.name)} ${num(review.currentProcess.value)}`,
+    );
+  }
+  lines.push('');
+
+  lines.push('## Chart', '');
+  const svg = renderReviewChart({
+    metricName: review.metric?.name ?? null,
+    points: review.points,
+    threshold: review.threshold,
+    currentProcess: review.currentProcess,
+  });
+  const dataUri = `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  lines.push(`![${md(chartDescription(review))}](${dataUri})`, '');
+  lines.push(
+    row([
+      'Sprint',
+      `Best CI ${md(review.metric?.name ?? 'value')}`,
+      'Baseline',
+      'Not comparable',
+      'Manual',
+    ]),
+    row(['---', '---:', '---:', '---:', '---:']),
+  );
+  for (const p of review.points) {
+    lines.push(
+      row([
+        md(p.name),
+        num(p.bestCiValue),
+        num(p.baselineValue),
+        String(p.notComparableRuns),
+        String(p.manualRuns),
+      ]),
+    );
+  }
+  lines.push('');
+  if (review.comparability) lines.push(`> ${md(review.comparability.message)}`, '');
+
+  lines.push('## Forecast', '');
+  lines.push(
+    `**${FORECAST_LABELS[review.forecast.status]}.** ${md(review.forecast.message)}`,
+    '',
+    `_${md(review.forecast.method)}_`,
+    '',
+  );
+
+  lines.push('## Decision', '');
+  const decision = review.decision;
+  if (decision) {
+    const by = decision.decidedBy ? ` by ${md(decision.decidedBy.name)}` : '';
+    lines.push(
+      `**${DECISION_LABELS[decision.decision]}**${by}, ${formatInstant(decision.decidedAt)}.`,
+      '',
+      `> ${md(decision.rationale)}`,
+    );
+    if (decision.stageChange) {
+      lines.push('', `Stage: ${md(decision.stageChange.from)} → ${md(decision.stageChange.to)}.`);
+    }
+  } else {
+    lines.push('_No decision recorded yet._');
+  }
+  lines.push('');
+
+  lines.push('## Delivered stories', '');
+  if (review.deliveredStories.length === 0) lines.push('_No story delivered in this sprint._');
+  for (const story of review.deliveredStories) {
+    lines.push(`- **${md(story.title)}** — ${md(story.deliverable)}`);
+  }
+  lines.push('');
+
+  lines.push('## Top backlog items', '');
+  if (extras.topBacklog.length === 0) lines.push('_No open backlog item._');
+  extras.topBacklog.forEach((item, index) => {
+    lines.push(
+      `${index + 1}. **${md(item.proposedChange)}** (effort ${md(item.effort)}, ${md(item.status)}) — ` +
+        `expected impact: ${md(item.expectedImpact)}. Seen: ${md(item.observation)}`,
+    );
+  });
+  lines.push('');
+  return lines.join('\n');
+}
+
+// ── HTML ────────────────────────────────────────────────────────────────────────────────
+
+/** Escapes text for HTML element content and double-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const CSS = `
+@page { size: A4; margin: 16mm 15mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 190mm; padding: 12px; color: #1b1f24; background: #fff;
+  font: 10.5pt/1.45 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; }
+@media print { body { padding: 0; max-width: none; } }
+header { border-bottom: 2px solid #4f46e5; margin-bottom: 10px; padding-bottom: 6px; }
+h1 { font-size: 17pt; margin: 0 0 2px; }
+h2 { font-size: 12pt; margin: 16px 0 6px; color: #312e81; break-after: avoid; }
+.meta { color: #5f6673; margin: 0; font-size: 9pt; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
+dt { font-weight: 600; color: #5f6673; }
+dd { margin: 0; }
+figure { margin: 4px 0 0; break-inside: avoid; }
+figure svg { display: block; width: 100%; height: auto; }
+figcaption { color: #5f6673; font-size: 8.5pt; margin-top: 2px; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; margin-top: 6px; break-inside: avoid; }
+th, td { border-bottom: 1px solid #e3e5e9; padding: 3px 6px; text-align: left; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+.note { color: #5f6673; font-style: italic; }
+.warning { border-left: 3px solid #a15c07; padding: 4px 8px; background: #fdf6ec; }
+.decision { border: 1px solid #e3e5e9; border-radius: 6px; padding: 8px 10px; break-inside: avoid; }
+.badge { display: inline-block; border-radius: 999px; padding: 1px 9px; font-weight: 600;
+  font-size: 9pt; color: #fff; background: #4f46e5; }
+.badge.objectives_met { background: #15803d; }
+.badge.drop { background: #c62828; }
+blockquote { margin: 6px 0 0; padding-left: 10px; border-left: 3px solid #e3e5e9; white-space: pre-wrap; }
+ul, ol { margin: 0; padding-left: 20px; }
+li { margin: 2px 0; break-inside: avoid; }
+.sub { color: #5f6673; font-size: 9pt; }
+`;
+
+export function reviewHtml(review: SprintReview, extras: ReportExtras): string {
+  const h = escapeHtml;
+  const { sprint, project } = review;
+  const title = `Sprint review: ${project.name} — ${sprint.name}`;
+  const svg = renderReviewChart({
+    metricName: review.metric?.name ?? null,
+    points: review.points,
+    threshold: review.threshold,
+    currentProcess: review.currentProcess,
+  });
+  const description = chartDescription(review);
+  const criterion = extras.criterion;
+  const op = (direction: 'increase' | 'decrease') => (direction === 'increase' ? '≥' : '≤');
+
+  const goalRows = [
+    `<dt>Sprint goal</dt><dd>${sprint.goal.trim() ? h(sprint.goal) : '<span class="note">none set</span>'}</dd>`,
+    review.goal
+      ? `<dt>Project goal</dt><dd>${h(review.goal.text)}${review.goal.target === null ? '' : ` (target ${h(num(review.goal.target))})`}</dd>`
+      : '<dt>Project goal</dt><dd class="note">no quantifiable goal yet</dd>',
+  ];
+  const criterionRows = criterion
+    ? [
+        `<dt>Metric</dt><dd>${h(criterion.metricText)}, threshold ${op(criterion.direction)} ${h(num(criterion.threshold))}</dd>`,
+        `<dt>Evaluation</dt><dd>${h(criterion.evaluation)} <span class="sub">(fingerprint ${h(criterion.evaluationFingerprint)})</span></dd>`,
+        ...(criterion.valueModel
+          ? [`<dt>Value model</dt><dd>${h(criterion.valueModel)}</dd>`]
+          : []),
+      ]
+    : ['<dt>Criterion</dt><dd class="note">No success criterion yet.</dd>'];
+  if (review.currentProcess) {
+    criterionRows.push(
+      `<dt>Current process</dt><dd>${h(review.currentProcess.name)} ${h(num(review.currentProcess.value))}</dd>`,
+    );
+  }
+
+  const pointRows = review.points
+    .map(
+      (p) =>
+        `<tr><td>${h(p.name)}</td><td class="n">${h(num(p.bestCiValue))}</td>` +
+        `<td class="n">${h(num(p.baselineValue))}</td><td class="n">${p.notComparableRuns}</td>` +
+        `<td class="n">${p.manualRuns}</td></tr>`,
+    )
+    .join('\n');
+
+  const decision = review.decision;
+  const decisionHtml = decision
+    ? `<div class="decision"><span class="badge ${decision.decision}">${h(DECISION_LABELS[decision.decision])}</span>` +
+      ` <span class="sub">${decision.decidedBy ? `by ${h(decision.decidedBy.name)}, ` : ''}${h(formatInstant(decision.decidedAt))}</span>` +
+      `<blockquote>${h(decision.rationale)}</blockquote>` +
+      (decision.stageChange
+        ? `<p class="sub">Stage: ${h(decision.stageChange.from)} → ${h(decision.stageChange.to)}</p>`
+        : '') +
+      '</div>'
+    : '<p class="note">No decision recorded yet.</p>';
+
+  const stories =
+    review.deliveredStories.length === 0
+      ? '<p class="note">No story delivered in this sprint.</p>'
+      : `<ul>${review.deliveredStories
+          .map((s) => `<li><strong>${h(s.title)}</strong> — ${h(s.deliverable)}</li>`)
+          .join('')}</ul>`;
+
+  const backlog =
+    extras.topBacklog.length === 0
+      ? '<p class="note">No open backlog item.</p>'
+      : `<ol>${extras.topBacklog
+          .map(
+            (item) =>
+              `<li><strong>${h(item.proposedChange)}</strong> <span class="sub">(effort ${h(item.effort)}, ${h(item.status)})</span>` +
+              `<br>Expected impact: ${h(item.expectedImpact)}<br><span class="sub">Seen: ${h(item.observation)}</span></li>`,
+          )
+          .join('')}</ol>`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${h(REPORT_CSP)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>${h(title)}</h1>
+<p class="meta">Sprint ${sprint.number}, ${h(sprint.startDate)} to ${h(sprint.endDate)} (${h(sprint.state)}) · project stage ${h(project.stage)} · generated ${h(formatInstant(extras.generatedAt))}</p>
+</header>
+<section>
+<h2>Goal</h2>
+<dl>${goalRows.join('\n')}</dl>
+</section>
+<section>
+<h2>Success criterion</h2>
+<dl>${criterionRows.join('\n')}</dl>
+</section>
+<section>
+<h2>Chart</h2>
+<figure role="img" aria-label="${h(description)}">
+${svg}
+<figcaption>${h(description)}</figcaption>
+</figure>
+<table>
+<thead><tr><th>Sprint</th><th class="n">Best CI ${h(review.metric?.name ?? 'value')}</th><th class="n">Baseline</th><th class="n">Not comparable</th><th class="n">Manual</th></tr></thead>
+<tbody>
+${pointRows}
+</tbody>
+</table>
+${review.comparability ? `<p class="warning">${h(review.comparability.message)}</p>` : ''}
+</section>
+<section>
+<h2>Forecast</h2>
+<p><strong>${h(FORECAST_LABELS[review.forecast.status])}.</strong> ${h(review.forecast.message)}</p>
+<p class="sub">${h(review.forecast.method)}</p>
+</section>
+<section>
+<h2>Decision</h2>
+${decisionHtml}
+</section>
+<section>
+<h2>Delivered stories</h2>
+${stories}
+</section>
+<section>
+<h2>Top backlog items</h2>
+${backlog}
+</section>
+</body>
+</html>
+`;
+}
