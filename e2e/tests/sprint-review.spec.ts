@@ -116,6 +116,14 @@ test('the sprint review charts the best CI run per sprint against baseline and t
       .getByRole('region', { name: 'Decision' })
       .getByRole('group', { name: 'Recorded decision' }),
   ).toContainText(rationale);
+  // The sprint-demo report is one click away, with the decision in it.
+  const pdf = page.getByRole('link', { name: 'Report (PDF)' });
+  await expect(pdf).toHaveAttribute('href', /\/api\/v1\/sprints\/[^/]+\/report\.pdf$/);
+  const html = await page.request.get(
+    (await page.getByRole('link', { name: 'HTML', exact: true }).getAttribute('href')) ?? '',
+  );
+  expect(html.status()).toBe(200);
+  expect(await html.text()).toContain(rationale);
   await saveScreenshot(page, 'sprint-review');
 
   await page.setViewportSize({ width: 390, height: 844 });

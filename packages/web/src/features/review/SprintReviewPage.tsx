@@ -1,3 +1,4 @@
+import { API_BASE } from '../../api/client';
 import { useMemo } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import type { SprintReview } from '@sextant/core';
@@ -356,9 +357,36 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
           </>
         }
         actions={
-          <Link to={sprintPath(project.id, sprint.id)} className="btn">
-            Sprint board
-          </Link>
+          <>
+            <a
+              className="btn"
+              href={`${API_BASE}/sprints/${sprint.id}/report.pdf`}
+              target="_blank"
+              rel="noreferrer"
+              title="The sprint-demo report: goal, criterion, chart, decision, stories, next ideas"
+            >
+              Report (PDF)
+            </a>
+            <a
+              className="btn"
+              href={`${API_BASE}/sprints/${sprint.id}/report.html`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              HTML
+            </a>
+            <a
+              className="btn"
+              href={`${API_BASE}/sprints/${sprint.id}/report.md`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              Markdown
+            </a>
+            <Link to={sprintPath(project.id, sprint.id)} className="btn">
+              Sprint board
+            </Link>
+          </>
         }
       />
       <div className="project-grid review-grid">
