@@ -84,6 +84,9 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/projects/:project/runs', role: 'viewer' },
   { method: 'GET', path: '/runs/:run', role: 'viewer' },
   { method: 'GET', path: '/sprints/:sprint/review', role: 'viewer' },
+  { method: 'GET', path: '/sprints/:sprint/report.html', role: 'viewer' },
+  { method: 'GET', path: '/sprints/:sprint/report.md', role: 'viewer' },
+  { method: 'GET', path: '/sprints/:sprint/report.pdf', role: 'viewer' },
   {
     method: 'POST',
     path: '/sprints/:sprint/decision',
