@@ -1,5 +1,8 @@
 import type { Executor } from './executor.js';
 
+/** Keys per statement in the many-key forms: 7 columns × 100 rows is well inside SQLite's limit. */
+const KEY_CHUNK = 100;
+
 export interface StoredAnswer {
   requestHash: string;
   status: number;
@@ -49,6 +52,76 @@ export class IdempotencyRepository {
         expires_at: input.expiresAt,
       })
       .execute();
+  }
+
+  /**
+   * Many keys of one scope at once (a group of concurrent posts), expired or not: the
+   * caller judges expiry against each request's own instant.
+   */
+  async findMany(
+    scope: string,
+    keys: readonly string[],
+  ): Promise<Map<string, StoredAnswer & { expiresAt: string }>> {
+    const found = new Map<string, StoredAnswer & { expiresAt: string }>();
+    for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+      const rows = await this.db
+        .selectFrom('idempotency_keys')
+        .select(['key', 'request_hash', 'status', 'response', 'expires_at'])
+        .where('scope', '=', scope)
+        .where('key', 'in', keys.slice(i, i + KEY_CHUNK))
+        .execute();
+      for (const row of rows) {
+        found.set(row.key, {
+          requestHash: row.request_hash,
+          status: row.status,
+          response: row.response,
+          expiresAt: row.expires_at,
+        });
+      }
+    }
+    return found;
+  }
+
+  /** `save` for many keys of one scope in few statements; expired rows under them are replaced. */
+  async saveMany(
+    scope: string,
+    rows: readonly {
+      key: string;
+      requestHash: string;
+      status: number;
+      response: string;
+      now: string;
+      expiresAt: string;
+    }[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += KEY_CHUNK) {
+      const chunk = rows.slice(i, i + KEY_CHUNK);
+      const latest = chunk.reduce((at, row) => (row.now > at ? row.now : at), '');
+      await this.db
+        .deleteFrom('idempotency_keys')
+        .where('scope', '=', scope)
+        .where(
+          'key',
+          'in',
+          chunk.map((row) => row.key),
+        )
+        .where('expires_at', '<=', latest)
+        .execute();
+      await this.db
+        .insertInto('idempotency_keys')
+        .values(
+          chunk.map((row) => ({
+            scope,
+            key: row.key,
+            request_hash: row.requestHash,
+            status: row.status,
+            response: row.response,
+            created_at: row.now,
+            expires_at: row.expiresAt,
+          })),
+        )
+        .execute();
+    }
   }
 
   async purgeExpired(now: string): Promise<number> {

@@ -66,7 +66,7 @@ export function runRoutes(app: App, { services }: RouteDeps): void {
     },
     async (request, reply) => {
       const caller = callerOf(request, request.ctx);
-      const answer = await services.runs.post(request.params.id, [request.body], caller, {
+      const answer = await services.runs.postOne(request.params.id, request.body, caller, {
         route: 'run',
         projectId: request.params.id,
         body: request.body,
@@ -101,7 +101,14 @@ export function runRoutes(app: App, { services }: RouteDeps): void {
         body: request.body,
       });
       if (answer.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send({ items: answer.body });
+      // Each run is built field by field by presentRun (typed as Run); checking 1,000 of them
+      // again against the response schema took about a tenth of a batch's time
+      // (bench/ingest), so this answer is written as is. The schema still documents it.
+      return reply
+        .status(201)
+        .type('application/json; charset=utf-8')
+        .serializer(JSON.stringify)
+        .send({ items: answer.body });
     },
   );
 

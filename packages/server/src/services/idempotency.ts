@@ -29,6 +29,107 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof code === 'string' && UNIQUE_VIOLATIONS.has(code);
 }
 
+/** What the stored key remembers of the request: same key with another request is refused. */
+export function requestHash(fingerprint: unknown): string {
+  return sha256Hex(JSON.stringify(fingerprint));
+}
+
+const expiryOf = (now: Date) =>
+  new Date(now.getTime() + IDEMPOTENCY_TTL_HOURS * 3_600_000).toISOString();
+
+/**
+ * The answer stored under this request's key, as a replay; undefined when the key is unused
+ * (or expired, or absent). A key stored for another request is refused (422).
+ */
+export async function storedAnswer<T>(
+  repos: Repositories,
+  request: IdempotencyRequest,
+  now: Date,
+): Promise<Answer<T> | undefined> {
+  if (request.key === null) return undefined;
+  const stored = await repos.idempotency.find(request.scope, request.key, now.toISOString());
+  return stored && replay<T>(stored, requestHash(request.fingerprint), request.key);
+}
+
+/** Stores the answer under the request's key (if it has one), in the caller's transaction. */
+export async function saveAnswer<T>(
+  repos: Repositories,
+  request: IdempotencyRequest,
+  now: Date,
+  answer: { status: number; body: T },
+): Promise<void> {
+  if (request.key === null) return;
+  await repos.idempotency.save({
+    scope: request.scope,
+    key: request.key,
+    requestHash: requestHash(request.fingerprint),
+    status: answer.status,
+    response: JSON.stringify(answer.body),
+    now: now.toISOString(),
+    expiresAt: expiryOf(now),
+  });
+}
+
+/**
+ * `storedAnswer` for a group of requests in few statements: for each, its replay, the
+ * refusal of a reused key, or undefined when it is to be written.
+ */
+export async function storedAnswers<T>(
+  repos: Repositories,
+  requests: readonly { request: IdempotencyRequest; now: Date }[],
+): Promise<(Answer<T> | { error: AppError } | undefined)[]> {
+  const keysByScope = new Map<string, string[]>();
+  for (const { request } of requests) {
+    if (request.key === null) continue;
+    const keys = keysByScope.get(request.scope) ?? [];
+    keys.push(request.key);
+    keysByScope.set(request.scope, keys);
+  }
+  const found = new Map<string, Awaited<ReturnType<Repositories['idempotency']['findMany']>>>();
+  for (const [scope, keys] of keysByScope) {
+    found.set(scope, await repos.idempotency.findMany(scope, keys));
+  }
+  return requests.map(({ request, now }) => {
+    if (request.key === null) return undefined;
+    const stored = found.get(request.scope)?.get(request.key);
+    if (!stored || stored.expiresAt <= now.toISOString()) return undefined;
+    try {
+      return replay<T>(stored, requestHash(request.fingerprint), request.key);
+    } catch (error) {
+      return { error: error as AppError };
+    }
+  });
+}
+
+/** `saveAnswer` for a group of requests, in few statements. */
+export async function saveAnswers<T>(
+  repos: Repositories,
+  entries: readonly {
+    request: IdempotencyRequest;
+    now: Date;
+    answer: { status: number; body: T };
+  }[],
+): Promise<void> {
+  const byScope = new Map<
+    string,
+    Parameters<Repositories['idempotency']['saveMany']>[1][number][]
+  >();
+  for (const { request, now, answer } of entries) {
+    if (request.key === null) continue;
+    const rows = byScope.get(request.scope) ?? [];
+    rows.push({
+      key: request.key,
+      requestHash: requestHash(request.fingerprint),
+      status: answer.status,
+      response: JSON.stringify(answer.body),
+      now: now.toISOString(),
+      expiresAt: expiryOf(now),
+    });
+    byScope.set(request.scope, rows);
+  }
+  for (const [scope, rows] of byScope) await repos.idempotency.saveMany(scope, rows);
+}
+
 /**
  * Runs a write at most once per key: the answer is stored in the same transaction as the
  * write, so a replay returns exactly what the first request got, and a crash leaves either
@@ -36,31 +137,17 @@ function isUniqueViolation(error: unknown): boolean {
  * fails, its transaction rolls back, and it replays the winner's answer.
  */
 export async function idempotent<T>(
-  store: Store,
+  store: Pick<Store, 'transaction'>,
   request: IdempotencyRequest,
   now: Date,
   work: (repos: Repositories) => Promise<{ status: number; body: T }>,
 ): Promise<Answer<T>> {
-  const hash = sha256Hex(JSON.stringify(request.fingerprint));
-  const at = now.toISOString();
   const attempt = () =>
     store.transaction(async (repos): Promise<Answer<T>> => {
-      if (request.key !== null) {
-        const stored = await repos.idempotency.find(request.scope, request.key, at);
-        if (stored) return replay<T>(stored, hash, request.key);
-      }
+      const stored = await storedAnswer<T>(repos, request, now);
+      if (stored) return stored;
       const answer = await work(repos);
-      if (request.key !== null) {
-        await repos.idempotency.save({
-          scope: request.scope,
-          key: request.key,
-          requestHash: hash,
-          status: answer.status,
-          response: JSON.stringify(answer.body),
-          now: at,
-          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_HOURS * 3_600_000).toISOString(),
-        });
-      }
+      await saveAnswer(repos, request, now, answer);
       return { ...answer, replayed: false };
     });
   try {

@@ -1,5 +1,6 @@
 import {
   canonicalEvaluationStrategy,
+  isAppError,
   notFound,
   provenanceOf,
   type CreateRunBody,
@@ -11,9 +12,11 @@ import {
   newId,
   type BaselineRecord,
   type NewRun,
+  type PersonRef,
   type Repositories,
   type RunRecord,
   type SprintRecord,
+  type SuccessCriterionRecord,
 } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
@@ -21,7 +24,14 @@ import { evaluationFingerprint } from '../security/fingerprint.js';
 import { ensureFirstBaseline, metricOfRecord, type MetricOfRecord } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
-import { idempotent, type Answer } from './idempotency.js';
+import {
+  idempotent,
+  saveAnswers,
+  storedAnswers,
+  type Answer,
+  type IdempotencyRequest,
+} from './idempotency.js';
+import { ALONE, WriteGroup, type GroupOutcome } from './write-group.js';
 import { loadWritableProject } from './projects.service.js';
 import { presentRun } from '../presenters/runs.js';
 
@@ -119,89 +129,251 @@ async function comparisonContext(repos: Repositories, projectId: string) {
   };
 }
 
-export class RunService {
-  constructor(private readonly deps: ServiceDeps) {}
+/** One post to the runs routes: a single run or a batch, with who sent it and when. */
+interface RunPost {
+  projectId: string;
+  bodies: CreateRunBody[];
+  caller: RunCaller;
+  fingerprint: unknown;
+  now: Date;
+}
 
-  /** One run, or a batch: stored in one transaction, answered once per Idempotency-Key. */
+/** What writing runs into one project needs, loaded once per transaction. */
+interface ProjectContext {
+  criterion: SuccessCriterionRecord | undefined;
+  sprints: SprintRecord[];
+}
+
+const idempotencyOf = (post: RunPost): IdempotencyRequest => ({
+  scope: post.caller.idempotencyScope,
+  key: post.caller.idempotencyKey,
+  fingerprint: post.fingerprint,
+});
+
+/** The stored run as the body states it, with provenance and the effective fingerprint. */
+function newRun(
+  post: RunPost,
+  body: CreateRunBody,
+  { criterion, sprints }: ProjectContext,
+): NewRun {
+  const { projectId, caller } = post;
+  const now = iso(post.now);
+  // A run that does not say how it was evaluated is taken to follow the success criterion.
+  const strategy = body.evaluation
+    ? canonicalEvaluationStrategy(body.evaluation)
+    : body.evaluationFingerprint
+      ? null
+      : criterion
+        ? canonicalEvaluationStrategy(criterion.evaluation)
+        : null;
+  const fingerprint = body.evaluation
+    ? evaluationFingerprint(body.evaluation)
+    : (body.evaluationFingerprint ?? criterion?.evaluationFingerprint ?? null);
+  const day = (body.finishedAt ? new Date(body.finishedAt).toISOString() : now).slice(0, 10);
+  return {
+    id: newId(),
+    projectId,
+    sprintId: sprintOn(sprints, day),
+    provenance: provenanceOf({
+      ciTokenProjectId: caller.ciProjectId,
+      projectId,
+      hasCiMetadata: body.ci !== undefined,
+    }),
+    metrics: body.metrics,
+    params: body.params ?? {},
+    commit: body.commit,
+    branch: body.branch ?? null,
+    datasetVersion: body.datasetVersion ?? null,
+    evaluationFingerprint: fingerprint,
+    evaluationStrategy:
+      strategy ??
+      (fingerprint === criterion?.evaluationFingerprint && criterion
+        ? canonicalEvaluationStrategy(criterion.evaluation)
+        : null),
+    startedAt: body.startedAt ? new Date(body.startedAt).toISOString() : null,
+    finishedAt: body.finishedAt ? new Date(body.finishedAt).toISOString() : null,
+    ci: body.ci ?? null,
+    tokenId: caller.actor.tokenId,
+    postedById: caller.actor.userId,
+    createdAt: now,
+  };
+}
+
+export class RunService {
+  /** Concurrent single-run posts share one durable transaction (see write-group.ts). */
+  private readonly singles: WriteGroup<RunPost, Answer<Run[]>>;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.singles = new WriteGroup({
+      store: deps.store,
+      write: (repos, posts) => this.writeGroup(repos, posts),
+      alone: (post) => this.postAlone(post),
+    });
+  }
+
+  /**
+   * One run: concurrent posts are grouped into one transaction (write-group.ts), and each
+   * is answered exactly as if it had been posted alone, once per Idempotency-Key.
+   */
+  postOne(
+    projectId: string,
+    body: CreateRunBody,
+    caller: RunCaller,
+    fingerprint: unknown,
+  ): Promise<Answer<Run[]>> {
+    const now = this.deps.clock.now();
+    return this.singles.submit({ projectId, bodies: [body], caller, fingerprint, now });
+  }
+
+  /** A batch of runs: stored in one transaction, answered once per Idempotency-Key. */
   post(
     projectId: string,
     bodies: CreateRunBody[],
     caller: RunCaller,
     fingerprint: unknown,
   ): Promise<Answer<Run[]>> {
-    const { store, clock } = this.deps;
-    return idempotent(
-      store,
-      { scope: caller.idempotencyScope, key: caller.idempotencyKey, fingerprint },
-      clock.now(),
-      async (repos) => ({ status: 201, body: await this.insert(repos, projectId, bodies, caller) }),
-    );
+    return this.postAlone({ projectId, bodies, caller, fingerprint, now: this.deps.clock.now() });
   }
 
+  /** A post in its own transaction. */
+  private postAlone(post: RunPost): Promise<Answer<Run[]>> {
+    return idempotent(this.deps.store, idempotencyOf(post), post.now, async (repos) => {
+      const [written] = await this.insert(repos, [post]);
+      if (!written) throw new Error('a post was not written');
+      if ('error' in written) throw written.error;
+      return { status: 201, body: written.runs };
+    });
+  }
+
+  /**
+   * Several single-run posts in one transaction, each with the meaning it has alone: a
+   * stored key replays (or is refused when the body differs), a missing or archived
+   * project fails only its posts, and the key is stored with the answer. A key sent twice
+   * in one group: the second goes alone after the commit, and replays the first.
+   */
+  private async writeGroup(
+    repos: Repositories,
+    posts: readonly RunPost[],
+  ): Promise<GroupOutcome<Answer<Run[]>>[]> {
+    const outcomes: GroupOutcome<Answer<Run[]>>[] = [];
+    const keys = new Set<string>();
+    const first: number[] = [];
+    for (const [i, post] of posts.entries()) {
+      const { idempotencyScope: scope, idempotencyKey: key } = post.caller;
+      const scopedKey = key === null ? null : JSON.stringify([scope, key]);
+      if (scopedKey !== null && keys.has(scopedKey)) {
+        outcomes[i] = ALONE;
+        continue;
+      }
+      if (scopedKey !== null) keys.add(scopedKey);
+      first.push(i);
+    }
+    const stored = await storedAnswers<Run[]>(
+      repos,
+      first.map((i) => {
+        const post = posts[i] as RunPost;
+        return { request: idempotencyOf(post), now: post.now };
+      }),
+    );
+    const fresh: number[] = [];
+    for (const [j, i] of first.entries()) {
+      const answer = stored[j];
+      if (answer === undefined) fresh.push(i);
+      else outcomes[i] = 'error' in answer ? { error: answer.error } : { value: answer };
+    }
+    const written = await this.insert(
+      repos,
+      fresh.map((i) => posts[i] as RunPost),
+    );
+    const toSave: Parameters<typeof saveAnswers<Run[]>>[1][number][] = [];
+    for (const [j, i] of fresh.entries()) {
+      const post = posts[i] as RunPost;
+      const result = written[j];
+      if (!result || 'error' in result) {
+        outcomes[i] = { error: result?.error ?? new Error('a post was not written') };
+        continue;
+      }
+      const answer = { status: 201, body: result.runs };
+      toSave.push({ request: idempotencyOf(post), now: post.now, answer });
+      outcomes[i] = { value: { ...answer, replayed: false } };
+    }
+    await saveAnswers(repos, toSave);
+    return outcomes;
+  }
+
+  /**
+   * Writes the posts' runs: the project checks, the criterion and sprints once per project,
+   * all rows in few statements, then the rules that follow CI runs (first baseline,
+   * delivery warnings) once per project, and each post's runs as presented. A post to a
+   * missing or archived project gets that error and writes nothing; other failures throw.
+   */
   private async insert(
     repos: Repositories,
-    projectId: string,
-    bodies: CreateRunBody[],
-    caller: RunCaller,
-  ): Promise<Run[]> {
-    const { clock } = this.deps;
-    await loadWritableProject(repos, projectId);
-    const criterion = await repos.criteria.find(projectId);
-    const sprints = await repos.sprints.listForProject(projectId);
-    const now = iso(clock.now());
-    const runs: NewRun[] = bodies.map((body) => {
-      // A run that does not say how it was evaluated is taken to follow the success criterion.
-      const strategy = body.evaluation
-        ? canonicalEvaluationStrategy(body.evaluation)
-        : body.evaluationFingerprint
-          ? null
-          : criterion
-            ? canonicalEvaluationStrategy(criterion.evaluation)
-            : null;
-      const fingerprint = body.evaluation
-        ? evaluationFingerprint(body.evaluation)
-        : (body.evaluationFingerprint ?? criterion?.evaluationFingerprint ?? null);
-      const day = (body.finishedAt ? new Date(body.finishedAt).toISOString() : now).slice(0, 10);
-      return {
-        id: newId(),
-        projectId,
-        sprintId: sprintOn(sprints, day),
-        provenance: provenanceOf({
-          ciTokenProjectId: caller.ciProjectId,
-          projectId,
-          hasCiMetadata: body.ci !== undefined,
-        }),
-        metrics: body.metrics,
-        params: body.params ?? {},
-        commit: body.commit,
-        branch: body.branch ?? null,
-        datasetVersion: body.datasetVersion ?? null,
-        evaluationFingerprint: fingerprint,
-        evaluationStrategy:
-          strategy ??
-          (fingerprint === criterion?.evaluationFingerprint && criterion
-            ? canonicalEvaluationStrategy(criterion.evaluation)
-            : null),
-        startedAt: body.startedAt ? new Date(body.startedAt).toISOString() : null,
-        finishedAt: body.finishedAt ? new Date(body.finishedAt).toISOString() : null,
-        ci: body.ci ?? null,
-        tokenId: caller.actor.tokenId,
-        postedById: caller.actor.userId,
-        createdAt: now,
-      };
-    });
-    await repos.runs.insertMany(runs);
-    if (runs.some((r) => r.provenance === 'ci')) {
-      await ensureFirstBaseline(repos, projectId, now);
-      await refreshDeliveryWarnings(repos, projectId, clock.now());
+    posts: readonly RunPost[],
+  ): Promise<({ runs: Run[] } | { error: unknown })[]> {
+    const contexts = new Map<string, ProjectContext | { error: unknown }>();
+    for (const projectId of new Set(posts.map((p) => p.projectId))) {
+      try {
+        await loadWritableProject(repos, projectId);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        contexts.set(projectId, { error });
+        continue;
+      }
+      contexts.set(projectId, {
+        criterion: await repos.criteria.find(projectId),
+        sprints: await repos.sprints.listForProject(projectId),
+      });
     }
-    const stored = await repos.runs.findByIds(runs.map((r) => r.id));
-    const byId = new Map(stored.map((r) => [r.id, r]));
-    const { compare } = await comparisonContext(repos, projectId);
-    return runs.map((r) => {
-      const record = byId.get(r.id);
-      if (!record) throw new Error(`run ${r.id} vanished inside its own transaction`);
-      return presentRun(record, compare(record));
+    const runsOf = posts.map((post) => {
+      const context = contexts.get(post.projectId);
+      return !context || 'error' in context
+        ? []
+        : post.bodies.map((body) => newRun(post, body, context));
+    });
+    const all = runsOf.flat();
+    await repos.runs.insertMany(all);
+    for (const [projectId, context] of contexts) {
+      if ('error' in context) continue;
+      // What posting a CI run sets off, as each post would (the first CI post's instant
+      // for the first baseline, the last one's for the warnings it leaves).
+      const ciPosts = posts.filter(
+        (post, i) => post.projectId === projectId && runsOf[i]?.some((r) => r.provenance === 'ci'),
+      );
+      const [firstCi, lastCi] = [ciPosts[0], ciPosts.at(-1)];
+      if (firstCi && lastCi) {
+        await ensureFirstBaseline(repos, projectId, iso(firstCi.now));
+        await refreshDeliveryWarnings(repos, projectId, lastCi.now);
+      }
+    }
+    // The records as stored, without reading them back: the rows are the runs as built
+    // here (text columns, JSON that round-trips), plus who posted them.
+    const posters = new Map<string, PersonRef | null>();
+    for (const userId of new Set(all.flatMap((r) => (r.postedById ? [r.postedById] : [])))) {
+      const user = await repos.users.findById(userId);
+      posters.set(userId, user ? { id: user.id, name: user.name, email: user.email } : null);
+    }
+    const recordOf = ({ postedById, ...run }: NewRun): RunRecord => ({
+      ...run,
+      postedBy: postedById ? (posters.get(postedById) ?? null) : null,
+    });
+    const compares = new Map<string, (run: RunRecord) => RunComparison>();
+    for (const [projectId, context] of contexts) {
+      if (!('error' in context)) {
+        compares.set(projectId, (await comparisonContext(repos, projectId)).compare);
+      }
+    }
+    return posts.map((post, i) => {
+      const context = contexts.get(post.projectId);
+      if (!context || 'error' in context) return { error: context?.error };
+      const compare = compares.get(post.projectId);
+      return {
+        runs: (runsOf[i] ?? []).map((r) => {
+          const record = recordOf(r);
+          if (!compare) throw new Error(`no comparison for project ${post.projectId}`);
+          return presentRun(record, compare(record));
+        }),
+      };
     });
   }
 
