@@ -11,6 +11,7 @@
 //       an Idempotency-Key as `sextant run report` sends; goal d/c ≥ 1.0 (group commit);
 // and, to read (d) by: the same runs as one-run batches (one transaction per post, no
 // grouping) and to the parse-only route (no database at all).
+// The project has no success criterion, so the rules that follow CI runs stop early.
 // Phases that are compared run in alternating slices (a, b, a, b, …; c, d, c, d, …) so a
 // neighbour's load on a shared machine weighs on both sides of a ratio alike.
 // SQLite lives in a temp folder; --postgres adds the same phases on a throw-away database
