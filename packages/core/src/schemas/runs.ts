@@ -72,6 +72,8 @@ export const RunComparison = z.object({
   /** "not comparable: evaluation strategy changed", or what the status means in words. */
   message: z.string(),
   metricName: z.string().nullable(),
+  /** This run is the baseline in force. */
+  isBaseline: z.boolean(),
   value: z.number().nullable(),
   baselineValue: z.number().nullable(),
   /** Both fingerprints when not comparable (and the strategies, when known). */

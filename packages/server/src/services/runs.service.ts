@@ -63,6 +63,7 @@ export function compareRun(
   const value = metric ? (run.metrics[metric.name] ?? null) : null;
   const base = {
     metricName: metric?.name ?? null,
+    isBaseline: baseline?.runId === run.id,
     value,
     baselineValue: baseline?.value ?? null,
     runFingerprint: run.evaluationFingerprint,

@@ -184,11 +184,13 @@ describeEachDatabase('runs, baselines and the sprint review', (env) => {
     expect(first.body.sprintId).toBe(s1.id);
     expect(first.body.comparison).toMatchObject({
       status: 'comparable',
+      isBaseline: true,
       baselineValue: 0.3,
       message: `${METRIC} 0.3 is the baseline (the project’s first CI run).`,
     });
     const better = await ci.post<Run>(`/projects/${project.id}/runs`, run(0.35, inS1));
     expect(better.body.comparison.message).toBe(`${METRIC} 0.35 beats the baseline 0.3.`);
+    expect(better.body.comparison.isBaseline).toBe(false);
     const otherStrategy = await ci.post<Run>(
       `/projects/${project.id}/runs`,
       run(0.5, { ...inS1, evaluation: OTHER_STRATEGY }),

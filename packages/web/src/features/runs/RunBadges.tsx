@@ -24,6 +24,7 @@ export function ProvenanceBadge({ provenance }: { provenance: Provenance }) {
 /** `Beats baseline`, `Below baseline`: a comparable run's verdict in the metric's direction. */
 function verdict(comparison: RunComparison, direction: GoalDirection | null) {
   const { value, baselineValue } = comparison;
+  if (comparison.isBaseline) return { label: 'Baseline', tone: 'accent' as const };
   if (value === null || baselineValue === null || direction === null) {
     return { label: COMPARISON_LABELS.comparable, tone: 'success' as const };
   }
