@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './domain/backlog.js';
+export * from './domain/chart-axis.js';
 export * from './domain/dates.js';
 export * from './domain/delivery.js';
 export * from './domain/delivery-warnings.js';

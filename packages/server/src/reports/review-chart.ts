@@ -20,7 +20,7 @@ import {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { ReviewPoint } from '@sextant/core';
+import { niceAxis, type ReviewPoint } from '@sextant/core';
 
 use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
@@ -59,39 +59,6 @@ const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }
 /** 0.35 → `0.35`, 1234.5 → `1,234.5`: the same on every server (en-GB, fixed). */
 export function formatChartNumber(value: number): string {
   return numberFormat.format(value);
-}
-
-/** Rounds away floating-point dust (0.30000000000000004 → 0.3). */
-const clean = (value: number) => Number(value.toPrecision(12));
-
-/**
- * A y axis with round ticks that holds every value, the threshold and the current-process
- * bar included (ECharts leaves mark lines out of the axis range), with room above the top
- * line for its label. The same rule as the web chart's.
- */
-export function niceAxis(values: readonly number[]): {
-  min: number;
-  max: number;
-  interval: number;
-} {
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (lo === hi) {
-    const pad = Math.abs(lo) * 0.2 || 1;
-    lo -= pad;
-    hi += pad;
-  }
-  const raw = (hi - lo) / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const norm = raw / magnitude;
-  const step = clean(
-    (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude,
-  );
-  let min = clean(Math.floor(lo / step) * step);
-  let max = clean(Math.ceil(hi / step) * step);
-  if (max - hi < step / 2) max = clean(max + step);
-  if (Math.min(...values) >= 0 && min < 0) min = 0;
-  return { min, max, interval: step };
 }
 
 function chartOption({ metricName, points, threshold, currentProcess }: ReviewChartInput) {
