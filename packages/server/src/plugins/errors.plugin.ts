@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import sjson from 'secure-json-parse';
 import { AppError, isAppError } from '@sextant/core';
+import { isReferenceViolation, isUniqueViolation } from '@sextant/db';
 import { locateJsonError } from '../http/json-error.js';
 
 interface ValidationEntry {
@@ -71,20 +72,13 @@ const FASTIFY_CODES: Record<string, (error: FastifyError) => AppError> = {
     new AppError('invalid_request', 'Content-Length does not match the body.'),
 };
 
-/** Constraint violations that a check-then-write lost to a concurrent request. */
-const UNIQUE_VIOLATIONS = new Set([
-  'SQLITE_CONSTRAINT_UNIQUE',
-  'SQLITE_CONSTRAINT_PRIMARYKEY',
-  '23505',
-]);
-const REFERENCE_VIOLATIONS = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
-
 export function toAppError(error: FastifyError): AppError | null {
   if (isAppError(error)) return error;
-  if (error.code && UNIQUE_VIOLATIONS.has(error.code)) {
+  // Constraint violations that a check-then-write lost to a concurrent request.
+  if (isUniqueViolation(error)) {
     return new AppError('conflict', 'This already exists: another request created it first.');
   }
-  if (error.code && REFERENCE_VIOLATIONS.has(error.code)) {
+  if (isReferenceViolation(error)) {
     return new AppError(
       'conflict',
       'Something this refers to was removed meanwhile; reload and try again.',

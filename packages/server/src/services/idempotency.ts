@@ -1,5 +1,5 @@
 import { AppError, IDEMPOTENCY_TTL_HOURS } from '@sextant/core';
-import type { Repositories, Store } from '@sextant/db';
+import { isUniqueViolation, type Repositories, type Store } from '@sextant/db';
 import { sha256Hex } from '../security/secrets.js';
 
 export interface Answer<T> {
@@ -16,17 +16,6 @@ export interface IdempotencyRequest {
   key: string | null;
   /** The request as parsed (method + path + body): same key and other request is refused. */
   fingerprint: unknown;
-}
-
-const UNIQUE_VIOLATIONS = new Set([
-  'SQLITE_CONSTRAINT_PRIMARYKEY',
-  'SQLITE_CONSTRAINT_UNIQUE',
-  '23505',
-]);
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && UNIQUE_VIOLATIONS.has(code);
 }
 
 /** What the stored key remembers of the request: same key with another request is refused. */
