@@ -154,6 +154,35 @@ export class RunRepository {
     return rows.map(toRun);
   }
 
+  /** A sprint's CI runs, oldest first: what a sprint close promotes the baseline from. */
+  async listCiForSprint(sprintId: string): Promise<RunRecord[]> {
+    const rows = await this.selectRuns()
+      .where('runs.sprint_id', '=', sprintId)
+      .where('runs.provenance', '=', 'ci')
+      .orderBy('runs.id')
+      .execute();
+    return rows.map(toRun);
+  }
+
+  /**
+   * The newest CI run that reports `metric`, read newest first a page at a time (metrics are
+   * a JSON document, so the filter is applied here): usually the first page answers.
+   */
+  async latestCiReporting(projectId: string, metric: string): Promise<RunRecord | undefined> {
+    const pageSize = 100;
+    let beforeId: string | null = null;
+    for (;;) {
+      let query = this.selectRuns()
+        .where('runs.project_id', '=', projectId)
+        .where('runs.provenance', '=', 'ci');
+      if (beforeId !== null) query = query.where('runs.id', '<', beforeId);
+      const rows = await query.orderBy('runs.id', 'desc').limit(pageSize).execute();
+      const found = rows.map(toRun).find((run) => run.metrics[metric] !== undefined);
+      if (found || rows.length < pageSize) return found;
+      beforeId = rows[rows.length - 1]?.id ?? null;
+    }
+  }
+
   async countBySprint(
     projectId: string,
   ): Promise<{ sprintId: string | null; provenance: Provenance; n: number }[]> {

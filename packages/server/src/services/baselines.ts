@@ -85,9 +85,7 @@ export async function promoteBaselineAtClose(
   const current = await repos.baselines.current(sprint.projectId);
   const metric = metricOfRecord(await repos.criteria.find(sprint.projectId));
   if (!current || !metric || current.metricName !== metric.name) return null;
-  const runs = scored(await repos.runs.listCi(sprint.projectId), metric.name).filter(
-    (run) => run.sprintId === sprint.id,
-  );
+  const runs = scored(await repos.runs.listCiForSprint(sprint.id), metric.name);
   const best = bestUnder(runs, current.evaluationFingerprint, metric.direction);
   if (!best || best.id === current.runId) return null;
   const better =

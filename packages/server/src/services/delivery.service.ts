@@ -48,9 +48,10 @@ async function evaluationWarning(repos: Repositories, projectId: string) {
   const baseline = await repos.baselines.current(projectId);
   const metric = metricOfRecord(await repos.criteria.find(projectId));
   if (!baseline || !metric) return null;
-  const runs = await repos.runs.listCi(projectId);
-  const latest = runs.filter((r) => r.metrics[metric.name] !== undefined).at(-1);
-  const baselineRun = runs.find((r) => r.id === baseline.runId);
+  // Runs on every write and project read: two indexed lookups, never the whole run history.
+  const latest = await repos.runs.latestCiReporting(projectId, metric.name);
+  const baselineRun =
+    latest?.id === baseline.runId ? latest : await repos.runs.findById(baseline.runId);
   return evaluationChangedWarning(
     latest
       ? {
