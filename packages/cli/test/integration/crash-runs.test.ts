@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import type { CreatedToken, Page, Project, Run, Team } from '@sextant/core';
-import { SQLITE_FILE_NAME } from '@sextant/db';
+import { integrityOf, login, post } from '../support/browser-session.js';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/databases.js';
 import {
   assertBuilt,
@@ -25,42 +23,7 @@ const CLIENTS = 8;
 /** New acknowledgements between two kills, so every server writes a little before dying. */
 const ACKS_PER_LIFE = 25;
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(url: string, email: string): Promise<Session> {
-  const reply = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookies = reply.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const body = (await reply.json()) as { csrfToken: string };
-  return { cookie: cookies.join('; '), csrf: body.csrfToken };
-}
-
-async function post<T>(url: string, path: string, auth: Session, body: unknown): Promise<T> {
-  const reply = await fetch(`${url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf },
-    body: JSON.stringify(body),
-  });
-  if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
-  return (await reply.json()) as T;
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function integrityOf(dataDir: string): unknown {
-  const file = new Database(join(dataDir, SQLITE_FILE_NAME));
-  try {
-    return file.pragma('integrity_check', { simple: true });
-  } finally {
-    file.close();
-  }
-}
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe.skipIf(kind === 'postgres' && !inject('postgresAvailable'))(
@@ -102,7 +65,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         let stopping = false;
         let abandoned = false;
         try {
-          const session = await login(server.url, 'ci@example.test');
+          const session = await login(server.url, 'ci@example.test', PASSWORD);
           const team = await post<Team>(server.url, '/teams', session, { name: 'Crash team' });
           const project = await post<Project>(server.url, '/projects', session, {
             teamId: team.id,

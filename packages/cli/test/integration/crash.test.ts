@@ -1,40 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import type { CreatedToken, Page, Project, Team } from '@sextant/core';
-import { SQLITE_FILE_NAME } from '@sextant/db';
+import { integrityOf, login, post } from '../support/browser-session.js';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/databases.js';
 import { assertBuilt, runCli, startServerProcess, waitForExit } from '../support/server-process.js';
 
 const PASSWORD = 'kill-nine survives this';
 const CLIENTS = 8;
 const ACKS_BEFORE_KILL = 200;
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(url: string, email: string): Promise<Session> {
-  const reply = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  const cookies = reply.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const body = (await reply.json()) as { csrfToken: string };
-  return { cookie: cookies.join('; '), csrf: body.csrfToken };
-}
-
-async function post<T>(url: string, path: string, auth: Session, body: unknown): Promise<T> {
-  const reply = await fetch(`${url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf },
-    body: JSON.stringify(body),
-  });
-  if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
-  return (await reply.json()) as T;
-}
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe.skipIf(kind === 'postgres' && !inject('postgresAvailable'))(`kill -9 [${kind}]`, () => {
@@ -67,7 +39,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
     it('keeps every project acknowledged with 201 when the server is killed mid-write', async () => {
       const first = await startServerProcess(env);
-      const session = await login(first.url, 'crash@example.test');
+      const session = await login(first.url, 'crash@example.test', PASSWORD);
       const team = await post<Team>(first.url, '/teams', session, { name: 'Crash team' });
       const token = await post<CreatedToken>(first.url, '/tokens', session, { name: 'load' });
 
@@ -104,12 +76,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(acknowledged.length).toBeGreaterThanOrEqual(ACKS_BEFORE_KILL);
 
       if (kind === 'sqlite') {
-        const file = new Database(join(database.dataDir, SQLITE_FILE_NAME));
-        try {
-          expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
-        } finally {
-          file.close();
-        }
+        expect(integrityOf(database.dataDir)).toBe('ok');
       }
 
       const second = await startServerProcess(env);

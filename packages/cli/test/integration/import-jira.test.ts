@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../server/test/supp
 import {
   assertBuilt,
   runCli,
-  startServerProcess,
+  startServerWithToken,
   waitForExit,
   type ServerProcess,
 } from '../support/server-process.js';
@@ -24,19 +24,9 @@ describe('sextant import jira', () => {
     assertBuilt();
     database = await createTestDatabase('sqlite');
     const dbEnv = { SEXTANT_DATA_DIR: database.dataDir };
-    const created = await runCli(
-      ['user', 'create', '--email', 'lead@example.test', '--password-stdin'],
-      dbEnv,
-      'a password for the import\n',
-    );
-    expect(created.code, created.stderr).toBe(0);
-    const token = await runCli(
-      ['token', 'create', '--user', 'lead@example.test', '--name', 'import'],
-      dbEnv,
-    );
-    expect(token.code, token.stderr).toBe(0);
-    server = await startServerProcess(dbEnv);
-    apiEnv = { SEXTANT_URL: server.url, SEXTANT_TOKEN: token.stdout.trim() };
+    const started = await startServerWithToken(dbEnv, 'lead@example.test');
+    server = started.server;
+    apiEnv = { SEXTANT_URL: server.url, SEXTANT_TOKEN: started.token };
     const post = async (path: string, body: unknown) => {
       const response = await fetch(`${server.url}/api/v1${path}`, {
         method: 'POST',

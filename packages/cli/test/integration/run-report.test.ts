@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../../server/test/supp
 import {
   assertBuilt,
   runCli,
-  startServerProcess,
+  startServerWithToken,
   waitForExit,
   type ServerProcess,
 } from '../support/server-process.js';
@@ -103,19 +103,9 @@ describe('sextant run report', () => {
     workDir = mkdtempSync(join(tmpdir(), 'sextant-run-report-'));
     database = await createTestDatabase('sqlite');
     const dbEnv = { SEXTANT_DATA_DIR: database.dataDir };
-    const created = await runCli(
-      ['user', 'create', '--email', 'lead@example.test', '--password-stdin'],
-      dbEnv,
-      'a password for the runs\n',
-    );
-    expect(created.code, created.stderr).toBe(0);
-    const token = await runCli(
-      ['token', 'create', '--user', 'lead@example.test', '--name', 'laptop'],
-      dbEnv,
-    );
-    expect(token.code, token.stderr).toBe(0);
-    personalToken = token.stdout.trim();
-    server = await startServerProcess(dbEnv);
+    const started = await startServerWithToken(dbEnv, 'lead@example.test');
+    personalToken = started.token;
+    server = started.server;
   });
 
   afterAll(async () => {

@@ -73,3 +73,22 @@ export function waitForExit(child: ChildProcess): Promise<void> {
     else child.once('exit', () => resolve());
   });
 }
+
+/**
+ * The usual start of an API-client test: the first account and a personal token made with
+ * the CLI (as an admin would), then `sextant serve` on the same database.
+ */
+export async function startServerWithToken(
+  env: NodeJS.ProcessEnv,
+  email: string,
+): Promise<{ server: ServerProcess; token: string }> {
+  const created = await runCli(
+    ['user', 'create', '--email', email, '--password-stdin'],
+    env,
+    'a password for the API client tests\n',
+  );
+  if (created.code !== 0) throw new Error(`user create: ${created.stderr}`);
+  const token = await runCli(['token', 'create', '--user', email, '--name', 'tests'], env);
+  if (token.code !== 0) throw new Error(`token create: ${token.stderr}`);
+  return { server: await startServerProcess(env), token: token.stdout.trim() };
+}
