@@ -163,6 +163,9 @@ function readSprints(cells: string[], indexes: number[]): string[] {
   return [...new Set(names)];
 }
 
+/** The most points a story may have, as the stories API allows. */
+const MAX_STORY_POINTS = 1_000;
+
 /** Jira writes Story Points as "3", "3.0" or, in some locales, "2,5". */
 const POINTS_PATTERN = /^\d+(?:[.,]\d+)?$/;
 
@@ -179,7 +182,14 @@ function readPoints(cells: string[], header: string[], indexes: number[]): CellR
       reason: `"${cleanText(header[index] ?? '')}" is "${text}", not a number of zero or more`,
     };
   }
-  return { ok: true, value: Number(text.replace(',', '.')) };
+  const value = Number(text.replace(',', '.'));
+  if (value > MAX_STORY_POINTS) {
+    return {
+      ok: false,
+      reason: `"${cleanText(header[index] ?? '')}" is ${text}; Sextant takes 0 to ${MAX_STORY_POINTS} points`,
+    };
+  }
+  return { ok: true, value };
 }
 
 /** Created/Resolved: empty is null; present but unreadable is a reason to refuse the row. */

@@ -191,6 +191,18 @@ describe('planJiraImport: rows', () => {
     expect(plan.issues.map((i) => i.points)).toEqual([2.5]);
   });
 
+  it('refuses more story points than a story may have', () => {
+    const plan = planJiraImport(table(row(2, { points: '1000' }), row(3, { points: '1500' })));
+    expect(plan.problems).toEqual([
+      {
+        line: 3,
+        message:
+          'PDM-3 not imported: "Custom field (Story Points)" is 1500; Sextant takes 0 to 1000 points.',
+      },
+    ]);
+    expect(plan.issues.map((i) => i.points)).toEqual([1000]);
+  });
+
   it('takes points from the first non-empty of the story-points columns, in the documented order', () => {
     const plan = planJiraImport({
       header: [

@@ -28,7 +28,6 @@ import { refreshDeliveryWarnings } from './delivery.service.js';
 import { loadWritableProject } from './projects.service.js';
 
 const SOURCE = 'jira';
-const MAX_POINTS = 1_000;
 
 type SprintResult = JiraImportResult['sprints'][number];
 
@@ -231,13 +230,6 @@ class ImportWriter {
    * has Jira's status; in the earlier ones the issue was not finished (it moved on).
    */
   async writeIssue(issue: JiraIssue, placed: Map<string, PlacedSprint>): Promise<void> {
-    if (issue.points !== null && issue.points > MAX_POINTS) {
-      this.problems.push({
-        line: issue.line,
-        message: `${issue.key} not imported: its story points are ${issue.points}; Sextant takes 0 to ${MAX_POINTS}.`,
-      });
-      return;
-    }
     const fields = this.fieldsOf(issue);
     let previousId: string | null = null;
     for (const [index, name] of issue.sprints.entries()) {
