@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
-import type { EChartsType } from 'echarts/core';
+import { useCallback } from 'react';
 import type { ComposeOption } from 'echarts/core';
 import type { LineSeriesOption } from 'echarts/charts';
 import type {
@@ -7,8 +6,7 @@ import type {
   MarkLineComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import { Loading } from '../../components/Feedback';
-import { errorMessage } from '../../api/errors';
+import { EChart, cssColor } from './EChart';
 
 type ChartOption = ComposeOption<
   LineSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption
@@ -25,21 +23,11 @@ export interface RatePoint {
 /** The 50 % line of the early warning "two sprints in a row below 50 %". */
 const THRESHOLD = 50;
 
-/** ECharts is big: it is fetched only when a chart is drawn, as its own chunk. */
-function loadECharts() {
-  return import('./echarts-setup');
-}
-
-function css(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
-}
-
 function chartOption(points: RatePoint[]): ChartOption {
-  const accent = css('--accent', '#4f46e5');
-  const danger = css('--danger', '#c62828');
-  const muted = css('--text-muted', '#5f6673');
-  const border = css('--border', '#e3e5e9');
+  const accent = cssColor('--accent', '#4f46e5');
+  const danger = cssColor('--danger', '#c62828');
+  const muted = cssColor('--text-muted', '#5f6673');
+  const border = cssColor('--border', '#e3e5e9');
   return {
     animation: false,
     grid: { left: 48, right: 24, top: 32, bottom: 40, containLabel: false },
@@ -83,7 +71,12 @@ function chartOption(points: RatePoint[]): ChartOption {
           color: (params) =>
             typeof params.value === 'number' && params.value < THRESHOLD ? danger : accent,
         },
-        label: { show: true, position: 'top', formatter: '{c} %', color: css('--text', '#1b1f24') },
+        label: {
+          show: true,
+          position: 'top',
+          formatter: '{c} %',
+          color: cssColor('--text', '#1b1f24'),
+        },
         markLine: {
           silent: true,
           symbol: 'none',
@@ -98,41 +91,6 @@ function chartOption(points: RatePoint[]): ChartOption {
 
 /** Sprint success rate per closed sprint, with the 50 % line marked. SVG, so it can be read. */
 export function SuccessRateChart({ points, label }: { points: RatePoint[]; label: string }) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | Error>('loading');
-
-  useEffect(() => {
-    let cancelled = false;
-    let observer: ResizeObserver | null = null;
-    loadECharts()
-      .then((echarts) => {
-        if (cancelled || !container.current) return;
-        chart.current = echarts.init(container.current, null, { renderer: 'svg' });
-        observer = new ResizeObserver(() => chart.current?.resize());
-        observer.observe(container.current);
-        setState('ready');
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setState(new Error(`The chart could not be drawn: ${errorMessage(error)}`));
-      });
-    return () => {
-      cancelled = true;
-      observer?.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (state === 'ready') chart.current?.setOption(chartOption(points), true);
-  }, [state, points]);
-
-  return (
-    <div className="chart">
-      {state === 'loading' ? <Loading label="Drawing the chart…" /> : null}
-      {state instanceof Error ? <p className="field__error">{state.message}</p> : null}
-      <div ref={container} className="chart__canvas" role="img" aria-label={label} />
-    </div>
-  );
+  const option = useCallback(() => chartOption(points), [points]);
+  return <EChart label={label} option={option} />;
 }

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ComposeOption, EChartsType } from 'echarts/core';
+import { useCallback } from 'react';
+import type { ComposeOption } from 'echarts/core';
 import type { LineSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption,
@@ -8,8 +8,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components';
 import { niceAxis, type ReviewPoint } from '@sextant/core';
-import { errorMessage } from '../../api/errors';
-import { Loading } from '../../components/Feedback';
+import { EChart, cssColor } from '../delivery/EChart';
 import { formatNumber } from '../../lib/format';
 
 type ChartOption = ComposeOption<
@@ -29,16 +28,6 @@ export interface ReviewChartProps {
   label: string;
 }
 
-/** ECharts is big: fetched only when a chart is drawn, as its own chunk (shared with delivery). */
-function loadECharts() {
-  return import('../delivery/echarts-setup');
-}
-
-function css(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
-}
-
 /** Below this width (CSS px) line labels drop the process's name, which the table still gives. */
 const COMPACT_WIDTH = 520;
 
@@ -46,12 +35,12 @@ function chartOption(
   { metricName, points, threshold, currentProcess }: Omit<ReviewChartProps, 'label'>,
   compact: boolean,
 ): ChartOption {
-  const accent = css('--accent', '#4f46e5');
-  const danger = css('--danger', '#c62828');
-  const warning = css('--warning', '#a15c07');
-  const muted = css('--text-muted', '#5f6673');
-  const text = css('--text', '#1b1f24');
-  const border = css('--border', '#e3e5e9');
+  const accent = cssColor('--accent', '#4f46e5');
+  const danger = cssColor('--danger', '#c62828');
+  const warning = cssColor('--warning', '#a15c07');
+  const muted = cssColor('--text-muted', '#5f6673');
+  const text = cssColor('--text', '#1b1f24');
+  const border = cssColor('--border', '#e3e5e9');
   const baselineColor = '#0f766e';
 
   const values = [
@@ -184,55 +173,12 @@ function chartOption(
  * as a dashed line and the current process's bar as a dotted one. SVG, so its text is text.
  */
 export function ReviewChart(props: ReviewChartProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | Error>('loading');
-  const [compact, setCompact] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    let observer: ResizeObserver | null = null;
-    loadECharts()
-      .then((echarts) => {
-        if (cancelled || !container.current) return;
-        chart.current = echarts.init(container.current, null, { renderer: 'svg' });
-        observer = new ResizeObserver(() => {
-          chart.current?.resize();
-          if (container.current) setCompact(container.current.clientWidth < COMPACT_WIDTH);
-        });
-        observer.observe(container.current);
-        setState('ready');
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setState(new Error(`The chart could not be drawn: ${errorMessage(error)}`));
-      });
-    return () => {
-      cancelled = true;
-      observer?.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  const { metricName, points, threshold, currentProcess } = props;
-  useEffect(() => {
-    if (state !== 'ready') return;
-    chart.current?.setOption(
-      chartOption({ metricName, points, threshold, currentProcess }, compact),
-      true,
-    );
-  }, [state, compact, metricName, points, threshold, currentProcess]);
-
+  const { metricName, points, threshold, currentProcess, label } = props;
+  const option = useCallback(
+    (compact: boolean) => chartOption({ metricName, points, threshold, currentProcess }, compact),
+    [metricName, points, threshold, currentProcess],
+  );
   return (
-    <div className="chart review-chart">
-      {state === 'loading' ? <Loading label="Drawing the chart…" /> : null}
-      {state instanceof Error ? <p className="field__error">{state.message}</p> : null}
-      <div
-        ref={container}
-        className="chart__canvas review-chart__canvas"
-        role="img"
-        aria-label={props.label}
-      />
-    </div>
+    <EChart label={label} option={option} compactBelow={COMPACT_WIDTH} className="review-chart" />
   );
 }
