@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -27,6 +28,8 @@ export function openSqliteConnection(file: string): SqliteDatabase.Database {
 
 export function createSqliteKysely(file: string): Kysely<Database> {
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: async () => openSqliteConnection(file) }),
+    dialect: new SqliteDialect({
+      database: async () => withStatementCache(openSqliteConnection(file)),
+    }),
   });
 }
