@@ -1,4 +1,15 @@
 import type { Executor } from './executor.js';
+import { compiledInsert } from './compiled-insert.js';
+
+const insertKeys = compiledInsert('idempotency_keys', [
+  'scope',
+  'key',
+  'request_hash',
+  'status',
+  'response',
+  'created_at',
+  'expires_at',
+]);
 
 /** Keys per statement in the many-key forms: 7 columns × 100 rows is well inside SQLite's limit. */
 const KEY_CHUNK = 100;
@@ -107,20 +118,18 @@ export class IdempotencyRepository {
         )
         .where('expires_at', '<=', latest)
         .execute();
-      await this.db
-        .insertInto('idempotency_keys')
-        .values(
-          chunk.map((row) => ({
-            scope,
-            key: row.key,
-            request_hash: row.requestHash,
-            status: row.status,
-            response: row.response,
-            created_at: row.now,
-            expires_at: row.expiresAt,
-          })),
-        )
-        .execute();
+      await insertKeys(
+        this.db,
+        chunk.map((row) => ({
+          scope,
+          key: row.key,
+          request_hash: row.requestHash,
+          status: row.status,
+          response: row.response,
+          created_at: row.now,
+          expires_at: row.expiresAt,
+        })),
+      );
     }
   }
 

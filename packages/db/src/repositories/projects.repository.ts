@@ -1,5 +1,6 @@
 import { EMPTY_SCOPE, type Scope, type Stage, type TeamRole } from '@sextant/core';
 import type { Executor, PageRequest, PageResult } from './executor.js';
+import { compiledOnce } from './compiled-once.js';
 import { decodeCursor, toPage } from './executor.js';
 import { newId } from '../ids.js';
 
@@ -52,6 +53,11 @@ const toProject = (row: ProjectRow): ProjectRecord => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+/** Every project-scoped request checks access by the project's team: compiled once. */
+const teamIdOf = compiledOnce((db, id: string) =>
+  db.selectFrom('projects').select('team_id').where('id', '=', id),
+);
 
 export class ProjectRepository {
   constructor(private readonly db: Executor) {}
@@ -106,11 +112,7 @@ export class ProjectRepository {
 
   /** Just enough to authorize: which team owns the project. */
   async findTeamId(id: string): Promise<string | undefined> {
-    const row = await this.db
-      .selectFrom('projects')
-      .select('team_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const [row] = await teamIdOf(this.db, id);
     return row?.team_id;
   }
 

@@ -1,5 +1,6 @@
 import type { Provenance } from '@sextant/core';
 import type { Executor } from './executor.js';
+import { compiledInsert } from './compiled-insert.js';
 import type { RunsTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
 import type { Owner } from './sprints.repository.js';
@@ -84,8 +85,27 @@ export interface RunFilter {
   branch?: string | undefined;
 }
 
-/** SQLite caps bound parameters per statement; 19 columns × 50 rows stays well inside. */
-const INSERT_CHUNK = 50;
+const insertRuns = compiledInsert('runs', [
+  'id',
+  'project_id',
+  'sprint_id',
+  'provenance',
+  'metrics',
+  'params',
+  'commit_sha',
+  'branch',
+  'dataset_version',
+  'evaluation_fingerprint',
+  'evaluation_strategy',
+  'started_at',
+  'finished_at',
+  'ci_provider',
+  'ci_job_id',
+  'ci_job_url',
+  'token_id',
+  'posted_by',
+  'created_at',
+]);
 
 export class RunRepository {
   constructor(private readonly db: Executor) {}
@@ -100,12 +120,7 @@ export class RunRepository {
 
   /** Many runs in few statements (a batch post or a group of concurrent posts). */
   async insertMany(runs: NewRun[]): Promise<void> {
-    for (let i = 0; i < runs.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto('runs')
-        .values(runs.slice(i, i + INSERT_CHUNK).map(toRow))
-        .execute();
-    }
+    await insertRuns(this.db, runs.map(toRow));
   }
 
   async findById(id: string): Promise<RunRecord | undefined> {

@@ -1,6 +1,7 @@
 import type { Executor } from './executor.js';
 import type { ApiTokensTable } from '../schema.js';
 import { newId } from '../ids.js';
+import { compiledOnce } from './compiled-once.js';
 
 export type TokenKind = 'personal' | 'ci';
 
@@ -35,15 +36,23 @@ const toToken = (row: TokenRow): TokenRecord => ({
   lastUsedAt: row.last_used_at,
 });
 
+const selectTokens = (db: Executor) =>
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('api_tokens')
+    .select(['users.name as creator_name', 'users.email as creator_email']);
+
+/** Every authenticated API request looks its token up: compiled once (compiled-once.ts). */
+const byHash = compiledOnce((db, tokenHash: string) =>
+  selectTokens(db).where('api_tokens.token_hash', '=', tokenHash),
+);
+
 export class TokenRepository {
   constructor(private readonly db: Executor) {}
 
   private selectTokens() {
-    return this.db
-      .selectFrom('api_tokens')
-      .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .selectAll('api_tokens')
-      .select(['users.name as creator_name', 'users.email as creator_email']);
+    return selectTokens(this.db);
   }
 
   async insert(input: {
@@ -76,9 +85,7 @@ export class TokenRepository {
   }
 
   async findByHash(tokenHash: string): Promise<TokenRecord | undefined> {
-    const row = await this.selectTokens()
-      .where('api_tokens.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const [row] = await byHash(this.db, tokenHash);
     return row && toToken(row);
   }
 
