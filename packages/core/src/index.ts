@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './domain/backlog.js';
 export * from './domain/chart-axis.js';
 export * from './domain/dates.js';
+export * from './domain/alerts.js';
 export * from './domain/delivery.js';
 export * from './domain/delivery-warnings.js';
 export * from './domain/evaluation.js';
