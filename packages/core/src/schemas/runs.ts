@@ -110,7 +110,16 @@ export const Run = z.object({
 });
 export type Run = z.infer<typeof Run>;
 
-export const RunBatchResult = z.object({ items: z.array(Run) });
+/** A stored run as a batch answer lists it: what the poster does not already know. */
+export const RunSummary = Run.pick({ id: true, url: true, provenance: true, sprintId: true });
+export type RunSummary = z.infer<typeof RunSummary>;
+
+/**
+ * A batch's answer: each run's id, URL, provenance and sprint, in the order sent. Not the
+ * whole runs: a 1,000-run batch would echo megabytes the poster sent itself
+ * (`GET /runs/{id}` has each run with its comparison to the baseline).
+ */
+export const RunBatchResult = z.object({ count: z.number().int(), items: z.array(RunSummary) });
 export type RunBatchResult = z.infer<typeof RunBatchResult>;
 
 export const RunListQuery = z.strictObject({

@@ -7,6 +7,7 @@ import {
   type Run,
   type RunComparison,
   type RunListQuery,
+  type RunSummary,
 } from '@sextant/core';
 import {
   newId,
@@ -19,12 +20,13 @@ import {
   type SuccessCriterionRecord,
 } from '@sextant/db';
 import { iso } from '../clock.js';
-import type { Actor } from '../http/access.js';
+import type { CiCaller } from '../http/ci-caller.js';
 import { evaluationFingerprint } from '../security/fingerprint.js';
 import { ensureFirstBaseline, metricOfRecord, type MetricOfRecord } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
 import {
+  EXPIRED,
   idempotent,
   saveAnswers,
   storedAnswers,
@@ -33,15 +35,10 @@ import {
 } from './idempotency.js';
 import { ALONE, WriteGroup, type GroupOutcome } from './write-group.js';
 import { loadWritableProject } from './projects.service.js';
-import { presentRun } from '../presenters/runs.js';
+import { presentRun, runPath } from '../presenters/runs.js';
 
 /** Who posts: attribution, the CI token's project (for provenance) and the idempotency scope. */
-export interface RunCaller {
-  actor: Actor;
-  ciProjectId: string | null;
-  idempotencyScope: string;
-  idempotencyKey: string | null;
-}
+export type RunCaller = CiCaller;
 
 /** The sprint whose dates hold the day (sprints never overlap, so there is at most one). */
 function sprintOn(sprints: readonly SprintRecord[], day: string): string | null {
@@ -200,6 +197,51 @@ function newRun(
   };
 }
 
+/** A batch answer's line: the stored run's id, URL, provenance and sprint. */
+const summaryOf = (run: NewRun): RunSummary => ({
+  id: run.id,
+  url: runPath(run),
+  provenance: run.provenance,
+  sprintId: run.sprintId,
+});
+
+/**
+ * Runs just written, as the API shows them, for several posts at once: who posted and each
+ * project's comparison context are read once. The records are the rows as built (text
+ * columns, JSON that round-trips), not read back.
+ */
+async function presentRunGroups(
+  repos: Repositories,
+  groups: readonly { projectId: string; runs: readonly NewRun[] }[],
+): Promise<Run[][]> {
+  const posters = new Map<string, PersonRef | null>();
+  const userIds = new Set(groups.flatMap((g) => g.runs.flatMap((r) => r.postedById ?? [])));
+  for (const userId of userIds) {
+    const user = await repos.users.findById(userId);
+    posters.set(userId, user ? { id: user.id, name: user.name, email: user.email } : null);
+  }
+  const compares = new Map<string, (run: RunRecord) => RunComparison>();
+  for (const projectId of new Set(
+    groups.filter((g) => g.runs.length > 0).map((g) => g.projectId),
+  )) {
+    compares.set(projectId, (await comparisonContext(repos, projectId)).compare);
+  }
+  return groups.map(({ projectId, runs }) =>
+    runs.map(({ postedById, ...run }) => {
+      const record: RunRecord = {
+        ...run,
+        postedBy: postedById ? (posters.get(postedById) ?? null) : null,
+      };
+      const compare = compares.get(projectId);
+      if (!compare) throw new Error(`no comparison for project ${projectId}`);
+      return presentRun(record, compare(record));
+    }),
+  );
+}
+
+const presentRuns = async (repos: Repositories, projectId: string, runs: NewRun[]) =>
+  (await presentRunGroups(repos, [{ projectId, runs }]))[0] ?? [];
+
 export class RunService {
   /** Concurrent single-run posts share one durable transaction (see write-group.ts). */
   private readonly singles: WriteGroup<RunPost, Answer<Run[]>>;
@@ -208,7 +250,7 @@ export class RunService {
     this.singles = new WriteGroup({
       store: deps.store,
       write: (repos, posts) => this.writeGroup(repos, posts),
-      alone: (post) => this.postAlone(post),
+      alone: (post) => this.postAlone(post, presentRuns),
     });
   }
 
@@ -232,17 +274,21 @@ export class RunService {
     bodies: CreateRunBody[],
     caller: RunCaller,
     fingerprint: unknown,
-  ): Promise<Answer<Run[]>> {
-    return this.postAlone({ projectId, bodies, caller, fingerprint, now: this.deps.clock.now() });
+  ): Promise<Answer<RunSummary[]>> {
+    const post = { projectId, bodies, caller, fingerprint, now: this.deps.clock.now() };
+    return this.postAlone(post, async (_repos, _projectId, runs) => runs.map(summaryOf));
   }
 
-  /** A post in its own transaction. */
-  private postAlone(post: RunPost): Promise<Answer<Run[]>> {
+  /** A post in its own transaction, answered as `present` shows its runs. */
+  private postAlone<T>(
+    post: RunPost,
+    present: (repos: Repositories, projectId: string, runs: NewRun[]) => Promise<T>,
+  ): Promise<Answer<T>> {
     return idempotent(this.deps.store, idempotencyOf(post), post.now, async (repos) => {
       const [written] = await this.insert(repos, [post]);
       if (!written) throw new Error('a post was not written');
       if ('error' in written) throw written.error;
-      return { status: 201, body: written.runs };
+      return { status: 201, body: await present(repos, post.projectId, written.runs) };
     });
   }
 
@@ -280,11 +326,20 @@ export class RunService {
     for (const [j, i] of first.entries()) {
       const answer = stored[j];
       if (answer === undefined) fresh.push(i);
+      // An expired key is replaced by the path a post takes alone (saveAnswers only inserts).
+      else if (answer === EXPIRED) outcomes[i] = ALONE;
       else outcomes[i] = 'error' in answer ? { error: answer.error } : { value: answer };
     }
     const written = await this.insert(
       repos,
       fresh.map((i) => posts[i] as RunPost),
+    );
+    const presented = await presentRunGroups(
+      repos,
+      written.map((result, j) => ({
+        projectId: (posts[fresh[j] as number] as RunPost).projectId,
+        runs: result && 'runs' in result ? result.runs : [],
+      })),
     );
     const toSave: Parameters<typeof saveAnswers<Run[]>>[1][number][] = [];
     for (const [j, i] of fresh.entries()) {
@@ -294,7 +349,7 @@ export class RunService {
         outcomes[i] = { error: result?.error ?? new Error('a post was not written') };
         continue;
       }
-      const answer = { status: 201, body: result.runs };
+      const answer = { status: 201, body: presented[j] ?? [] };
       toSave.push({ request: idempotencyOf(post), now: post.now, answer });
       outcomes[i] = { value: { ...answer, replayed: false } };
     }
@@ -311,7 +366,7 @@ export class RunService {
   private async insert(
     repos: Repositories,
     posts: readonly RunPost[],
-  ): Promise<({ runs: Run[] } | { error: unknown })[]> {
+  ): Promise<({ runs: NewRun[] } | { error: unknown })[]> {
     const contexts = new Map<string, ProjectContext | { error: unknown }>();
     for (const projectId of new Set(posts.map((p) => p.projectId))) {
       try {
@@ -347,34 +402,9 @@ export class RunService {
         await refreshDeliveryWarnings(repos, projectId, lastCi.now);
       }
     }
-    // The records as stored, without reading them back: the rows are the runs as built
-    // here (text columns, JSON that round-trips), plus who posted them.
-    const posters = new Map<string, PersonRef | null>();
-    for (const userId of new Set(all.flatMap((r) => (r.postedById ? [r.postedById] : [])))) {
-      const user = await repos.users.findById(userId);
-      posters.set(userId, user ? { id: user.id, name: user.name, email: user.email } : null);
-    }
-    const recordOf = ({ postedById, ...run }: NewRun): RunRecord => ({
-      ...run,
-      postedBy: postedById ? (posters.get(postedById) ?? null) : null,
-    });
-    const compares = new Map<string, (run: RunRecord) => RunComparison>();
-    for (const [projectId, context] of contexts) {
-      if (!('error' in context)) {
-        compares.set(projectId, (await comparisonContext(repos, projectId)).compare);
-      }
-    }
-    return posts.map((post, i) => {
+    return posts.map((post, k) => {
       const context = contexts.get(post.projectId);
-      if (!context || 'error' in context) return { error: context?.error };
-      const compare = compares.get(post.projectId);
-      return {
-        runs: (runsOf[i] ?? []).map((r) => {
-          const record = recordOf(r);
-          if (!compare) throw new Error(`no comparison for project ${post.projectId}`);
-          return presentRun(record, compare(record));
-        }),
-      };
+      return !context || 'error' in context ? { error: context?.error } : { runs: runsOf[k] ?? [] };
     });
   }
 

@@ -5,6 +5,7 @@ import type {
   Page,
   ProjectDetail,
   Run,
+  RunBatchResult,
   SprintDecision,
   SprintReview,
 } from '@sextant/core';
@@ -158,10 +159,17 @@ describeEachDatabase('runs, baselines and the sprint review', (env) => {
   it('stores a batch of 1,000 runs at once, and refuses 1,001', async () => {
     const { admin, project, ci } = await scopedProject(env());
     const runs = Array.from({ length: 1_000 }, (_, i) => run(i / 1_000, { commit: `c${i}` }));
-    const batch = await ci.post<{ items: Run[] }>(`/projects/${project.id}/runs/batch`, { runs });
+    const batch = await ci.post<RunBatchResult>(`/projects/${project.id}/runs/batch`, { runs });
     expect(batch.status).toBe(201);
+    expect(batch.body.count).toBe(1_000);
     expect(batch.body.items).toHaveLength(1_000);
+    expect(new Set(batch.body.items.map((r) => r.id)).size).toBe(1_000);
     expect(batch.body.items.every((r) => r.provenance === 'ci')).toBe(true);
+    // Each line leads to the whole run, in the order sent.
+    const last = batch.body.items[999];
+    expect(last?.url).toBe(`/projects/${project.id}/runs/${last?.id}`);
+    const stored = await admin.client.get<Run>(`/runs/${last?.id}`);
+    expect(stored.body).toMatchObject({ commit: 'c999', metrics: { [METRIC]: 0.999 } });
     const tooMany = await ci.post<ErrorBody>(`/projects/${project.id}/runs/batch`, {
       runs: [...runs, run(1)],
     });
