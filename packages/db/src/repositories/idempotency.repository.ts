@@ -93,7 +93,12 @@ export class IdempotencyRepository {
     return found;
   }
 
-  /** `save` for many keys of one scope in few statements; expired rows under them are replaced. */
+  /**
+   * `save` for many fresh keys of one scope in few statements. Inserts only: a key already
+   * stored, even expired, fails the statement with a unique violation, and the caller goes
+   * through `save` (which replaces an expired row) for each key instead. Reusing a key
+   * after it expired is rare; looking for expired rows on every group was not free.
+   */
   async saveMany(
     scope: string,
     rows: readonly {
@@ -107,17 +112,6 @@ export class IdempotencyRepository {
   ): Promise<void> {
     for (let i = 0; i < rows.length; i += KEY_CHUNK) {
       const chunk = rows.slice(i, i + KEY_CHUNK);
-      const latest = chunk.reduce((at, row) => (row.now > at ? row.now : at), '');
-      await this.db
-        .deleteFrom('idempotency_keys')
-        .where('scope', '=', scope)
-        .where(
-          'key',
-          'in',
-          chunk.map((row) => row.key),
-        )
-        .where('expires_at', '<=', latest)
-        .execute();
       await insertKeys(
         this.db,
         chunk.map((row) => ({

@@ -59,14 +59,18 @@ export async function saveAnswer<T>(
   });
 }
 
+/** The key was used, but long enough ago to be used again: `saveAnswer` replaces it. */
+export const EXPIRED = 'expired';
+
 /**
  * `storedAnswer` for a group of requests in few statements: for each, its replay, the
- * refusal of a reused key, or undefined when it is to be written.
+ * refusal of a reused key, EXPIRED for a key to be written again (through `saveAnswer`, as
+ * `saveAnswers` only inserts fresh keys), or undefined when it is to be written.
  */
 export async function storedAnswers<T>(
   repos: Repositories,
   requests: readonly { request: IdempotencyRequest; now: Date }[],
-): Promise<(Answer<T> | { error: AppError } | undefined)[]> {
+): Promise<(Answer<T> | { error: AppError } | typeof EXPIRED | undefined)[]> {
   const keysByScope = new Map<string, string[]>();
   for (const { request } of requests) {
     if (request.key === null) continue;
@@ -81,7 +85,8 @@ export async function storedAnswers<T>(
   return requests.map(({ request, now }) => {
     if (request.key === null) return undefined;
     const stored = found.get(request.scope)?.get(request.key);
-    if (!stored || stored.expiresAt <= now.toISOString()) return undefined;
+    if (!stored) return undefined;
+    if (stored.expiresAt <= now.toISOString()) return EXPIRED;
     try {
       return replay<T>(stored, requestHash(request.fingerprint), request.key);
     } catch (error) {
@@ -90,7 +95,7 @@ export async function storedAnswers<T>(
   });
 }
 
-/** `saveAnswer` for a group of requests, in few statements. */
+/** `saveAnswer` for a group of fresh keys (none stored, even expired), in few statements. */
 export async function saveAnswers<T>(
   repos: Repositories,
   entries: readonly {

@@ -99,6 +99,28 @@ describeEachDatabase('runs posted concurrently', (env) => {
     expect(await storedRuns(admin, project.id)).toHaveLength(2);
   });
 
+  it('takes an expired key in a burst as new, beside fresh keys and a replay', async () => {
+    const { admin, project, ci } = await scopedProject(env());
+    const old = await postRun(ci, project.id, run(0.3), 'nightly-1');
+    const kept = await postRun(ci, project.id, run(0.31), 'nightly-2');
+    env().clock.advance(25 * 3_600_000);
+    const again = await postRun(ci, project.id, run(0.31), 'nightly-2');
+    expect(again.raw.headers['idempotent-replayed']).toBeUndefined();
+    const burst = await Promise.all([
+      postRun(ci, project.id, run(0.4), 'nightly-1'),
+      postRun(ci, project.id, run(0.41), 'nightly-3'),
+      postRun(ci, project.id, run(0.31), 'nightly-2'),
+    ]);
+    expect(burst.map((r) => r.status)).toEqual([201, 201, 201]);
+    // The expired key is a new run with the new body; the key stored a moment ago replays.
+    expect(burst[0]?.body.id).not.toBe(old.body.id);
+    expect(burst[0]?.body.metrics[METRIC]).toBe(0.4);
+    expect(burst[2]?.body.id).toBe(again.body.id);
+    expect(burst[2]?.raw.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).not.toBe(kept.body.id);
+    expect(await storedRuns(admin, project.id)).toHaveLength(5);
+  });
+
   it('fails only the posts to an archived project', async () => {
     const live = await scopedProject(env());
     const archived = await scopedProject(env());
