@@ -5,6 +5,7 @@ import { CliError } from './context.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRun } from './commands/run.js';
+import { registerDeploy } from './commands/deploy.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
@@ -13,6 +14,9 @@ const program = new Command()
   .name('sextant')
   .description('Is this data-science project on track? Server, admin and CI commands.')
   .version(SEXTANT_VERSION)
+  // Program options only before the subcommand, so `deploy report --version 1.4.0` is the
+  // deployment's version, not a request for Sextant's.
+  .enablePositionalOptions()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
@@ -22,6 +26,7 @@ registerUser(program);
 registerToken(program);
 registerImport(program);
 registerRun(program);
+registerDeploy(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -30,4 +30,23 @@ export type { BaselineRecord, BaselineReason } from './repositories/baselines.re
 export type { DecisionRecord } from './repositories/decisions.repository.js';
 export type { StoredAnswer } from './repositories/idempotency.repository.js';
 export type { BacklogItemRecord, BacklogItemFields } from './repositories/backlog.repository.js';
+export type {
+  InsightRecord,
+  InsightFields,
+  InsightFilter,
+} from './repositories/insights.repository.js';
+export type { LedgerEntryRecord, LedgerEntryFields } from './repositories/ledger.repository.js';
+export type {
+  DeploymentRecord,
+  DeploymentFilter,
+  NewDeployment,
+  RunStartRow,
+} from './repositories/deployments.repository.js';
+export type {
+  ArtifactRecord,
+  ArtifactReuseRecord,
+  ArtifactFilter,
+  ArtifactFactRow,
+  ReuseFactRow,
+} from './repositories/artifacts.repository.js';
 export { MIGRATIONS } from './migrations/index.js';

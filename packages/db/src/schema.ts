@@ -275,6 +275,88 @@ export interface BacklogItemsTable {
   status_changed_at: string;
 }
 
+export interface ArtifactsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  /** dataset, tool, framework, model, feature_pipeline, template or other. */
+  kind: string;
+  description: string;
+  /** An http(s) URL, or null. */
+  link: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ArtifactReusesTable {
+  id: string;
+  artifact_id: string;
+  /** The reusing project (never the producing one). */
+  project_id: string;
+  purpose: string;
+  reused_by: string | null;
+  reused_at: string;
+}
+
+export interface DeploymentsTable {
+  id: string;
+  project_id: string;
+  version: string;
+  environment: string;
+  /** succeeded, failed or rolled_back. */
+  status: string;
+  commit_sha: string | null;
+  started_at: string | null;
+  finished_at: string;
+  run_id: string | null;
+  provenance: string;
+  ci_provider: string | null;
+  ci_job_id: string | null;
+  ci_job_url: string | null;
+  token_id: string | null;
+  posted_by: string | null;
+  created_at: string;
+}
+
+export interface InsightsTable {
+  id: string;
+  project_id: string;
+  title: string;
+  description: string;
+  business_area: string;
+  status: string;
+  /** Major units, 2 decimals; null with `currency` when no value was given. */
+  estimated_value: number | null;
+  currency: string | null;
+  /** Days, YYYY-MM-DD. */
+  proposed_at: string;
+  accepted_at: string | null;
+  implemented_at: string | null;
+  rejected_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LedgerEntriesTable {
+  id: string;
+  project_id: string;
+  kind: string;
+  category: string;
+  /** Major units, 2 decimals, > 0. */
+  amount: number;
+  /** Set for people costs given as days × rate. */
+  people_days: number | null;
+  day_rate: number | null;
+  currency: string;
+  status: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -296,4 +378,9 @@ export interface Database {
   sprint_decisions: SprintDecisionsTable;
   idempotency_keys: IdempotencyKeysTable;
   backlog_items: BacklogItemsTable;
+  deployments: DeploymentsTable;
+  artifacts: ArtifactsTable;
+  artifact_reuses: ArtifactReusesTable;
+  insights: InsightsTable;
+  ledger_entries: LedgerEntriesTable;
 }

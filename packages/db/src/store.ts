@@ -19,6 +19,10 @@ import { BaselineRepository } from './repositories/baselines.repository.js';
 import { DecisionRepository } from './repositories/decisions.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import { BacklogRepository } from './repositories/backlog.repository.js';
+import { DeploymentRepository } from './repositories/deployments.repository.js';
+import { ArtifactRepository } from './repositories/artifacts.repository.js';
+import { InsightRepository } from './repositories/insights.repository.js';
+import { LedgerRepository } from './repositories/ledger.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -41,6 +45,10 @@ export interface Repositories {
   decisions: DecisionRepository;
   idempotency: IdempotencyRepository;
   backlog: BacklogRepository;
+  deployments: DeploymentRepository;
+  artifacts: ArtifactRepository;
+  insights: InsightRepository;
+  ledger: LedgerRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -64,6 +72,10 @@ export function bindRepositories(db: Executor): Repositories {
     decisions: new DecisionRepository(db),
     idempotency: new IdempotencyRepository(db),
     backlog: new BacklogRepository(db),
+    deployments: new DeploymentRepository(db),
+    artifacts: new ArtifactRepository(db),
+    insights: new InsightRepository(db),
+    ledger: new LedgerRepository(db),
   };
 }
 

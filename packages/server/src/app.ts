@@ -30,6 +30,11 @@ import { sprintRoutes } from './routes/sprints.routes.js';
 import { storyRoutes } from './routes/stories.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
 import { backlogRoutes } from './routes/backlog.routes.js';
+import { deploymentRoutes } from './routes/deployments.routes.js';
+import { artifactRoutes } from './routes/artifacts.routes.js';
+import { kpiRoutes } from './routes/kpis.routes.js';
+import { insightRoutes } from './routes/insights.routes.js';
+import { ledgerRoutes } from './routes/ledger.routes.js';
 import { runRoutes } from './routes/runs.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
@@ -120,9 +125,14 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         deliveryRoutes,
         importRoutes,
         backlogRoutes,
+        deploymentRoutes,
+        artifactRoutes,
+        insightRoutes,
+        ledgerRoutes,
         runRoutes,
         reviewRoutes,
         reportRoutes,
+        kpiRoutes,
       ]) {
         register(typed, deps);
       }

@@ -1,23 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Run } from '@sextant/core';
 import { detectCiEnvironment, withOverrides } from '../ci-env.js';
-import { CliError } from '../context.js';
-import { failureOf, resolveTarget, sendWithRetries } from '../http.js';
+import { parseRetries, postFromCi, projectOf } from '../ci-post.js';
+import { resolveTarget } from '../http.js';
 import { buildRunBody, readMetricsFile } from '../run-input.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** How long one attempt may wait for an answer before it counts as a network error. */
-const ATTEMPT_TIMEOUT_MS = 30_000;
-
-function parseRetries(text: string): number {
-  const retries = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
-  if (!Number.isInteger(retries) || retries > 10) {
-    throw new CliError(`--retries must be a whole number from 0 to 10, got "${text}"`);
-  }
-  return retries;
-}
 
 interface RunReportOptions {
   project?: string;
@@ -67,10 +55,7 @@ export function registerRun(program: Command): void {
       3,
     )
     .action(async (opts: RunReportOptions) => {
-      const project = opts.project?.trim() || process.env.SEXTANT_PROJECT?.trim();
-      if (!project) {
-        throw new CliError('no project: pass --project <id> or set SEXTANT_PROJECT');
-      }
+      const project = projectOf(opts);
       const ci = withOverrides(detectCiEnvironment(process.env), opts);
       const { body, missingCi } = buildRunBody({
         file: opts.metricsFile ? readMetricsFile(opts.metricsFile) : undefined,
@@ -82,28 +67,12 @@ export function registerRun(program: Command): void {
       });
       const target = resolveTarget(opts);
 
-      // One key for every attempt: a run the server stored before its answer was lost is
-      // replayed by the retry, not stored twice.
-      const idempotencyKey = randomUUID();
-      const response = await sendWithRetries(
+      const run = await postFromCi<Run>(
         target,
         `/projects/${encodeURIComponent(project)}/runs`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-          body: JSON.stringify(body),
-        },
-        {
-          retries: opts.retries,
-          timeoutMs: ATTEMPT_TIMEOUT_MS,
-          onRetry: ({ retry, of, delayMs, reason }) =>
-            process.stderr.write(
-              `sextant: ${reason}; retry ${retry} of ${of} in ${(delayMs / 1000).toFixed(1)} s\n`,
-            ),
-        },
+        body,
+        opts.retries,
       );
-      if (!response.ok) throw await failureOf(response);
-      const run = (await response.json()) as Run;
 
       if (opts.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
       else process.stdout.write(`${target.url}${run.url}\n`);

@@ -1,5 +1,5 @@
 import { DELIVERY_WARNING_RULES, type DeliveryWarning } from './delivery-warnings.js';
-import { addMonths } from './dates.js';
+import { addCalendarMonths } from './dates.js';
 import type { Stage } from './stage.js';
 
 /** Each alert's threshold, as a named setting. */
@@ -61,7 +61,7 @@ export interface ProjectAlertFacts {
   pocEndedOn: string | null;
   namedUsers: number;
   goals: { count: number; quantifiable: number };
-  runs: { total: number; hasCiBaseline: boolean; closedSprints: number };
+  runs: { total: number; ci: number; hasCiBaseline: boolean; closedSprints: number };
   deployments: { lastProductionSuccess: string | null };
   insights: { deliveredThisQuarter: number; quarter: string };
   roi: {
@@ -139,8 +139,16 @@ export function evaluateAlerts(
       rule: 'no_ci_baseline',
       subjectKey: 'project',
       severity: 'amber',
-      message: `No CI baseline after ${facts.runs.closedSprints} closed sprint${facts.runs.closedSprints === 1 ? '' : 's'}: ${facts.runs.total} run${facts.runs.total === 1 ? ' was' : 's were'} posted, none by CI with the project’s CI token, so no number counts yet.`,
-      details: { runs: facts.runs.total, closedSprints: facts.runs.closedSprints },
+      message: `No CI baseline after ${facts.runs.closedSprints} closed sprint${facts.runs.closedSprints === 1 ? '' : 's'}: ${
+        facts.runs.ci === 0
+          ? `${facts.runs.total} run${facts.runs.total === 1 ? ' was' : 's were'} posted, none by CI with the project’s CI token, so no number counts yet.`
+          : `none of the ${facts.runs.ci} CI run${facts.runs.ci === 1 ? '' : 's'} reports the success criterion’s metric (or there is no criterion yet).`
+      }`,
+      details: {
+        runs: facts.runs.total,
+        ciRuns: facts.runs.ci,
+        closedSprints: facts.runs.closedSprints,
+      },
       action: { label: 'Report runs from CI', path: `${base}/runs` },
     });
   }
@@ -185,7 +193,7 @@ export function evaluateAlerts(
   }
 
   if (facts.stage === 'production' && facts.productionSince !== null && facts.roi.entries > 0) {
-    const deadline = addMonths(facts.productionSince, settings.breakEvenWithinMonths);
+    const deadline = addCalendarMonths(facts.productionSince, settings.breakEvenWithinMonths);
     const breakEven = facts.roi.breakEvenDate;
     if (breakEven === null || breakEven > deadline) {
       alerts.push({

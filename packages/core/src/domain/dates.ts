@@ -14,7 +14,7 @@ export function utcDay(instant: Date): string {
 }
 
 /** `day` plus `months` calendar months (clamped to the month's last day). */
-export function addMonths(day: string, months: number): string {
+export function addCalendarMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(
@@ -22,10 +22,4 @@ export function addMonths(day: string, months: number): string {
   ).getUTCDate();
   target.setUTCDate(Math.min(d, last));
   return target.toISOString().slice(0, 10);
-}
-
-/** The calendar quarter of a day, as "2026-Q4". */
-export function quarterOf(day: string): string {
-  const month = Number(day.slice(5, 7));
-  return `${day.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }

@@ -133,3 +133,16 @@ export function checkGoalQuantifiable(draft: GoalDraft, today: Date): GoalCheck 
 export function describeGoalProblems(problems: readonly GoalProblem[]): string {
   return `Goal is not quantifiable: ${problems.map((p) => p.message).join('; ')}.`;
 }
+
+export const GOAL_PROGRESS_RULE =
+  'Progress of the success criterion: (current baseline − first baseline) / (threshold − first baseline), clamped to 0..1. The baseline is the number of record: the first CI run, then the best CI run of a closed sprint that beat it under the same evaluation strategy. None without a criterion or a CI baseline.';
+
+/** GOAL_PROGRESS_RULE on the numbers; null when it cannot be judged. */
+export function goalProgress(
+  threshold: number | null,
+  first: number | null,
+  current: number | null,
+): number | null {
+  if (threshold === null || first === null || current === null || threshold === first) return null;
+  return Math.min(1, Math.max(0, (current - first) / (threshold - first)));
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALERT_SETTINGS,
-  addMonths,
+  addCalendarMonths,
   evaluateAlerts,
+  goalProgress,
   judgeHealth,
-  quarterOf,
   type ProjectAlertFacts,
 } from '../../src/index.js';
 
@@ -19,7 +19,7 @@ function facts(over: Partial<ProjectAlertFacts> = {}): ProjectAlertFacts {
     pocEndedOn: '2025-12-01',
     namedUsers: 2,
     goals: { count: 1, quantifiable: 1 },
-    runs: { total: 40, hasCiBaseline: true, closedSprints: 6 },
+    runs: { total: 40, ci: 38, hasCiBaseline: true, closedSprints: 6 },
     deployments: { lastProductionSuccess: '2026-11-20' },
     insights: { deliveredThisQuarter: 1, quarter: '2026-Q4' },
     roi: { entries: 12, breakEvenDate: '2027-01-01', reason: null },
@@ -56,7 +56,7 @@ describe('alert engine', () => {
   });
 
   it('no CI baseline once runs exist and a sprint has closed', () => {
-    const noCi = { total: 3, hasCiBaseline: false, closedSprints: 1 };
+    const noCi = { total: 3, ci: 0, hasCiBaseline: false, closedSprints: 1 };
     expect(rules(facts({ stage: 'poc', runs: noCi }))).toEqual(['no_ci_baseline']);
     // Before the first sprint closes, or before any run: not yet.
     expect(rules(facts({ stage: 'poc', runs: { ...noCi, closedSprints: 0 } }))).toEqual([]);
@@ -152,14 +152,20 @@ describe('alert engine', () => {
 
 describe('calendar helpers', () => {
   it('adds months, clamping to the month end', () => {
-    expect(addMonths('2026-03-01', 24)).toBe('2028-03-01');
-    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
-    expect(addMonths('2027-12-15', 2)).toBe('2028-02-15');
+    expect(addCalendarMonths('2026-03-01', 24)).toBe('2028-03-01');
+    expect(addCalendarMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addCalendarMonths('2027-12-15', 2)).toBe('2028-02-15');
   });
+});
 
-  it('names quarters', () => {
-    expect(quarterOf('2026-01-01')).toBe('2026-Q1');
-    expect(quarterOf('2026-03-31')).toBe('2026-Q1');
-    expect(quarterOf('2026-11-23')).toBe('2026-Q4');
+describe('goal progress', () => {
+  it('is how far the baseline moved from the first towards the threshold, clamped', () => {
+    expect(goalProgress(2, 0.5, 1.25)).toBe(0.5);
+    expect(goalProgress(2, 0.5, 0.2)).toBe(0);
+    expect(goalProgress(2, 0.5, 2.6)).toBe(1);
+    // A metric where lower is better: from 30 down towards 10, now 25.
+    expect(goalProgress(10, 30, 25)).toBe(0.25);
+    expect(goalProgress(2, null, 1)).toBeNull();
+    expect(goalProgress(2, 2, 2)).toBeNull();
   });
 });

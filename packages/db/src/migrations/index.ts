@@ -3,6 +3,9 @@ import * as foundation from './2026-11-23-0001-foundation.js';
 import * as sprints from './2026-11-23-0002-sprints.js';
 import * as runs from './2026-11-23-0003-runs.js';
 import * as backlog from './2026-11-23-0004-backlog.js';
+import * as deployments from './2026-11-23-0005-deployments.js';
+import * as artifacts from './2026-11-23-0006-artifacts.js';
+import * as insightsLedger from './2026-11-23-0007-insights-ledger.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -13,6 +16,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0002-sprints': sprints,
   '2026-11-23-0003-runs': runs,
   '2026-11-23-0004-backlog': backlog,
+  '2026-11-23-0005-deployments': deployments,
+  '2026-11-23-0006-artifacts': artifacts,
+  '2026-11-23-0007-insights-ledger': insightsLedger,
 };
 
 export const migrationProvider: MigrationProvider = {

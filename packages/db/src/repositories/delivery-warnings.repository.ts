@@ -13,7 +13,10 @@ export interface StoredWarning {
   clearedAt: string | null;
 }
 
-/** Early warnings as they were raised: open ones hold now, cleared ones are history. */
+/**
+ * Alerts (the delivery warnings and every other rule of core's alert engine) as they were
+ * raised: open ones hold now, cleared ones are history. The table kept its first name.
+ */
 export class DeliveryWarningRepository {
   constructor(private readonly db: Executor) {}
 
@@ -46,11 +49,12 @@ export class DeliveryWarningRepository {
     message: string;
     details: Record<string, unknown>;
     now: string;
-  }): Promise<void> {
+  }): Promise<string> {
+    const id = newId();
     await this.db
       .insertInto('delivery_warnings')
       .values({
-        id: newId(),
+        id,
         project_id: input.projectId,
         rule: input.rule,
         subject_key: input.subjectKey,
@@ -61,6 +65,7 @@ export class DeliveryWarningRepository {
         cleared_at: null,
       })
       .execute();
+    return id;
   }
 
   /** The condition still holds with other numbers: keep `since`, refresh what it says. */

@@ -42,7 +42,7 @@ export type AccessRule =
   | { kind: 'project'; role: TeamRole; ci?: CiScope; of?: ProjectObject };
 
 /** Objects whose `id` leads to their project for access checks. */
-export type ProjectObject = 'project' | 'sprint' | 'story' | 'run' | 'backlogItem';
+export type ProjectObject = 'project' | 'sprint' | 'story' | 'run' | 'backlogItem' | 'insight';
 
 /** The outcome of the access check, handed to the route. */
 export interface AccessContext {
@@ -73,6 +73,7 @@ export const access = {
   sprint: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'sprint' }),
   story: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'story' }),
   backlogItem: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'backlogItem' }),
+  insight: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'insight' }),
   run: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'run' }),
 } as const satisfies Record<string, AccessRule | ((...args: never[]) => AccessRule)>;
 

@@ -11,6 +11,7 @@ const OBJECT_NAMES: Record<ProjectObject, string> = {
   story: 'Story',
   run: 'Run',
   backlogItem: 'Backlog item',
+  insight: 'Insight',
 };
 
 export const API_PREFIX = '/api/v1';
@@ -50,6 +51,7 @@ export const accessPlugin = fp(
       if (of === 'sprint') return store.repos.sprints.findOwner(id);
       if (of === 'story') return store.repos.stories.findOwner(id);
       if (of === 'backlogItem') return store.repos.backlog.findOwner(id);
+      if (of === 'insight') return store.repos.insights.findOwner(id);
       if (of === 'run') return store.repos.runs.findOwner(id);
       const teamId = await store.repos.projects.findTeamId(id);
       return teamId ? { projectId: id, teamId } : undefined;

@@ -5,14 +5,13 @@ import {
   computePersonDelivery,
   computeSprintSuccess,
   computeTeamTrend,
-  evaluateDeliveryWarnings,
-  utcDay,
+  DELIVERY_WARNING_RULES,
   type DeliverySprint,
 } from '@sextant/core';
 import type { Repositories, StoredWarning } from '@sextant/db';
-import { iso } from '../clock.js';
 import type { ServiceDeps } from './deps.js';
 import { metricOfRecord } from './baselines.js';
+import { refreshAlerts } from './alerts.service.js';
 
 /** Sprints with their stories as the KPI functions read them. */
 export async function gatherDeliverySprints(
@@ -44,7 +43,7 @@ export async function gatherDeliverySprints(
 }
 
 /** The evaluation-strategy alert: the latest CI run on the success metric against the baseline. */
-async function evaluationWarning(repos: Repositories, projectId: string) {
+export async function evaluationWarning(repos: Repositories, projectId: string) {
   const baseline = await repos.baselines.current(projectId);
   const metric = metricOfRecord(await repos.criteria.find(projectId));
   if (!baseline || !metric) return null;
@@ -69,45 +68,17 @@ async function evaluationWarning(repos: Repositories, projectId: string) {
 }
 
 /**
- * Brings the stored warnings in line with what the rules say today: new ones open
- * (since now), ongoing ones keep their `since` and get today's numbers, ended ones are
- * cleared. Returns the open warnings.
+ * Re-judges every alert of the project (alerts.service.ts) and returns the open delivery
+ * warnings among them, with since when each holds.
  */
 export async function refreshDeliveryWarnings(
   repos: Repositories,
   projectId: string,
   now: Date,
 ): Promise<StoredWarning[]> {
-  const runWarning = await evaluationWarning(repos, projectId);
-  const current = [
-    ...evaluateDeliveryWarnings(await gatherDeliverySprints(repos, projectId), utcDay(now)),
-    ...(runWarning ? [runWarning] : []),
-  ];
-  const stored = await repos.deliveryWarnings.listOpen(projectId);
-  const at = iso(now);
-  let changed = false;
-  for (const warning of current) {
-    const existing = stored.find(
-      (s) => s.rule === warning.rule && s.subjectKey === warning.subjectKey,
-    );
-    if (!existing) {
-      await repos.deliveryWarnings.open({ projectId, ...warning, now: at });
-      changed = true;
-    } else if (
-      existing.message !== warning.message ||
-      JSON.stringify(existing.details) !== JSON.stringify(warning.details)
-    ) {
-      await repos.deliveryWarnings.refresh(existing.id, warning.message, warning.details, at);
-      changed = true;
-    }
-  }
-  for (const old of stored) {
-    if (!current.some((w) => w.rule === old.rule && w.subjectKey === old.subjectKey)) {
-      await repos.deliveryWarnings.clear(old.id, at);
-      changed = true;
-    }
-  }
-  return changed ? repos.deliveryWarnings.listOpen(projectId) : stored;
+  await refreshAlerts(repos, projectId, now);
+  const open = await repos.deliveryWarnings.listOpen(projectId);
+  return open.filter((w) => (DELIVERY_WARNING_RULES as readonly string[]).includes(w.rule));
 }
 
 export class DeliveryService {

@@ -13,9 +13,14 @@ import { SprintService } from './sprints.service.js';
 import { StoryService } from './stories.service.js';
 import { JiraImportService } from './jira-import.service.js';
 import { BacklogService } from './backlog.service.js';
+import { DeploymentService } from './deployments.service.js';
+import { ArtifactService } from './artifacts.service.js';
+import { InsightService } from './insights.service.js';
+import { LedgerService } from './ledger.service.js';
 import { RunService } from './runs.service.js';
 import { ReviewService } from './review.service.js';
 import { ReportService } from './reports.service.js';
+import { ProjectKpiService } from './project-kpis.service.js';
 
 export interface Services {
   auth: AuthService;
@@ -32,13 +37,18 @@ export interface Services {
   delivery: DeliveryService;
   jiraImport: JiraImportService;
   backlog: BacklogService;
+  deployments: DeploymentService;
+  artifacts: ArtifactService;
+  insights: InsightService;
+  ledger: LedgerService;
   runs: RunService;
   reviews: ReviewService;
   reports: ReportService;
+  projectKpis: ProjectKpiService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  return {
+  const base: Omit<Services, 'projectKpis'> = {
     auth: new AuthService(deps),
     users: new UserService(deps),
     teams: new TeamService(deps),
@@ -53,10 +63,15 @@ export function createServices(deps: ServiceDeps): Services {
     delivery: new DeliveryService(deps),
     jiraImport: new JiraImportService(deps),
     backlog: new BacklogService(deps),
+    deployments: new DeploymentService(deps),
+    artifacts: new ArtifactService(deps),
+    insights: new InsightService(deps),
+    ledger: new LedgerService(deps),
     runs: new RunService(deps),
     reviews: new ReviewService(deps),
     reports: new ReportService(deps),
   };
+  return { ...base, projectKpis: new ProjectKpiService(deps, base) };
 }
 
 export type { ServiceDeps } from './deps.js';

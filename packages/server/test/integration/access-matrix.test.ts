@@ -83,6 +83,20 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/projects/:project/runs', role: 'viewer' },
   { method: 'GET', path: '/runs/:run', role: 'viewer' },
+  {
+    method: 'POST',
+    path: '/projects/:project/deployments',
+    body: {
+      version: '1.0.0',
+      environment: 'production',
+      status: 'succeeded',
+      finishedAt: '2026-11-20T10:00:00Z',
+    },
+    role: 'member',
+    ci: true,
+  },
+  { method: 'GET', path: '/projects/:project/deployments', role: 'viewer' },
+  { method: 'GET', path: '/projects/:project/deployments/kpis', role: 'viewer' },
   { method: 'GET', path: '/sprints/:sprint/review', role: 'viewer' },
   { method: 'GET', path: '/sprints/:sprint/report.html', role: 'viewer' },
   { method: 'GET', path: '/sprints/:sprint/report.md', role: 'viewer' },
@@ -93,6 +107,34 @@ const ROUTES: RouteCase[] = [
     body: { decision: 'continue', rationale: 'Keep going' },
     role: 'member',
   },
+  { method: 'GET', path: '/projects/:project/insights', role: 'viewer' },
+  {
+    method: 'POST',
+    path: '/projects/:project/insights',
+    body: { title: 'Visit the top 10 pumps', businessArea: 'operations' },
+    role: 'member',
+  },
+  {
+    method: 'PATCH',
+    path: '/insights/:insight',
+    body: { title: 'Visit the top 12' },
+    role: 'member',
+  },
+  { method: 'GET', path: '/projects/:project/ledger', role: 'viewer' },
+  {
+    method: 'POST',
+    path: '/projects/:project/ledger',
+    body: {
+      kind: 'cost',
+      category: 'infrastructure',
+      amount: 120.5,
+      currency: 'EUR',
+      status: 'realized',
+      date: '2026-01-31',
+    },
+    role: 'member',
+  },
+  { method: 'GET', path: '/projects/:project/roi', role: 'viewer' },
 ];
 
 /** Calls a route the way a client would: JSON, or the CSV file as the body. */
@@ -123,16 +165,28 @@ describeEachDatabase(
         metrics: { auc: 0.7 },
         commit: 'abc1234',
       });
+      const insight = await admin.client.post<{ id: string }>(`/projects/${project.id}/insights`, {
+        title: 'Visit the top 10 pumps',
+        businessArea: 'operations',
+      });
       const fill = (
         path: string,
-        ids: { project: string; sprint: string; story: string; backlog: string; run: string },
+        ids: {
+          project: string;
+          sprint: string;
+          story: string;
+          backlog: string;
+          run: string;
+          insight: string;
+        },
       ) =>
         path
           .replace(':project', ids.project)
           .replace(':sprint', ids.sprint)
           .replace(':story', ids.story)
           .replace(':backlog', ids.backlog)
-          .replace(':run', ids.run);
+          .replace(':run', ids.run)
+          .replace(':insight', ids.insight);
       return {
         admin,
         team,
@@ -146,6 +200,7 @@ describeEachDatabase(
           story: story.id,
           backlog: backlog.body.id,
           run: run.body.id,
+          insight: insight.body.id,
         },
       };
     }
@@ -168,6 +223,7 @@ describeEachDatabase(
         story: randomUUID(),
         backlog: randomUUID(),
         run: randomUUID(),
+        insight: randomUUID(),
       };
       for (const route of ROUTES) {
         const foreign = await call(outsider.admin.client, route, w.fill(route.path, w.ids));

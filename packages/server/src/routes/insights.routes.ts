@@ -1,0 +1,81 @@
+import {
+  CreateInsightBody,
+  INSIGHT_MOVE_RULE,
+  IdParam,
+  Insight,
+  InsightListQuery,
+  InsightPage,
+  UpdateInsightBody,
+} from '@sextant/core';
+import { access } from '../http/access.js';
+import { presentInsight } from '../presenters/insights.js';
+import { SIGNED_IN, type App, type RouteDeps } from './types.js';
+
+export function insightRoutes(app: App, { services }: RouteDeps): void {
+  app.get(
+    '/projects/:id/insights',
+    {
+      config: { access: access.project('viewer') },
+      schema: {
+        tags: ['insights'],
+        summary:
+          'Actionable insights, newest first (filter by status and business area), with the KPIs per month and quarter',
+        security: SIGNED_IN,
+        params: IdParam,
+        querystring: InsightListQuery,
+        response: { 200: InsightPage },
+      },
+    },
+    async (request) => {
+      const page = await services.insights.list(request.params.id, request.query);
+      return {
+        items: page.items.map(presentInsight),
+        nextCursor: page.nextCursor,
+        kpis: await services.insights.kpis(request.params.id),
+        moveRule: INSIGHT_MOVE_RULE,
+      };
+    },
+  );
+
+  app.post(
+    '/projects/:id/insights',
+    {
+      config: { access: access.project('member') },
+      schema: {
+        tags: ['insights'],
+        summary:
+          'Propose an actionable insight: a business recommendation with its area and estimated value',
+        security: SIGNED_IN,
+        params: IdParam,
+        body: CreateInsightBody,
+        response: { 201: Insight },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          presentInsight(
+            await services.insights.create(request.params.id, request.body, request.ctx.actor),
+          ),
+        ),
+  );
+
+  app.patch(
+    '/insights/:id',
+    {
+      config: { access: access.insight('member') },
+      schema: {
+        tags: ['insights'],
+        summary:
+          'Change an insight, or move it: proposed → accepted → implemented, proposed or accepted → rejected',
+        security: SIGNED_IN,
+        params: IdParam,
+        body: UpdateInsightBody,
+        response: { 200: Insight },
+      },
+    },
+    async (request) =>
+      presentInsight(await services.insights.update(request.params.id, request.body)),
+  );
+}

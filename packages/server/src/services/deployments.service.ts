@@ -1,0 +1,135 @@
+import {
+  AppError,
+  deploymentKpis,
+  provenanceOf,
+  type CreateDeploymentBody,
+  type Deployment,
+  type DeploymentKpiValues,
+  type DeploymentListQuery,
+} from '@sextant/core';
+import { newId, type Repositories } from '@sextant/db';
+import { iso } from '../clock.js';
+import type { CiCaller } from '../http/ci-caller.js';
+import { presentDeployment } from '../presenters/deployments.js';
+import type { ServiceDeps } from './deps.js';
+import { idempotent, type Answer } from './idempotency.js';
+import { loadWritableProject } from './projects.service.js';
+
+/**
+ * A linked run must be one of the project's own runs. A run of another project (of any
+ * team) answers exactly like a missing one, so the message reveals nothing.
+ */
+async function assertRunOfProject(repos: Repositories, projectId: string, runId: string | null) {
+  if (runId === null) return;
+  const run = await repos.runs.findById(runId);
+  if (!run || run.projectId !== projectId) {
+    throw new AppError('rule_violation', 'runId: the run must be one of this project’s runs.', {
+      field: 'runId',
+      runId,
+    });
+  }
+}
+
+const instant = (value: string | undefined): string | null =>
+  value === undefined ? null : new Date(value).toISOString();
+
+const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
+const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
+
+/** Deployments posted by CD (or by hand) and the deployment KPIs. */
+export class DeploymentService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /**
+   * Records a deployment, once per Idempotency-Key: provenance is `ci` only with this
+   * project's CI token and CI metadata; a linked run must be one of the project's runs.
+   */
+  recordDeployment(
+    projectId: string,
+    body: CreateDeploymentBody,
+    caller: CiCaller,
+    fingerprint: unknown,
+  ): Promise<Answer<Deployment>> {
+    const now = this.deps.clock.now();
+    const request = {
+      scope: caller.idempotencyScope,
+      key: caller.idempotencyKey,
+      fingerprint,
+    };
+    return idempotent(this.deps.store, request, now, async (repos) => {
+      await loadWritableProject(repos, projectId);
+      if (body.startedAt && Date.parse(body.finishedAt) < Date.parse(body.startedAt)) {
+        throw new AppError('rule_violation', 'finishedAt: must not be before startedAt.', {
+          field: 'finishedAt',
+          startedAt: body.startedAt,
+          finishedAt: body.finishedAt,
+        });
+      }
+      const runId = body.runId ?? null;
+      await assertRunOfProject(repos, projectId, runId);
+      const id = newId();
+      await repos.deployments.insert({
+        id,
+        projectId,
+        version: body.version,
+        environment: body.environment,
+        status: body.status,
+        commit: body.commit ?? null,
+        startedAt: instant(body.startedAt),
+        finishedAt: new Date(body.finishedAt).toISOString(),
+        runId,
+        provenance: provenanceOf({
+          ciTokenProjectId: caller.ciProjectId,
+          projectId,
+          hasCiMetadata: body.ci !== undefined,
+        }),
+        ci: body.ci ?? null,
+        tokenId: caller.actor.tokenId,
+        postedById: caller.actor.userId,
+        createdAt: iso(now),
+      });
+      await repos.projects.touch(projectId, iso(now));
+      const stored = await repos.deployments.findById(id);
+      if (!stored) throw new Error('a deployment was not written');
+      return { status: 201, body: presentDeployment(stored) };
+    });
+  }
+
+  /** Newest first, filtered by environment and status, a keyset page at a time. */
+  async list(
+    projectId: string,
+    query: DeploymentListQuery,
+  ): Promise<{ items: Deployment[]; nextCursor: string | null }> {
+    const beforeId = query.cursor ? decodeCursor(query.cursor) : null;
+    const rows = await this.deps.store.repos.deployments.list(
+      projectId,
+      { environment: query.environment, status: query.status },
+      { limit: query.limit + 1, beforeId },
+    );
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(presentDeployment),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+    };
+  }
+
+  /** The project's deployment KPIs at `now` (the clock's now when not given). */
+  async kpis(projectId: string, now: Date = this.deps.clock.now()): Promise<DeploymentKpiValues> {
+    const { repos } = this.deps.store;
+    const deployments = await repos.deployments.listAll(projectId);
+    const commits = [...new Set(deployments.flatMap((d) => (d.commit ? [d.commit] : [])))];
+    const runIds = [...new Set(deployments.flatMap((d) => (d.runId ? [d.runId] : [])))];
+    const runs = await repos.deployments.runStarts(projectId, commits, runIds);
+    return deploymentKpis(
+      deployments,
+      runs.map((r) => ({
+        id: r.id,
+        commit: r.commit,
+        provenance: r.provenance,
+        at: r.startedAt ?? r.finishedAt ?? r.createdAt,
+      })),
+      now,
+    );
+  }
+}

@@ -1,0 +1,183 @@
+import { expect, it } from 'vitest';
+import type { CreatedToken, ProjectKpis } from '@sextant/core';
+import type { TestClient } from '../support/client.js';
+import { HIT_RATE_CRITERION, quantifiableGoal } from '../support/factory.js';
+import { describeEachDatabase, type TestEnv } from '../support/harness.js';
+import { addStory, closeSprint, createSprint, startSprint } from '../support/sprints.js';
+
+const CI = { provider: 'github-actions', jobId: '9', jobUrl: 'https://ci.example.test/9' };
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+async function kpis(client: TestClient, projectId: string): Promise<ProjectKpis> {
+  const reply = await client.get<ProjectKpis>(`/projects/${projectId}/kpis`);
+  if (reply.status !== 200) throw new Error(`kpis: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+const rulesOf = (k: ProjectKpis) => k.alerts.map((a) => [a.rule, a.severity]);
+
+async function post(client: TestClient, path: string, body: unknown) {
+  const reply = await client.post(path, body);
+  if (reply.status !== 201)
+    throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+/** A project with a named user and a quantifiable goal, put in production on 1 March 2026. */
+async function inProduction(env: TestEnv) {
+  const { admin, team, project } = await env.factory.workspace({
+    users: [{ name: 'Ana Planner', role: 'maintenance planner' }],
+  });
+  await post(admin.client, `/projects/${project.id}/goals`, quantifiableGoal(NOW));
+  const { repos } = env.store;
+  for (const [toStage, at] of [
+    ['poc', '2025-10-01T09:00:00.000Z'],
+    ['productization', '2026-01-10T09:00:00.000Z'],
+    ['production', '2026-03-01T09:00:00.000Z'],
+  ] as const) {
+    await repos.stageChanges.insert({
+      projectId: project.id,
+      fromStage: null,
+      toStage,
+      note: 'test history',
+      changedBy: null,
+      now: at,
+    });
+  }
+  await repos.projects.setStage(project.id, 'production', '2026-03-01T09:00:00.000Z');
+  return { admin, team, project };
+}
+
+describeEachDatabase('alerts and health', (env) => {
+  it('scoping: no named user and no goal are amber, and clear when named and set', async () => {
+    env().clock.set(NOW);
+    const { admin, project } = await env().factory.workspace();
+    const first = await kpis(admin.client, project.id);
+    expect(rulesOf(first)).toEqual([
+      ['no_named_user', 'amber'],
+      ['goal_missing', 'amber'],
+    ]);
+    expect(first.health.health).toBe('amber');
+    expect(first.alerts[0]?.action.path).toBe(`/projects/${project.id}`);
+    expect(first.alerts[0]?.since).toBe(NOW.toISOString());
+
+    // Still holding an hour later: same alert, same since.
+    env().clock.advance(3_600_000);
+    const later = await kpis(admin.client, project.id);
+    expect(later.alerts.map((a) => [a.id, a.since])).toEqual(
+      first.alerts.map((a) => [a.id, a.since]),
+    );
+
+    const named = await admin.client.patch(`/projects/${project.id}`, {
+      scope: { users: [{ name: 'Ana Planner' }] },
+    });
+    expect(named.status).toBe(200);
+    expect(rulesOf(await kpis(admin.client, project.id))).toEqual([['goal_missing', 'amber']]);
+    await post(admin.client, `/projects/${project.id}/goals`, quantifiableGoal(NOW));
+    const clear = await kpis(admin.client, project.id);
+    expect(clear.alerts).toEqual([]);
+    expect(clear.health).toMatchObject({ health: 'green', reasons: ['No open alerts.'] });
+  });
+
+  it('production: deployments, insights and ROI alerts fire with their numbers and clear', async () => {
+    env().clock.set(NOW);
+    const { admin, project } = await inProduction(env());
+    // Costs of 1,000 EUR every month since March and no return: the net never turns.
+    for (const month of ['03', '04', '05', '06', '07', '08', '09', '10', '11']) {
+      await post(admin.client, `/projects/${project.id}/ledger`, {
+        kind: 'cost',
+        category: 'infrastructure',
+        amount: 1_000,
+        currency: 'EUR',
+        status: 'realized',
+        date: `2026-${month}-15`,
+      });
+    }
+    const red = await kpis(admin.client, project.id);
+    expect(rulesOf(red)).toEqual([
+      ['no_production_deployment', 'red'],
+      ['no_insight_this_quarter', 'amber'],
+      ['roi_no_break_even', 'red'],
+    ]);
+    // 1 March → 23 November 2026: 267 days in production without a deployment.
+    expect(red.alerts[0]?.details).toMatchObject({ days: 267, threshold: 60 });
+    expect(red.alerts[1]?.subjectKey).toBe('2026-Q4');
+    expect(red.alerts[2]?.details).toMatchObject({ deadline: '2028-03-01' });
+    expect(red.health.health).toBe('red');
+    expect(red.health.reasons).toHaveLength(2);
+
+    await post(admin.client, `/projects/${project.id}/deployments`, {
+      version: '1.0.0',
+      environment: 'production',
+      status: 'succeeded',
+      finishedAt: '2026-11-20T10:00:00Z',
+    });
+    const insight = (await post(admin.client, `/projects/${project.id}/insights`, {
+      title: 'Visit the 10 highest-scored pumps each morning',
+      businessArea: 'operations',
+    })) as { id: string };
+    expect(
+      (await admin.client.patch(`/insights/${insight.id}`, { status: 'accepted' })).status,
+    ).toBe(200);
+    await post(admin.client, `/projects/${project.id}/ledger`, {
+      kind: 'return',
+      category: 'savings',
+      amount: 20_000,
+      currency: 'EUR',
+      status: 'realized',
+      date: '2026-11-20',
+    });
+    const green = await kpis(admin.client, project.id);
+    expect(green.alerts).toEqual([]);
+    expect(green.health.health).toBe('green');
+    expect(green.deployments.daysSinceLastProduction).toBe(3);
+    expect(green.insights.deliveredThisQuarter).toBe(1);
+  });
+
+  it('no CI baseline once runs exist and a sprint closed; a CI run clears it', async () => {
+    env().clock.set(new Date('2026-01-20T12:00:00Z'));
+    const { admin, project } = await env().factory.workspace({ users: [{ name: 'Ana' }] });
+    await post(admin.client, `/projects/${project.id}/goals`, quantifiableGoal(env().clock.now()));
+    const criterion = await admin.client.put(
+      `/projects/${project.id}/success-criterion`,
+      HIT_RATE_CRITERION,
+    );
+    expect(criterion.status).toBe(200);
+    const sprint = await createSprint(admin.client, project.id, '2026-01-05', '2026-01-16');
+    await addStory(admin.client, sprint.id, { assigneeId: admin.user.id, status: 'done' });
+    await startSprint(admin.client, sprint.id);
+    await closeSprint(admin.client, sprint.id);
+    await post(admin.client, `/projects/${project.id}/runs`, {
+      metrics: { hit_rate_at_10: 0.71 },
+      commit: 'abc1234',
+    });
+    const before = await kpis(admin.client, project.id);
+    expect(rulesOf(before)).toEqual([['no_ci_baseline', 'amber']]);
+    expect(before.alerts[0]?.message).toContain('1 run was posted, none by CI');
+    const token = await admin.client.post<CreatedToken>(`/projects/${project.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    await post(admin.client.withBearer(token.body.token), `/projects/${project.id}/runs`, {
+      metrics: { hit_rate_at_10: 0.72 },
+      commit: 'abc1235',
+      ci: CI,
+    });
+    const after = await kpis(admin.client, project.id);
+    expect(after.alerts).toEqual([]);
+    expect(after.runs).toMatchObject({ total: 2, ci: 1, manual: 1 });
+  });
+
+  it('a viewer reads the KPIs; another team gets the 404 of a missing project', async () => {
+    env().clock.set(NOW);
+    const { admin, team, project } = await env().factory.workspace();
+    const viewer = await env().factory.member(team.id, admin, 'viewer');
+    expect((await viewer.client.get(`/projects/${project.id}/kpis`)).status).toBe(200);
+    const stranger = await env().factory.user();
+    const theirs = await stranger.client.get(`/projects/${project.id}/kpis`);
+    const missing = await stranger.client.get(
+      `/projects/00000000-0000-7000-8000-000000000000/kpis`,
+    );
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toEqual(missing.body);
+  });
+});
