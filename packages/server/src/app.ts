@@ -33,6 +33,7 @@ import { backlogRoutes } from './routes/backlog.routes.js';
 import { deploymentRoutes } from './routes/deployments.routes.js';
 import { artifactRoutes } from './routes/artifacts.routes.js';
 import { kpiRoutes } from './routes/kpis.routes.js';
+import { portfolioRoutes } from './routes/portfolio.routes.js';
 import { insightRoutes } from './routes/insights.routes.js';
 import { ledgerRoutes } from './routes/ledger.routes.js';
 import { runRoutes } from './routes/runs.routes.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         reviewRoutes,
         reportRoutes,
         kpiRoutes,
+        portfolioRoutes,
       ]) {
         register(typed, deps);
       }

@@ -38,11 +38,17 @@ export class BaselineRepository {
     return record;
   }
 
-  async listForProject(projectId: string): Promise<BaselineRecord[]> {
+  listForProject(projectId: string): Promise<BaselineRecord[]> {
+    return this.listForProjects([projectId]);
+  }
+
+  /** The baselines of several projects (the portfolio), oldest first. */
+  async listForProjects(projectIds: readonly string[]): Promise<BaselineRecord[]> {
+    if (projectIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('baselines')
       .selectAll()
-      .where('project_id', '=', projectId)
+      .where('project_id', 'in', projectIds)
       .orderBy('id')
       .execute();
     return rows.map((row) => ({

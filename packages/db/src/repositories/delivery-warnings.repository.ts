@@ -20,11 +20,17 @@ export interface StoredWarning {
 export class DeliveryWarningRepository {
   constructor(private readonly db: Executor) {}
 
-  async listOpen(projectId: string): Promise<StoredWarning[]> {
+  listOpen(projectId: string): Promise<StoredWarning[]> {
+    return this.listOpenForProjects([projectId]);
+  }
+
+  /** The open alerts of several projects (the portfolio), oldest first. */
+  async listOpenForProjects(projectIds: readonly string[]): Promise<StoredWarning[]> {
+    if (projectIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('delivery_warnings')
       .selectAll()
-      .where('project_id', '=', projectId)
+      .where('project_id', 'in', projectIds)
       .where('cleared_at', 'is', null)
       .orderBy('first_seen_at')
       .orderBy('id')

@@ -123,6 +123,37 @@ export class DeploymentRepository {
     return rows.map(toDeployment);
   }
 
+  /**
+   * Per project (the portfolio): production deployments finished since `since`, whatever
+   * their status, and when the last successful one finished.
+   */
+  async productionSummary(
+    projectIds: readonly string[],
+    since: string,
+  ): Promise<{ projectId: string; recent: number; lastSuccessAt: string | null }[]> {
+    if (projectIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('deployments')
+      .select((eb) => [
+        'project_id',
+        eb.fn
+          .sum<number>(eb.case().when('finished_at', '>=', since).then(1).else(0).end())
+          .as('recent'),
+        eb.fn
+          .max(eb.case().when('status', '=', 'succeeded').then(eb.ref('finished_at')).end())
+          .as('last_success_at'),
+      ])
+      .where('project_id', 'in', projectIds)
+      .where('environment', '=', 'production')
+      .groupBy('project_id')
+      .execute();
+    return rows.map((r) => ({
+      projectId: r.project_id,
+      recent: Number(r.recent),
+      lastSuccessAt: (r.last_success_at as string | null) ?? null,
+    }));
+  }
+
   /** Every deployment of a project, oldest finish first: what the KPIs read. */
   async listAll(projectId: string): Promise<DeploymentRecord[]> {
     const rows = await this.selectDeployments()

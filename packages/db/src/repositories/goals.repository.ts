@@ -57,11 +57,17 @@ export class GoalRepository {
     return toGoal(row);
   }
 
-  async listForProject(projectId: string): Promise<GoalRecord[]> {
+  listForProject(projectId: string): Promise<GoalRecord[]> {
+    return this.listForProjects([projectId]);
+  }
+
+  /** The goals of several projects (the portfolio), oldest first. */
+  async listForProjects(projectIds: readonly string[]): Promise<GoalRecord[]> {
+    if (projectIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('goals')
       .selectAll()
-      .where('project_id', '=', projectId)
+      .where('project_id', 'in', projectIds)
       .orderBy('id')
       .execute();
     return rows.map(toGoal);

@@ -139,9 +139,15 @@ export class InsightRepository {
   }
 
   /** Every insight of a project, oldest first: what the KPIs read. */
-  async listForProject(projectId: string): Promise<InsightRecord[]> {
+  listForProject(projectId: string): Promise<InsightRecord[]> {
+    return this.listForProjects([projectId]);
+  }
+
+  /** The insights of several projects (the portfolio), oldest first. */
+  async listForProjects(projectIds: readonly string[]): Promise<InsightRecord[]> {
+    if (projectIds.length === 0) return [];
     const rows = await this.selectInsights()
-      .where('insights.project_id', '=', projectId)
+      .where('insights.project_id', 'in', projectIds)
       .orderBy('insights.id')
       .execute();
     return rows.map(toInsight);

@@ -198,6 +198,24 @@ export class RunRepository {
     }
   }
 
+  /** Runs per project and provenance (the portfolio). */
+  async countByProject(
+    projectIds: readonly string[],
+  ): Promise<{ projectId: string; provenance: Provenance; n: number }[]> {
+    if (projectIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('runs')
+      .select((eb) => ['project_id', 'provenance', eb.fn.countAll<number>().as('n')])
+      .where('project_id', 'in', projectIds)
+      .groupBy(['project_id', 'provenance'])
+      .execute();
+    return rows.map((r) => ({
+      projectId: r.project_id,
+      provenance: r.provenance as Provenance,
+      n: Number(r.n),
+    }));
+  }
+
   async countBySprint(
     projectId: string,
   ): Promise<{ sprintId: string | null; provenance: Provenance; n: number }[]> {

@@ -125,11 +125,17 @@ export class SprintRepository {
   }
 
   /** A project's sprints in calendar order. */
-  async listForProject(projectId: string): Promise<SprintRecord[]> {
+  listForProject(projectId: string): Promise<SprintRecord[]> {
+    return this.listForProjects([projectId]);
+  }
+
+  /** The sprints of several projects (the portfolio), in date order per project. */
+  async listForProjects(projectIds: readonly string[]): Promise<SprintRecord[]> {
+    if (projectIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('sprints')
       .selectAll()
-      .where('project_id', '=', projectId)
+      .where('project_id', 'in', projectIds)
       .orderBy('start_date')
       .orderBy('number')
       .execute();

@@ -40,7 +40,13 @@ export class StageChangeRepository {
   }
 
   /** Oldest first: the history reads as a story. */
-  async listForProject(projectId: string): Promise<StageChangeRecord[]> {
+  listForProject(projectId: string): Promise<StageChangeRecord[]> {
+    return this.listForProjects([projectId]);
+  }
+
+  /** The histories of several projects (the portfolio), oldest first. */
+  async listForProjects(projectIds: readonly string[]): Promise<StageChangeRecord[]> {
+    if (projectIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('stage_changes')
       .leftJoin('users', 'users.id', 'stage_changes.changed_by')
@@ -55,7 +61,7 @@ export class StageChangeRepository {
         'users.name as user_name',
         'users.email as user_email',
       ])
-      .where('stage_changes.project_id', '=', projectId)
+      .where('stage_changes.project_id', 'in', projectIds)
       .orderBy('stage_changes.id')
       .execute();
     return rows.map((r) => ({

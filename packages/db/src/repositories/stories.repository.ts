@@ -186,6 +186,17 @@ export class StoryRepository {
     return rows.map(toStory);
   }
 
+  /** The stories of some sprints (the portfolio reads each project's last closed one). */
+  async listForSprints(sprintIds: readonly string[]): Promise<StoryRecord[]> {
+    if (sprintIds.length === 0) return [];
+    const rows = await this.selectStories()
+      .where('stories.sprint_id', 'in', sprintIds)
+      .orderBy('stories.sprint_id')
+      .orderBy('stories.position')
+      .execute();
+    return rows.map(toStory);
+  }
+
   async listForProject(projectId: string): Promise<StoryRecord[]> {
     const rows = await this.selectStories()
       .where('stories.project_id', '=', projectId)

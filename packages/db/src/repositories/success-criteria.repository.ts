@@ -55,12 +55,18 @@ export class SuccessCriterionRepository {
   constructor(private readonly db: Executor) {}
 
   async find(projectId: string): Promise<SuccessCriterionRecord | undefined> {
-    const row = await this.db
+    return (await this.listForProjects([projectId]))[0];
+  }
+
+  /** The criteria of several projects (the portfolio). */
+  async listForProjects(projectIds: readonly string[]): Promise<SuccessCriterionRecord[]> {
+    if (projectIds.length === 0) return [];
+    const rows = await this.db
       .selectFrom('success_criteria')
       .selectAll()
-      .where('project_id', '=', projectId)
-      .executeTakeFirst();
-    return row && toRecord(row);
+      .where('project_id', 'in', projectIds)
+      .execute();
+    return rows.map(toRecord);
   }
 
   /** One criterion per project: a second PUT replaces the first. */

@@ -6,13 +6,20 @@ import {
   evaluateAlerts,
   evaluateDeliveryWarnings,
   judgeHealth,
-  PRODUCTION_ENVIRONMENT,
   utcDay,
   type Alert,
+  type DeliveryWarning,
   type HealthJudgement,
   type ProjectAlertFacts,
 } from '@sextant/core';
-import type { ProjectRecord, Repositories } from '@sextant/db';
+import type {
+  GoalRecord,
+  InsightRecord,
+  LedgerEntryRecord,
+  ProjectRecord,
+  Repositories,
+  StageChangeRecord,
+} from '@sextant/db';
 import { iso } from '../clock.js';
 import { evaluationWarning, gatherDeliverySprints } from './delivery.service.js';
 
@@ -21,13 +28,78 @@ export type OpenAlert = Alert & { id: string; since: string };
 
 const dayOf = (instant: string) => instant.slice(0, 10);
 
+/** What the alert rules read about one project, loaded for one project or many at once. */
+export interface AlertInputs {
+  changes: readonly StageChangeRecord[];
+  goals: readonly GoalRecord[];
+  runs: { total: number; ci: number };
+  hasCiBaseline: boolean;
+  closedSprints: number;
+  /** When the last successful production deployment finished (an instant), if any. */
+  lastProductionSuccess: string | null;
+  insights: readonly InsightRecord[];
+  ledger: readonly LedgerEntryRecord[];
+  delivery: readonly DeliveryWarning[];
+}
+
+/** The facts the rules judge, from what was loaded. */
+export function alertFactsOf(
+  project: ProjectRecord,
+  inputs: AlertInputs,
+  now: Date,
+): ProjectAlertFacts {
+  const today = utcDay(now);
+  const firstInto = (stage: string) => {
+    const at = inputs.changes.find((c) => c.toStage === stage)?.changedAt;
+    return at ? dayOf(at) : null;
+  };
+  const latestIntoCurrent = inputs.changes
+    .filter((c) => c.toStage === project.stage)
+    .at(-1)?.changedAt;
+  const insightKpis = computeInsightKpis(inputs.insights, today);
+  const { breakEven } = computeRoi(inputs.ledger, today);
+  return {
+    projectId: project.id,
+    today,
+    stage: project.stage,
+    stageSince: dayOf(latestIntoCurrent ?? project.createdAt),
+    productionSince: firstInto('production'),
+    pocEndedOn: firstInto('productization'),
+    namedUsers: countNamedUsers(project.scope),
+    goals: {
+      count: inputs.goals.length,
+      quantifiable: inputs.goals.filter((g) => checkGoalQuantifiable(g, now).ok).length,
+    },
+    runs: {
+      total: inputs.runs.total,
+      ci: inputs.runs.ci,
+      hasCiBaseline: inputs.hasCiBaseline,
+      closedSprints: inputs.closedSprints,
+    },
+    deployments: {
+      lastProductionSuccess: inputs.lastProductionSuccess
+        ? dayOf(inputs.lastProductionSuccess)
+        : null,
+    },
+    insights: {
+      deliveredThisQuarter: insightKpis.deliveredThisQuarter,
+      quarter: insightKpis.thisQuarter,
+    },
+    roi: {
+      entries: inputs.ledger.length,
+      breakEvenDate: breakEven.date,
+      reason: breakEven.status === 'not_in_sight' ? breakEven.reason : null,
+    },
+    delivery: inputs.delivery,
+  };
+}
+
 /** Everything the alert rules judge about one project, read in the caller's transaction. */
 export async function gatherAlertFacts(
   repos: Repositories,
   project: ProjectRecord,
   now: Date,
 ): Promise<ProjectAlertFacts> {
-  const today = utcDay(now);
   const [changes, goals, runCounts, baseline, sprints, deployments, insights, ledger] =
     await Promise.all([
       repos.stageChanges.listForProject(project.id),
@@ -35,58 +107,33 @@ export async function gatherAlertFacts(
       repos.runs.countBySprint(project.id),
       repos.baselines.current(project.id),
       gatherDeliverySprints(repos, project.id),
-      repos.deployments.listAll(project.id),
+      repos.deployments.productionSummary([project.id], ''),
       repos.insights.listForProject(project.id),
       repos.ledger.listForProject(project.id),
     ]);
-  const firstInto = (stage: string) => changes.find((c) => c.toStage === stage)?.changedAt;
-  const latestIntoCurrent = changes.filter((c) => c.toStage === project.stage).at(-1)?.changedAt;
-  const lastProductionSuccess = deployments
-    .filter((d) => d.environment === PRODUCTION_ENVIRONMENT && d.status === 'succeeded')
-    .map((d) => d.finishedAt)
-    .sort()
-    .at(-1);
-  const insightKpis = computeInsightKpis(insights, today);
-  const { breakEven } = computeRoi(ledger, today);
   const evaluation = await evaluationWarning(repos, project.id);
-  return {
-    projectId: project.id,
-    today,
-    stage: project.stage,
-    stageSince: dayOf(latestIntoCurrent ?? project.createdAt),
-    productionSince: (() => {
-      const at = firstInto('production');
-      return at ? dayOf(at) : null;
-    })(),
-    pocEndedOn: (() => {
-      const at = firstInto('productization');
-      return at ? dayOf(at) : null;
-    })(),
-    namedUsers: countNamedUsers(project.scope),
-    goals: {
-      count: goals.length,
-      quantifiable: goals.filter((g) => checkGoalQuantifiable(g, now).ok).length,
-    },
-    runs: {
-      total: runCounts.reduce((sum, c) => sum + c.n, 0),
-      ci: runCounts.filter((c) => c.provenance === 'ci').reduce((sum, c) => sum + c.n, 0),
+  const count = (provenance?: string) =>
+    runCounts
+      .filter((c) => !provenance || c.provenance === provenance)
+      .reduce((n, c) => n + c.n, 0);
+  return alertFactsOf(
+    project,
+    {
+      changes,
+      goals,
+      runs: { total: count(), ci: count('ci') },
       hasCiBaseline: baseline !== undefined,
       closedSprints: sprints.filter((s) => s.state === 'closed').length,
+      lastProductionSuccess: deployments[0]?.lastSuccessAt ?? null,
+      insights,
+      ledger,
+      delivery: [
+        ...evaluateDeliveryWarnings(sprints, utcDay(now)),
+        ...(evaluation ? [evaluation] : []),
+      ],
     },
-    deployments: {
-      lastProductionSuccess: lastProductionSuccess ? dayOf(lastProductionSuccess) : null,
-    },
-    insights: {
-      deliveredThisQuarter: insightKpis.deliveredThisQuarter,
-      quarter: insightKpis.thisQuarter,
-    },
-    roi: {
-      entries: ledger.length,
-      breakEvenDate: breakEven.date,
-      reason: breakEven.status === 'not_in_sight' ? breakEven.reason : null,
-    },
-    delivery: [...evaluateDeliveryWarnings(sprints, today), ...(evaluation ? [evaluation] : [])],
-  };
+    now,
+  );
 }
 
 /**

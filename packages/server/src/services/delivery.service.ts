@@ -8,21 +8,17 @@ import {
   DELIVERY_WARNING_RULES,
   type DeliverySprint,
 } from '@sextant/core';
-import type { Repositories, StoredWarning } from '@sextant/db';
+import type { Repositories, SprintRecord, StoredWarning, StoryRecord } from '@sextant/db';
 import type { ServiceDeps } from './deps.js';
 import { metricOfRecord } from './baselines.js';
 import { refreshAlerts } from './alerts.service.js';
 
-/** Sprints with their stories as the KPI functions read them. */
-export async function gatherDeliverySprints(
-  repos: Repositories,
-  projectId: string,
-): Promise<DeliverySprint[]> {
-  const [sprints, stories] = await Promise.all([
-    repos.sprints.listForProject(projectId),
-    repos.stories.listForProject(projectId),
-  ]);
-  return sprints.map((sprint) => ({
+/** A sprint with its stories as the KPI functions read them. */
+export function deliverySprintOf(
+  sprint: SprintRecord,
+  stories: readonly StoryRecord[],
+): DeliverySprint {
+  return {
     id: sprint.id,
     number: sprint.number,
     name: sprint.name,
@@ -39,7 +35,19 @@ export async function gatherDeliverySprints(
         addedAfterStart: story.addedAfterStart,
         carriedOver: story.carriedToId !== null,
       })),
-  }));
+  };
+}
+
+/** Sprints with their stories as the KPI functions read them. */
+export async function gatherDeliverySprints(
+  repos: Repositories,
+  projectId: string,
+): Promise<DeliverySprint[]> {
+  const [sprints, stories] = await Promise.all([
+    repos.sprints.listForProject(projectId),
+    repos.stories.listForProject(projectId),
+  ]);
+  return sprints.map((sprint) => deliverySprintOf(sprint, stories));
 }
 
 /** The evaluation-strategy alert: the latest CI run on the success metric against the baseline. */

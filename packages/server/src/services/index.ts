@@ -21,6 +21,7 @@ import { RunService } from './runs.service.js';
 import { ReviewService } from './review.service.js';
 import { ReportService } from './reports.service.js';
 import { ProjectKpiService } from './project-kpis.service.js';
+import { PortfolioService } from './portfolio.service.js';
 
 export interface Services {
   auth: AuthService;
@@ -45,10 +46,11 @@ export interface Services {
   reviews: ReviewService;
   reports: ReportService;
   projectKpis: ProjectKpiService;
+  portfolio: PortfolioService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const base: Omit<Services, 'projectKpis'> = {
+  const base: Omit<Services, 'projectKpis' | 'portfolio'> = {
     auth: new AuthService(deps),
     users: new UserService(deps),
     teams: new TeamService(deps),
@@ -71,7 +73,11 @@ export function createServices(deps: ServiceDeps): Services {
     reviews: new ReviewService(deps),
     reports: new ReportService(deps),
   };
-  return { ...base, projectKpis: new ProjectKpiService(deps, base) };
+  return {
+    ...base,
+    projectKpis: new ProjectKpiService(deps, base),
+    portfolio: new PortfolioService(deps),
+  };
 }
 
 export type { ServiceDeps } from './deps.js';

@@ -1,0 +1,176 @@
+import { expect, it } from 'vitest';
+import type { Portfolio } from '@sextant/core';
+import type { TestClient } from '../support/client.js';
+import { quantifiableGoal } from '../support/factory.js';
+import { describeEachDatabase, type TestEnv } from '../support/harness.js';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+async function portfolio(client: TestClient, query = ''): Promise<Portfolio> {
+  const reply = await client.get<Portfolio>(`/portfolio${query}`);
+  if (reply.status !== 200)
+    throw new Error(`portfolio: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+async function post(client: TestClient, path: string, body: unknown) {
+  const reply = await client.post(path, body);
+  if (reply.status !== 201)
+    throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+/** Moves a project to production on 1 March 2026 (history written as the stage API would). */
+async function toProduction(env: TestEnv, projectId: string) {
+  const { repos } = env.store;
+  for (const [toStage, at] of [
+    ['poc', '2025-10-01T09:00:00.000Z'],
+    ['productization', '2026-01-10T09:00:00.000Z'],
+    ['production', '2026-03-01T09:00:00.000Z'],
+  ] as const) {
+    await repos.stageChanges.insert({
+      projectId,
+      fromStage: null,
+      toStage,
+      note: 'test history',
+      changedBy: null,
+      now: at,
+    });
+  }
+  await repos.projects.setStage(projectId, 'production', '2026-03-01T09:00:00.000Z');
+}
+
+const money = (kind: 'cost' | 'return', amount: number, currency: string, date: string) => ({
+  kind,
+  category: kind === 'cost' ? 'infrastructure' : 'savings',
+  amount,
+  currency,
+  status: 'realized',
+  date,
+});
+
+async function twoTeams(env: TestEnv) {
+  env.clock.set(NOW);
+  const a = await env.factory.workspace({ users: [{ name: 'Ana' }] });
+  const alpha = a.project;
+  const beta = await env.factory.project(a.admin, a.team.id, undefined, 'Beta churn model');
+  await post(a.admin.client, `/projects/${alpha.id}/goals`, quantifiableGoal(NOW));
+  await toProduction(env, alpha.id);
+  await post(
+    a.admin.client,
+    `/projects/${alpha.id}/ledger`,
+    money('cost', 1_000, 'EUR', '2026-10-15'),
+  );
+  await post(
+    a.admin.client,
+    `/projects/${alpha.id}/ledger`,
+    money('return', 3_000, 'EUR', '2026-11-15'),
+  );
+  await post(a.admin.client, `/projects/${alpha.id}/deployments`, {
+    version: '2.0.0',
+    environment: 'production',
+    status: 'succeeded',
+    finishedAt: '2026-11-20T10:00:00Z',
+  });
+
+  const insight = await a.admin.client.post<{ id: string }>(`/projects/${alpha.id}/insights`, {
+    title: 'Visit the 10 highest-scored pumps each morning',
+    businessArea: 'operations',
+  });
+  await a.admin.client.patch(`/insights/${insight.body.id}`, { status: 'accepted' });
+
+  const b = await env.factory.workspace({ users: [{ name: 'Bo' }] });
+  const secret = await env.factory.project(b.admin, b.team.id, undefined, 'Zeta secret pricing');
+  await toProduction(env, b.project.id);
+  await post(
+    b.admin.client,
+    `/projects/${b.project.id}/ledger`,
+    money('cost', 7_777, 'USD', '2026-10-15'),
+  );
+  return { a, alpha, beta, b, secret };
+}
+
+describeEachDatabase('portfolio', (env) => {
+  it('shows a team only its own projects, in every list, count and aggregate', async () => {
+    const { a, alpha, beta, b, secret } = await twoTeams(env());
+    const mine = await portfolio(a.admin.client, '?sort=name');
+    expect(mine.items.map((p) => p.name)).toEqual(
+      [alpha.name, 'Beta churn model'].sort((x, y) => x.localeCompare(y)),
+    );
+    expect(mine.total).toBe(2);
+    expect(mine.workspace).toMatchObject({
+      projects: 2,
+      reachedProduction: 1,
+      reachedProductionShare: 0.5,
+      industryShare: 0.2,
+      perHealth: { red: 0, amber: 1, green: 1 },
+      // ROI = (3,000 − 1,000) / 1,000 = 2, in EUR only: team B's USD never shows.
+      roi: [{ currency: 'EUR', costs: 1_000, realizedReturns: 3_000, roi: 2 }],
+    });
+    expect(mine.workspace.perStage).toMatchObject({ production: 1, scoping: 1, poc: 0 });
+    const text = JSON.stringify(mine);
+    for (const hidden of [
+      b.project.id,
+      b.project.name,
+      secret.id,
+      secret.name,
+      'USD',
+      b.team.name,
+    ]) {
+      expect(text).not.toContain(hidden);
+    }
+    const alphaRow = mine.items.find((p) => p.id === alpha.id);
+    expect(alphaRow).toMatchObject({
+      stage: 'production',
+      health: 'green',
+      deploymentsLast30Days: 1,
+      insightsThisQuarter: 1,
+      roi: 2,
+      currency: 'EUR',
+      url: `/projects/${alpha.id}`,
+    });
+    // The new project has no goal: amber, with the reason.
+    const betaRow = mine.items.find((p) => p.id === beta.id);
+    expect(betaRow?.health).toBe('amber');
+    expect(betaRow?.reasons.join(' ')).toContain('No named user');
+
+    // Team B sees only its two projects.
+    const theirs = await portfolio(b.admin.client);
+    expect(theirs.items.map((p) => p.id).sort()).toEqual([b.project.id, secret.id].sort());
+    expect(JSON.stringify(theirs)).not.toContain(alpha.id);
+  });
+
+  it('filters, sorts by health and pages', async () => {
+    const { a, alpha, beta } = await twoTeams(env());
+    expect((await portfolio(a.admin.client, '?stage=scoping')).items.map((p) => p.id)).toEqual([
+      beta.id,
+    ]);
+    expect((await portfolio(a.admin.client, '?health=green')).items.map((p) => p.id)).toEqual([
+      alpha.id,
+    ]);
+    expect((await portfolio(a.admin.client, '?q=BETA%20churn')).items.map((p) => p.id)).toEqual([
+      beta.id,
+    ]);
+    const first = await portfolio(a.admin.client, '?sort=health&limit=1');
+    expect(first.items.map((p) => p.health)).toEqual(['amber']);
+    expect(first.nextOffset).toBe(1);
+    const second = await portfolio(a.admin.client, '?sort=health&limit=1&offset=1');
+    expect(second.items.map((p) => p.id)).toEqual([alpha.id]);
+    expect(second.nextOffset).toBeNull();
+    // Figures are the workspace's, whatever the filter.
+    expect(second.workspace.projects).toBe(2);
+    const bad = await a.admin.client.get('/portfolio?sort=size');
+    expect(bad.status).toBe(400);
+  });
+
+  it('needs a signed-in person', async () => {
+    env().clock.set(NOW);
+    const anonymous = env().factory.client();
+    expect((await anonymous.get('/portfolio')).status).toBe(401);
+    const { admin } = await env().factory.workspace();
+    const empty = await env().factory.user();
+    const none = await portfolio(empty.client);
+    expect(none).toMatchObject({ items: [], total: 0, nextOffset: null });
+    expect(none.workspace).toMatchObject({ projects: 0, reachedProductionShare: null, roi: [] });
+    expect((await portfolio(admin.client)).total).toBe(1);
+  });
+});
