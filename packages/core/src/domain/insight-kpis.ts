@@ -86,6 +86,18 @@ function periodKpi(
   };
 }
 
+/** Insights delivered in `today`'s quarter (INSIGHTS_THIS_QUARTER_RULE), and that quarter. */
+export function deliveredThisQuarter(
+  insights: readonly InsightForKpi[],
+  today: string,
+): { quarter: string; delivered: number } {
+  const quarter = quarterOf(today);
+  const delivered = insights.filter(
+    (i) => isDeliveredInsight(i) && quarterOf(i.acceptedAt) === quarter,
+  ).length;
+  return { quarter, delivered };
+}
+
 /**
  * The insight KPIs per month and per quarter, from the first month an insight was accepted or
  * implemented to `today`'s month (just today's month and quarter when there is none yet).

@@ -99,6 +99,19 @@ const isCost = (e: LedgerEntryForRoi) => e.kind === 'cost';
 const isRealizedReturn = (e: LedgerEntryForRoi) => e.kind === 'return' && e.status === 'realized';
 const isEstimatedReturn = (e: LedgerEntryForRoi) => e.kind === 'return' && e.status === 'estimated';
 
+/** The ledger's sums (ROI_RULE's terms), without the curves and the projection. */
+export function roiTotals(entries: readonly LedgerEntryForRoi[]): {
+  costs: number;
+  realizedReturns: number;
+  estimatedReturns: number;
+} {
+  return {
+    costs: amounts(entries, isCost),
+    realizedReturns: amounts(entries, isRealizedReturn),
+    estimatedReturns: amounts(entries, isEstimatedReturn),
+  };
+}
+
 /** Monthly net of realized returns minus costs, for each month given. */
 function monthlyNet(entries: readonly LedgerEntryForRoi[], months: readonly string[]): number[] {
   return months.map((m) =>
@@ -160,9 +173,7 @@ export function projectBreakEven(entries: readonly LedgerEntryForRoi[], today: s
 
 /** Every ROI figure of a ledger, as of `today` (YYYY-MM-DD). */
 export function computeRoi(entries: readonly LedgerEntryForRoi[], today: string): RoiSummary {
-  const costs = amounts(entries, isCost);
-  const realizedReturns = amounts(entries, isRealizedReturn);
-  const estimatedReturns = amounts(entries, isEstimatedReturn);
+  const { costs, realizedReturns, estimatedReturns } = roiTotals(entries);
   const months = entries.map((e) => monthOf(e.date)).sort();
   const curves: RoiCurvePoint[] = [];
   if (months.length > 0) {

@@ -6,6 +6,7 @@ import * as backlog from './2026-11-23-0004-backlog.js';
 import * as deployments from './2026-11-23-0005-deployments.js';
 import * as artifacts from './2026-11-23-0006-artifacts.js';
 import * as insightsLedger from './2026-11-23-0007-insights-ledger.js';
+import * as portfolioIndexes from './2026-11-23-0008-portfolio-indexes.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0005-deployments': deployments,
   '2026-11-23-0006-artifacts': artifacts,
   '2026-11-23-0007-insights-ledger': insightsLedger,
+  '2026-11-23-0008-portfolio-indexes': portfolioIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

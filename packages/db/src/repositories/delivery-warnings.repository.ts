@@ -24,13 +24,18 @@ export class DeliveryWarningRepository {
     return this.listOpenForProjects([projectId]);
   }
 
-  /** The open alerts of several projects (the portfolio), oldest first. */
-  async listOpenForProjects(projectIds: readonly string[]): Promise<StoredWarning[]> {
+  /** The open alerts of several projects (the portfolio), oldest first, of these rules only. */
+  async listOpenForProjects(
+    projectIds: readonly string[],
+    rules?: readonly string[],
+  ): Promise<StoredWarning[]> {
     if (projectIds.length === 0) return [];
-    const rows = await this.db
+    let query = this.db
       .selectFrom('delivery_warnings')
       .selectAll()
-      .where('project_id', 'in', projectIds)
+      .where('project_id', 'in', projectIds);
+    if (rules) query = query.where('rule', 'in', rules);
+    const rows = await query
       .where('cleared_at', 'is', null)
       .orderBy('first_seen_at')
       .orderBy('id')

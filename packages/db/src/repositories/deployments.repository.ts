@@ -123,35 +123,35 @@ export class DeploymentRepository {
     return rows.map(toDeployment);
   }
 
-  /**
-   * Per project (the portfolio): production deployments finished since `since`, whatever
-   * their status, and when the last successful one finished.
-   */
-  async productionSummary(
+  /** Per project (the portfolio): production deployments finished since `since`, any status. */
+  async countRecentProduction(
     projectIds: readonly string[],
     since: string,
-  ): Promise<{ projectId: string; recent: number; lastSuccessAt: string | null }[]> {
-    if (projectIds.length === 0) return [];
+  ): Promise<Map<string, number>> {
+    if (projectIds.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('deployments')
-      .select((eb) => [
-        'project_id',
-        eb.fn
-          .sum<number>(eb.case().when('finished_at', '>=', since).then(1).else(0).end())
-          .as('recent'),
-        eb.fn
-          .max(eb.case().when('status', '=', 'succeeded').then(eb.ref('finished_at')).end())
-          .as('last_success_at'),
-      ])
+      .select((eb) => ['project_id', eb.fn.countAll<number>().as('n')])
       .where('project_id', 'in', projectIds)
       .where('environment', '=', 'production')
+      .where('finished_at', '>=', since)
       .groupBy('project_id')
       .execute();
-    return rows.map((r) => ({
-      projectId: r.project_id,
-      recent: Number(r.recent),
-      lastSuccessAt: (r.last_success_at as string | null) ?? null,
-    }));
+    return new Map(rows.map((r) => [r.project_id, Number(r.n)]));
+  }
+
+  /** Per project: when its last successful production deployment finished. */
+  async lastProductionSuccess(projectIds: readonly string[]): Promise<Map<string, string>> {
+    if (projectIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('deployments')
+      .select((eb) => ['project_id', eb.fn.max('finished_at').as('last')])
+      .where('project_id', 'in', projectIds)
+      .where('environment', '=', 'production')
+      .where('status', '=', 'succeeded')
+      .groupBy('project_id')
+      .execute();
+    return new Map(rows.map((r) => [r.project_id, String(r.last)]));
   }
 
   /** Every deployment of a project, oldest finish first: what the KPIs read. */

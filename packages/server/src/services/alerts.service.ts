@@ -1,7 +1,7 @@
 import {
   checkGoalQuantifiable,
-  computeInsightKpis,
-  computeRoi,
+  deliveredThisQuarter,
+  projectBreakEven,
   countNamedUsers,
   evaluateAlerts,
   evaluateDeliveryWarnings,
@@ -56,8 +56,15 @@ export function alertFactsOf(
   const latestIntoCurrent = inputs.changes
     .filter((c) => c.toStage === project.stage)
     .at(-1)?.changedAt;
-  const insightKpis = computeInsightKpis(inputs.insights, today);
-  const { breakEven } = computeRoi(inputs.ledger, today);
+  // Only the stages whose rules read them pay for the insight and ROI figures.
+  const insights = deliveredThisQuarter(
+    project.stage === 'productization' || project.stage === 'production' ? inputs.insights : [],
+    today,
+  );
+  const breakEven =
+    project.stage === 'production' && inputs.ledger.length > 0
+      ? projectBreakEven(inputs.ledger, today)
+      : null;
   return {
     projectId: project.id,
     today,
@@ -81,14 +88,11 @@ export function alertFactsOf(
         ? dayOf(inputs.lastProductionSuccess)
         : null,
     },
-    insights: {
-      deliveredThisQuarter: insightKpis.deliveredThisQuarter,
-      quarter: insightKpis.thisQuarter,
-    },
+    insights: { deliveredThisQuarter: insights.delivered, quarter: insights.quarter },
     roi: {
       entries: inputs.ledger.length,
-      breakEvenDate: breakEven.date,
-      reason: breakEven.status === 'not_in_sight' ? breakEven.reason : null,
+      breakEvenDate: breakEven?.date ?? null,
+      reason: breakEven?.status === 'not_in_sight' ? breakEven.reason : null,
     },
     delivery: inputs.delivery,
   };
@@ -107,7 +111,7 @@ export async function gatherAlertFacts(
       repos.runs.countBySprint(project.id),
       repos.baselines.current(project.id),
       gatherDeliverySprints(repos, project.id),
-      repos.deployments.productionSummary([project.id], ''),
+      repos.deployments.lastProductionSuccess([project.id]),
       repos.insights.listForProject(project.id),
       repos.ledger.listForProject(project.id),
     ]);
@@ -124,7 +128,7 @@ export async function gatherAlertFacts(
       runs: { total: count(), ci: count('ci') },
       hasCiBaseline: baseline !== undefined,
       closedSprints: sprints.filter((s) => s.state === 'closed').length,
-      lastProductionSuccess: deployments[0]?.lastSuccessAt ?? null,
+      lastProductionSuccess: deployments.get(project.id) ?? null,
       insights,
       ledger,
       delivery: [

@@ -1,5 +1,6 @@
 import {
-  computeRoi,
+  deliveredThisQuarter,
+  roiTotals,
   computeSprintSuccess,
   DELIVERY_WARNING_RULES,
   evaluateAlerts,
@@ -48,6 +49,8 @@ export const PORTFOLIO_RULES = {
 } as const;
 
 const HEALTH_ORDER: Record<ProjectHealth, number> = { red: 0, amber: 1, green: 2 };
+/** One collator for every sort: `localeCompare` with options builds one per call. */
+const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -91,14 +94,15 @@ export class PortfolioService {
     const projects = await repos.projects.listVisible(userId);
     const ids = projects.map((p) => p.id);
     const recentSince = new Date(now.getTime() - RECENT_DEPLOYMENT_DAYS * 86_400_000).toISOString();
+    const inProduction = projects.filter((p) => p.stage === 'production').map((p) => p.id);
     const [
       changes,
       goals,
       criteria,
       baselines,
-      runCounts,
       sprints,
-      deployments,
+      recent,
+      lastSuccess,
       insights,
       ledger,
       open,
@@ -107,19 +111,24 @@ export class PortfolioService {
       repos.goals.listForProjects(ids),
       repos.criteria.listForProjects(ids),
       repos.baselines.listForProjects(ids),
-      repos.runs.countByProject(ids),
       repos.sprints.listForProjects(ids),
-      repos.deployments.productionSummary(ids, recentSince),
+      repos.deployments.countRecentProduction(ids, recentSince),
+      repos.deployments.lastProductionSuccess(inProduction),
       repos.insights.listForProjects(ids),
       repos.ledger.listForProjects(ids),
-      repos.deliveryWarnings.listOpenForProjects(ids),
+      repos.deliveryWarnings.listOpenForProjects(ids, DELIVERY_WARNING_RULES),
     ]);
     const lastClosed = lastClosedSprints(sprints);
+    const baselinesOf = groupBy(baselines, (b) => b.projectId);
+    // Runs are counted only where the no-CI-baseline rule can fire: a closed sprint and no baseline.
+    const runCounts = await repos.runs.countByProject(
+      [...lastClosed.keys()].filter((id) => !baselinesOf.has(id)),
+    );
     const stories = await repos.stories.listForSprints([...lastClosed.values()].map((s) => s.id));
     const by = {
       changes: groupBy(changes, (c) => c.projectId),
       goals: groupBy(goals, (g) => g.projectId),
-      baselines: groupBy(baselines, (b) => b.projectId),
+      baselines: baselinesOf,
       runs: groupBy(runCounts, (r) => r.projectId),
       sprints: groupBy(sprints, (s) => s.projectId),
       insights: groupBy(insights, (i) => i.projectId),
@@ -127,8 +136,6 @@ export class PortfolioService {
       open: groupBy(open, (w) => w.projectId),
     };
     const criterionOf = new Map(criteria.map((c) => [c.projectId, c]));
-    const deploymentsOf = new Map(deployments.map((d) => [d.projectId, d]));
-    const deliveryRules: readonly string[] = DELIVERY_WARNING_RULES;
 
     const currencyTotals = new Map<string, { costs: number; realizedReturns: number }>();
     const rows = projects.map((project) => {
@@ -136,16 +143,13 @@ export class PortfolioService {
       const projectBaselines = by.baselines.get(id) ?? [];
       const runsOf = by.runs.get(id) ?? [];
       const entries = by.ledger.get(id) ?? [];
-      const deploymentSummary = deploymentsOf.get(id);
       const history = by.changes.get(id) ?? [];
-      const delivery: DeliveryWarning[] = (by.open.get(id) ?? [])
-        .filter((w) => deliveryRules.includes(w.rule))
-        .map((w) => ({
-          rule: w.rule as DeliveryWarningRule,
-          subjectKey: w.subjectKey,
-          message: w.message,
-          details: w.details,
-        }));
+      const delivery: DeliveryWarning[] = (by.open.get(id) ?? []).map((w) => ({
+        rule: w.rule as DeliveryWarningRule,
+        subjectKey: w.subjectKey,
+        message: w.message,
+        details: w.details,
+      }));
       const facts = alertFactsOf(
         project,
         {
@@ -157,7 +161,7 @@ export class PortfolioService {
           },
           hasCiBaseline: projectBaselines.length > 0,
           closedSprints: (by.sprints.get(id) ?? []).filter((s) => s.state === 'closed').length,
-          lastProductionSuccess: deploymentSummary?.lastSuccessAt ?? null,
+          lastProductionSuccess: lastSuccess.get(id) ?? null,
           insights: by.insights.get(id) ?? [],
           ledger: entries,
           delivery,
@@ -167,7 +171,7 @@ export class PortfolioService {
       const alerts = evaluateAlerts(facts);
       const { health, reasons } = judgeHealth(alerts);
       const last = lastClosed.get(id);
-      const roi = computeRoi(entries, today);
+      const roi = roiTotals(entries);
       const currency = entries[0]?.currency ?? null;
       if (currency) {
         const total = currencyTotals.get(currency) ?? { costs: 0, realizedReturns: 0 };
@@ -193,9 +197,9 @@ export class PortfolioService {
         lastSprintSuccessRate: last
           ? computeSprintSuccess(deliverySprintOf(last, stories)).byCount.rate
           : null,
-        deploymentsLast30Days: deploymentSummary?.recent ?? 0,
-        insightsThisQuarter: facts.insights.deliveredThisQuarter,
-        roi: roi.roi,
+        deploymentsLast30Days: recent.get(id) ?? 0,
+        insightsThisQuarter: deliveredThisQuarter(by.insights.get(id) ?? [], today).delivered,
+        roi: roiRatio(roi.realizedReturns, roi.costs),
         currency,
         url: `/projects/${id}`,
       };
@@ -227,7 +231,7 @@ export class PortfolioService {
           matches(rows[i]?.project as ProjectWithRole, query.q),
       );
     const byName = (a: PortfolioProject, b: PortfolioProject) =>
-      a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1);
+      NAME_ORDER.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
     const sorted = [...filtered].sort((a, b) => {
       switch (query.sort) {
         case 'name':
