@@ -104,18 +104,23 @@ export async function gatherAlertFacts(
   project: ProjectRecord,
   now: Date,
 ): Promise<ProjectAlertFacts> {
-  const [changes, goals, runCounts, baseline, sprints, deployments, insights, ledger] =
-    await Promise.all([
-      repos.stageChanges.listForProject(project.id),
-      repos.goals.listForProject(project.id),
-      repos.runs.countBySprint(project.id),
-      repos.baselines.current(project.id),
-      gatherDeliverySprints(repos, project.id),
-      repos.deployments.lastProductionSuccess([project.id]),
-      repos.insights.listForProject(project.id),
-      repos.ledger.listForProject(project.id),
-    ]);
+  const [changes, goals, baseline, sprints, deployments, insights, ledger] = await Promise.all([
+    repos.stageChanges.listForProject(project.id),
+    repos.goals.listForProject(project.id),
+    repos.baselines.current(project.id),
+    gatherDeliverySprints(repos, project.id),
+    repos.deployments.lastProductionSuccess([project.id]),
+    repos.insights.listForProject(project.id),
+    repos.ledger.listForProject(project.id),
+  ]);
   const evaluation = await evaluationWarning(repos, project.id);
+  const closedSprints = sprints.filter((s) => s.state === 'closed').length;
+  // Counting a project's runs reads all of them: only where the no-CI-baseline rule can fire.
+  // This runs after every write (a batch of runs included), so it must not grow with history.
+  const runCounts =
+    baseline === undefined && closedSprints > 0
+      ? await repos.runs.countByProject([project.id])
+      : [];
   const count = (provenance?: string) =>
     runCounts
       .filter((c) => !provenance || c.provenance === provenance)
@@ -127,7 +132,7 @@ export async function gatherAlertFacts(
       goals,
       runs: { total: count(), ci: count('ci') },
       hasCiBaseline: baseline !== undefined,
-      closedSprints: sprints.filter((s) => s.state === 'closed').length,
+      closedSprints,
       lastProductionSuccess: deployments.get(project.id) ?? null,
       insights,
       ledger,

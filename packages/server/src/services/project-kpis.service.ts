@@ -48,7 +48,7 @@ export async function goalKpis(
 
 async function runKpis(repos: Repositories, projectId: string): Promise<RunKpis> {
   const [counts, baseline] = await Promise.all([
-    repos.runs.countBySprint(projectId),
+    repos.runs.countByProject([projectId]),
     repos.baselines.current(projectId),
   ]);
   const ci = counts.filter((c) => c.provenance === 'ci').reduce((sum, c) => sum + c.n, 0);
