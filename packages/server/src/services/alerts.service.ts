@@ -30,7 +30,8 @@ const dayOf = (instant: string) => instant.slice(0, 10);
 
 /** What the alert rules read about one project, loaded for one project or many at once. */
 export interface AlertInputs {
-  changes: readonly StageChangeRecord[];
+  /** The project's stage moves, oldest first. */
+  changes: readonly Pick<StageChangeRecord, 'toStage' | 'changedAt'>[];
   goals: readonly GoalRecord[];
   runs: { total: number; ci: number };
   hasCiBaseline: boolean;

@@ -107,7 +107,7 @@ export class PortfolioService {
       ledger,
       open,
     ] = await Promise.all([
-      repos.stageChanges.listForProjects(ids),
+      repos.stageChanges.listMovesForProjects(ids),
       repos.goals.listForProjects(ids),
       repos.criteria.listForProjects(ids),
       repos.baselines.listForProjects(ids),
