@@ -22,12 +22,21 @@ export async function createAccount(server: RunningServer, name: string): Promis
   return account;
 }
 
-/** Signs in through the login page and waits for the project list. */
+/** Signs in through the login page and waits for the landing page, the portfolio. */
 export async function signIn(page: Page, account: Account, baseUrl?: string): Promise<void> {
   await page.goto(`${baseUrl ?? ''}/login`);
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
+}
+
+/** Opens the project list through the main navigation. */
+export async function openProjectList(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Projects' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
 }
 

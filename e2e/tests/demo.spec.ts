@@ -1,6 +1,6 @@
 import { saveScreenshot } from '../support/screenshots.js';
 import { startServer, type RunningServer } from '../support/server.js';
-import { expect, test } from '../support/fixtures.js';
+import { expect, openProjectList, test } from '../support/fixtures.js';
 
 const DEMO_PROJECT = 'Predictive maintenance — press line 3';
 
@@ -29,7 +29,9 @@ test.describe('demo workspace', () => {
     await page.getByLabel('Password').fill(password ?? '');
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
+    // Signing in lands on the portfolio; the project list is one click away.
+    await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
+    await openProjectList(page);
     const row = page.getByRole('row').filter({ hasText: DEMO_PROJECT });
     await expect(row).toBeVisible();
     await expect(row.getByRole('cell').nth(1)).toHaveText('Reliability Analytics');

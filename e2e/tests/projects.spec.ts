@@ -1,5 +1,5 @@
 import { seedProject } from '../support/api.js';
-import { expect, signIn, test, unique } from '../support/fixtures.js';
+import { expect, openProjectList, signIn, test, unique } from '../support/fixtures.js';
 
 test('the project list pages with Load more, filters by stage and team, and hides archived projects', async ({
   page,
@@ -22,6 +22,7 @@ test('the project list pages with Load more, filters by stage and team, and hide
   }
 
   await signIn(page, account);
+  await openProjectList(page);
   const table = page.getByRole('table');
   const projectLinks = table.getByRole('link');
   await expect(projectLinks).toHaveCount(25);

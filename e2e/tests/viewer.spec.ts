@@ -1,5 +1,12 @@
 import { Api, seedProject } from '../support/api.js';
-import { createAccount, expect, signIn, test, unique } from '../support/fixtures.js';
+import {
+  createAccount,
+  expect,
+  openProjectList,
+  signIn,
+  test,
+  unique,
+} from '../support/fixtures.js';
 
 test('a viewer sees the project read-only, with no edit controls', async ({
   page,
@@ -21,6 +28,7 @@ test('a viewer sees the project read-only, with no edit controls', async ({
   ).rejects.toThrow(/403/);
 
   await signIn(page, viewer);
+  await openProjectList(page);
   const row = page.getByRole('row').filter({ hasText: projectName });
   await expect(row).toBeVisible();
   await expect(page.getByRole('button', { name: 'New project' })).toHaveCount(0);

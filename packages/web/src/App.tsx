@@ -1,9 +1,14 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './features/account/AccountPage';
+import { ArtifactsPage } from './features/artifacts/ArtifactsPage';
 import { BacklogPage } from './features/backlog/BacklogPage';
+import { InsightsPage } from './features/insights/InsightsPage';
+import { RoiPage } from './features/roi/RoiPage';
 import { DeliveryPage } from './features/delivery/DeliveryPage';
+import { DeploymentsPage } from './features/deployments/DeploymentsPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
+import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ProjectPage } from './features/project/ProjectPage';
 import { ProjectsPage } from './features/projects/ProjectsPage';
 import { SprintReviewPage } from './features/review/SprintReviewPage';
@@ -28,7 +33,8 @@ export function App() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/projects" replace />} />
+        <Route index element={<Navigate to="/portfolio" replace />} />
+        <Route path="portfolio" element={<PortfolioPage />} />
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/:projectId" element={<ProjectPage />} />
         <Route path="projects/:projectId/sprints" element={<SprintsPage />} />
@@ -38,6 +44,10 @@ export function App() {
         <Route path="projects/:projectId/runs" element={<RunsPage />} />
         <Route path="projects/:projectId/runs/:runId" element={<RunDetailPage />} />
         <Route path="projects/:projectId/backlog" element={<BacklogPage />} />
+        <Route path="projects/:projectId/deployments" element={<DeploymentsPage />} />
+        <Route path="projects/:projectId/insights" element={<InsightsPage />} />
+        <Route path="projects/:projectId/roi" element={<RoiPage />} />
+        <Route path="artifacts" element={<ArtifactsPage />} />
         <Route path="teams" element={<TeamsPage />} />
         <Route path="teams/:teamId" element={<TeamPage />} />
         <Route path="tokens" element={<TokensPage />} />

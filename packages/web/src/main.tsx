@@ -10,6 +10,9 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/sprints.css';
 import './styles/runs.css';
+import './styles/artifacts.css';
+import './styles/insights-roi.css';
+import './styles/portfolio.css';
 
 /** A 401 anywhere means the session ended: re-reading /me sends the person to sign in. */
 function onSessionLost(error: unknown) {

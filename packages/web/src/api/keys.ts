@@ -13,6 +13,16 @@ export interface RunFilters {
   order: 'asc' | 'desc';
 }
 
+/** The portfolio's filters, sort and page, as the API takes them ('' = not set). */
+export interface PortfolioFilters {
+  stage: string;
+  health: string;
+  teamId: string;
+  q: string;
+  sort: 'health' | 'name' | 'stage' | 'newest';
+  offset: number;
+}
+
 export const keys = {
   me: ['me'] as const,
   teams: ['teams'] as const,
@@ -39,4 +49,16 @@ export const keys = {
     ['projects', 'detail', projectId, 'runs', 'list', filters] as const,
   run: (id: string) => ['runs', id] as const,
   backlog: (projectId: string) => ['projects', 'detail', projectId, 'backlog'] as const,
+  deployments: (projectId: string) => ['projects', 'detail', projectId, 'deployments'] as const,
+  deploymentList: (projectId: string, environment: string) =>
+    ['projects', 'detail', projectId, 'deployments', 'list', environment] as const,
+  deploymentKpis: (projectId: string) =>
+    ['projects', 'detail', projectId, 'deployments', 'kpis'] as const,
+  insights: (projectId: string) => ['projects', 'detail', projectId, 'insights'] as const,
+  /** The ledger page and the ROI figures: one entry changes both. */
+  ledger: (projectId: string) => ['projects', 'detail', projectId, 'ledger'] as const,
+  /** Every KPI family, alerts and health: re-read whenever the project is. */
+  kpis: (projectId: string) => ['projects', 'detail', projectId, 'kpis'] as const,
+  /** Under the project lists' key, so a project write makes the portfolio stale too. */
+  portfolio: (query: PortfolioFilters) => ['projects', 'list', 'portfolio', query] as const,
 };

@@ -22,7 +22,7 @@ export function LoginPage() {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/projects';
+  const from = (location.state as { from?: string } | null)?.from ?? '/portfolio';
 
   if (me.data?.user && !login.isPending) return <Navigate to={from} replace />;
 

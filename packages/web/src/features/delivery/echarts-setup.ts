@@ -1,10 +1,10 @@
 /**
- * The parts of ECharts the delivery and sprint-review charts need, and nothing else. This
+ * The parts of ECharts the delivery, sprint-review and artifact charts need, and nothing else. This
  * module is only ever imported with `import()`, so ECharts lands in its own chunk, fetched
  * when a chart is first drawn; static named imports let the bundler drop the charts not used.
  */
 import { init, use } from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -13,6 +13,14 @@ import {
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 export { init };

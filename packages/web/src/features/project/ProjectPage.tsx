@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { CiTokensSection } from './CiTokensSection';
 import { CriterionSection } from './CriterionSection';
 import { GoalsSection } from './GoalsSection';
+import { KpiOverview } from './KpiOverview';
 import { ProjectHeader } from './ProjectHeader';
 import { RisksSection } from './RisksSection';
 import { ScopeCanvas } from './ScopeCanvas';
@@ -75,6 +76,7 @@ export function ProjectPage() {
           it.
         </Notice>
       ) : null}
+      <KpiOverview projectId={project.id} />
       <StageBar project={project} canEdit={canEdit} />
       <div className="project-grid">
         <div className="project-grid__main">

@@ -9,6 +9,9 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
     { to: `${base}/runs`, label: 'Runs', end: false },
     { to: `${base}/delivery`, label: 'Delivery', end: true },
     { to: `${base}/backlog`, label: 'Backlog', end: true },
+    { to: `${base}/deployments`, label: 'Deployments', end: true },
+    { to: `${base}/insights`, label: 'Insights', end: true },
+    { to: `${base}/roi`, label: 'ROI', end: true },
   ];
   return (
     <nav aria-label="Project" className="tabs">

@@ -5,7 +5,9 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Logo } from '../../components/Logo';
 
 const NAV = [
+  { to: '/portfolio', label: 'Portfolio' },
   { to: '/projects', label: 'Projects' },
+  { to: '/artifacts', label: 'Artifacts' },
   { to: '/teams', label: 'Teams' },
   { to: '/tokens', label: 'Tokens' },
 ];
@@ -32,7 +34,7 @@ export function AppShell() {
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <Link to="/projects" className="brand">
+          <Link to="/portfolio" className="brand">
             <Logo size={26} />
             <span className="brand__name">Sextant</span>
           </Link>

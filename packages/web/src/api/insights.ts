@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateInsightBody, Insight, InsightPage, UpdateInsightBody } from '@sextant/core';
+import { api } from './client';
+import { keys } from './keys';
+
+/** The board shows every insight at once: 200 is the API's largest page. */
+const BOARD_LIMIT = 200;
+
+/** The project's insights, newest first, with the KPIs per month and quarter. */
+export function useInsights(projectId: string) {
+  return useQuery({
+    queryKey: keys.insights(projectId),
+    queryFn: ({ signal }) =>
+      api.get<InsightPage>(`/projects/${projectId}/insights`, { limit: BOARD_LIMIT }, signal),
+  });
+}
+
+function useInsightWrite<V, R>(projectId: string, write: (vars: V) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.insights(projectId) }),
+  });
+}
+
+/** The body as the UI sends it: description and value may be left out. */
+export type InsightInput = Pick<CreateInsightBody, 'title' | 'businessArea'> &
+  Partial<Pick<CreateInsightBody, 'description' | 'estimatedValue' | 'proposedAt'>>;
+
+export function useCreateInsight(projectId: string) {
+  return useInsightWrite(projectId, (body: InsightInput) =>
+    api.post<Insight>(`/projects/${projectId}/insights`, body),
+  );
+}
+
+export function useUpdateInsight(projectId: string) {
+  return useInsightWrite(
+    projectId,
+    ({ insightId, body }: { insightId: string; body: UpdateInsightBody }) =>
+      api.patch<Insight>(`/insights/${insightId}`, body),
+  );
+}

@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LedgerEntry, LedgerPage, RoiResponse } from '@sextant/core';
+import { api } from './client';
+import { keys } from './keys';
+
+/** The latest entries (newest first) with the ROI summary. */
+export function useLedger(projectId: string, limit = 100) {
+  return useQuery({
+    queryKey: [...keys.ledger(projectId), 'entries', limit],
+    queryFn: ({ signal }) =>
+      api.get<LedgerPage>(`/projects/${projectId}/ledger`, { limit }, signal),
+  });
+}
+
+/** ROI with and without estimates, curves and break-even. */
+export function useRoi(projectId: string) {
+  return useQuery({
+    queryKey: [...keys.ledger(projectId), 'roi'],
+    queryFn: ({ signal }) => api.get<RoiResponse>(`/projects/${projectId}/roi`, undefined, signal),
+  });
+}
+
+/** What the entry form sends: an amount, or days × rate for a people cost. */
+export interface LedgerEntryInput {
+  kind: 'cost' | 'return';
+  category: string;
+  amount?: number;
+  peopleDays?: number;
+  dayRate?: number;
+  currency: string;
+  status: 'estimated' | 'realized';
+  date: string;
+  note: string | null;
+}
+
+export function useCreateLedgerEntry(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LedgerEntryInput) =>
+      api.post<LedgerEntry>(`/projects/${projectId}/ledger`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.ledger(projectId) }),
+  });
+}

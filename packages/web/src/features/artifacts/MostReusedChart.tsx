@@ -1,0 +1,65 @@
+import { useCallback } from 'react';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { WorkspaceArtifactKpis } from '@sextant/core';
+import { EChart, cssColor } from '../delivery/EChart';
+
+type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
+
+type MostReused = WorkspaceArtifactKpis['mostReused'];
+
+function chartOption(items: MostReused, compact: boolean): ChartOption {
+  const accent = cssColor('--accent', '#4f46e5');
+  const muted = cssColor('--text-muted', '#5f6673');
+  const border = cssColor('--border', '#e3e5e9');
+  // Most reused on top: ECharts draws the first category at the bottom.
+  const rows = [...items].reverse();
+  return {
+    animation: false,
+    grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params) => {
+        const point = Array.isArray(params) ? params[0] : params;
+        const item = rows[point?.dataIndex ?? 0];
+        if (!item) return '';
+        const hidden = item.hiddenReuses > 0 ? ` (${item.hiddenReuses} by other teams)` : '';
+        return `${item.name}<br/>${item.reuseCount} reuse${item.reuseCount === 1 ? '' : 's'}${hidden}`;
+      },
+    },
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: muted },
+      splitLine: { lineStyle: { color: border } },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      // Long names end in an ellipsis; the tooltip and the label for screen readers have them whole.
+      axisLabel: { color: muted, width: compact ? 120 : 200, overflow: 'truncate' },
+      axisLine: { lineStyle: { color: border } },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: 'Reuses',
+        data: rows.map((r) => r.reuseCount),
+        barMaxWidth: 22,
+        itemStyle: { color: accent, borderRadius: [0, 4, 4, 0] },
+        label: { show: true, position: 'right', color: cssColor('--text', '#1b1f24') },
+      },
+    ],
+  };
+}
+
+/** The most reused artifacts of the workspace as horizontal bars, most reused on top. */
+export function MostReusedChart({ items }: { items: MostReused }) {
+  const option = useCallback((compact: boolean) => chartOption(items, compact), [items]);
+  const label = `Most reused artifacts: ${items
+    .map((i) => `${i.name}, ${i.reuseCount} reuse${i.reuseCount === 1 ? '' : 's'}`)
+    .join('; ')}.`;
+  return <EChart label={label} option={option} compactBelow={520} className="artifact-chart" />;
+}

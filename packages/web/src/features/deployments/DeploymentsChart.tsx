@@ -1,0 +1,83 @@
+import { useCallback } from 'react';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+import type { DeploymentKpis } from '@sextant/core';
+import { EChart, cssColor } from '../delivery/EChart';
+import { weekLabel } from './deployment-text';
+
+type ChartOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+
+type Week = DeploymentKpis['perWeek'][number];
+
+function chartOption(weeks: Week[], compact: boolean): ChartOption {
+  const accent = cssColor('--accent', '#4f46e5');
+  const danger = cssColor('--danger', '#c62828');
+  const muted = cssColor('--text-muted', '#5f6673');
+  const border = cssColor('--border', '#e3e5e9');
+  return {
+    animation: false,
+    grid: { left: 40, right: 16, top: 40, bottom: 40, containLabel: false },
+    legend: { top: 0, left: 0, textStyle: { color: muted } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params) => {
+        const list = Array.isArray(params) ? params : [params];
+        const week = weeks[list[0]?.dataIndex ?? 0];
+        if (!week) return '';
+        return `Week of ${weekLabel(week.weekStart)}<br/>${week.succeeded} succeeded, ${week.failed} failed or rolled back<br/>${week.deploymentDays} deployment day${week.deploymentDays === 1 ? '' : 's'}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: weeks.map((w) => weekLabel(w.weekStart)),
+      axisLabel: { color: muted, interval: compact ? 'auto' : 0, hideOverlap: true },
+      axisLine: { lineStyle: { color: border } },
+      axisTick: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: muted },
+      splitLine: { lineStyle: { color: border } },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: 'Succeeded',
+        stack: 'deployments',
+        data: weeks.map((w) => w.succeeded),
+        itemStyle: { color: accent },
+        barMaxWidth: 36,
+      },
+      {
+        type: 'bar',
+        name: 'Failed or rolled back',
+        stack: 'deployments',
+        data: weeks.map((w) => w.failed),
+        itemStyle: { color: danger },
+        barMaxWidth: 36,
+      },
+    ],
+  };
+}
+
+/** Production deployments per ISO week: successes, with failures and rollbacks stacked on top. */
+export function DeploymentsChart({ weeks }: { weeks: Week[] }) {
+  const option = useCallback((compact: boolean) => chartOption(weeks, compact), [weeks]);
+  const total = weeks.reduce((sum, w) => sum + w.succeeded + w.failed, 0);
+  return (
+    <EChart
+      label={`Production deployments per week over the last ${weeks.length} weeks: ${total} in all`}
+      option={option}
+      compactBelow={560}
+    />
+  );
+}

@@ -1,0 +1,41 @@
+import type { DeploymentStatus } from '@sextant/core';
+
+export const STATUS_LABELS: Record<DeploymentStatus, string> = {
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  rolled_back: 'Rolled back',
+};
+
+export const STATUS_TONES: Record<DeploymentStatus, 'success' | 'danger' | 'warning'> = {
+  succeeded: 'success',
+  failed: 'danger',
+  rolled_back: 'warning',
+};
+
+const weekFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+
+/** A week's Monday (`2026-11-16`) as `16 Nov`. */
+export function weekLabel(weekStart: string): string {
+  return weekFormat.format(new Date(`${weekStart}T00:00:00Z`));
+}
+
+/** `12.5 h`, or `3.2 days` from 48 hours on. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—';
+  if (hours >= 48) return `${(Math.round((hours / 24) * 10) / 10).toString()} days`;
+  return `${(Math.round(hours * 10) / 10).toString()} h`;
+}
+
+/** `1.5`: a median of whole days may end in .5. */
+export function formatDays(days: number): string {
+  return (Math.round(days * 10) / 10).toString();
+}
+
+export function shortCommit(commit: string | null): string {
+  if (!commit) return '—';
+  return /^[0-9a-f]{12,}$/i.test(commit) ? commit.slice(0, 7) : commit;
+}

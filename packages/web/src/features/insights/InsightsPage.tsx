@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { INSIGHT_STATUSES, type InsightPage } from '@sextant/core';
+import { useInsights } from '../../api/insights';
+import { useRoi } from '../../api/ledger';
+import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader, Section } from '../../components/Section';
+import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { InsightCard } from './InsightCard';
+import { InsightForm } from './InsightForm';
+import { INSIGHT_STATUS_LABELS, moneyList } from './insight-text';
+
+function Tiles({ kpis }: { kpis: InsightPage['kpis'] }) {
+  const quarter = kpis.quarters.find((q) => q.period === kpis.thisQuarter);
+  const previous = kpis.quarters.at(-2);
+  return (
+    <div className="tiles" role="list" aria-label="Insight figures">
+      <div className="tile" role="listitem">
+        <p className="tile__label">Delivered this quarter</p>
+        <p className="tile__value">{kpis.deliveredThisQuarter}</p>
+        <p className="tile__detail">
+          {kpis.thisQuarter}
+          {previous && previous.period !== kpis.thisQuarter
+            ? ` · ${previous.delivered} in ${previous.period}`
+            : ''}
+        </p>
+      </div>
+      <div className="tile" role="listitem">
+        <p className="tile__label">Value delivered this quarter</p>
+        <p className="tile__value">{moneyList(kpis.valueThisQuarter)}</p>
+        <p className="tile__detail">Estimated value of the insights accepted</p>
+      </div>
+      <div className="tile" role="listitem">
+        <p className="tile__label">Implemented this quarter</p>
+        <p className="tile__value">{quarter?.implemented ?? 0}</p>
+        <p className="tile__detail">Put into practice by the business</p>
+      </div>
+    </div>
+  );
+}
+
+function PeriodTable({
+  periods,
+  label,
+}: {
+  periods: InsightPage['kpis']['months'];
+  label: 'Month' | 'Quarter';
+}) {
+  const rows = [...periods].reverse().slice(0, 12);
+  return (
+    <table className="table" aria-label={`Insights per ${label.toLowerCase()}`}>
+      <thead>
+        <tr>
+          <th scope="col">{label}</th>
+          <th scope="col">Delivered</th>
+          <th scope="col">Implemented</th>
+          <th scope="col">Estimated value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((m) => (
+          <tr key={m.period}>
+            <td>{m.period}</td>
+            <td>{m.delivered}</td>
+            <td>{m.implemented}</td>
+            <td>{moneyList(m.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function InsightsContent({ project, canEdit }: ProjectAccess) {
+  const insights = useInsights(project.id);
+  const roi = useRoi(project.id);
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <div className="page page--wide">
+      <PageTitle title={`Insights · ${project.name}`} />
+      <ProjectCrumbs project={project} />
+      <PageHeader
+        title="Insights"
+        subtitle="Actionable business recommendations from the project's analysis: proposed, accepted by the business, then implemented. How many the project delivers per month and quarter is the measure of the value it gives."
+        actions={
+          canEdit && !adding ? (
+            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
+              Propose an insight
+            </button>
+          ) : null
+        }
+      />
+      {!canEdit ? (
+        <Notice title="You can view these insights.">
+          {project.archivedAt
+            ? 'The project is archived, so its insights are read-only.'
+            : `You are a viewer in ${project.teamName}.`}
+        </Notice>
+      ) : null}
+      {adding ? (
+        <div className="card card--padded">
+          <InsightForm
+            projectId={project.id}
+            defaultCurrency={roi.data?.currency ?? 'EUR'}
+            onDone={() => setAdding(false)}
+          />
+        </div>
+      ) : null}
+      {insights.isPending ? (
+        <Loading label="Loading the insights…" />
+      ) : insights.isError ? (
+        <ErrorNotice error={insights.error} onRetry={() => void insights.refetch()} />
+      ) : (
+        <>
+          <Tiles kpis={insights.data.kpis} />
+          {insights.data.items.length === 0 ? (
+            <EmptyState title="No insights yet">
+              <p>
+                An insight is a recommendation the business can act on: reorder stock earlier, send
+                the crew to the riskiest machines first, call the customers most likely to leave.
+                Propose one as soon as the analysis shows it.
+              </p>
+            </EmptyState>
+          ) : null}
+          <div className="board board--insights" aria-label="Insights board">
+            {INSIGHT_STATUSES.map((status) => {
+              const cards = insights.data.items.filter((i) => i.status === status);
+              return (
+                <section
+                  key={status}
+                  className="board__column"
+                  aria-label={INSIGHT_STATUS_LABELS[status]}
+                >
+                  <header className="board__column-header">
+                    <h2 className="board__column-title">{INSIGHT_STATUS_LABELS[status]}</h2>
+                    <span className="board__count" aria-label={`${cards.length} insights`}>
+                      {cards.length}
+                    </span>
+                  </header>
+                  {cards.length === 0 ? (
+                    <p className="board__empty">No insights</p>
+                  ) : (
+                    <ul className="board__list">
+                      {cards.map((insight) => (
+                        <InsightCard
+                          key={insight.id}
+                          insight={insight}
+                          projectId={project.id}
+                          canEdit={canEdit}
+                        />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              );
+            })}
+          </div>
+          <div className="insight-periods">
+            <Section title="Per quarter" className="card--flush-body">
+              <PeriodTable periods={insights.data.kpis.quarters} label="Quarter" />
+            </Section>
+            <Section title="Per month" className="card--flush-body">
+              <PeriodTable periods={insights.data.kpis.months} label="Month" />
+            </Section>
+          </div>
+          <p className="rule">
+            {insights.data.kpis.rules.delivered} {insights.data.kpis.rules.value}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function InsightsPage() {
+  const { projectId = '' } = useParams();
+  return (
+    <ProjectSubpage projectId={projectId}>
+      {(access) => <InsightsContent {...access} />}
+    </ProjectSubpage>
+  );
+}

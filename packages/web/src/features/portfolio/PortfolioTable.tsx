@@ -1,0 +1,89 @@
+import { Link } from 'react-router';
+import type { PortfolioProject } from '@sextant/core';
+import { HealthBadge } from '../../components/HealthBadge';
+import { StageBadge } from '../../components/StageBadge';
+import { formatPercent } from '../../lib/format';
+
+function roiText(project: PortfolioProject): string {
+  if (project.roi === null) return '—';
+  return project.currency
+    ? `${formatPercent(project.roi)} ${project.currency}`
+    : formatPercent(project.roi);
+}
+
+/** One row per project: health (reasons on hover), stage and the KPIs that say if it is on track. */
+export function PortfolioTable({
+  projects,
+  rules,
+}: {
+  projects: PortfolioProject[];
+  /** The workspace's rules by figure, shown on hover over the column headers. */
+  rules: Record<string, string>;
+}) {
+  return (
+    <table className="table table--stack portfolio-table" aria-label="Projects">
+      <thead>
+        <tr>
+          <th scope="col">Project</th>
+          <th scope="col" title={rules.health}>
+            Health
+          </th>
+          <th scope="col">Stage</th>
+          <th scope="col" className="portfolio-table__num" title={rules.goalProgress}>
+            Goal progress
+          </th>
+          <th scope="col" className="portfolio-table__num" title={rules.lastSprintSuccessRate}>
+            Last sprint
+          </th>
+          <th scope="col" className="portfolio-table__num" title={rules.deployments}>
+            Deployments (30 d)
+          </th>
+          <th scope="col" className="portfolio-table__num" title={rules.insights}>
+            Insights this quarter
+          </th>
+          <th scope="col" className="portfolio-table__num" title={rules.roi}>
+            ROI
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {projects.map((project) => (
+          <tr key={project.id}>
+            <td data-label="Project">
+              <Link className="table__primary-link" to={project.url}>
+                {project.name}
+              </Link>
+              <span className="portfolio-table__team">{project.teamName}</span>
+            </td>
+            <td data-label="Health">
+              <HealthBadge health={project.health} reasons={project.reasons} />
+              {project.openAlerts > 0 ? (
+                <span className="portfolio-table__alerts">
+                  {project.openAlerts === 1 ? '1 alert' : `${project.openAlerts} alerts`}
+                </span>
+              ) : null}
+            </td>
+            <td data-label="Stage">
+              <StageBadge stage={project.stage} />
+            </td>
+            <td data-label="Goal progress" className="portfolio-table__num">
+              {formatPercent(project.goalProgress)}
+            </td>
+            <td data-label="Last sprint" className="portfolio-table__num">
+              {formatPercent(project.lastSprintSuccessRate)}
+            </td>
+            <td data-label="Deployments (30 d)" className="portfolio-table__num">
+              {project.deploymentsLast30Days}
+            </td>
+            <td data-label="Insights this quarter" className="portfolio-table__num">
+              {project.insightsThisQuarter}
+            </td>
+            <td data-label="ROI" className="portfolio-table__num">
+              {roiText(project)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

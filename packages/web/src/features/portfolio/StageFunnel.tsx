@@ -1,0 +1,74 @@
+import { useCallback, useMemo } from 'react';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import { STAGE_PATH, type Stage } from '@sextant/core';
+import { stageLabel } from '../../lib/format';
+import { EChart, cssColor } from '../delivery/EChart';
+
+type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
+
+/** The forward path top to bottom, then the projects dropped on the way. */
+const FUNNEL_STAGES: readonly Stage[] = [...STAGE_PATH, 'dropped'];
+
+interface StageCount {
+  stage: Stage;
+  count: number;
+}
+
+function stageCounts(perStage: Record<string, number>): StageCount[] {
+  return FUNNEL_STAGES.map((stage) => ({ stage, count: perStage[stage] ?? 0 }));
+}
+
+function chartOption(rows: StageCount[], compact: boolean): ChartOption {
+  const accent = cssColor('--accent', '#4f46e5');
+  const success = cssColor('--success', '#15803d');
+  const subtle = cssColor('--text-subtle', '#858b96');
+  const muted = cssColor('--text-muted', '#5f6673');
+  const border = cssColor('--border', '#e3e5e9');
+  // ECharts draws the first category at the bottom: scoping goes on top.
+  const drawn = [...rows].reverse();
+  return {
+    animation: false,
+    grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
+    tooltip: { trigger: 'item' },
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: muted },
+      splitLine: { lineStyle: { color: border } },
+    },
+    yAxis: {
+      type: 'category',
+      data: drawn.map((r) => stageLabel(r.stage)),
+      axisLabel: { color: muted, width: compact ? 90 : 130, overflow: 'truncate' },
+      axisLine: { lineStyle: { color: border } },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: 'Projects',
+        data: drawn.map((r) => ({
+          value: r.count,
+          itemStyle: {
+            color: r.stage === 'dropped' ? subtle : r.stage === 'production' ? success : accent,
+          },
+        })),
+        barMaxWidth: 24,
+        itemStyle: { borderRadius: [0, 4, 4, 0] },
+        label: { show: true, position: 'right', color: cssColor('--text', '#1b1f24') },
+      },
+    ],
+  };
+}
+
+/** How many projects are in each stage now, along the path from scoping to retired. */
+export function StageFunnel({ perStage }: { perStage: Record<string, number> }) {
+  const rows = useMemo(() => stageCounts(perStage), [perStage]);
+  const option = useCallback((compact: boolean) => chartOption(rows, compact), [rows]);
+  const label = `Projects per stage: ${rows
+    .map((r) => `${stageLabel(r.stage)} ${r.count}`)
+    .join(', ')}.`;
+  return <EChart label={label} option={option} compactBelow={480} className="stage-funnel" />;
+}

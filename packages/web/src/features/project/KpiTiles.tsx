@@ -1,0 +1,116 @@
+import { Link } from 'react-router';
+import type { ProjectKpis } from '@sextant/core';
+import { formatMoney, formatNumber, formatPercent } from '../../lib/format';
+
+interface KpiTileProps {
+  label: string;
+  value: string;
+  detail: string;
+  /** The rule written beside the figure: the tile's hover text. */
+  rule: string;
+  to: string;
+}
+
+/** One figure; the whole tile follows its link to the page where it is explained. */
+function KpiTile({ label, value, detail, rule, to }: KpiTileProps) {
+  return (
+    <div className="tile kpi-tile" role="listitem" title={rule}>
+      <Link className="tile__label kpi-tile__link" to={to}>
+        {label}
+      </Link>
+      <p className="tile__value">{value}</p>
+      <p className="tile__detail">{detail}</p>
+    </div>
+  );
+}
+
+/** The last closed sprint (highest number) that has a success rate. */
+function lastClosedSprint(delivery: ProjectKpis['delivery']) {
+  return delivery.sprints
+    .filter((sprint) => sprint.state === 'closed' && sprint.successRate !== null)
+    .reduce<ProjectKpis['delivery']['sprints'][number] | null>(
+      (last, sprint) => (!last || sprint.number > last.number ? sprint : last),
+      null,
+    );
+}
+
+function goalDetail(goal: ProjectKpis['goal']): string {
+  if (!goal.metric || goal.threshold === null) return 'no success criterion yet';
+  if (goal.firstBaseline === null || goal.currentBaseline === null) {
+    return `no CI baseline on ${goal.metric} yet`;
+  }
+  return `${formatNumber(goal.currentBaseline)} from ${formatNumber(goal.firstBaseline)} toward ${formatNumber(goal.threshold)}`;
+}
+
+function roiValue(roi: ProjectKpis['roi']): string {
+  if (roi.roi === null) return '—';
+  return roi.currency ? `${formatPercent(roi.roi)} ${roi.currency}` : formatPercent(roi.roi);
+}
+
+function roiDetail(roi: ProjectKpis['roi']): string {
+  if (!roi.currency) return 'no costs or returns recorded';
+  if (roi.roi === null) return 'no costs recorded yet';
+  return `${formatMoney(roi.realizedReturns, roi.currency)} returned on ${formatMoney(roi.costs, roi.currency)}`;
+}
+
+/** The project's KPI families at a glance, each with its rule and a way to its page. */
+export function KpiTiles({ kpis }: { kpis: ProjectKpis }) {
+  const base = `/projects/${kpis.projectId}`;
+  const { goal, runs, deployments, insights, roi } = kpis;
+  const sprint = lastClosedSprint(kpis.delivery);
+  const days = deployments.daysSinceLastProduction;
+  return (
+    <div className="tiles kpi-tiles" role="list" aria-label="Project KPIs">
+      <KpiTile
+        label="Goal progress"
+        value={formatPercent(goal.progress)}
+        detail={goalDetail(goal)}
+        rule={goal.rule}
+        to={`${base}/runs`}
+      />
+      <KpiTile
+        label="Last sprint success"
+        value={formatPercent(sprint?.successRate?.rate)}
+        detail={
+          sprint
+            ? `${sprint.delivered} of ${sprint.committed} stories in ${sprint.name}`
+            : 'no closed sprint yet'
+        }
+        rule={kpis.delivery.rules.sprintSuccessRate ?? ''}
+        to={`${base}/delivery`}
+      />
+      <KpiTile
+        label="CI runs"
+        value={String(runs.ci)}
+        detail={
+          runs.baselineValue === null
+            ? `${runs.manual} manual; no CI baseline yet`
+            : `${runs.manual} manual; baseline ${formatNumber(runs.baselineValue)}`
+        }
+        rule={runs.rule}
+        to={`${base}/runs`}
+      />
+      <KpiTile
+        label="Production deployments"
+        value={days === null ? '—' : days === 1 ? '1 day ago' : `${days} days ago`}
+        detail={`change failure rate ${formatPercent(deployments.changeFailureRate)}`}
+        rule={`${deployments.rules.daysSinceLastProduction}\n${deployments.rules.changeFailureRate}`}
+        to={`${base}/deployments`}
+      />
+      <KpiTile
+        label="Insights this quarter"
+        value={String(insights.deliveredThisQuarter)}
+        detail={`delivered in ${insights.thisQuarter}`}
+        rule={insights.rules.delivered}
+        to={`${base}/insights`}
+      />
+      <KpiTile
+        label="ROI"
+        value={roiValue(roi)}
+        detail={roiDetail(roi)}
+        rule={roi.rules.roi}
+        to={`${base}/roi`}
+      />
+    </div>
+  );
+}

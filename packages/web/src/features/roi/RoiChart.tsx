@@ -1,0 +1,129 @@
+import { useCallback } from 'react';
+import type { ComposeOption } from 'echarts/core';
+import type { LineSeriesOption } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+import type { RoiResponse } from '@sextant/core';
+import { formatMoney } from '../../lib/format';
+import { EChart, cssColor } from '../delivery/EChart';
+
+type ChartOption = ComposeOption<
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
+>;
+
+/** Months from the first curve point to the break-even month, so the marker has a place. */
+function axisMonths(roi: RoiResponse): string[] {
+  const months = roi.curves.map((p) => p.month);
+  const target = roi.breakEven.month;
+  if (!target || months.length === 0) return months;
+  let last = months.at(-1) as string;
+  while (last < target) {
+    const [y, m] = last.split('-').map(Number) as [number, number];
+    last = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    months.push(last);
+  }
+  return months;
+}
+
+function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
+  const currency = roi.currency ?? 'EUR';
+  const accent = cssColor('--accent', '#4f46e5');
+  const danger = cssColor('--danger', '#c62828');
+  const success = cssColor('--success', '#2e7d32');
+  const muted = cssColor('--text-muted', '#5f6673');
+  const border = cssColor('--border', '#e3e5e9');
+  const months = axisMonths(roi);
+  const pad = <T,>(values: T[]) => [...values, ...months.slice(values.length).map(() => null)];
+  const money = (v: number) => formatMoney(v, currency);
+  const breakEven = roi.breakEven.month;
+  return {
+    animation: false,
+    grid: { left: compact ? 56 : 80, right: 24, top: 40, bottom: 40 },
+    legend: { top: 0, textStyle: { color: muted } },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? money(v) : '—') },
+    xAxis: {
+      type: 'category',
+      data: months,
+      axisLabel: { color: muted, hideOverlap: true },
+      axisLine: { lineStyle: { color: border } },
+      axisTick: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      axisLabel: {
+        color: muted,
+        formatter: (v: number) => new Intl.NumberFormat('en-GB', { notation: 'compact' }).format(v),
+      },
+      splitLine: { lineStyle: { color: border } },
+    },
+    series: [
+      {
+        type: 'line',
+        name: 'Cumulative cost',
+        data: pad(roi.curves.map((p) => p.cost)),
+        symbol: 'circle',
+        symbolSize: 6,
+        lineStyle: { color: danger, width: 2 },
+        itemStyle: { color: danger },
+        ...(breakEven
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: success, type: 'dashed', width: 1.5 },
+                label: {
+                  formatter:
+                    roi.breakEven.status === 'reached'
+                      ? `Break-even ${breakEven}`
+                      : `Break-even (projected) ${breakEven}`,
+                  position: 'insideEndTop',
+                  color: success,
+                },
+                data: [{ xAxis: breakEven, name: 'Break-even' }],
+              },
+            }
+          : {}),
+      },
+      {
+        type: 'line',
+        name: 'Cumulative realized return',
+        data: pad(roi.curves.map((p) => p.realizedReturn)),
+        symbol: 'circle',
+        symbolSize: 6,
+        lineStyle: { color: accent, width: 2 },
+        itemStyle: { color: accent },
+      },
+      {
+        type: 'line',
+        name: 'With estimated returns',
+        data: pad(roi.curves.map((p) => p.totalReturn)),
+        symbol: 'none',
+        lineStyle: { color: accent, width: 1.5, type: 'dashed' },
+        itemStyle: { color: accent },
+      },
+    ],
+  };
+}
+
+/** Cumulative cost and return by month, with the break-even month marked. */
+export function RoiChart({ roi }: { roi: RoiResponse }) {
+  const option = useCallback((compact: boolean) => chartOption(roi, compact), [roi]);
+  return (
+    <EChart
+      label={`Cumulative cost and return by month${
+        roi.breakEven.month ? `, break-even ${roi.breakEven.month}` : ', break-even not in sight'
+      }`}
+      option={option}
+      compactBelow={560}
+      className="roi-chart"
+    />
+  );
+}

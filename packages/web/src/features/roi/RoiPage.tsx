@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { LedgerCategory, LedgerEntry, RoiResponse } from '@sextant/core';
+import { useLedger } from '../../api/ledger';
+import { Badge } from '../../components/Badge';
+import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader, Section } from '../../components/Section';
+import { formatDate, formatMoney, formatNumber } from '../../lib/format';
+import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { LedgerForm } from './LedgerForm';
+import { RoiChart } from './RoiChart';
+import { CATEGORY_LABELS, formatRoi } from './roi-text';
+
+function breakEvenText(roi: RoiResponse): string {
+  const { breakEven } = roi;
+  if (breakEven.status === 'reached') return `Reached in ${breakEven.month}`;
+  if (breakEven.status === 'projected') return `Projected for ${breakEven.month}`;
+  return 'Not in sight';
+}
+
+function Tiles({ roi }: { roi: RoiResponse }) {
+  const money = (v: number) => (roi.currency ? formatMoney(v, roi.currency) : formatNumber(v));
+  return (
+    <div className="tiles" role="list" aria-label="ROI figures">
+      <div className="tile" role="listitem">
+        <p className="tile__label">ROI (realized)</p>
+        <p className="tile__value">{formatRoi(roi.roi)}</p>
+        <p className="tile__detail">
+          {money(roi.realizedReturns)} returned for {money(roi.costs)} spent
+        </p>
+      </div>
+      <div className="tile" role="listitem">
+        <p className="tile__label">ROI with estimates</p>
+        <p className="tile__value">{formatRoi(roi.roiWithEstimates)}</p>
+        <p className="tile__detail">Adds {money(roi.estimatedReturns)} of estimated returns</p>
+      </div>
+      <div className="tile" role="listitem">
+        <p className="tile__label">Break-even</p>
+        <p className="tile__value">{breakEvenText(roi)}</p>
+        <p className="tile__detail">
+          {roi.breakEven.reason ??
+            (roi.breakEven.date ? `By ${formatDate(roi.breakEven.date)}` : '')}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
+  return (
+    <table className="table table--stack" aria-label="Ledger entries">
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Category</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="ledger-amount">
+            Amount
+          </th>
+          <th scope="col">Note</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td data-label="Date">{formatDate(e.date)}</td>
+            <td data-label="Kind">
+              <Badge tone={e.kind === 'cost' ? 'danger' : 'success'}>
+                {e.kind === 'cost' ? 'Cost' : 'Return'}
+              </Badge>
+            </td>
+            <td data-label="Category">
+              {CATEGORY_LABELS[e.category as LedgerCategory] ?? e.category}
+              {e.peopleDays !== null && e.dayRate !== null
+                ? ` · ${formatNumber(e.peopleDays)} days × ${formatMoney(e.dayRate, e.currency)}`
+                : ''}
+            </td>
+            <td data-label="Status">
+              <Badge tone={e.status === 'realized' ? 'accent' : 'neutral'}>
+                {e.status === 'realized' ? 'Realized' : 'Estimated'}
+              </Badge>
+            </td>
+            <td data-label="Amount" className="ledger-amount">
+              {formatMoney(e.amount, e.currency)}
+            </td>
+            <td data-label="Note">{e.note ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RoiContent({ project, canEdit }: ProjectAccess) {
+  const ledger = useLedger(project.id);
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <div className="page page--wide">
+      <PageTitle title={`ROI · ${project.name}`} />
+      <ProjectCrumbs project={project} />
+      <PageHeader
+        title="Return on investment"
+        subtitle="What the project cost and what it gave back, estimated or realized. ROI = (returns − costs) / costs; the break-even month is projected from the last six months."
+        actions={
+          canEdit && !adding ? (
+            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
+              Add an entry
+            </button>
+          ) : null
+        }
+      />
+      {!canEdit ? (
+        <Notice title="You can view this ledger.">
+          {project.archivedAt
+            ? 'The project is archived, so its ledger is read-only.'
+            : `You are a viewer in ${project.teamName}.`}
+        </Notice>
+      ) : null}
+      {adding ? (
+        <div className="card card--padded">
+          <LedgerForm
+            projectId={project.id}
+            currency={ledger.data?.roi.currency ?? null}
+            onDone={() => setAdding(false)}
+          />
+        </div>
+      ) : null}
+      {ledger.isPending ? (
+        <Loading label="Loading the ledger…" />
+      ) : ledger.isError ? (
+        <ErrorNotice error={ledger.error} onRetry={() => void ledger.refetch()} />
+      ) : ledger.data.items.length === 0 ? (
+        <EmptyState title="No ledger entries yet">
+          <p>
+            Record what the project costs (people-days, infrastructure, licences) and what it gives
+            back (savings, revenue, avoided losses), estimated first and realized when measured. The
+            first entry fixes the ledger's currency.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <Tiles roi={ledger.data.roi} />
+          <Section
+            title="Cumulative cost and return"
+            description={`By month, in ${ledger.data.roi.currency ?? ''}.`}
+          >
+            <RoiChart roi={ledger.data.roi} />
+            {ledger.data.roi.breakEven.status === 'not_in_sight' ? (
+              <p className="roi-break-even">
+                <strong>Break-even not in sight.</strong> {ledger.data.roi.breakEven.reason}
+              </p>
+            ) : null}
+            <p className="rule">{ledger.data.roi.method}</p>
+          </Section>
+          <Section title="Ledger" className="card--flush-body">
+            <LedgerTable entries={ledger.data.items} />
+          </Section>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function RoiPage() {
+  const { projectId = '' } = useParams();
+  return (
+    <ProjectSubpage projectId={projectId}>{(access) => <RoiContent {...access} />}</ProjectSubpage>
+  );
+}
