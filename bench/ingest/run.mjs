@@ -18,7 +18,6 @@
 // created on TEST_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/test) and
 // dropped afterwards. Prints figures; asserts nothing.
 //   node bench/ingest/run.mjs [--seconds 10] [--rounds 5] [--clients 64] [--batch-clients 2] [--postgres]
-import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -29,11 +28,8 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { applySqlitePragmas } from '@sextant/db';
+import { arg, createBenchToken, startServer, stopServer } from '../lib/bench-server.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 /** Seconds per phase, in `ROUNDS` slices alternating with the phase it is compared with. */
 const SECONDS = arg('seconds', 10);
 const ROUNDS = arg('rounds', 5);
@@ -46,9 +42,7 @@ const POSTGRES = process.argv.includes('--postgres');
 const POSTGRES_ADMIN_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const CLI = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
 const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
-const PASSWORD = 'benchmark passphrase';
 
 /** A run as a training pipeline reports it: METRICS metrics, two params, commit and CI job. */
 function runBody(i) {
@@ -198,19 +192,6 @@ async function adminQuery(sql) {
   }
 }
 
-function startServer(env) {
-  const server = spawn(process.execPath, [SERVER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /open (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ server, url: m[1] });
-    });
-  });
-}
-
 async function measure(kind, databaseUrl) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sextant-bench-ingest-'));
   const env = {
@@ -223,23 +204,11 @@ async function measure(kind, databaseUrl) {
   let server;
   let raw;
   try {
-    const made = spawnSync(
-      process.execPath,
-      [CLI, 'user', 'create', '--email', 'bench@example.test', '--password-stdin'],
-      { env, input: `${PASSWORD}\n` },
-    );
-    if (made.status !== 0) throw new Error(made.stderr.toString());
-    const personal = spawnSync(
-      process.execPath,
-      [CLI, 'token', 'create', '--user', 'bench@example.test', '--name', 'bench'],
-      { env },
-    )
-      .stdout.toString()
-      .trim();
+    const personal = createBenchToken(env);
 
     raw = kind === 'sqlite' ? rawSqlite(join(dataDir, 'raw.db')) : await rawPostgres(databaseUrl);
 
-    const started = await startServer(env);
+    const started = await startServer(env, [SERVER]);
     server = started.server;
     const { url } = started;
     const asPerson = { authorization: `Bearer ${personal}` };
@@ -313,12 +282,7 @@ async function measure(kind, databaseUrl) {
     return { health, ...t };
   } finally {
     await raw?.close();
-    if (server) {
-      server.removeAllListeners('exit');
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    if (server) await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

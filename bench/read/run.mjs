@@ -9,19 +9,14 @@
 // throw-away database created on TEST_DATABASE_URL's server and dropped afterwards.
 // Prints figures; asserts nothing.
 //   node bench/read/run.mjs [--projects 1000] [--deployments 50000] [--runs 100000] [--rounds 10] [--postgres]
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { newId, openConnection } from '@sextant/db';
+import { arg, createBenchToken, startServer, stopServer } from '../lib/bench-server.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const PROJECTS = arg('projects', 1_000);
 const DEPLOYMENTS = arg('deployments', 50_000);
 const RUNS = arg('runs', 100_000);
@@ -29,25 +24,7 @@ const ROUNDS = arg('rounds', 10);
 const POSTGRES = process.argv.includes('--postgres');
 const POSTGRES_ADMIN_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const CLI = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
-const PASSWORD = 'benchmark passphrase';
 const DAY = 86_400_000;
-
-function startServer(env) {
-  const server = spawn(process.execPath, [CLI, 'serve'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /open (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ server, url: m[1] });
-    });
-  });
-}
 
 /** `n` calls of `task(i)` with at most `width` in flight. */
 async function pool(n, width, task) {
@@ -203,19 +180,7 @@ async function measure(kind, databaseUrl) {
   let server;
   let connection;
   try {
-    const made = spawnSync(
-      process.execPath,
-      [CLI, 'user', 'create', '--email', 'bench@example.test', '--password-stdin'],
-      { env, input: `${PASSWORD}\n` },
-    );
-    if (made.status !== 0) throw new Error(made.stderr.toString());
-    const token = spawnSync(
-      process.execPath,
-      [CLI, 'token', 'create', '--user', 'bench@example.test', '--name', 'bench'],
-      { env },
-    )
-      .stdout.toString()
-      .trim();
+    const token = createBenchToken(env);
     const started = await startServer(env);
     server = started.server;
     const { url } = started;
@@ -252,12 +217,7 @@ async function measure(kind, databaseUrl) {
     return { seedSeconds, portfolio, bytes: first.bytes, times };
   } finally {
     await connection?.close();
-    if (server) {
-      server.removeAllListeners('exit');
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    if (server) await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,52 @@
+// What every benchmark does before it measures: read its numeric flags, make a person and
+// a personal token with the CLI, start a server process and wait for the address it prints.
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
+const PASSWORD = 'benchmark passphrase';
+
+/** `--name N` from the command line, or `fallback`. */
+export function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A person and a personal API token in the database `env` points at; returns the token. */
+export function createBenchToken(env) {
+  const made = spawnSync(
+    process.execPath,
+    [CLI, 'user', 'create', '--email', 'bench@example.test', '--password-stdin'],
+    { env, input: `${PASSWORD}\n` },
+  );
+  if (made.status !== 0) throw new Error(made.stderr.toString());
+  return spawnSync(
+    process.execPath,
+    [CLI, 'token', 'create', '--user', 'bench@example.test', '--name', 'bench'],
+    { env },
+  )
+    .stdout.toString()
+    .trim();
+}
+
+/** Starts `node <args>` (default `sextant serve`) and resolves once it prints "open <url>". */
+export function startServer(env, args = [CLI, 'serve']) {
+  const server = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /open (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ server, url: m[1] });
+    });
+  });
+}
+
+/** Stops a server started by `startServer` and waits for it to exit. */
+export async function stopServer(server) {
+  server.removeAllListeners('exit');
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
