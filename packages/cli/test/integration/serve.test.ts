@@ -55,6 +55,12 @@ describe('sextant serve on an empty SQLite folder', () => {
       'Predictive maintenance — press line 3 | poc | Reliability Analytics | admin',
     );
     expect(names).toContain('Churn early warning | scoping | Customer Analytics | viewer');
+    expect(names).toContain(
+      'Paint-shop energy forecast | production | Reliability Analytics | admin',
+    );
+    expect(names).toContain(
+      'Weld-seam inspection — body shop | production | Reliability Analytics | admin',
+    );
     await stop(server);
 
     server = await startServerProcess(env);

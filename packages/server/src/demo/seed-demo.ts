@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { generatePassword } from '../security/secrets.js';
 import type { Services } from '../services/index.js';
 import { seedDemoHistory } from './seed-history.js';
+import { seedDemoPortfolio } from './seed-portfolio.js';
 
 export const DEMO_EMAIL = 'demo@sextant.local';
 
@@ -19,7 +20,9 @@ const SYSTEM = { userId: null, tokenId: null, ip: null };
 /**
  * On first start with an empty database: a predictive-maintenance project in POC
  * (the process article's example, with scope, goal, criterion and risks), a project
- * still in scoping, and a second team's project the demo user may only view.
+ * still in scoping, a second team's project the demo user may only view, and the
+ * portfolio: two projects in production (one healthy, one failing) and one in
+ * productization, with a year of deployments, insights, ledger and shared artifacts.
  * Returns null when the database already has accounts.
  */
 export async function seedDemo(
@@ -124,7 +127,7 @@ export async function seedDemo(
   );
   await seedDemoHistory(services, clock, pdm.id, demo);
 
-  await services.projects.create(
+  const spare = await services.projects.create(
     {
       teamId: reliability.id,
       name: 'Spare-parts demand forecast',
@@ -139,7 +142,7 @@ export async function seedDemo(
 
   const customer = await services.teams.create('Customer Analytics', asAna);
   await services.teams.addMember(customer.id, { email: DEMO_EMAIL, role: 'viewer' }, asAna);
-  await services.projects.create(
+  const churn = await services.projects.create(
     {
       teamId: customer.id,
       name: 'Churn early warning',
@@ -151,5 +154,13 @@ export async function seedDemo(
     },
     asAna,
   );
+  await seedDemoPortfolio(store, clock, {
+    teamId: reliability.id,
+    owner: demo,
+    otherTeamUser: ana,
+    pdmId: pdm.id,
+    spareId: spare.id,
+    churnId: churn.id,
+  });
   return { email: DEMO_EMAIL, password, projectId: pdm.id };
 }

@@ -1,0 +1,134 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { ArtifactList, Portfolio, ProjectKpis } from '@sextant/core';
+import { seedDemo, type DemoSeed } from '@sextant/server';
+import { TestClient } from '../support/client.js';
+import { describeEachDatabase } from '../support/harness.js';
+
+/** A Monday; the quarter began on 1 October 2026. */
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+describeEachDatabase('demo workspace', (env) => {
+  let seed: DemoSeed;
+  let client: TestClient;
+  let portfolio: Portfolio;
+  const idOf = (name: string) => {
+    const item = portfolio.items.find((p) => p.name === name);
+    if (!item) throw new Error(`no project ${name}`);
+    return item.id;
+  };
+
+  beforeAll(async () => {
+    env().clock.set(NOW);
+    const seeded = await seedDemo(env().services, env().store, env().clock);
+    if (!seeded) throw new Error('the demo was not seeded');
+    seed = seeded;
+    client = new TestClient(env().app);
+    const login = await client.post('/auth/login', { email: seed.email, password: seed.password });
+    expect(login.status).toBe(200);
+    const reply = await client.get<Portfolio>('/portfolio?sort=name');
+    expect(reply.status).toBe(200);
+    portfolio = reply.body;
+  });
+
+  it('seeds only once', async () => {
+    expect(await seedDemo(env().services, env().store, env().clock)).toBeNull();
+  });
+
+  it('shows a portfolio of six projects in every health, two of which reached production', () => {
+    const rows = portfolio.items.map((p) => `${p.name} | ${p.stage} | ${p.teamName}`);
+    expect(rows).toEqual([
+      'Churn early warning | scoping | Customer Analytics',
+      'Paint-shop energy forecast | production | Reliability Analytics',
+      'Predictive maintenance — press line 3 | poc | Reliability Analytics',
+      'Spare-parts demand forecast | scoping | Reliability Analytics',
+      'Supplier delay early warning | productization | Reliability Analytics',
+      'Weld-seam inspection — body shop | production | Reliability Analytics',
+    ]);
+    const health = Object.fromEntries(portfolio.items.map((p) => [p.name, p.health]));
+    expect(health['Paint-shop energy forecast']).toBe('green');
+    expect(health['Weld-seam inspection — body shop']).toBe('red');
+    expect(health['Supplier delay early warning']).toBe('amber');
+    // No goal and no named user yet: it will go wrong unless someone acts.
+    expect(health['Spare-parts demand forecast']).toBe('amber');
+    const { workspace } = portfolio;
+    expect(workspace.projects).toBe(6);
+    expect(workspace.reachedProduction).toBe(2);
+    expect(workspace.reachedProductionShare).toBeCloseTo(2 / 6, 6);
+    expect(workspace.industryShare).toBe(0.2);
+    expect(workspace.perStage).toMatchObject({ production: 2, productization: 1, poc: 1 });
+    expect(workspace.perStage.scoping).toBe(2);
+  });
+
+  it('says why the failing production project is red', () => {
+    const weld = portfolio.items.find((p) => p.name === 'Weld-seam inspection — body shop');
+    // The last production release that succeeded was 75 days ago (2026-09-09).
+    expect(weld?.reasons.join(' ')).toContain('No production deployment for 75 days');
+    expect(weld?.reasons.join(' ')).toContain('ROI is not projected to break even');
+    const supplier = portfolio.items.find((p) => p.name === 'Supplier delay early warning');
+    expect(supplier?.reasons.join(' ')).toContain('No actionable insight delivered in 2026-Q4');
+  });
+
+  it('fills the healthy production project’s KPIs: a year of deployments, insights and ROI', async () => {
+    const reply = await client.get<ProjectKpis>(
+      `/projects/${idOf('Paint-shop energy forecast')}/kpis`,
+    );
+    expect(reply.status).toBe(200);
+    const kpis = reply.body;
+    expect(kpis.health.health).toBe('green');
+    expect(kpis.alerts).toEqual([]);
+    // A production release every Friday (the last on 2026-11-20): the Fridays of each month.
+    expect(kpis.deployments.perMonth).toEqual([
+      { month: '2025-12', count: 4 },
+      { month: '2026-01', count: 5 },
+      { month: '2026-02', count: 4 },
+      { month: '2026-03', count: 4 },
+      { month: '2026-04', count: 4 },
+      { month: '2026-05', count: 5 },
+      { month: '2026-06', count: 4 },
+      { month: '2026-07', count: 5 },
+      { month: '2026-08', count: 4 },
+      { month: '2026-09', count: 4 },
+      { month: '2026-10', count: 5 },
+      { month: '2026-11', count: 3 },
+    ]);
+    expect(kpis.deployments.daysSinceLastProduction).toBe(3);
+    // Accepted on 2026-11-13 (ten days ago), worth €18,000.
+    expect(kpis.insights.thisQuarter).toBe('2026-Q4');
+    expect(kpis.insights.deliveredThisQuarter).toBe(1);
+    expect(kpis.insights.valueThisQuarter).toEqual([{ amount: 18_000, currency: 'EUR' }]);
+    // Costs: 3 build months × €10,050 + 2 productization months × €17,450 + 13 production
+    // months × €6,100 = €144,350. Savings: 4,000 + 6,500 + … + 21,500 then 5 × 24,000 = €222,000.
+    expect(kpis.roi.costs).toBe(144_350);
+    expect(kpis.roi.realizedReturns).toBe(222_000);
+    expect(kpis.roi.roi).toBe(0.5379);
+    // The cumulative net (−€65,050 before production) turns positive in July 2026.
+    expect(kpis.roi.breakEven).toMatchObject({ status: 'reached', month: '2026-07' });
+    expect(kpis.runs.ci).toBe(8);
+    expect(kpis.runs.baselineValue).not.toBeNull();
+    expect(kpis.goal.quantifiableGoals).toBe(1);
+    expect(kpis.artifacts.produced).toBe(2);
+  });
+
+  it('lists artifacts reused by other projects, the other team’s reuse included', async () => {
+    const reply = await client.get<ArtifactList>('/artifacts?sort=name');
+    expect(reply.status).toBe(200);
+    const rows = reply.body.items.map(
+      (a) =>
+        `${a.name} | ${a.producedBy.visible ? a.producedBy.projectName : '?'} | ${a.reuseCount}`,
+    );
+    expect(rows).toEqual([
+      'Day-ahead gradient-boosting forecaster | Paint-shop energy forecast | 1',
+      'Plant calendar and shift table | Paint-shop energy forecast | 3',
+      'Press sensor daily features | Predictive maintenance — press line 3 | 2',
+      'Supplier master-data cleaner | Supplier delay early warning | 2',
+      'Time-based backtest template | Predictive maintenance — press line 3 | 3',
+      'Weld-seam image set, labelled | Weld-seam inspection — body shop | 0',
+    ]);
+    const template = reply.body.items.find((a) => a.name === 'Time-based backtest template');
+    expect(template?.reuses.map((r) => r.projectName).sort()).toEqual([
+      'Churn early warning',
+      'Paint-shop energy forecast',
+      'Supplier delay early warning',
+    ]);
+  });
+});
