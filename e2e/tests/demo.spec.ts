@@ -1,5 +1,6 @@
 import { saveScreenshot } from '../support/screenshots.js';
 import { startServer, type RunningServer } from '../support/server.js';
+import type { Page } from '@playwright/test';
 import { expect, openProjectList, test } from '../support/fixtures.js';
 
 const DEMO_PROJECT = 'Predictive maintenance — press line 3';
@@ -15,9 +16,8 @@ test.describe('demo workspace', () => {
     await demo?.stop();
   });
 
-  test('signs in with the printed demo credentials and opens the demo project in POC', async ({
-    page,
-  }) => {
+  /** Signs in with the credentials the demo printed. */
+  async function signInAsDemo(page: Page) {
     const output = demo.output();
     const email = /^\s*email:\s+(\S+)\s*$/m.exec(output)?.[1];
     const password = /^\s*password:\s+(\S+)\s*$/m.exec(output)?.[1];
@@ -28,6 +28,12 @@ test.describe('demo workspace', () => {
     await page.getByLabel('Email').fill(email ?? '');
     await page.getByLabel('Password').fill(password ?? '');
     await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  test('signs in with the printed demo credentials and opens the demo project in POC', async ({
+    page,
+  }) => {
+    await signInAsDemo(page);
 
     // Signing in lands on the portfolio; the project list is one click away.
     await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
@@ -55,5 +61,37 @@ test.describe('demo workspace', () => {
     );
     await expect(page.getByRole('region', { name: 'Risks' }).getByRole('row')).toHaveCount(3);
     await saveScreenshot(page, 'demo-project-page');
+  });
+
+  test('the portfolio shows the demo projects by health; one opens on its tiles and alerts, another on its ROI curves', async ({
+    page,
+  }) => {
+    await signInAsDemo(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
+    await expect(page.getByText('2 of 6 (33 %) reached production')).toBeVisible();
+    const table = page.getByRole('table', { name: 'Projects' });
+    const row = (name: string) => table.getByRole('row').filter({ hasText: name });
+    await expect(row('Weld-seam inspection')).toContainText('Off track');
+    await expect(row('Paint-shop energy forecast')).toContainText('On track');
+    await expect(row('Supplier delay early warning')).toContainText('At risk');
+    await expect(row(DEMO_PROJECT)).toContainText('On track');
+    // Worst first: the red project leads the list.
+    await expect(table.getByRole('row').nth(1)).toContainText('Weld-seam inspection');
+    await saveScreenshot(page, 'demo-portfolio');
+
+    await row('Weld-seam inspection').getByRole('link').first().click();
+    await expect(page.getByRole('list', { name: 'Project KPIs' })).toBeVisible();
+    const alerts = page.getByRole('list', { name: 'Open alerts' });
+    await expect(alerts).toContainText('No production deployment for 75 days');
+    await expect(alerts).toContainText('ROI is not projected to break even');
+    await saveScreenshot(page, 'demo-overview-red');
+
+    await page.getByRole('link', { name: 'Portfolio' }).first().click();
+    await row('Paint-shop energy forecast').getByRole('link').first().click();
+    await page.getByRole('link', { name: 'ROI', exact: true }).click();
+    const chart = page.getByRole('img', { name: /Cumulative cost and return by month/ });
+    await expect(chart.locator('svg')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'ROI figures' })).toContainText('+53.8 %');
+    await saveScreenshot(page, 'demo-roi');
   });
 });

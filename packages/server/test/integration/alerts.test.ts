@@ -77,6 +77,25 @@ describeEachDatabase('alerts and health', (env) => {
     const clear = await kpis(admin.client, project.id);
     expect(clear.alerts).toEqual([]);
     expect(clear.health).toMatchObject({ health: 'green', reasons: ['No open alerts.'] });
+
+    // A goal whose deadline passes no longer counts as quantifiable, until it gets a new one.
+    const goals = await admin.client.get<{ items: { id: string }[] }>(
+      `/projects/${project.id}/goals`,
+    );
+    const goalId = goals.body.items[0]?.id ?? '';
+    const soon = await admin.client.patch(`/projects/${project.id}/goals/${goalId}`, {
+      deadline: '2026-12-01',
+    });
+    expect(soon.status).toBe(200);
+    env().clock.set(new Date('2026-12-02T12:00:00Z'));
+    const stale = await kpis(admin.client, project.id);
+    expect(rulesOf(stale)).toEqual([['goal_not_quantifiable', 'amber']]);
+    expect(stale.alerts[0]?.message).toContain('none of the 1 goal has');
+    const moved = await admin.client.patch(`/projects/${project.id}/goals/${goalId}`, {
+      deadline: '2027-12-31',
+    });
+    expect(moved.status).toBe(200);
+    expect((await kpis(admin.client, project.id)).alerts).toEqual([]);
   });
 
   it('production: deployments, insights and ROI alerts fire with their numbers and clear', async () => {
