@@ -23,22 +23,24 @@ test('overdue sprint: an active sprint past its end date shows as still active o
   await page.goto(`/projects/${project.id}`);
   await expect(page.getByRole('heading', { level: 1, name: projectName })).toBeVisible();
 
-  const warnings = page.getByRole('region', { name: '1 early warning' });
-  await expect(warnings).toBeVisible();
-  const item = warnings.getByRole('listitem');
-  await expect(item).toContainText('Sprint overdue');
+  // The overview lists it among the project's alerts (the delivery warnings are alerts too).
+  const alerts = page.getByRole('list', { name: 'Open alerts' });
+  const item = alerts.getByRole('listitem').filter({ hasText: 'Sprint 1 ended on' });
   await expect(item).toContainText(
     `Sprint 1 ended on ${dayFromNow(-7)} and is still active (7 days over)`,
   );
   await expect(item).toContainText(/Since \d{1,2} \w{3} \d{4}/);
   // It sits above the stage bar, where it is seen first.
-  const warningsBox = await warnings.boundingBox();
+  const alertsBox = await alerts.boundingBox();
   const stageBox = await page.getByRole('region', { name: 'Stage', exact: true }).boundingBox();
-  expect(warningsBox!.y).toBeLessThan(stageBox!.y);
+  expect(alertsBox!.y).toBeLessThan(stageBox!.y);
   await saveScreenshot(page, 'project-page-warnings');
 
-  // The warning links to the delivery page, which lists it too, and says nothing is closed yet.
-  await warnings.getByRole('link', { name: 'See delivery' }).click();
+  // Its action leads to the sprints; the delivery page lists it as an early warning, and
+  // says nothing is closed yet.
+  await item.getByRole('link', { name: 'Sprints' }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${project.id}/sprints$`));
+  await page.getByRole('link', { name: 'Delivery', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Delivery' })).toBeVisible();
   await expect(page.getByRole('region', { name: '1 early warning' })).toContainText(
     'is still active',

@@ -39,10 +39,10 @@ for (const width of [1280, 390] as const) {
 
       await signIn(page, account);
 
-      // The project page: the low-delivery warning near the top.
+      // The project page: the low-delivery warning among the alerts near the top.
       await page.goto(`/projects/${project.id}`);
       await expect(page.getByRole('heading', { level: 1, name: projectName })).toBeVisible();
-      await expect(page.getByRole('list', { name: 'Early warnings' })).toContainText(
+      await expect(page.getByRole('list', { name: 'Open alerts' })).toContainText(
         '2 sprints in a row delivered under 50 %',
       );
       expect(await overflow(page)).toBeLessThanOrEqual(width);

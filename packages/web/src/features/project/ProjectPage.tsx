@@ -15,7 +15,6 @@ import { ScopeCanvas } from './ScopeCanvas';
 import { StageBar } from './StageBar';
 import { StageHistory } from './StageHistory';
 import { ProjectTabs } from './ProjectTabs';
-import { WarningsPanel } from '../delivery/WarningsPanel';
 
 export function ProjectPage() {
   const { projectId = '' } = useParams();
@@ -60,11 +59,6 @@ export function ProjectPage() {
       <PageTitle title={project.name} />
       <ProjectHeader project={project} canEdit={canEdit} isMember={isMember} />
       <ProjectTabs projectId={project.id} />
-      <WarningsPanel
-        warnings={project.warnings}
-        deliveryHref={`/projects/${project.id}/delivery`}
-        sprintsHref={`/projects/${project.id}/sprints`}
-      />
       {project.archivedAt ? (
         <Notice tone="warning" title="This project is archived.">
           It is read-only and hidden from the project list.
