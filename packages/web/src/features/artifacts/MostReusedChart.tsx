@@ -1,18 +1,12 @@
 import { useCallback } from 'react';
-import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import { horizontalBarAxes, type BarChartOption as ChartOption } from '../delivery/chart-options';
 import type { WorkspaceArtifactKpis } from '@sextant/core';
 import { EChart, cssColor } from '../delivery/EChart';
-
-type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
 type MostReused = WorkspaceArtifactKpis['mostReused'];
 
 function chartOption(items: MostReused, compact: boolean): ChartOption {
   const accent = cssColor('--accent', '#4f46e5');
-  const muted = cssColor('--text-muted', '#5f6673');
-  const border = cssColor('--border', '#e3e5e9');
   // Most reused on top: ECharts draws the first category at the bottom.
   const rows = [...items].reverse();
   return {
@@ -28,20 +22,11 @@ function chartOption(items: MostReused, compact: boolean): ChartOption {
         return `${item.name}<br/>${item.reuseCount} reuse${item.reuseCount === 1 ? '' : 's'}${hidden}`;
       },
     },
-    xAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: muted },
-      splitLine: { lineStyle: { color: border } },
-    },
-    yAxis: {
-      type: 'category',
-      data: rows.map((r) => r.name),
-      // Long names end in an ellipsis; the tooltip and the label for screen readers have them whole.
-      axisLabel: { color: muted, width: compact ? 120 : 200, overflow: 'truncate' },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
+    // Long names end in an ellipsis; the tooltip and the label for screen readers have them whole.
+    ...horizontalBarAxes(
+      items.map((r) => r.name),
+      compact ? 120 : 200,
+    ),
     series: [
       {
         type: 'bar',

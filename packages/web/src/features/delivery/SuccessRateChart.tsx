@@ -1,16 +1,6 @@
 import { useCallback } from 'react';
-import type { ComposeOption } from 'echarts/core';
-import type { LineSeriesOption } from 'echarts/charts';
-import type {
-  GridComponentOption,
-  MarkLineComponentOption,
-  TooltipComponentOption,
-} from 'echarts/components';
+import type { LineChartOption as ChartOption } from './chart-options';
 import { EChart, cssColor } from './EChart';
-
-type ChartOption = ComposeOption<
-  LineSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption
->;
 
 export interface RatePoint {
   label: string;

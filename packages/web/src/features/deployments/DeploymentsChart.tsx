@@ -1,18 +1,8 @@
 import { useCallback } from 'react';
-import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption } from 'echarts/charts';
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  TooltipComponentOption,
-} from 'echarts/components';
+import type { BarChartOption as ChartOption } from '../delivery/chart-options';
 import type { DeploymentKpis } from '@sextant/core';
 import { EChart, cssColor } from '../delivery/EChart';
 import { weekLabel } from './deployment-text';
-
-type ChartOption = ComposeOption<
-  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
 
 type Week = DeploymentKpis['perWeek'][number];
 

@@ -1,12 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import { horizontalBarAxes, type BarChartOption as ChartOption } from '../delivery/chart-options';
 import { STAGE_PATH, type Stage } from '@sextant/core';
 import { stageLabel } from '../../lib/format';
 import { EChart, cssColor } from '../delivery/EChart';
-
-type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
 /** The forward path top to bottom, then the projects dropped on the way. */
 const FUNNEL_STAGES: readonly Stage[] = [...STAGE_PATH, 'dropped'];
@@ -24,27 +20,16 @@ function chartOption(rows: StageCount[], compact: boolean): ChartOption {
   const accent = cssColor('--accent', '#4f46e5');
   const success = cssColor('--success', '#15803d');
   const subtle = cssColor('--text-subtle', '#858b96');
-  const muted = cssColor('--text-muted', '#5f6673');
-  const border = cssColor('--border', '#e3e5e9');
   // ECharts draws the first category at the bottom: scoping goes on top.
   const drawn = [...rows].reverse();
   return {
     animation: false,
     grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
     tooltip: { trigger: 'item' },
-    xAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: muted },
-      splitLine: { lineStyle: { color: border } },
-    },
-    yAxis: {
-      type: 'category',
-      data: drawn.map((r) => stageLabel(r.stage)),
-      axisLabel: { color: muted, width: compact ? 90 : 130, overflow: 'truncate' },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
+    ...horizontalBarAxes(
+      rows.map((r) => stageLabel(r.stage)),
+      compact ? 90 : 130,
+    ),
     series: [
       {
         type: 'bar',

@@ -1,23 +1,9 @@
 import { useCallback } from 'react';
-import type { ComposeOption } from 'echarts/core';
 import type { LineSeriesOption } from 'echarts/charts';
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  TooltipComponentOption,
-} from 'echarts/components';
+import type { LineChartOption as ChartOption } from '../delivery/chart-options';
 import { niceAxis, type ReviewPoint } from '@sextant/core';
 import { EChart, cssColor } from '../delivery/EChart';
 import { formatNumber } from '../../lib/format';
-
-type ChartOption = ComposeOption<
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | TooltipComponentOption
->;
 
 export interface ReviewChartProps {
   metricName: string;

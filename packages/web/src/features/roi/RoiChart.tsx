@@ -1,23 +1,8 @@
 import { useCallback } from 'react';
-import type { ComposeOption } from 'echarts/core';
-import type { LineSeriesOption } from 'echarts/charts';
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  TooltipComponentOption,
-} from 'echarts/components';
+import type { LineChartOption as ChartOption } from '../delivery/chart-options';
 import type { RoiResponse } from '@sextant/core';
 import { formatMoney } from '../../lib/format';
 import { EChart, cssColor } from '../delivery/EChart';
-
-type ChartOption = ComposeOption<
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | TooltipComponentOption
->;
 
 /** Months from the first curve point to the break-even month, so the marker has a place. */
 function axisMonths(roi: RoiResponse): string[] {
