@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CliError } from './context.js';
+import { CliError } from './cli-error.js';
 import { failureOf, sendWithRetries, type ApiTarget } from './http.js';
 
 /** How long one attempt may wait for an answer before it counts as a network error. */

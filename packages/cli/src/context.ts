@@ -1,5 +1,8 @@
-import { migrateToLatest, openConnection, Store, type Connection } from '@sextant/db';
-import { createServices, loadConfig, systemClock, type Services } from '@sextant/server';
+import type { Connection, Store } from '@sextant/db';
+import type { Services } from '@sextant/server';
+import { CliError } from './cli-error.js';
+
+export { CliError };
 
 export interface AdminContext {
   connection: Connection;
@@ -9,6 +12,9 @@ export interface AdminContext {
 
 /** Admin commands talk to the database directly (same env as the server) after migrating it. */
 export async function withAdminContext<T>(work: (ctx: AdminContext) => Promise<T>): Promise<T> {
+  // Loaded here, not at start-up: `sextant evaluate` and the CI commands never need them.
+  const { migrateToLatest, openConnection, Store } = await import('@sextant/db');
+  const { createServices, loadConfig, systemClock } = await import('@sextant/server');
   const config = loadConfig();
   const connection = openConnection({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -37,4 +43,3 @@ export async function readStdin(): Promise<string> {
 }
 
 /** An error whose message is the one line a CI log reader needs. */
-export class CliError extends Error {}

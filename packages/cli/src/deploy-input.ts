@@ -1,6 +1,6 @@
 import { CreateDeploymentBody } from '@sextant/core';
 import { ciMetadataOf, type DetectedCiEnvironment } from './ci-env.js';
-import { CliError } from './context.js';
+import { CliError } from './cli-error.js';
 
 export interface DeploymentInput {
   version?: string;

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { CliError } from './context.js';
+import { CliError } from './cli-error.js';
 
 export interface ApiTarget {
   /** Base URL of the server, e.g. https://sextant.example.com (no /api/v1). */

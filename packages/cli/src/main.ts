@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '@sextant/core';
-import { SEXTANT_VERSION } from '@sextant/server';
-import { CliError } from './context.js';
+import { SEXTANT_VERSION } from '@sextant/core';
+import { CliError } from './cli-error.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRun } from './commands/run.js';
 import { registerDeploy } from './commands/deploy.js';
+import { registerEvaluate } from './commands/evaluate.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
@@ -27,6 +28,7 @@ registerToken(program);
 registerImport(program);
 registerRun(program);
 registerDeploy(program);
+registerEvaluate(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CliError } from './context.js';
+import { CliError } from './cli-error.js';
 
 /** Validates CLI input with the API's own schemas; the first problem becomes the one-line error. */
 export function parseOrFail<T extends z.ZodType>(

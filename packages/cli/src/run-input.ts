@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CreateRunBody, MetricName } from '@sextant/core';
 import { ciMetadataOf, type DetectedCiEnvironment } from './ci-env.js';
-import { CliError } from './context.js';
+import { CliError } from './cli-error.js';
 
 type ParamValue = string | number | boolean;
 

@@ -37,6 +37,12 @@ export type {
 } from './repositories/insights.repository.js';
 export type { LedgerEntryRecord, LedgerEntryFields } from './repositories/ledger.repository.js';
 export type {
+  PredictionRow,
+  OperatorDecisionRow,
+  OutcomeRow,
+  UpsertCounts,
+} from './repositories/feedback.repository.js';
+export type {
   DeploymentRecord,
   DeploymentFilter,
   NewDeployment,

@@ -357,6 +357,37 @@ export interface LedgerEntriesTable {
   created_at: string;
 }
 
+export interface PredictionsTable {
+  project_id: string;
+  entity: string;
+  /** The day the prediction is for, YYYY-MM-DD. */
+  period: string;
+  model_version: string;
+  score: number | null;
+  class: string | null;
+  created_at: string;
+}
+
+export interface OperatorDecisionsTable {
+  project_id: string;
+  entity: string;
+  period: string;
+  /** '' when the decision names no model version. */
+  model_version: string;
+  acted: number;
+  reason: string | null;
+  decided_by: string | null;
+  created_at: string;
+}
+
+export interface OutcomesTable {
+  project_id: string;
+  entity: string;
+  time: string;
+  event: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -383,4 +414,7 @@ export interface Database {
   artifact_reuses: ArtifactReusesTable;
   insights: InsightsTable;
   ledger_entries: LedgerEntriesTable;
+  predictions: PredictionsTable;
+  operator_decisions: OperatorDecisionsTable;
+  outcomes: OutcomesTable;
 }

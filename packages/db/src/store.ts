@@ -23,6 +23,7 @@ import { DeploymentRepository } from './repositories/deployments.repository.js';
 import { ArtifactRepository } from './repositories/artifacts.repository.js';
 import { InsightRepository } from './repositories/insights.repository.js';
 import { LedgerRepository } from './repositories/ledger.repository.js';
+import { FeedbackRepository } from './repositories/feedback.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -49,6 +50,7 @@ export interface Repositories {
   artifacts: ArtifactRepository;
   insights: InsightRepository;
   ledger: LedgerRepository;
+  feedback: FeedbackRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -76,6 +78,7 @@ export function bindRepositories(db: Executor): Repositories {
     artifacts: new ArtifactRepository(db),
     insights: new InsightRepository(db),
     ledger: new LedgerRepository(db),
+    feedback: new FeedbackRepository(db),
   };
 }
 

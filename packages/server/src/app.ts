@@ -39,6 +39,7 @@ import { ledgerRoutes } from './routes/ledger.routes.js';
 import { runRoutes } from './routes/runs.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
+import { productionRoutes } from './routes/production.routes.js';
 import { createServices, type Services } from './services/index.js';
 import { SEXTANT_VERSION } from './version.js';
 
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         reportRoutes,
         kpiRoutes,
         portfolioRoutes,
+        productionRoutes,
       ]) {
         register(typed, deps);
       }

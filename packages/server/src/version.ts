@@ -1,1 +1,1 @@
-export const SEXTANT_VERSION = '0.1.0';
+export { SEXTANT_VERSION } from '@sextant/core';

@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { JiraImportResult } from '@sextant/core';
-import { CliError } from '../context.js';
+import { CliError } from '../cli-error.js';
 import { failureOf, resolveTarget, send } from '../http.js';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;

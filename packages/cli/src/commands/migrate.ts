@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { describeDatabase, migrateToLatest, openConnection } from '@sextant/db';
-import { loadConfig } from '@sextant/server';
 
 export function registerMigrate(program: Command): void {
   program
     .command('migrate')
     .description('Apply pending migrations (the server also does this at start)')
     .action(async () => {
+      const { describeDatabase, migrateToLatest, openConnection } = await import('@sextant/db');
+      const { loadConfig } = await import('@sextant/server');
       const config = loadConfig();
       const connection = openConnection({ url: config.databaseUrl, dataDir: config.dataDir });
       try {

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { loadConfig, startServer } from '@sextant/server';
 
 const BUILT_WEB = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -11,6 +10,8 @@ export function registerServe(program: Command): void {
       'Migrate the database and serve the API and web UI (env: PORT, HOST, SEXTANT_DATA_DIR, DATABASE_URL, SEXTANT_DEMO=0)',
     )
     .action(async () => {
+      // The server loads only for this command, so the others start fast.
+      const { loadConfig, startServer } = await import('@sextant/server');
       const config = loadConfig();
       const server = await startServer({ ...config, webDir: config.webDir ?? BUILT_WEB });
       let closing = false;

@@ -18,6 +18,7 @@ describe('sextant --help', () => {
       ['token', 'create', '--help'],
       ['import', 'jira', '--help'],
       ['run', 'report', '--help'],
+      ['evaluate', '--help'],
     ]) {
       const run = await runCli(args, {});
       expect(run.code, args.join(' ')).toBe(0);

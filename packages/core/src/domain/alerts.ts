@@ -1,6 +1,7 @@
 import { DELIVERY_WARNING_RULES, type DeliveryWarning } from './delivery-warnings.js';
 import { addCalendarMonths } from './dates.js';
 import type { Stage } from './stage.js';
+import { PRODUCTION_SETTINGS, isDisagreementRising } from './production.js';
 
 /** Each alert's threshold, as a named setting. */
 export const ALERT_SETTINGS = {
@@ -22,6 +23,7 @@ export const PROJECT_ALERT_RULES = [
   'no_production_deployment',
   'no_insight_this_quarter',
   'roi_no_break_even',
+  'operator_disagreement_rising',
 ] as const;
 
 export const ALERT_RULES = [...PROJECT_ALERT_RULES, ...DELIVERY_WARNING_RULES] as const;
@@ -73,6 +75,8 @@ export interface ProjectAlertFacts {
   };
   /** The delivery warnings (sprints and the evaluation strategy), judged by their own rules. */
   delivery: readonly DeliveryWarning[];
+  /** Operator disagreement rates of the last days with predictions, oldest first. */
+  production: { disagreement: readonly number[] };
 }
 
 const DELIVERY_SEVERITY: Record<(typeof DELIVERY_WARNING_RULES)[number], AlertSeverity> = {
@@ -212,6 +216,20 @@ export function evaluateAlerts(
         action: { label: 'ROI', path: `${base}/roi` },
       });
     }
+  }
+
+  if (isDisagreementRising(facts.production.disagreement)) {
+    const rates = facts.production.disagreement.slice(
+      -PRODUCTION_SETTINGS.disagreementRisingPeriods,
+    );
+    alerts.push({
+      rule: 'operator_disagreement_rising',
+      subjectKey: 'project',
+      severity: 'amber',
+      message: `Operators disagree more and more with the model: ${rates.map((r) => `${Math.round(r * 100)}%`).join(' → ')} over the last ${rates.length} days with predictions.`,
+      details: { rates, periods: PRODUCTION_SETTINGS.disagreementRisingPeriods },
+      action: { label: 'Production', path: `${base}/production` },
+    });
   }
 
   for (const warning of facts.delivery) {

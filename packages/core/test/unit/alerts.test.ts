@@ -24,6 +24,7 @@ function facts(over: Partial<ProjectAlertFacts> = {}): ProjectAlertFacts {
     insights: { deliveredThisQuarter: 1, quarter: '2026-Q4' },
     roi: { entries: 12, breakEvenDate: '2027-01-01', reason: null },
     delivery: [],
+    production: { disagreement: [0.1, 0.2, 0.2, 0.3] },
     ...over,
   };
 }
@@ -147,6 +148,21 @@ describe('alert engine', () => {
     expect(evaluateAlerts(facts(), strict).map((a) => a.rule)).toEqual([
       'no_production_deployment',
     ]);
+  });
+});
+
+describe('operator disagreement alert', () => {
+  it('fires when disagreement rose in each of the last 4 days with predictions, and only then', () => {
+    const rising = evaluateAlerts(
+      facts({ production: { disagreement: [0.5, 0.1, 0.2, 0.25, 0.4] } }),
+    );
+    expect(rising.map((a) => a.rule)).toEqual(['operator_disagreement_rising']);
+    expect(rising[0]!.message).toContain('10% → 20% → 25% → 40%');
+    expect(rising[0]!.action.path).toBe('/projects/p1/production');
+    // A flat step, fewer than 4 days or no feedback at all: nothing.
+    expect(rules(facts({ production: { disagreement: [0.1, 0.2, 0.2, 0.3] } }))).toEqual([]);
+    expect(rules(facts({ production: { disagreement: [0.1, 0.2, 0.3] } }))).toEqual([]);
+    expect(rules(facts({ production: { disagreement: [] } }))).toEqual([]);
   });
 });
 

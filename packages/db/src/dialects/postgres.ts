@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.js';
+import { enableCopyFrom } from './pg-copy.js';
 
 const INT8_OID = 20;
 
@@ -19,6 +20,8 @@ export function createPostgresPool(url: string, max = 10): pg.Pool {
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`, 'SextantDatabaseWarning');
   });
+  // Bulk feedback uploads COPY into a staging table on the transaction's own connection.
+  pool.on('connect', enableCopyFrom);
   return pool;
 }
 

@@ -7,6 +7,7 @@ import * as deployments from './2026-11-23-0005-deployments.js';
 import * as artifacts from './2026-11-23-0006-artifacts.js';
 import * as insightsLedger from './2026-11-23-0007-insights-ledger.js';
 import * as portfolioIndexes from './2026-11-23-0008-portfolio-indexes.js';
+import * as productionFeedback from './2026-11-23-0009-production-feedback.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0006-artifacts': artifacts,
   '2026-11-23-0007-insights-ledger': insightsLedger,
   '2026-11-23-0008-portfolio-indexes': portfolioIndexes,
+  '2026-11-23-0009-production-feedback': productionFeedback,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -18,7 +18,7 @@ export type Principal =
   | { kind: 'ci'; tokenId: string; projectId: string; createdBy: string };
 
 /** What a CI token may do on its project; routes for runs and deployments name these. */
-export type CiScope = 'runs:write' | 'deployments:write';
+export type CiScope = 'runs:write' | 'deployments:write' | 'feedback:write';
 
 /**
  * Every API route declares one of these; a route without one is refused at start-up,

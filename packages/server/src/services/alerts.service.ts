@@ -22,6 +22,7 @@ import type {
 } from '@sextant/db';
 import { iso } from '../clock.js';
 import { evaluationWarning, gatherDeliverySprints } from './delivery.service.js';
+import { recentDisagreement } from './production.service.js';
 
 /** An alert that holds now, with since when (its first judgement) and its stored id. */
 export type OpenAlert = Alert & { id: string; since: string };
@@ -41,6 +42,8 @@ export interface AlertInputs {
   insights: readonly InsightRecord[];
   ledger: readonly LedgerEntryRecord[];
   delivery: readonly DeliveryWarning[];
+  /** Operator disagreement rates of the last days with predictions, oldest first (none: []). */
+  productionDisagreement?: readonly number[];
 }
 
 /** The facts the rules judge, from what was loaded. */
@@ -96,6 +99,7 @@ export function alertFactsOf(
       reason: breakEven?.status === 'not_in_sight' ? breakEven.reason : null,
     },
     delivery: inputs.delivery,
+    production: { disagreement: inputs.productionDisagreement ?? [] },
   };
 }
 
@@ -115,6 +119,8 @@ export async function gatherAlertFacts(
     repos.ledger.listForProject(project.id),
   ]);
   const evaluation = await evaluationWarning(repos, project.id);
+  // Bounded: the last few days of predictions (the primary key leads with the project and day).
+  const productionDisagreement = await recentDisagreement(repos, project.id);
   const closedSprints = sprints.filter((s) => s.state === 'closed').length;
   // Counting a project's runs reads all of them: only where the no-CI-baseline rule can fire.
   // This runs after every write (a batch of runs included), so it must not grow with history.
@@ -141,6 +147,7 @@ export async function gatherAlertFacts(
         ...evaluateDeliveryWarnings(sprints, utcDay(now)),
         ...(evaluation ? [evaluation] : []),
       ],
+      productionDisagreement,
     },
     now,
   );

@@ -22,6 +22,7 @@ import { ReviewService } from './review.service.js';
 import { ReportService } from './reports.service.js';
 import { ProjectKpiService } from './project-kpis.service.js';
 import { PortfolioService } from './portfolio.service.js';
+import { ProductionService } from './production.service.js';
 
 export interface Services {
   auth: AuthService;
@@ -47,10 +48,11 @@ export interface Services {
   reports: ReportService;
   projectKpis: ProjectKpiService;
   portfolio: PortfolioService;
+  production: ProductionService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const base: Omit<Services, 'projectKpis' | 'portfolio'> = {
+  const base: Omit<Services, 'projectKpis' | 'portfolio' | 'production'> = {
     auth: new AuthService(deps),
     users: new UserService(deps),
     teams: new TeamService(deps),
@@ -77,6 +79,7 @@ export function createServices(deps: ServiceDeps): Services {
     ...base,
     projectKpis: new ProjectKpiService(deps, base),
     portfolio: new PortfolioService(deps),
+    production: new ProductionService(deps),
   };
 }
 

@@ -16,6 +16,8 @@ interface RouteCase {
   csv?: string;
   /** A CI token of the project may call it (runs); every other route refuses CI tokens. */
   ci?: boolean;
+  /** What the CI token's call answers, when not 201 (feedback upserts answer 200). */
+  ciStatus?: number;
   /** The least role that may call it. */
   role: TeamRole;
 }
@@ -135,6 +137,37 @@ const ROUTES: RouteCase[] = [
     role: 'member',
   },
   { method: 'GET', path: '/projects/:project/roi', role: 'viewer' },
+  {
+    method: 'POST',
+    path: '/projects/:project/feedback/predictions',
+    body: { items: [{ entity: 'A', period: '2026-11-02', modelVersion: 'v1', score: 0.5 }] },
+    role: 'member',
+    ci: true,
+    ciStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: '/projects/:project/feedback/decisions',
+    csv: 'entity,period,acted,reason\nA,2026-11-02,0,busy\n',
+    role: 'member',
+    ci: true,
+    ciStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: '/projects/:project/feedback/outcomes',
+    body: { items: [{ entity: 'A', time: '2026-11-02T10:00:00Z', event: 'failure' }] },
+    role: 'member',
+    ci: true,
+    ciStatus: 200,
+  },
+  { method: 'GET', path: '/projects/:project/production', role: 'viewer' },
+  {
+    method: 'POST',
+    path: '/projects/:project/production/reasons/backlog',
+    body: { reason: 'busy' },
+    role: 'member',
+  },
 ];
 
 /** Calls a route the way a client would: JSON, or the CSV file as the body. */
@@ -261,7 +294,8 @@ describeEachDatabase(
       const ci = w.admin.client.withBearer(token.body.token);
       for (const route of ROUTES) {
         const own = await call(ci, route, w.fill(route.path, w.ids));
-        if (route.ci) expect(own.status, `own ${route.method} ${route.path}`).toBe(201);
+        if (route.ci)
+          expect(own.status, `own ${route.method} ${route.path}`).toBe(route.ciStatus ?? 201);
         else expect(own.status, `own ${route.method} ${route.path}`).toBe(403);
         const foreign = await call(ci, route, other.fill(route.path, other.ids));
         expect(foreign.status, `foreign ${route.method} ${route.path}`).toBe(404);

@@ -1,0 +1,496 @@
+#!/usr/bin/env node
+// Evaluate: hit rate@10 per day over a generated predictions file (1,000 machines × 3,650
+// days = 3.65 M rows, generate.mjs), each figure beside its limit measured in the same run:
+//   (a) `sextant evaluate FILE --top 10 --period day --json`, a process of its own, timed from
+//       spawn to exit (start-up, CSV reading and parsing included);
+//   (b) DuckDB (@duckdb/node-api, in this process) doing the same computation on the same
+//       file, timed from opening an in-memory database to the answer (its CSV reading
+//       included): per day, rank by score descending then entity ascending (the CLI's tie
+//       rule), take the top 10, sum their labels = events caught that day; hit rate = mean
+//       over the days. Goal: DuckDB time / CLI time ≥ 2, with identical results (hit rate
+//       equal to 1e-9, events caught equal in total and on every day);
+// (a) and (b) run in alternating rounds, medians reported;
+//   (c) bulk ingestion of predictions (entity, period, model_version, score) as `text/csv`
+//       bodies to POST /projects/{id}/feedback/predictions on a real server, beside the raw
+//       database insert limit on the same rows: better-sqlite3 with the server's pragmas, a
+//       prepared insert into a plain table in large transactions; on PostgreSQL COPY into a
+//       plain table. Goal: route rows/s / raw rows/s ≥ 0.5. Each round posts a new model
+//       version, so every row is an insert. Skipped if the route does not answer.
+// SQLite lives in a temp folder; --postgres adds (c) on a throw-away database created on
+// TEST_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/test) and dropped
+// afterwards. Prints figures; asserts nothing.
+//   node bench/evaluate/run.mjs [--file FILE] [--machines 1000] [--days 3650] [--seed 42]
+//     [--top 10] [--rounds 5] [--predictions 1000000] [--chunk 250000] [--ingest-rounds 3]
+//     [--postgres] [--no-evaluate] [--no-ingest]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { applySqlitePragmas } from '@sextant/db';
+import { CLI, arg, createBenchToken, startServer, stopServer } from '../lib/bench-server.mjs';
+import { dayName, entityNames, generate, seededRandom } from './generate.mjs';
+
+const MACHINES = arg('machines', 1_000);
+const DAYS = arg('days', 3_650);
+const SEED = arg('seed', 42);
+const TOP = arg('top', 10);
+const ROUNDS = arg('rounds', 5);
+const PREDICTIONS = arg('predictions', 1_000_000);
+const CHUNK = arg('chunk', 250_000);
+const INGEST_ROUNDS = arg('ingest-rounds', 3);
+const RAW_TRANSACTION = 50_000;
+const POSTGRES = process.argv.includes('--postgres');
+const POSTGRES_ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const fileFlag = process.argv.indexOf('--file');
+const GIVEN_FILE = fileFlag > 0 ? process.argv[fileFlag + 1] : undefined;
+
+const n0 = (x) => Math.round(x).toLocaleString('en-US');
+const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs `node args…`; resolves with exit code, stdout, stderr and milliseconds spawn → exit. */
+function runNode(args) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        ms: performance.now() - start,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      }),
+    );
+  });
+}
+
+/** (a) `sextant evaluate`: its answer as per-day events caught plus its totals. */
+async function evaluateWithCli(file) {
+  const run = await runNode([
+    CLI,
+    'evaluate',
+    file,
+    '--top',
+    String(TOP),
+    '--period',
+    'day',
+    '--json',
+  ]);
+  if (run.code !== 0) return { error: run.stderr.trim() || `exit code ${run.code}`, ms: run.ms };
+  const answer = JSON.parse(run.stdout);
+  const periods = Array.isArray(answer.periods) ? answer.periods : null;
+  return {
+    ms: run.ms,
+    hitRate: answer.hitRate,
+    eventsCaught: answer.eventsCaught,
+    periodCount: periods ? periods.length : answer.periods,
+    perPeriod: periods ? new Map(periods.map((p) => [p.period, p.eventsCaught])) : null,
+  };
+}
+
+/** (b) The same computation in DuckDB, from opening a database to the answer. */
+async function evaluateWithDuckDb(file) {
+  const start = performance.now();
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const path = file.replaceAll("'", "''");
+  const reader = await connection.runAndReadAll(`
+    with ranked as (
+      select period, label,
+             row_number() over (partition by period order by score desc, entity asc) as rank
+      from read_csv('${path}', header = true, delim = ',', quote = '"',
+                    columns = {'period': 'VARCHAR', 'entity': 'VARCHAR',
+                               'score': 'DOUBLE', 'label': 'INTEGER'})
+    ), per_period as (
+      select period, sum(case when rank <= ${TOP} then label else 0 end)::BIGINT as caught
+      from ranked group by period
+    )
+    select period, caught,
+           (avg(caught) over ())::DOUBLE as hit_rate,
+           (sum(caught) over ())::BIGINT as events_caught
+    from per_period order by period`);
+  const rows = reader.getRows();
+  const ms = performance.now() - start;
+  connection.closeSync();
+  instance.closeSync();
+  return {
+    ms,
+    hitRate: rows.length ? rows[0][2] : 0,
+    eventsCaught: rows.length ? Number(rows[0][3]) : 0,
+    periodCount: rows.length,
+    perPeriod: new Map(rows.map((r) => [r[0], Number(r[1])])),
+  };
+}
+
+/** Days on which the two answers differ (only when the CLI's answer lists its periods). */
+function differingPeriods(cli, duck) {
+  if (!cli.perPeriod) return null;
+  let differ = 0;
+  for (const [period, caught] of duck.perPeriod)
+    if (cli.perPeriod.get(period) !== caught) differ += 1;
+  for (const period of cli.perPeriod.keys()) if (!duck.perPeriod.has(period)) differ += 1;
+  return differ;
+}
+
+async function benchEvaluate() {
+  let folder;
+  let file = GIVEN_FILE;
+  if (file) {
+    console.log(`file: ${file} (given)`);
+  } else {
+    folder = mkdtempSync(join(tmpdir(), 'sextant-bench-evaluate-'));
+    const made = await generate({
+      out: join(folder, 'predictions.csv'),
+      machines: MACHINES,
+      days: DAYS,
+      seed: SEED,
+    });
+    file = made.file;
+    console.log(
+      `generated ${n0(made.rows)} rows (${n0(MACHINES)} machines × ${n0(DAYS)} days, seed ${SEED}), ` +
+        `${(made.bytes / 1024 / 1024).toFixed(1)} MiB in ${made.seconds.toFixed(1)} s`,
+    );
+  }
+  try {
+    const startup = [];
+    const cliMs = [];
+    const duckMs = [];
+    let cli;
+    let duck;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      startup.push((await runNode([CLI, '--version'])).ms);
+      cli = await evaluateWithCli(file);
+      if (cli.error) {
+        console.log(`  (a) skipped: sextant evaluate failed: ${cli.error.split('\n')[0]}`);
+        return;
+      }
+      cliMs.push(cli.ms);
+      duck = await evaluateWithDuckDb(file);
+      duckMs.push(duck.ms);
+    }
+    const c = median(cliMs);
+    const d = median(duckMs);
+    const rows = [
+      [
+        `(a) sextant evaluate --top ${TOP} --period day --json (own process)`,
+        sec(c),
+        `rounds ${cliMs.map((x) => (x / 1000).toFixed(2)).join(' ')}`,
+      ],
+      [
+        '    of which Node + CLI start-up (sextant --version)',
+        sec(median(startup)),
+        `rounds ${startup.map((x) => (x / 1000).toFixed(2)).join(' ')}`,
+      ],
+      [
+        `(b) DuckDB: read_csv + row_number() over (partition by period …) ≤ ${TOP}`,
+        sec(d),
+        `rounds ${duckMs.map((x) => (x / 1000).toFixed(2)).join(' ')}`,
+      ],
+    ];
+    const width = Math.max(...rows.map((r) => r[0].length));
+    for (const [what, time, detail] of rows)
+      console.log(`  ${what.padEnd(width)}  ${time.padStart(8)}  ${detail}`);
+    console.log(
+      `  results: CLI hit rate ${cli.hitRate} over ${cli.periodCount} days, ${n0(cli.eventsCaught)} events caught; ` +
+        `DuckDB ${duck.hitRate} over ${duck.periodCount} days, ${n0(duck.eventsCaught)} caught`,
+    );
+    const differ = differingPeriods(cli, duck);
+    const identical =
+      Math.abs(cli.hitRate - duck.hitRate) <= 1e-9 &&
+      cli.eventsCaught === duck.eventsCaught &&
+      cli.periodCount === duck.periodCount &&
+      (differ === null || differ === 0);
+    console.log(
+      `  identical: ${identical ? 'yes' : 'NO'}` +
+        (differ === null ? ' (totals only)' : ` (days that differ: ${differ})`),
+    );
+    console.log(`  ratio b/a, DuckDB time / CLI time:  ${(d / c).toFixed(2)}  (goal ≥ 2)`);
+  } finally {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The prediction rows (c) posts, as columns: entity, period and score of row i. */
+function predictionRows() {
+  const random = seededRandom(SEED + 1);
+  const entities = entityNames(MACHINES);
+  const entity = new Array(PREDICTIONS);
+  const period = new Array(PREDICTIONS);
+  const score = new Array(PREDICTIONS);
+  for (let i = 0; i < PREDICTIONS; i += 1) {
+    entity[i] = entities[i % MACHINES];
+    period[i] = dayName(Math.floor(i / MACHINES));
+    score[i] = Number(random().toFixed(4));
+  }
+  return { entity, period, score };
+}
+
+/** The rows as `text/csv` bodies of CHUNK rows each, for model version `version`. */
+function csvBodies(rows, version) {
+  const bodies = [];
+  for (let from = 0; from < PREDICTIONS; from += CHUNK) {
+    let body = 'entity,period,model_version,score\n';
+    const to = Math.min(PREDICTIONS, from + CHUNK);
+    for (let i = from; i < to; i += 1)
+      body += `${rows.entity[i]},${rows.period[i]},${version},${rows.score[i]}\n`;
+    bodies.push(body);
+  }
+  return bodies;
+}
+
+const agent = new http.Agent({ keepAlive: true });
+
+/** POST over a kept-alive connection; resolves with the status and the answer's text. */
+function post(url, headers, body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (c) => (text += c));
+        response.on('end', () => resolve({ status: response.statusCode, text }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** A plain table; `keyed` adds the route's natural key (a unique index), to read the gap by. */
+const rawTable = (table, keyed) =>
+  `create table ${table} (project_id text not null, entity text not null, period text not null, model_version text not null, score double precision not null` +
+  (keyed ? ', unique (project_id, entity, period, model_version))' : ')');
+const KEY_NOTE = 'unique (project, entity, period, model version) as the route keeps';
+
+/** The raw limit on SQLite: a prepared insert, RAW_TRANSACTION rows per transaction. */
+function rawSqlite(file, keyed = false) {
+  const table = keyed ? 'raw_keyed' : 'raw_predictions';
+  const db = new Database(file);
+  applySqlitePragmas(db);
+  db.exec(rawTable(table, keyed));
+  const insert = db.prepare(`insert into ${table} values (?, ?, ?, ?, ?)`);
+  const many = db.transaction((rows, version, from, to) => {
+    for (let i = from; i < to; i += 1)
+      insert.run('p', rows.entity[i], rows.period[i], version, rows.score[i]);
+  });
+  return {
+    label: keyed
+      ? `    the same with ${KEY_NOTE}`
+      : `better-sqlite3, same pragmas, prepared insert, ${n0(RAW_TRANSACTION)} rows a transaction, plain table`,
+    insert: async (rows, version) => {
+      for (let from = 0; from < PREDICTIONS; from += RAW_TRANSACTION)
+        many(rows, version, from, Math.min(PREDICTIONS, from + RAW_TRANSACTION));
+    },
+    count: async () => db.prepare(`select count(*) as n from ${table}`).get().n,
+    close: async () => db.close(),
+  };
+}
+
+/** The raw limit on PostgreSQL: COPY … FROM STDIN (text format) into a plain table. */
+async function rawPostgres(url, keyed = false) {
+  const table = keyed ? 'raw_keyed' : 'raw_predictions';
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(rawTable(table, keyed));
+  return {
+    label: keyed
+      ? `    the same with ${KEY_NOTE}`
+      : 'pg, COPY raw_predictions FROM STDIN, plain table, one transaction',
+    insert: async (rows, version) => {
+      const lines = function* () {
+        for (let from = 0; from < PREDICTIONS; from += 10_000) {
+          let text = '';
+          for (let i = from; i < Math.min(PREDICTIONS, from + 10_000); i += 1)
+            text += `p\t${rows.entity[i]}\t${rows.period[i]}\t${version}\t${rows.score[i]}\n`;
+          yield text;
+        }
+      };
+      await client.query('begin');
+      await pipeline(Readable.from(lines()), client.query(copyFrom(`copy ${table} from stdin`)));
+      await client.query('commit');
+    },
+    count: async () => Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n),
+    close: async () => {
+      await client.query(`drop table if exists ${table}`).catch(() => undefined);
+      await client.end();
+    },
+  };
+}
+
+async function benchIngest(kind, databaseUrl) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sextant-bench-evaluate-'));
+  const env = {
+    ...process.env,
+    SEXTANT_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl ?? '',
+    SEXTANT_DEMO: '0',
+    LOG_LEVEL: 'error',
+  };
+  let server;
+  let raw;
+  let keyed;
+  try {
+    const token = createBenchToken(env);
+    const started = await startServer(env);
+    server = started.server;
+    const { url } = started;
+    const asPerson = { authorization: `Bearer ${token}` };
+    const json = async (path, body) => {
+      const reply = await fetch(`${url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { ...asPerson, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
+      return reply.json();
+    };
+    const health = await (await fetch(`${url}/api/v1/health`)).json();
+    const db = health.database ?? { kind };
+    console.log(
+      `(c) ingest [${db.kind}${db.journalMode ? ` ${db.journalMode}` : ''}${db.synchronous ? ` synchronous=${db.synchronous}` : ''}]`,
+    );
+    const team = await json('/teams', { name: 'Bench' });
+    const project = await json('/projects', {
+      teamId: team.id,
+      name: 'Evaluate',
+      scope: { why: 'benchmark' },
+    });
+    const route = `${url}/api/v1/projects/${project.id}/feedback/predictions`;
+    const csvHeaders = { ...asPerson, 'content-type': 'text/csv' };
+    const probe = await post(
+      route,
+      csvHeaders,
+      'entity,period,model_version,score\nm0001,2000-01-01,probe,0.5\n',
+    );
+    const routeFound = probe.status !== 404;
+    if (routeFound && probe.status >= 300) throw new Error(`probe: ${probe.status} ${probe.text}`);
+
+    raw = kind === 'sqlite' ? rawSqlite(join(dataDir, 'raw.db')) : await rawPostgres(databaseUrl);
+    keyed =
+      kind === 'sqlite'
+        ? rawSqlite(join(dataDir, 'raw-keyed.db'), true)
+        : await rawPostgres(databaseUrl, true);
+    const rows = predictionRows();
+    const t = { route: { rows: 0, ms: 0 }, raw: { rows: 0, ms: 0 }, keyed: { rows: 0, ms: 0 } };
+    let inserted = 0;
+    let bodyBytes = 0;
+    for (let round = 0; round < INGEST_ROUNDS; round += 1) {
+      const version = `v${round + 1}`;
+      if (routeFound) {
+        const bodies = csvBodies(rows, version);
+        bodyBytes = Math.max(...bodies.map((b) => Buffer.byteLength(b)));
+        const start = performance.now();
+        for (const body of bodies) {
+          const reply = await post(route, csvHeaders, body);
+          if (reply.status >= 300)
+            throw new Error(`POST predictions: ${reply.status} ${reply.text.slice(0, 300)}`);
+          inserted += JSON.parse(reply.text).inserted ?? 0;
+        }
+        t.route.ms += performance.now() - start;
+        t.route.rows += PREDICTIONS;
+      }
+      for (const [limit, into] of [
+        [raw, t.raw],
+        [keyed, t.keyed],
+      ]) {
+        const start = performance.now();
+        await limit.insert(rows, version);
+        into.ms += performance.now() - start;
+        into.rows += PREDICTIONS;
+      }
+    }
+    const rate = (x) => (x.rows / x.ms) * 1000;
+    const lines = [
+      [
+        routeFound
+          ? `route: POST …/feedback/predictions, text/csv, ${Math.ceil(PREDICTIONS / CHUNK)} bodies of ${n0(CHUNK)} rows (${(bodyBytes / 1024 / 1024).toFixed(1)} MiB) a round, one after another`
+          : 'route: POST …/feedback/predictions',
+        routeFound ? `${n0(rate(t.route))} rows/s` : 'skipped: route not found',
+      ],
+      [`raw: ${raw.label}`, `${n0(rate(t.raw))} rows/s`],
+      [keyed.label, `${n0(rate(t.keyed))} rows/s`],
+    ];
+    const width = Math.max(...lines.map((l) => l[0].length));
+    for (const [what, figure] of lines)
+      console.log(`  ${what.padEnd(width)}  ${figure.padStart(14)}`);
+    console.log(
+      `  ${n0(PREDICTIONS)} rows a round, ${INGEST_ROUNDS} alternating rounds (a new model version each)` +
+        (routeFound ? `; the route reported ${n0(inserted)} of ${n0(t.route.rows)} inserted` : '') +
+        `; the raw tables hold ${n0(await raw.count())} and ${n0(await keyed.count())}`,
+    );
+    if (routeFound)
+      console.log(
+        `  ratio route / raw:  ${(rate(t.route) / rate(t.raw)).toFixed(2)}  (goal ≥ 0.5; ` +
+          `route / raw with the key: ${(rate(t.route) / rate(t.keyed)).toFixed(2)})`,
+      );
+  } finally {
+    await raw?.close();
+    await keyed?.close();
+    if (server) await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function adminQuery(sql) {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const memory = new Database(':memory:');
+const sqliteVersion = memory.prepare('select sqlite_version() as v').get().v;
+memory.close();
+console.log(
+  `bench/evaluate: hit rate@${TOP} per day, ${ROUNDS} alternating rounds; ${cpus().length}× ${cpus()[0]?.model.trim()}, ` +
+    `node ${process.version}, DuckDB ${await duckDbVersion()}, SQLite ${sqliteVersion}`,
+);
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npx tsc -b first`);
+if (!process.argv.includes('--no-evaluate')) await benchEvaluate();
+if (!process.argv.includes('--no-ingest')) {
+  await benchIngest('sqlite');
+  if (POSTGRES) {
+    const name = `sextant_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    await adminQuery(`create database ${name}`);
+    try {
+      const url = new URL(POSTGRES_ADMIN_URL);
+      url.pathname = `/${name}`;
+      await benchIngest('postgres', url.toString());
+    } finally {
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    }
+  }
+}
+agent.destroy();
+
+async function duckDbVersion() {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const version = (await connection.runAndReadAll('select version()')).getRows()[0][0];
+  connection.closeSync();
+  instance.closeSync();
+  return version;
+}

@@ -1,0 +1,244 @@
+import {
+  hasEventWithin,
+  isCalendarDate,
+  localDayOf,
+  type EntityTime,
+  type EvaluationValueModel,
+  type TopNEvaluator,
+} from '@sextant/core';
+import { CliError } from './cli-error.js';
+import { forEachCsvRow } from './csv-lines.js';
+
+export const PREDICTION_COLUMNS = ['period', 'entity', 'score', 'label'] as const;
+export type PredictionColumn = (typeof PREDICTION_COLUMNS)[number];
+
+/** `--columns period=date,entity=machineID,…`: the file's names for our columns. */
+export function parseColumns(text: string | undefined): Record<PredictionColumn, string> {
+  const names: Record<PredictionColumn, string> = {
+    period: 'period',
+    entity: 'entity',
+    score: 'score',
+    label: 'label',
+  };
+  if (!text) return names;
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    const key = pair.slice(0, at).trim();
+    const name = pair.slice(at + 1).trim();
+    if (at < 0 || !name || !(PREDICTION_COLUMNS as readonly string[]).includes(key)) {
+      throw new CliError(
+        `--columns "${pair}": expected column=name with column one of ${PREDICTION_COLUMNS.join(', ')}`,
+      );
+    }
+    names[key as PredictionColumn] = name;
+  }
+  return names;
+}
+
+/** `--horizon 1d` / `2w` / `48h` (whole days): the number of days. */
+export function parseHorizonDays(text: string): number {
+  const match = /^([1-9]\d{0,4})(h|d|w)$/.exec(text.trim());
+  const amount = match ? Number(match[1]) : NaN;
+  const days = match?.[2] === 'w' ? amount * 7 : match?.[2] === 'h' ? amount / 24 : amount;
+  if (!Number.isInteger(days)) {
+    throw new CliError(`--horizon must be whole days such as 1d, 7d, 2w or 48h, got "${text}"`);
+  }
+  return days;
+}
+
+/** A finite number written plainly, or null. */
+export function parseFiniteNumber(text: string): number | null {
+  const value = Number(text);
+  if (!Number.isFinite(value)) return null;
+  // Number('') and Number('  ') are 0: an empty field is not a number.
+  return value === 0 && text.trim() === '' ? null : value;
+}
+
+/** `--cost-missed` and `--cost-intervention` go together. */
+export function parseValueModel(opts: {
+  costMissed?: string;
+  costIntervention?: string;
+  currency?: string;
+}): EvaluationValueModel | undefined {
+  if (opts.costMissed === undefined && opts.costIntervention === undefined) return undefined;
+  if (opts.costMissed === undefined || opts.costIntervention === undefined) {
+    throw new CliError('--cost-missed and --cost-intervention go together: pass both');
+  }
+  const costMissed = parseFiniteNumber(opts.costMissed);
+  const costIntervention = parseFiniteNumber(opts.costIntervention);
+  if (costMissed === null || costMissed < 0) {
+    throw new CliError(`--cost-missed must be a number ≥ 0, got "${opts.costMissed}"`);
+  }
+  if (costIntervention === null || costIntervention < 0) {
+    throw new CliError(`--cost-intervention must be a number ≥ 0, got "${opts.costIntervention}"`);
+  }
+  if (opts.currency !== undefined && !/^[A-Z]{3}$/.test(opts.currency)) {
+    throw new CliError(`--currency must be an ISO 4217 code such as EUR, got "${opts.currency}"`);
+  }
+  return { costMissed, costIntervention, ...(opts.currency ? { currency: opts.currency } : {}) };
+}
+
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** Index of each wanted column in the header, or the one-line error naming what is missing. */
+function locate<K extends string>(
+  file: string,
+  header: string[],
+  wanted: Record<K, string | string[]>,
+): Record<K, number> {
+  const trimmed = header.map((h, i) => (i === 0 ? stripBom(h) : h).trim());
+  const found = {} as Record<K, number>;
+  const missing: string[] = [];
+  for (const key of Object.keys(wanted) as K[]) {
+    const names = ([] as string[]).concat(wanted[key]);
+    const index = trimmed.findIndex((h) => names.includes(h));
+    if (index < 0) missing.push(names.join(' or '));
+    else found[key] = index;
+  }
+  if (missing.length > 0) {
+    throw new CliError(
+      `${file} line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (header: ${trimmed.join(', ')})`,
+    );
+  }
+  return found;
+}
+
+/**
+ * An events or checks file: columns `entity` (or the predictions' entity name) and `time`
+ * (or `datetime`, `date`, `period`), a day or an instant.
+ */
+export async function readEntityTimes(
+  file: string,
+  entityName: string,
+  timeZone: string,
+): Promise<EntityTime[]> {
+  const rows: EntityTime[] = [];
+  let at: { entity: number; time: number } | undefined;
+  await forEachCsvRow(file, (fields, line) => {
+    if (!at) {
+      at = locate(file, [...fields], {
+        entity: [...new Set([entityName, 'entity'])],
+        time: ['time', 'datetime', 'date', 'period'],
+      });
+      return;
+    }
+    const entity = fields[at.entity]?.trim() ?? '';
+    const time = fields[at.time]?.trim() ?? '';
+    if (!entity) throw new CliError(`${file} line ${line}: empty entity`);
+    try {
+      if (!isCalendarDate(localDayOf(time, timeZone))) throw new RangeError(time);
+    } catch {
+      throw new CliError(`${file} line ${line}: time "${time}" is neither a day nor an instant`);
+    }
+    rows.push({ entity, time });
+  });
+  if (!at) throw new CliError(`${file} is empty: expected a header line`);
+  return rows;
+}
+
+export const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+export interface PredictionsScan {
+  rows: number;
+  /** Distinct days of the file, in order (for the baseline). */
+  days: string[];
+  /** Distinct entities of the file (the fleet, for the baseline), with `collectEntities`. */
+  entities: string[];
+}
+
+/**
+ * Streams the predictions into the evaluator. Rows must come in period order (a period never
+ * goes backwards) and an entity appears at most once per period; either mistake, a missing
+ * column or a bad number stops with the file's line number. With `labels` the label is
+ * computed from the events (1 when one falls on the day or within the horizon after it)
+ * and the file's label column is not needed.
+ */
+export async function scanPredictions(
+  file: string,
+  evaluator: TopNEvaluator,
+  options: {
+    columns: Record<PredictionColumn, string>;
+    timeZone: string;
+    labels?: { events: Map<string, number[]>; horizonDays: number };
+    collectEntities?: boolean;
+    onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
+  },
+): Promise<PredictionsScan> {
+  const { columns, timeZone, labels } = options;
+  let at: { period: number; entity: number; score: number; label?: number } | undefined;
+  let rows = 0;
+  let lastDay = '';
+  let lastDayNumber = 0;
+  let lastRaw = '';
+  const days: string[] = [];
+  const entities = new Set<string>();
+  let seenToday = new Map<string, number>();
+  await forEachCsvRow(
+    file,
+    (fields, line) => {
+      if (!at) {
+        const wanted = { period: columns.period, entity: columns.entity, score: columns.score };
+        at = labels
+          ? locate(file, fields, wanted)
+          : locate(file, fields, { ...wanted, label: columns.label });
+        return;
+      }
+      const raw = fields[at.period] ?? '';
+      let day = lastDay;
+      if (raw !== lastRaw) {
+        try {
+          day = localDayOf(raw.trim(), timeZone);
+          if (!isCalendarDate(day)) throw new RangeError(day);
+        } catch {
+          throw new CliError(
+            `${file} line ${line}: period "${raw}" is neither a day (YYYY-MM-DD) nor an instant`,
+          );
+        }
+        if (day < lastDay) {
+          throw new CliError(
+            `${file} line ${line}: unsorted rows: period ${day} comes after ${lastDay} (sort the file by period)`,
+          );
+        }
+        if (day !== lastDay) {
+          days.push(day);
+          seenToday = new Map();
+          lastDay = day;
+          lastDayNumber = dayNumber(day);
+        }
+        lastRaw = raw;
+      }
+      const entity = (fields[at.entity] ?? '').trim();
+      if (!entity) throw new CliError(`${file} line ${line}: empty ${columns.entity}`);
+      const first = seenToday.get(entity);
+      if (first !== undefined) {
+        throw new CliError(
+          `${file} line ${line}: duplicate row: ${columns.entity} ${entity} already has a row for ${day} on line ${first}`,
+        );
+      }
+      seenToday.set(entity, line);
+      if (options.collectEntities) entities.add(entity);
+      const scoreText = fields[at.score] ?? '';
+      const score = parseFiniteNumber(scoreText);
+      if (score === null) {
+        throw new CliError(`${file} line ${line}: ${columns.score} "${scoreText}" is not a number`);
+      }
+      let label: 0 | 1;
+      if (labels) {
+        label = hasEventWithin(labels.events.get(entity), lastDayNumber, labels.horizonDays)
+          ? 1
+          : 0;
+      } else {
+        const labelText = (fields[at.label!] ?? '').trim();
+        if (labelText !== '0' && labelText !== '1') {
+          throw new CliError(`${file} line ${line}: ${columns.label} "${labelText}" is not 0 or 1`);
+        }
+        label = labelText === '1' ? 1 : 0;
+      }
+      evaluator.add({ period: day, entity, score, label });
+      rows += 1;
+    },
+    options.onProgress ? (read, total) => options.onProgress!(read, total, rows) : undefined,
+  );
+  if (!at) throw new CliError(`${file} is empty: expected a header line`);
+  return { rows, days, entities: [...entities] };
+}

@@ -1,0 +1,327 @@
+/**
+ * Evaluation of a ranking the way the process article measures it: per period (a day or an
+ * ISO week, in a stated time zone) the team can intervene on N entities, the N highest
+ * scored; the hit rate@N is the number of events among them (true positives), and money is
+ * what the caught events would have cost minus what the interventions cost.
+ *
+ * Streaming: `TopNEvaluator` keeps, per period, only the top N records seen so far (a small
+ * heap) plus two counters, so memory is O(periods × N) whatever the number of rows.
+ */
+import { ISO_DATE } from './dates.js';
+import { roundMoney } from './money.js';
+
+export interface ScoredRecord {
+  /** The record's day `YYYY-MM-DD`, or an instant (ISO-8601). */
+  period: string;
+  entity: string;
+  score: number;
+  /** 1 when the event happened within the horizon after the period. */
+  label: 0 | 1;
+}
+
+/**
+ * The project's value model: what a missed event costs and what an intervention costs.
+ * Exported from core as `ValueModel` too (a type beside the Zod schema of that name, see
+ * schemas/success-criterion.ts); the currency may be left out here.
+ */
+export interface EvaluationValueModel {
+  costMissed: number;
+  costIntervention: number;
+  currency?: string;
+}
+
+export interface PeriodResult {
+  period: string;
+  /** min(N, records in the period). */
+  interventions: number;
+  /** Events among the interventions (the period's hit rate@N). */
+  eventsCaught: number;
+  /** Records of the period with an event. */
+  events: number;
+  /** = eventsCaught, the true positives among the top N. */
+  hitRate: number;
+  /** eventsCaught / interventions. */
+  precision: number;
+  /** eventsCaught / events; null when the period has no event. */
+  recall: number | null;
+}
+
+export interface EvaluationResult {
+  n: number;
+  periodKind: 'day' | 'week';
+  timeZone: string;
+  tieRule: string;
+  /** In period order. */
+  periods: PeriodResult[];
+  /** Mean events caught per period (the process article's hit rate@N); 0 without periods. */
+  hitRate: number;
+  precisionAtN: number;
+  recallAtN: number | null;
+  eventsCaught: number;
+  events: number;
+  interventions: number;
+  /** net = caught × costMissed − interventions × costIntervention; null without a value model. */
+  money: { caught: number; interventionCost: number; net: number; currency: string | null } | null;
+}
+
+export interface TopNOptions {
+  n: number;
+  periodKind?: 'day' | 'week';
+  /** IANA zone turning instants into local days; UTC by default. */
+  timeZone?: string;
+  value?: EvaluationValueModel;
+}
+
+export const TOP_N_TIE_RULE =
+  'Within a period, records are ordered by score descending, then entity ascending ' +
+  '(string order); the first N are the interventions.';
+
+export const HIT_RATE_RULE =
+  'Hit rate@N = events among the N highest-scored records of a period; the overall hit rate ' +
+  'is its mean over the periods that have records (a period without records is not a period).';
+
+export const MONEY_RULE =
+  'Net value = events caught × cost of a missed event − interventions × cost of an intervention.';
+
+/** True when record `a` ranks below record `b` (lower score, or same score and later entity). */
+function ranksBelow(a: ScoredRecord, b: ScoredRecord): boolean {
+  return a.score < b.score || (a.score === b.score && a.entity > b.entity);
+}
+
+/** A bounded min-heap whose root is the lowest-ranked record kept. */
+class TopHeap {
+  readonly items: ScoredRecord[] = [];
+  constructor(private readonly capacity: number) {}
+
+  offer(record: ScoredRecord): void {
+    const items = this.items;
+    if (items.length < this.capacity) {
+      items.push(record);
+      let i = items.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!ranksBelow(items[i]!, items[parent]!)) break;
+        [items[i], items[parent]] = [items[parent]!, items[i]!];
+        i = parent;
+      }
+      return;
+    }
+    if (this.capacity === 0 || !ranksBelow(items[0]!, record)) return;
+    items[0] = record;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let lowest = i;
+      if (left < items.length && ranksBelow(items[left]!, items[lowest]!)) lowest = left;
+      if (right < items.length && ranksBelow(items[right]!, items[lowest]!)) lowest = right;
+      if (lowest === i) break;
+      [items[i], items[lowest]] = [items[lowest]!, items[i]!];
+      i = lowest;
+    }
+  }
+}
+
+interface PeriodState {
+  heap: TopHeap;
+  records: number;
+  events: number;
+}
+
+const OFFSET_FREE_INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+/** ISO-8601 with `Z` or an offset; `T` or a space between date and time. */
+const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Throws a RangeError naming the zone when it is not a known IANA time zone. */
+export function assertTimeZone(timeZone: string): void {
+  try {
+    dayFormatter(timeZone);
+  } catch {
+    throw new RangeError(`Unknown time zone "${timeZone}"`);
+  }
+}
+
+/**
+ * The local day of a period value: a `YYYY-MM-DD` day is itself; a wall-clock time without
+ * offset (`2015-01-05 06:00:00`) is already local, its day is its first 10 characters; an
+ * instant with an offset or `Z` is turned into the day it falls on in `timeZone`.
+ */
+export function localDayOf(value: string, timeZone: string): string {
+  if (value.length === 10 && ISO_DATE.test(value)) return value;
+  if (OFFSET_FREE_INSTANT.test(value)) return value.slice(0, 10);
+  const time = ZONED_INSTANT.test(value) ? Date.parse(value.replace(' ', 'T')) : NaN;
+  if (Number.isNaN(time)) throw new RangeError(`"${value}" is neither a day nor an instant`);
+  const parts = dayFormatter(timeZone).formatToParts(new Date(time));
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The ISO week of a day: `2027-01-01` (a Friday) → `2026-W53`. */
+export function isoWeekOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of the week names its year
+  const year = date.getUTCFullYear();
+  const week = Math.ceil(((date.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Streaming: feed records in any order within the run; call result() at the end. */
+export class TopNEvaluator {
+  private readonly n: number;
+  private readonly periodKind: 'day' | 'week';
+  private readonly timeZone: string;
+  private readonly value: EvaluationValueModel | undefined;
+  private readonly periods = new Map<string, PeriodState>();
+  private readonly weekOfDay = new Map<string, string>();
+  /** Rows usually come period by period: the last period's key is kept. */
+  private lastPeriod = '';
+  private lastKey = '';
+
+  constructor(options: TopNOptions) {
+    if (!Number.isInteger(options.n) || options.n < 1) {
+      throw new RangeError(`N must be a whole number ≥ 1 (got ${options.n})`);
+    }
+    this.n = options.n;
+    this.periodKind = options.periodKind ?? 'day';
+    this.timeZone = options.timeZone ?? 'UTC';
+    assertTimeZone(this.timeZone);
+    this.value = options.value;
+  }
+
+  /** The period key a record counts in: its local day, or that day's ISO week. */
+  periodKey(period: string): string {
+    const day = localDayOf(period, this.timeZone);
+    if (this.periodKind === 'day') return day;
+    let week = this.weekOfDay.get(day);
+    if (week === undefined) {
+      week = isoWeekOf(day);
+      this.weekOfDay.set(day, week);
+    }
+    return week;
+  }
+
+  add(record: ScoredRecord): void {
+    if (!Number.isFinite(record.score)) {
+      throw new RangeError(`Score of "${record.entity}" is not a finite number`);
+    }
+    let key = this.lastKey;
+    if (record.period !== this.lastPeriod || key === '') {
+      key = this.periodKey(record.period);
+      this.lastPeriod = record.period;
+      this.lastKey = key;
+    }
+    let state = this.periods.get(key);
+    if (!state) {
+      state = { heap: new TopHeap(this.n), records: 0, events: 0 };
+      this.periods.set(key, state);
+    }
+    state.records += 1;
+    if (record.label === 1) state.events += 1;
+    state.heap.offer(record);
+  }
+
+  result(): EvaluationResult {
+    const keys = [...this.periods.keys()].sort();
+    const periods: PeriodResult[] = keys.map((period) => {
+      const state = this.periods.get(period)!;
+      const interventions = state.heap.items.length;
+      const eventsCaught = state.heap.items.reduce((sum, r) => sum + r.label, 0);
+      return periodResult(period, interventions, eventsCaught, state.events);
+    });
+    return summarize(periods, {
+      n: this.n,
+      periodKind: this.periodKind,
+      timeZone: this.timeZone,
+      tieRule: TOP_N_TIE_RULE,
+      value: this.value,
+    });
+  }
+}
+
+/** One period's figures from its counts. */
+export function periodResult(
+  period: string,
+  interventions: number,
+  eventsCaught: number,
+  events: number,
+): PeriodResult {
+  return {
+    period,
+    interventions,
+    eventsCaught,
+    events,
+    hitRate: eventsCaught,
+    precision: interventions === 0 ? 0 : eventsCaught / interventions,
+    recall: events === 0 ? null : eventsCaught / events,
+  };
+}
+
+/** Totals, means and money over per-period results (already in period order). */
+export function summarize(
+  periods: PeriodResult[],
+  context: {
+    n: number;
+    periodKind: 'day' | 'week';
+    timeZone: string;
+    tieRule: string;
+    value?: EvaluationValueModel | undefined;
+  },
+): EvaluationResult {
+  let eventsCaught = 0;
+  let events = 0;
+  let interventions = 0;
+  for (const p of periods) {
+    eventsCaught += p.eventsCaught;
+    events += p.events;
+    interventions += p.interventions;
+  }
+  const value = context.value;
+  const money = value
+    ? {
+        caught: roundMoney(eventsCaught * value.costMissed),
+        interventionCost: roundMoney(interventions * value.costIntervention),
+        net: roundMoney(eventsCaught * value.costMissed - interventions * value.costIntervention),
+        currency: value.currency ?? null,
+      }
+    : null;
+  return {
+    n: context.n,
+    periodKind: context.periodKind,
+    timeZone: context.timeZone,
+    tieRule: context.tieRule,
+    periods,
+    hitRate: periods.length === 0 ? 0 : eventsCaught / periods.length,
+    precisionAtN: interventions === 0 ? 0 : eventsCaught / interventions,
+    recallAtN: events === 0 ? null : eventsCaught / events,
+    eventsCaught,
+    events,
+    interventions,
+    money,
+  };
+}
+
+/** Evaluates a whole collection at once (see TopNEvaluator). */
+export function evaluateTopN(
+  records: Iterable<ScoredRecord>,
+  options: TopNOptions,
+): EvaluationResult {
+  const evaluator = new TopNEvaluator(options);
+  for (const record of records) evaluator.add(record);
+  return evaluator.result();
+}

@@ -1,0 +1,136 @@
+import type { Readable } from 'node:stream';
+import {
+  AppError,
+  BacklogItem,
+  DecisionsBody,
+  FeedbackKindParam,
+  FeedbackResult,
+  IdParam,
+  OutcomesBody,
+  PredictionsBody,
+  ProductionQuery,
+  ProductionReport,
+  ReasonBacklogBody,
+  type FeedbackKind,
+} from '@sextant/core';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { access } from '../http/access.js';
+import { readFeedbackRows } from '../import/feedback-rows.js';
+import { presentBacklogItem } from '../presenters/backlog.js';
+import type { FeedbackItems } from '../services/production.service.js';
+import { SIGNED_IN, type App, type RouteDeps } from './types.js';
+
+const JSON_BODIES = {
+  predictions: PredictionsBody,
+  decisions: DecisionsBody,
+  outcomes: OutcomesBody,
+};
+
+/** The bulk formats: the body stays a stream until the route reads it row by row. */
+const STREAMED_TYPES = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
+
+/** A JSON body, checked against its kind's schema; the first problem names its field. */
+function jsonItems(kind: FeedbackKind, body: unknown): FeedbackItems {
+  const parsed = JSON_BODIES[kind].safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.') || 'body';
+    throw new AppError('invalid_request', `${field}: ${issue.message}`, {
+      field,
+      problems: parsed.error.issues.slice(0, 20).map((i) => ({
+        field: i.path.map(String).join('.'),
+        message: i.message,
+      })),
+    });
+  }
+  return { kind, items: parsed.data.items } as FeedbackItems;
+}
+
+export function productionRoutes(app: App, deps: RouteDeps): void {
+  const { services } = deps;
+  // Own context: the Jira import's text/csv parser reads whole strings; here bulk bodies
+  // (up to 100 MB) are handed over as the request stream, read after the access check.
+  app.register(async (scoped) => {
+    const child = scoped.withTypeProvider<ZodTypeProvider>();
+    child.removeContentTypeParser('text/csv');
+    for (const type of Object.keys(STREAMED_TYPES)) {
+      child.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+    }
+
+    child.post(
+      '/projects/:id/feedback/:kind',
+      {
+        // JSON bodies keep the default limit; CSV and NDJSON streams are counted as read (100 MB).
+        config: { access: access.project('member', 'feedback:write') },
+        schema: {
+          tags: ['production'],
+          summary:
+            'Post production feedback — predictions, operator decisions or outcomes — as JSON `{items}` (up to 1,000) or in bulk as text/csv or application/x-ndjson (up to 100 MB, streamed)',
+          description:
+            'Idempotent: predictions and decisions are keyed by (entity, period, model version), outcomes by (entity, time, event); ' +
+            'a re-sent row replaces the stored one (upsert, the last one wins). Every row is validated first: any bad row is a 400 ' +
+            'listing up to 20 line numbers and nothing is written. CI tokens need the `feedback:write` scope.',
+          security: SIGNED_IN,
+          params: FeedbackKindParam,
+          response: { 200: FeedbackResult },
+        },
+      },
+      async (request) => {
+        const { id, kind } = request.params;
+        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        const format = STREAMED_TYPES[type as keyof typeof STREAMED_TYPES];
+        const batch = format
+          ? ({
+              kind,
+              items: await readFeedbackRows(kind, format, request.body as Readable),
+            } as FeedbackItems)
+          : jsonItems(kind, request.body);
+        return services.production.ingest(id, batch);
+      },
+    );
+  });
+
+  app.get(
+    '/projects/:id/production',
+    {
+      config: { access: access.project('viewer') },
+      schema: {
+        tags: ['production'],
+        summary:
+          'Production figures per day or week: hit rate@N beside the longest-unchecked bar, money realized, and the operators’ disagreement with its reasons',
+        security: SIGNED_IN,
+        params: IdParam,
+        querystring: ProductionQuery,
+        response: { 200: ProductionReport },
+      },
+    },
+    async (request) => services.production.report(request.params.id, request.query),
+  );
+
+  app.post(
+    '/projects/:id/production/reasons/backlog',
+    {
+      config: { access: access.project('member') },
+      schema: {
+        tags: ['production'],
+        summary: 'Turn an operator disagreement reason into an improvement-backlog idea',
+        security: SIGNED_IN,
+        params: IdParam,
+        body: ReasonBacklogBody,
+        response: { 201: BacklogItem },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          presentBacklogItem(
+            await services.production.reasonToBacklog(
+              request.params.id,
+              request.body,
+              request.ctx.actor,
+            ),
+          ),
+        ),
+  );
+}
