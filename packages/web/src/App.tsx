@@ -4,6 +4,7 @@ import { ArtifactsPage } from './features/artifacts/ArtifactsPage';
 import { BacklogPage } from './features/backlog/BacklogPage';
 import { InsightsPage } from './features/insights/InsightsPage';
 import { RoiPage } from './features/roi/RoiPage';
+import { ProductionPage } from './features/production/ProductionPage';
 import { DeliveryPage } from './features/delivery/DeliveryPage';
 import { DeploymentsPage } from './features/deployments/DeploymentsPage';
 import { LoginPage } from './features/auth/LoginPage';
@@ -47,6 +48,7 @@ export function App() {
         <Route path="projects/:projectId/deployments" element={<DeploymentsPage />} />
         <Route path="projects/:projectId/insights" element={<InsightsPage />} />
         <Route path="projects/:projectId/roi" element={<RoiPage />} />
+        <Route path="projects/:projectId/production" element={<ProductionPage />} />
         <Route path="artifacts" element={<ArtifactsPage />} />
         <Route path="teams" element={<TeamsPage />} />
         <Route path="teams/:teamId" element={<TeamPage />} />

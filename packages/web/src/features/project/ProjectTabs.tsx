@@ -12,6 +12,7 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
     { to: `${base}/deployments`, label: 'Deployments', end: true },
     { to: `${base}/insights`, label: 'Insights', end: true },
     { to: `${base}/roi`, label: 'ROI', end: true },
+    { to: `${base}/production`, label: 'Production', end: true },
   ];
   return (
     <nav aria-label="Project" className="tabs">

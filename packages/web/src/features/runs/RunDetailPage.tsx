@@ -16,6 +16,7 @@ import {
 } from '../project/ProjectSubpage';
 import { sprintPath } from '../sprints/sprint-text';
 import { ComparisonStatus, ProvenanceBadge } from './RunBadges';
+import { EvaluationPanel } from './EvaluationPanel';
 import {
   MANUAL_EXPLANATION,
   orderMetricNames,
@@ -171,6 +172,10 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
           </Section>
         </div>
         <aside className="project-grid__side">
+          <EvaluationPanel
+            run={run}
+            currency={project.successCriterion?.valueModel?.currency ?? null}
+          />
           <Section title="Against the baseline">
             <p>
               <ComparisonStatus comparison={run.comparison} direction={metric?.direction ?? null} />
