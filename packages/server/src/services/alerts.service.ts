@@ -13,6 +13,8 @@ import {
   type ProjectAlertFacts,
 } from '@sextant/core';
 import type {
+  Store,
+  StoredWarning,
   GoalRecord,
   InsightRecord,
   LedgerEntryRecord,
@@ -153,6 +155,9 @@ export async function gatherAlertFacts(
   );
 }
 
+/** An alert's identity from one judgement to the next: its rule and what it is about. */
+const alertKey = (a: { rule: string; subjectKey: string }) => `${a.rule}\u0000${a.subjectKey}`;
+
 /**
  * Judges every alert rule now and brings the stored alerts in line: new ones open (since
  * now), ongoing ones keep their `since` and get today's numbers, ended ones are cleared
@@ -168,11 +173,10 @@ export async function refreshAlerts(
   const current = evaluateAlerts(await gatherAlertFacts(repos, project, now));
   const stored = await repos.deliveryWarnings.listOpen(projectId);
   const at = iso(now);
-  const key = (a: { rule: string; subjectKey: string }) => `${a.rule}\u0000${a.subjectKey}`;
-  const storedByKey = new Map(stored.map((s) => [key(s), s]));
+  const storedByKey = new Map(stored.map((s) => [alertKey(s), s]));
   const open: OpenAlert[] = [];
   for (const alert of current) {
-    const existing = storedByKey.get(key(alert));
+    const existing = storedByKey.get(alertKey(alert));
     if (!existing) {
       const id = await repos.deliveryWarnings.open({
         projectId,
@@ -193,11 +197,59 @@ export async function refreshAlerts(
     }
     open.push({ ...alert, id: existing.id, since: existing.firstSeenAt });
   }
-  const holding = new Set(current.map(key));
+  const holding = new Set(current.map(alertKey));
   for (const old of stored) {
-    if (!holding.has(key(old))) await repos.deliveryWarnings.clear(old.id, at);
+    if (!holding.has(alertKey(old))) await repos.deliveryWarnings.clear(old.id, at);
   }
   return open.sort((a, b) => (a.since === b.since ? 0 : a.since < b.since ? -1 : 1));
+}
+
+/** True when the stored open alerts say exactly what the rules say now. */
+function inSync(current: readonly Alert[], stored: readonly StoredWarning[]): boolean {
+  if (current.length !== stored.length) return false;
+  const byKey = new Map(stored.map((s) => [alertKey(s), s]));
+  return current.every((alert) => {
+    const existing = byKey.get(alertKey(alert));
+    return (
+      existing !== undefined &&
+      existing.message === alert.message &&
+      JSON.stringify(existing.details) === JSON.stringify(alert.details)
+    );
+  });
+}
+
+/**
+ * The alerts judged now, for reads: the facts are read outside any transaction (on
+ * PostgreSQL in parallel over the pool), and only when the stored alerts differ from what
+ * the rules say does `refreshAlerts` run, in a write transaction. Most reads write nothing.
+ * Returns the open alerts and the stored rows they came from.
+ */
+export async function judgeAlerts(
+  store: Pick<Store, 'repos' | 'transaction'>,
+  projectId: string,
+  now: Date,
+): Promise<{ alerts: OpenAlert[]; stored: StoredWarning[] }> {
+  const { repos } = store;
+  const project = await repos.projects.findById(projectId);
+  if (!project) return { alerts: [], stored: [] };
+  const [facts, stored] = await Promise.all([
+    gatherAlertFacts(repos, project, now),
+    repos.deliveryWarnings.listOpen(projectId),
+  ]);
+  const current = evaluateAlerts(facts);
+  if (inSync(current, stored)) {
+    const byKey = new Map(stored.map((w) => [alertKey(w), w]));
+    const alerts = current.map((alert) => {
+      const row = byKey.get(alertKey(alert)) as StoredWarning;
+      return { ...alert, id: row.id, since: row.firstSeenAt };
+    });
+    alerts.sort((a, b) => (a.since === b.since ? 0 : a.since < b.since ? -1 : 1));
+    return { alerts, stored };
+  }
+  return store.transaction(async (trx) => {
+    const alerts = await refreshAlerts(trx, projectId, now);
+    return { alerts, stored: await trx.deliveryWarnings.listOpen(projectId) };
+  });
 }
 
 /** The open alerts and the health they make. */

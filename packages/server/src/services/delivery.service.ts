@@ -11,7 +11,7 @@ import {
 import type { Repositories, SprintRecord, StoredWarning, StoryRecord } from '@sextant/db';
 import type { ServiceDeps } from './deps.js';
 import { metricOfRecord } from './baselines.js';
-import { refreshAlerts } from './alerts.service.js';
+import { judgeAlerts, refreshAlerts } from './alerts.service.js';
 
 /** A sprint with its stories as the KPI functions read them. */
 export function deliverySprintOf(
@@ -75,6 +75,10 @@ export async function evaluationWarning(repos: Repositories, projectId: string) 
   );
 }
 
+/** The delivery warnings among the stored alerts. */
+export const deliveryOnly = (open: readonly StoredWarning[]): StoredWarning[] =>
+  open.filter((w) => (DELIVERY_WARNING_RULES as readonly string[]).includes(w.rule));
+
 /**
  * Re-judges every alert of the project (alerts.service.ts) and returns the open delivery
  * warnings among them, with since when each holds.
@@ -85,8 +89,7 @@ export async function refreshDeliveryWarnings(
   now: Date,
 ): Promise<StoredWarning[]> {
   await refreshAlerts(repos, projectId, now);
-  const open = await repos.deliveryWarnings.listOpen(projectId);
-  return open.filter((w) => (DELIVERY_WARNING_RULES as readonly string[]).includes(w.rule));
+  return deliveryOnly(await repos.deliveryWarnings.listOpen(projectId));
 }
 
 export class DeliveryService {
@@ -95,7 +98,7 @@ export class DeliveryService {
   /** Open warnings, re-judged now (an active sprint can become overdue overnight). */
   openWarnings(projectId: string): Promise<StoredWarning[]> {
     const { store, clock } = this.deps;
-    return store.transaction((repos) => refreshDeliveryWarnings(repos, projectId, clock.now()));
+    return judgeAlerts(store, projectId, clock.now()).then(({ stored }) => deliveryOnly(stored));
   }
 
   /** Every delivery KPI of the project, with the warnings and the rules in words. */

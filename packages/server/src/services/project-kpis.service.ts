@@ -12,7 +12,7 @@ import type { Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import { presentAlert } from '../presenters/alerts.js';
 import { presentWarning } from '../presenters/index.js';
-import { refreshAlerts } from './alerts.service.js';
+import { judgeAlerts } from './alerts.service.js';
 import { metricOfRecord } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
 import type { Services } from './index.js';
@@ -76,7 +76,7 @@ export class ProjectKpiService {
   async kpis(projectId: string): Promise<ProjectKpis> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const alerts = await store.transaction((repos) => refreshAlerts(repos, projectId, now));
+    const { alerts } = await judgeAlerts(store, projectId, now);
     const { services } = this;
     const [goal, delivery, runs, deployments, artifacts, insights, roi] = await Promise.all([
       goalKpis(store.repos, projectId, now),

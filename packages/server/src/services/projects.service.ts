@@ -27,7 +27,8 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
 import { gatherStageFacts } from './stage-facts.js';
-import { refreshDeliveryWarnings } from './delivery.service.js';
+import { deliveryOnly } from './delivery.service.js';
+import { judgeAlerts } from './alerts.service.js';
 
 export interface ProjectDetailRecord extends ProjectWithRole {
   goals: GoalRecord[];
@@ -123,9 +124,7 @@ export class ProjectService {
       gatherStageFacts(repos, project, clock.now()),
     ]);
     const next = nextStage(project.stage);
-    const warnings = await store.transaction((trx) =>
-      refreshDeliveryWarnings(trx, projectId, clock.now()),
-    );
+    const warnings = deliveryOnly((await judgeAlerts(store, projectId, clock.now())).stored);
     return {
       ...project,
       role,
