@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment, Page } from '@sextant/core';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/databases.js';
@@ -9,32 +8,7 @@ import {
   waitForExit,
   type ServerProcess,
 } from '../support/server-process.js';
-
-/** What a GitHub Actions runner exports, trimmed to what the command reads. */
-function githubActionsEnv(sha: string, runId: string) {
-  return {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_SHA: sha,
-    GITHUB_REF_NAME: 'main',
-    GITHUB_HEAD_REF: '',
-    GITHUB_RUN_ID: runId,
-    GITHUB_RUN_ATTEMPT: '2',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'acme/predictive-maintenance',
-  };
-}
-
-/** The variables of the machine running the tests must not leak into the simulated job. */
-const CLEAN_CI = {
-  GITHUB_ACTIONS: '',
-  GITLAB_CI: '',
-  SEXTANT_COMMIT: '',
-  SEXTANT_BRANCH: '',
-  SEXTANT_CI_PROVIDER: '',
-  SEXTANT_JOB_ID: '',
-  SEXTANT_JOB_URL: '',
-  SEXTANT_PROJECT: '',
-};
+import { CLEAN_CI, githubActionsEnv, startLossyProxy } from '../support/ci-job.js';
 
 /** The command against a real server process; the deployments API itself is tested in server/. */
 describe('sextant deploy report', () => {
@@ -111,7 +85,7 @@ describe('sextant deploy report', () => {
       ],
       {
         ...CLEAN_CI,
-        ...githubActionsEnv(sha, '8012345678'),
+        ...githubActionsEnv(sha, '8012345678', '2'),
         SEXTANT_URL: server.url,
         SEXTANT_TOKEN: ciToken,
       },
@@ -159,7 +133,7 @@ describe('sextant deploy report', () => {
       ],
       {
         ...CLEAN_CI,
-        ...githubActionsEnv('env-sha', '8012345679'),
+        ...githubActionsEnv('env-sha', '8012345679', '2'),
         SEXTANT_URL: server.url,
         SEXTANT_TOKEN: personalToken,
       },
@@ -180,7 +154,7 @@ describe('sextant deploy report', () => {
     const { projectId, ciToken } = await cdProject('Pricing');
     const env = {
       ...CLEAN_CI,
-      ...githubActionsEnv('bad-sha', '8012345680'),
+      ...githubActionsEnv('bad-sha', '8012345680', '2'),
       SEXTANT_URL: server.url,
       SEXTANT_TOKEN: ciToken,
     };
@@ -210,35 +184,9 @@ describe('sextant deploy report', () => {
 
   it('retries a lost answer with the same Idempotency-Key and stores the deployment once', async () => {
     const { projectId, ciToken } = await cdProject('Routing');
-    const seen: { key: string | undefined; body: string }[] = [];
-    // Forwards every request but answers the first with a 502, as a load balancer does
-    // when the server's answer is lost: the deployment is stored, the CLI does not know.
-    const proxy: Server = createServer((request: IncomingMessage, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
-        const body = Buffer.concat(chunks).toString();
-        seen.push({ key: request.headers['idempotency-key'] as string | undefined, body });
-        const upstream = await fetch(`${server.url}${request.url}`, {
-          method: request.method,
-          headers: {
-            authorization: String(request.headers.authorization),
-            'content-type': 'application/json',
-            'idempotency-key': String(request.headers['idempotency-key']),
-          },
-          body,
-        });
-        const text = await upstream.text();
-        if (seen.length === 1) {
-          response.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');
-        } else {
-          response.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
-        }
-      });
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const address = proxy.address();
-    const proxyUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const proxy = await startLossyProxy(server.url);
+    const { seen } = proxy;
+    const proxyUrl = proxy.url;
     try {
       const report = await runCli(
         [
@@ -255,7 +203,7 @@ describe('sextant deploy report', () => {
         ],
         {
           ...CLEAN_CI,
-          ...githubActionsEnv('retried-sha', '8012345681'),
+          ...githubActionsEnv('retried-sha', '8012345681', '2'),
           SEXTANT_URL: proxyUrl,
           SEXTANT_TOKEN: ciToken,
         },
@@ -271,7 +219,7 @@ describe('sextant deploy report', () => {
         `${proxyUrl}/projects/${projectId}/deployments#${stored[0]!.id}\n`,
       );
     } finally {
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await proxy.close();
     }
   });
 });

@@ -3,21 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLEAN_CI } from '../support/ci-job.js';
 import { assertBuilt, runCli } from '../support/server-process.js';
-
-/** The variables of the machine running the tests must not leak into the simulated job. */
-const CLEAN_CI = {
-  GITHUB_ACTIONS: '',
-  GITLAB_CI: '',
-  SEXTANT_COMMIT: '',
-  SEXTANT_BRANCH: '',
-  SEXTANT_CI_PROVIDER: '',
-  SEXTANT_JOB_ID: '',
-  SEXTANT_JOB_URL: '',
-  SEXTANT_PROJECT: '',
-  SEXTANT_URL: '',
-  SEXTANT_TOKEN: '',
-};
 
 /**
  * Two days, three machines.

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,35 +12,10 @@ import {
   waitForExit,
   type ServerProcess,
 } from '../support/server-process.js';
+import { CLEAN_CI, githubActionsEnv, startLossyProxy } from '../support/ci-job.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-
-/** What a GitHub Actions runner exports, trimmed to what the command reads. */
-function githubActionsEnv(sha: string, runId: string) {
-  return {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_SHA: sha,
-    GITHUB_REF_NAME: 'main',
-    GITHUB_HEAD_REF: '',
-    GITHUB_RUN_ID: runId,
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'acme/predictive-maintenance',
-  };
-}
-
-/** The variables of the machine running the tests must not leak into the simulated job. */
-const CLEAN_CI = {
-  GITHUB_ACTIONS: '',
-  GITLAB_CI: '',
-  SEXTANT_COMMIT: '',
-  SEXTANT_BRANCH: '',
-  SEXTANT_CI_PROVIDER: '',
-  SEXTANT_JOB_ID: '',
-  SEXTANT_JOB_URL: '',
-  SEXTANT_PROJECT: '',
-};
 
 /** The command against a real server process; the runs API itself is tested on both databases in server/. */
 describe('sextant run report', () => {
@@ -335,33 +309,9 @@ describe('sextant run report', () => {
     const { projectId, ciToken } = await ciProject('Routing');
     // A proxy that forwards every request but answers the first one with a 502, as a load
     // balancer does when the server's answer is lost: the run is stored, the CLI does not know.
-    const seen: { key: string | undefined; body: string }[] = [];
-    const proxy: Server = createServer((request: IncomingMessage, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
-        const body = Buffer.concat(chunks).toString();
-        seen.push({ key: request.headers['idempotency-key'] as string | undefined, body });
-        const upstream = await fetch(`${server.url}${request.url}`, {
-          method: request.method,
-          headers: {
-            authorization: String(request.headers.authorization),
-            'content-type': 'application/json',
-            'idempotency-key': String(request.headers['idempotency-key']),
-          },
-          body,
-        });
-        const text = await upstream.text();
-        if (seen.length === 1) {
-          response.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');
-        } else {
-          response.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
-        }
-      });
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const address = proxy.address();
-    const proxyUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const proxy = await startLossyProxy(server.url);
+    const { seen } = proxy;
+    const proxyUrl = proxy.url;
     try {
       const sha = 'retried-sha';
       const report = await runCli(
@@ -385,7 +335,7 @@ describe('sextant run report', () => {
       expect(stored).toHaveLength(1);
       expect(report.stdout).toBe(`${proxyUrl}/projects/${projectId}/runs/${stored[0]!.id}\n`);
     } finally {
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await proxy.close();
     }
   });
 });
