@@ -22,7 +22,8 @@ export type {
 export type { StageChangeRecord } from './repositories/stage-changes.repository.js';
 export type { RiskRecord, RiskFields } from './repositories/risks.repository.js';
 export type { AuditEntry, AuditRecord } from './repositories/audit.repository.js';
-export type { SprintRecord, ExternalRef, Owner } from './repositories/sprints.repository.js';
+export type { SprintRecord, ExternalRef } from './repositories/sprints.repository.js';
+export type { Owner, OwnedTable } from './repositories/owners.repository.js';
 export type { StoryRecord, StoryFields, PersonRef } from './repositories/stories.repository.js';
 export type { StoredWarning } from './repositories/delivery-warnings.repository.js';
 export type { RunRecord, NewRun, RunFilter, ParamValue } from './repositories/runs.repository.js';

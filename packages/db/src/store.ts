@@ -19,6 +19,7 @@ import { BaselineRepository } from './repositories/baselines.repository.js';
 import { DecisionRepository } from './repositories/decisions.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import { BacklogRepository } from './repositories/backlog.repository.js';
+import { OwnerRepository } from './repositories/owners.repository.js';
 import { DeploymentRepository } from './repositories/deployments.repository.js';
 import { ArtifactRepository } from './repositories/artifacts.repository.js';
 import { InsightRepository } from './repositories/insights.repository.js';
@@ -46,6 +47,7 @@ export interface Repositories {
   decisions: DecisionRepository;
   idempotency: IdempotencyRepository;
   backlog: BacklogRepository;
+  owners: OwnerRepository;
   deployments: DeploymentRepository;
   artifacts: ArtifactRepository;
   insights: InsightRepository;
@@ -74,6 +76,7 @@ export function bindRepositories(db: Executor): Repositories {
     decisions: new DecisionRepository(db),
     idempotency: new IdempotencyRepository(db),
     backlog: new BacklogRepository(db),
+    owners: new OwnerRepository(db),
     deployments: new DeploymentRepository(db),
     artifacts: new ArtifactRepository(db),
     insights: new InsightRepository(db),

@@ -2,7 +2,6 @@ import type { BacklogStatus, Effort, EffortSize } from '@sextant/core';
 import type { Executor } from './executor.js';
 import type { BacklogItemsTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
-import type { Owner } from './sprints.repository.js';
 import { newId } from '../ids.js';
 
 /** What a person writes about an improvement idea. */
@@ -93,16 +92,6 @@ export class BacklogRepository {
   async findById(id: string): Promise<BacklogItemRecord | undefined> {
     const row = await this.selectItems().where('backlog_items.id', '=', id).executeTakeFirst();
     return row && toItem(row);
-  }
-
-  async findOwner(id: string): Promise<Owner | undefined> {
-    const row = await this.db
-      .selectFrom('backlog_items')
-      .innerJoin('projects', 'projects.id', 'backlog_items.project_id')
-      .select(['backlog_items.project_id', 'projects.team_id'])
-      .where('backlog_items.id', '=', id)
-      .executeTakeFirst();
-    return row && { projectId: row.project_id, teamId: row.team_id };
   }
 
   /** A project's items in creation order; the backlog order is a core rule applied by the caller. */

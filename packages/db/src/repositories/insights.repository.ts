@@ -8,7 +8,6 @@ import {
 } from './executor.js';
 import type { InsightsTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
-import type { Owner } from './sprints.repository.js';
 import { newId } from '../ids.js';
 
 /** What a person writes about an insight, and the days its moves were stamped. */
@@ -108,16 +107,6 @@ export class InsightRepository {
   async findById(id: string): Promise<InsightRecord | undefined> {
     const row = await this.selectInsights().where('insights.id', '=', id).executeTakeFirst();
     return row && toInsight(row);
-  }
-
-  async findOwner(id: string): Promise<Owner | undefined> {
-    const row = await this.db
-      .selectFrom('insights')
-      .innerJoin('projects', 'projects.id', 'insights.project_id')
-      .select(['insights.project_id', 'projects.team_id'])
-      .where('insights.id', '=', id)
-      .executeTakeFirst();
-    return row && { projectId: row.project_id, teamId: row.team_id };
   }
 
   /** Newest first (ids are time-ordered), filtered by status and exact business area. */

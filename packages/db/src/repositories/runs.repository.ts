@@ -3,7 +3,6 @@ import type { Executor } from './executor.js';
 import { compiledInsert } from './compiled-insert.js';
 import type { RunsTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
-import type { Owner } from './sprints.repository.js';
 
 export type ParamValue = string | number | boolean | null;
 
@@ -132,16 +131,6 @@ export class RunRepository {
     if (ids.length === 0) return [];
     const rows = await this.selectRuns().where('runs.id', 'in', ids).execute();
     return rows.map(toRun);
-  }
-
-  async findOwner(id: string): Promise<Owner | undefined> {
-    const row = await this.db
-      .selectFrom('runs')
-      .innerJoin('projects', 'projects.id', 'runs.project_id')
-      .select(['runs.project_id', 'projects.team_id'])
-      .where('runs.id', '=', id)
-      .executeTakeFirst();
-    return row && { projectId: row.project_id, teamId: row.team_id };
   }
 
   /** Newest first, filtered; `beforeId` is the keyset cursor. */

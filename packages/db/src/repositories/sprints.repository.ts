@@ -25,12 +25,6 @@ export interface SprintRecord {
   updatedAt: string;
 }
 
-/** Which project (and team) an object belongs to: what access checks need. */
-export interface Owner {
-  projectId: string;
-  teamId: string;
-}
-
 const toSprint = (row: SprintsTable, counts?: Record<StoryStatus, number>): SprintRecord => ({
   id: row.id,
   projectId: row.project_id,
@@ -101,16 +95,6 @@ export class SprintRepository {
       .executeTakeFirst();
     if (!row) return undefined;
     return toSprint(row, (await this.countStories([id])).get(id));
-  }
-
-  async findOwner(id: string): Promise<Owner | undefined> {
-    const row = await this.db
-      .selectFrom('sprints')
-      .innerJoin('projects', 'projects.id', 'sprints.project_id')
-      .select(['sprints.project_id', 'projects.team_id'])
-      .where('sprints.id', '=', id)
-      .executeTakeFirst();
-    return row && { projectId: row.project_id, teamId: row.team_id };
   }
 
   async findByExternal(projectId: string, ref: ExternalRef): Promise<SprintRecord | undefined> {

@@ -3,7 +3,7 @@ import type { Executor } from './executor.js';
 import type { StoriesTable } from '../schema.js';
 import { toBool } from './executor.js';
 import { newId } from '../ids.js';
-import type { ExternalRef, Owner } from './sprints.repository.js';
+import type { ExternalRef } from './sprints.repository.js';
 
 export interface PersonRef {
   id: string;
@@ -155,16 +155,6 @@ export class StoryRepository {
   async findById(id: string): Promise<StoryRecord | undefined> {
     const row = await this.selectStories().where('stories.id', '=', id).executeTakeFirst();
     return row && toStory(row);
-  }
-
-  async findOwner(id: string): Promise<Owner | undefined> {
-    const row = await this.db
-      .selectFrom('stories')
-      .innerJoin('projects', 'projects.id', 'stories.project_id')
-      .select(['stories.project_id', 'projects.team_id'])
-      .where('stories.id', '=', id)
-      .executeTakeFirst();
-    return row && { projectId: row.project_id, teamId: row.team_id };
   }
 
   async findByExternal(sprintId: string, ref: ExternalRef): Promise<StoryRecord | undefined> {

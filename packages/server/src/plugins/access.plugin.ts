@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, notFound, roleAtLeast } from '@sextant/core';
-import type { Owner, Store } from '@sextant/db';
+import type { OwnedTable, Owner, Store } from '@sextant/db';
 import { iso, type Clock } from '../clock.js';
 import type { AccessContext, AccessRule, Actor, Principal, ProjectObject } from '../http/access.js';
 
@@ -34,6 +34,15 @@ const ciDenied = () =>
  * answer exactly like objects that do not exist (404, same body); a known caller whose
  * role is too low gets 403. Denials go to the audit log.
  */
+/** Where each kind of project-owned object lives. */
+const OWNED_TABLE: Record<Exclude<ProjectObject, 'project'>, OwnedTable> = {
+  sprint: 'sprints',
+  story: 'stories',
+  run: 'runs',
+  backlogItem: 'backlog_items',
+  insight: 'insights',
+};
+
 export const accessPlugin = fp(
   async (app: FastifyInstance, opts: { store: Store; clock: Clock }) => {
     const { store, clock } = opts;
@@ -48,11 +57,7 @@ export const accessPlugin = fp(
 
     /** The project and team an object belongs to, or undefined when there is no such object. */
     const findOwner = async (of: ProjectObject, id: string): Promise<Owner | undefined> => {
-      if (of === 'sprint') return store.repos.sprints.findOwner(id);
-      if (of === 'story') return store.repos.stories.findOwner(id);
-      if (of === 'backlogItem') return store.repos.backlog.findOwner(id);
-      if (of === 'insight') return store.repos.insights.findOwner(id);
-      if (of === 'run') return store.repos.runs.findOwner(id);
+      if (of !== 'project') return store.repos.owners.find(OWNED_TABLE[of], id);
       const teamId = await store.repos.projects.findTeamId(id);
       return teamId ? { projectId: id, teamId } : undefined;
     };
