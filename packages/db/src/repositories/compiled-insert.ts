@@ -31,6 +31,13 @@ export function chunkSizes(count: number): number[] {
 export function compiledInsert<T extends keyof Database & string>(
   table: T,
   columns: readonly (keyof Database[T] & string)[],
+  options: {
+    /**
+     * Make it an upsert: a row whose `keys` are stored already sets `update` to its new values
+     * (the last one wins), or is skipped when `update` is empty.
+     */
+    onConflict?: { keys: readonly string[]; update: readonly string[] };
+  } = {},
 ): (db: Executor, rows: readonly Database[T][]) => Promise<void> {
   const templates = new WeakMap<DialectAdapter, Map<number, CompiledQuery>>();
   const template = (db: Executor, size: number): CompiledQuery => {
@@ -44,10 +51,26 @@ export function compiledInsert<T extends keyof Database & string>(
     if (!compiled) {
       const blank = Object.fromEntries(columns.map((c) => [c, null]));
       // Kysely's insert types are per table; the blank rows are checked by column list.
-      compiled = db
+      const insert = db
         .insertInto(table)
-        .values(Array.from({ length: size }, () => blank) as never)
-        .compile();
+        .values(Array.from({ length: size }, () => blank) as never);
+      const conflict = options.onConflict;
+      // Kysely's conflict types are per table; the column lists are the caller's, checked there.
+      compiled = (
+        conflict
+          ? insert.onConflict((oc) => {
+              const on = oc.columns(conflict.keys as never);
+              return conflict.update.length === 0
+                ? on.doNothing()
+                : on.doUpdateSet(
+                    (eb) =>
+                      Object.fromEntries(
+                        conflict.update.map((c) => [c, eb.ref(`excluded.${c}` as never)]),
+                      ) as never,
+                  );
+            })
+          : insert
+      ).compile();
       if (compiled.parameters.length !== size * columns.length) {
         throw new Error(
           `insert into ${table}: ${size} rows compiled to ${compiled.parameters.length} values`,

@@ -1,8 +1,8 @@
-import { CompiledQuery, PostgresAdapter, sql, type DialectAdapter } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import { copyValue } from '../dialects/pg-copy.js';
 import type { Executor } from './executor.js';
 import type { Database } from '../schema.js';
-import { chunkSizes } from './compiled-insert.js';
+import { compiledInsert } from './compiled-insert.js';
 
 /** A prediction for one entity and day, by one model version. */
 export interface PredictionRow {
@@ -59,65 +59,23 @@ const COLUMNS = {
 } as const satisfies { [T in FeedbackTable]: readonly (keyof Database[T] & string)[] };
 
 /**
- * A multi-row `insert … on conflict (key) do update set <every other column> = excluded.…`
- * compiled once per dialect and row count (as `compiledInsert`), so a re-sent row replaces
- * the stored one: the last one wins. The same statement runs on SQLite and PostgreSQL.
+ * A compiled multi-row upsert (`compiledInsert` with its conflict clause): a re-sent row
+ * replaces the stored one, the last one wins; the same statement runs on SQLite and
+ * PostgreSQL. `created_at` keeps the first arrival.
  */
+/** What a re-sent row replaces: every column but the key and the first arrival. */
+const replacedColumns = (table: FeedbackTable): string[] =>
+  (COLUMNS[table] as readonly string[]).filter(
+    (c) => !(KEYS[table] as readonly string[]).includes(c) && c !== 'created_at',
+  );
+
 function compiledUpsert<T extends FeedbackTable>(
   table: T,
 ): (db: Executor, rows: readonly Database[T][]) => Promise<void> {
-  const columns: readonly string[] = COLUMNS[table];
-  const keys: readonly string[] = KEYS[table];
-  const templates = new WeakMap<DialectAdapter, Map<number, CompiledQuery>>();
-  const template = (db: Executor, size: number): CompiledQuery => {
-    const { adapter } = db.getExecutor();
-    let bySize = templates.get(adapter);
-    if (!bySize) {
-      bySize = new Map();
-      templates.set(adapter, bySize);
-    }
-    let compiled = bySize.get(size);
-    if (!compiled) {
-      const blank = Object.fromEntries(columns.map((c) => [c, null]));
-      const updated = columns.filter((c) => !keys.includes(c) && c !== 'created_at');
-      // Kysely's insert and conflict types are per table; the column lists are checked above.
-      compiled = db
-        .insertInto(table)
-        .values(Array.from({ length: size }, () => blank) as never)
-        .onConflict((oc) => {
-          const conflict = oc.columns(keys as never);
-          // An outcome is all key: a re-sent one has nothing to replace.
-          return updated.length === 0
-            ? conflict.doNothing()
-            : conflict.doUpdateSet(
-                (eb) =>
-                  Object.fromEntries(
-                    updated.map((c) => [c, eb.ref(`excluded.${c}` as never)]),
-                  ) as never,
-              );
-        })
-        .compile();
-      if (compiled.parameters.length !== size * columns.length) {
-        throw new Error(
-          `upsert into ${table}: ${size} rows compiled to ${compiled.parameters.length} values`,
-        );
-      }
-      bySize.set(size, compiled);
-    }
-    return compiled;
-  };
-  return async (db, rows) => {
-    let at = 0;
-    for (const size of chunkSizes(rows.length)) {
-      const parameters: unknown[] = [];
-      for (let r = at; r < at + size; r += 1) {
-        const row = rows[r] as unknown as Record<string, unknown>;
-        for (const column of columns) parameters.push(row[column]);
-      }
-      await db.executeQuery({ ...template(db, size), parameters });
-      at += size;
-    }
-  };
+  const columns = COLUMNS[table] as readonly (keyof Database[T] & string)[];
+  return compiledInsert(table, columns, {
+    onConflict: { keys: KEYS[table], update: replacedColumns(table) },
+  });
 }
 
 /** From this many rows on, PostgreSQL loads a batch with COPY (fewer, it is not worth a staging table). */
@@ -187,7 +145,7 @@ export class FeedbackRepository {
   ): Promise<UpsertCounts> {
     const columns: readonly string[] = COLUMNS[table];
     const keys: readonly string[] = KEYS[table];
-    const updated = columns.filter((c) => !keys.includes(c) && c !== 'created_at');
+    const updated = replacedColumns(table);
     const stage = `${table}_stage`;
     const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
     await sql`create temp table if not exists ${sql.id(stage)} (like ${sql.table(table)}) on commit drop`.execute(
