@@ -1,5 +1,5 @@
 import type { BacklogStatus, Effort, EffortSize } from '@sextant/core';
-import type { Executor } from './executor.js';
+import { personRef, type Executor } from './executor.js';
 import type { BacklogItemsTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
 import { newId } from '../ids.js';
@@ -40,10 +40,7 @@ const toItem = (row: BacklogRow): BacklogItemRecord => ({
   expectedImpact: row.expected_impact,
   status: row.status as BacklogStatus,
   runId: row.run_id,
-  createdBy:
-    row.created_by && row.creator_name !== null && row.creator_email !== null
-      ? { id: row.created_by, name: row.creator_name, email: row.creator_email }
-      : null,
+  createdBy: personRef(row.created_by, row.creator_name, row.creator_email),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   statusChangedAt: row.status_changed_at,

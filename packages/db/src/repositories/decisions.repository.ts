@@ -1,5 +1,5 @@
 import type { Decision } from '@sextant/core';
-import type { Executor } from './executor.js';
+import { personRef, type Executor } from './executor.js';
 import type { PersonRef } from './stories.repository.js';
 import { newId } from '../ids.js';
 
@@ -62,10 +62,7 @@ export class DecisionRepository {
       projectId: row.project_id,
       decision: row.decision as Decision,
       rationale: row.rationale,
-      decidedBy:
-        row.decided_by && row.decider_name !== null && row.decider_email !== null
-          ? { id: row.decided_by, name: row.decider_name, email: row.decider_email }
-          : null,
+      decidedBy: personRef(row.decided_by, row.decider_name, row.decider_email),
       stageFrom: row.stage_from,
       stageTo: row.stage_to,
       createdAt: row.created_at,

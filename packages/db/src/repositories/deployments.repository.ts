@@ -1,5 +1,5 @@
 import type { DeploymentStatus, Provenance } from '@sextant/core';
-import type { Executor } from './executor.js';
+import { personRef, ciJobOf, type Executor } from './executor.js';
 import type { DeploymentsTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
 
@@ -56,15 +56,9 @@ const toDeployment = (row: DeploymentRow): DeploymentRecord => ({
   finishedAt: row.finished_at,
   runId: row.run_id,
   provenance: row.provenance as Provenance,
-  ci:
-    row.ci_provider && row.ci_job_id && row.ci_job_url
-      ? { provider: row.ci_provider, jobId: row.ci_job_id, jobUrl: row.ci_job_url }
-      : null,
+  ci: ciJobOf(row),
   tokenId: row.token_id,
-  postedBy:
-    row.posted_by && row.poster_name !== null && row.poster_email !== null
-      ? { id: row.posted_by, name: row.poster_name, email: row.poster_email }
-      : null,
+  postedBy: personRef(row.posted_by, row.poster_name, row.poster_email),
   createdAt: row.created_at,
 });
 

@@ -33,3 +33,23 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number): Page
 }
 
 export const toBool = (value: number | boolean): boolean => value === 1 || value === true;
+
+/** A person joined in by id (creator, poster, decider…): null when unset or gone. */
+export function personRef(
+  id: string | null,
+  name: string | null,
+  email: string | null,
+): { id: string; name: string; email: string } | null {
+  return id && name !== null && email !== null ? { id, name, email } : null;
+}
+
+/** The CI job a run or a deployment came from, from its three columns; null when any is unset. */
+export function ciJobOf(row: {
+  ci_provider: string | null;
+  ci_job_id: string | null;
+  ci_job_url: string | null;
+}): { provider: string; jobId: string; jobUrl: string } | null {
+  return row.ci_provider && row.ci_job_id && row.ci_job_url
+    ? { provider: row.ci_provider, jobId: row.ci_job_id, jobUrl: row.ci_job_url }
+    : null;
+}

@@ -1,5 +1,6 @@
 import type { CurrencyAmount, InsightStatus } from '@sextant/core';
 import {
+  personRef,
   decodeCursor,
   toPage,
   type Executor,
@@ -54,10 +55,7 @@ const toInsight = (row: InsightRow): InsightRecord => ({
   acceptedAt: row.accepted_at,
   implementedAt: row.implemented_at,
   rejectedAt: row.rejected_at,
-  createdBy:
-    row.created_by && row.creator_name !== null && row.creator_email !== null
-      ? { id: row.created_by, name: row.creator_name, email: row.creator_email }
-      : null,
+  createdBy: personRef(row.created_by, row.creator_name, row.creator_email),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

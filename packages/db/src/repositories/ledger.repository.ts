@@ -1,5 +1,5 @@
 import type { LedgerKind, LedgerStatus } from '@sextant/core';
-import type { Executor, PageResult } from './executor.js';
+import { personRef, type Executor, type PageResult } from './executor.js';
 import type { LedgerEntriesTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
 import { newId } from '../ids.js';
@@ -38,10 +38,7 @@ const toEntry = (row: LedgerRow): LedgerEntryRecord => ({
   status: row.status as LedgerStatus,
   date: row.date,
   note: row.note,
-  createdBy:
-    row.created_by && row.creator_name !== null && row.creator_email !== null
-      ? { id: row.created_by, name: row.creator_name, email: row.creator_email }
-      : null,
+  createdBy: personRef(row.created_by, row.creator_name, row.creator_email),
   createdAt: row.created_at,
 });
 

@@ -1,5 +1,5 @@
 import type { Provenance } from '@sextant/core';
-import type { Executor } from './executor.js';
+import { personRef, ciJobOf, type Executor } from './executor.js';
 import { compiledInsert } from './compiled-insert.js';
 import type { RunsTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
@@ -44,15 +44,9 @@ const toRun = (row: RunRow): RunRecord => ({
   evaluationStrategy: row.evaluation_strategy,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
-  ci:
-    row.ci_provider && row.ci_job_id && row.ci_job_url
-      ? { provider: row.ci_provider, jobId: row.ci_job_id, jobUrl: row.ci_job_url }
-      : null,
+  ci: ciJobOf(row),
   tokenId: row.token_id,
-  postedBy:
-    row.posted_by && row.poster_name !== null && row.poster_email !== null
-      ? { id: row.posted_by, name: row.poster_name, email: row.poster_email }
-      : null,
+  postedBy: personRef(row.posted_by, row.poster_name, row.poster_email),
   createdAt: row.created_at,
 });
 

@@ -1,5 +1,5 @@
 import type { Stage } from '@sextant/core';
-import type { Executor } from './executor.js';
+import { personRef, type Executor } from './executor.js';
 import { newId } from '../ids.js';
 
 export interface StageChangeRecord {
@@ -88,10 +88,7 @@ export class StageChangeRepository {
       fromStage: r.from_stage as Stage | null,
       toStage: r.to_stage as Stage,
       note: r.note,
-      changedBy:
-        r.user_id && r.user_name !== null && r.user_email !== null
-          ? { id: r.user_id, name: r.user_name, email: r.user_email }
-          : null,
+      changedBy: personRef(r.user_id, r.user_name, r.user_email),
       changedAt: r.changed_at,
     }));
   }
