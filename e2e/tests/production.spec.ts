@@ -2,56 +2,18 @@ import { dayFromNow } from '../support/api.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
 import { postRun, seedRunsProject } from '../support/runs.js';
 import { saveScreenshot } from '../support/screenshots.js';
+import { productionFixture } from '../../packages/server/test/support/production-fixture.js';
 
 const D1 = dayFromNow(-3);
 const D2 = dayFromNow(-2);
 const D3 = dayFromNow(-1);
 
-/** N = 2, a one-day horizon, a missed failure costs 100 EUR and a check 10 EUR. */
-const CRITERION = {
-  metric: { kind: 'hit_rate_at_n', n: 2 },
-  threshold: 1,
-  evaluation: { trainWindow: 'expanding', testWindow: '1d', step: '1d', horizon: '1d' },
-  valueModel: { costMissed: 100, costIntervention: 10, currency: 'EUR' },
-};
-
-const prediction = (period: string, entity: string, score: number, modelVersion = 'v1') => ({
-  entity,
-  period,
-  modelVersion,
-  score,
-});
-
-/** Four machines over two days. */
-const PREDICTIONS = [
-  prediction(D1, 'A', 0.9),
-  prediction(D1, 'B', 0.8),
-  prediction(D1, 'C', 0.5),
-  prediction(D1, 'D', 0.1),
-  prediction(D2, 'A', 0.2),
-  prediction(D2, 'B', 0.7),
-  prediction(D2, 'C', 0.7),
-  prediction(D2, 'D', 0.9),
-  // An older model's prediction: the greatest version counts.
-  prediction(D2, 'C', 0.99, 'v0'),
-];
-
-const DECISIONS = [
-  { entity: 'A', period: D1, modelVersion: 'v1', acted: true },
-  { entity: 'B', period: D1, modelVersion: 'v1', acted: false, reason: 'sensor glitch' },
-  { entity: 'C', period: D1, modelVersion: 'v1', acted: true, reason: 'operator knows' },
-  { entity: 'D', period: D2, acted: true },
-  { entity: 'B', period: D2, acted: false, reason: 'sensor glitch' },
-  { entity: 'C', period: D2, acted: true, reason: 'noise heard' },
-];
-
-const OUTCOMES = [
-  { entity: 'A', time: `${D1}T10:00:00Z`, event: 'failure' },
-  { entity: 'C', time: `${D2}T05:00:00Z`, event: 'failure' },
-  { entity: 'A', time: `${D2}T12:00:00Z`, event: 'failure' },
-  // Past day 2's one-day horizon, and no prediction that day: counts for no day.
-  { entity: 'D', time: `${D3}T01:00:00Z`, event: 'failure' },
-];
+const {
+  criterion: CRITERION,
+  predictions: PREDICTIONS,
+  decisions: DECISIONS,
+  outcomes: OUTCOMES,
+} = productionFixture(D1, D2, D3);
 
 test('shows production hit rate beside the bar, money, disagreement, and turns a reason into a backlog item', async ({
   page,

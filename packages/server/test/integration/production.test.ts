@@ -9,55 +9,18 @@ import type {
 } from '@sextant/core';
 import type { TestClient } from '../support/client.js';
 import { describeEachDatabase } from '../support/harness.js';
+import { productionFixture } from '../support/production-fixture.js';
 
 const D1 = '2026-11-02';
 const D2 = '2026-11-03';
 
-/** N = 2, a one-day horizon, a missed failure costs 100 and a check 10. */
-const CRITERION = {
-  metric: { kind: 'hit_rate_at_n', n: 2 },
-  threshold: 1,
-  evaluation: { trainWindow: 'expanding', testWindow: '1d', step: '1d', horizon: '1d' },
-  valueModel: { costMissed: 100, costIntervention: 10, currency: 'EUR' },
-};
-
-const prediction = (period: string, entity: string, score: number, modelVersion = 'v1') => ({
-  entity,
-  period,
-  modelVersion,
-  score,
-});
-
-/** Four machines over two days (the figures are worked out in the test below). */
-const PREDICTIONS = [
-  prediction(D1, 'A', 0.9),
-  prediction(D1, 'B', 0.8),
-  prediction(D1, 'C', 0.5),
-  prediction(D1, 'D', 0.1),
-  prediction(D2, 'A', 0.2),
-  prediction(D2, 'B', 0.7),
-  prediction(D2, 'C', 0.7),
-  prediction(D2, 'D', 0.9),
-  // An older model's prediction: the greatest version counts.
-  prediction(D2, 'C', 0.99, 'v0'),
-];
-
-const DECISIONS = [
-  { entity: 'A', period: D1, modelVersion: 'v1', acted: true },
-  { entity: 'B', period: D1, modelVersion: 'v1', acted: false, reason: 'sensor glitch' },
-  { entity: 'C', period: D1, modelVersion: 'v1', acted: true, reason: 'operator knows' },
-  { entity: 'D', period: D2, acted: true },
-  { entity: 'B', period: D2, acted: false, reason: 'sensor glitch' },
-  { entity: 'C', period: D2, acted: true, reason: 'noise heard' },
-];
-
-const OUTCOMES = [
-  { entity: 'A', time: '2026-11-02T10:00:00Z', event: 'failure' },
-  { entity: 'C', time: '2026-11-03T05:00:00Z', event: 'failure' },
-  { entity: 'A', time: '2026-11-03T12:00:00Z', event: 'failure' },
-  // Past day 2's one-day horizon: counts for no day.
-  { entity: 'D', time: '2026-11-04T01:00:00Z', event: 'failure' },
-];
+const {
+  criterion: CRITERION,
+  prediction,
+  predictions: PREDICTIONS,
+  decisions: DECISIONS,
+  outcomes: OUTCOMES,
+} = productionFixture(D1, D2, '2026-11-04');
 
 async function setCriterion(client: TestClient, projectId: string) {
   const reply = await client.put(`/projects/${projectId}/success-criterion`, CRITERION);
