@@ -62,11 +62,9 @@ export function alertFactsOf(
   const latestIntoCurrent = inputs.changes
     .filter((c) => c.toStage === project.stage)
     .at(-1)?.changedAt;
-  // Only the stages whose rules read them pay for the insight and ROI figures.
-  const insights = deliveredThisQuarter(
-    project.stage === 'productization' || project.stage === 'production' ? inputs.insights : [],
-    today,
-  );
+  // A filter over the project's insights: cheap, and the portfolio shows it for every stage.
+  const insights = deliveredThisQuarter(inputs.insights, today);
+  // Only production's rule reads the break-even projection (a least-squares fit).
   const breakEven =
     project.stage === 'production' && inputs.ledger.length > 0
       ? projectBreakEven(inputs.ledger, today)

@@ -1,5 +1,4 @@
 import {
-  deliveredThisQuarter,
   roiTotals,
   computeSprintSuccess,
   DELIVERY_WARNING_RULES,
@@ -13,7 +12,6 @@ import {
   ROI_RULE,
   STAGE_PATH,
   STAGES,
-  utcDay,
   type DeliveryWarning,
   type DeliveryWarningRule,
   type Portfolio,
@@ -89,7 +87,6 @@ export class PortfolioService {
   async portfolio(userId: string, query: PortfolioQuery): Promise<Portfolio> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const today = utcDay(now);
     const repos: Repositories = store.repos;
     const projects = await repos.projects.listVisible(userId);
     const ids = projects.map((p) => p.id);
@@ -198,7 +195,7 @@ export class PortfolioService {
           ? computeSprintSuccess(deliverySprintOf(last, stories)).byCount.rate
           : null,
         deploymentsLast30Days: recent.get(id) ?? 0,
-        insightsThisQuarter: deliveredThisQuarter(by.insights.get(id) ?? [], today).delivered,
+        insightsThisQuarter: facts.insights.deliveredThisQuarter,
         roi: roiRatio(roi.realizedReturns, roi.costs),
         currency,
         url: `/projects/${id}`,
