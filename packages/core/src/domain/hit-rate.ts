@@ -20,9 +20,8 @@ export interface ScoredRecord {
 }
 
 /**
- * The project's value model: what a missed event costs and what an intervention costs.
- * Exported from core as `ValueModel` too (a type beside the Zod schema of that name, see
- * schemas/success-criterion.ts); the currency may be left out here.
+ * The project's value model: what a missed event costs and what an intervention costs (a
+ * parsed success criterion's `valueModel` fits); the currency may be left out here.
  */
 export interface EvaluationValueModel {
   costMissed: number;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { DURATION_PATTERN, TRAIN_WINDOWS } from '../domain/evaluation.js';
-import type { EvaluationValueModel } from '../domain/hit-rate.js';
 import { LIMITS, requiredText } from './common.js';
 import { GoalDirectionSchema } from './goals.js';
 
@@ -38,8 +37,6 @@ export const ValueModel = z.strictObject({
   costIntervention: z.number().min(0),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR or USD'),
 });
-/** As the evaluation engine takes it (domain/hit-rate.ts): a parsed ValueModel fits. */
-export type ValueModel = EvaluationValueModel;
 
 export const PutSuccessCriterionBody = z.strictObject({
   metric: MetricSpec,
