@@ -78,9 +78,6 @@ function compiledUpsert<T extends FeedbackTable>(
   });
 }
 
-/** Keys per `in (values …)` lookup: 4 columns × 500 rows stays inside both databases' limits. */
-const KEY_CHUNK = 500;
-
 /** From this many rows on, PostgreSQL loads a batch with COPY (fewer, it is not worth a staging table). */
 const COPY_MIN_ROWS = 1_000;
 
@@ -108,37 +105,22 @@ const upsertOutcomes = compiledUpsert('outcomes');
 export class FeedbackRepository {
   constructor(private readonly db: Executor) {}
 
-  /**
-   * How many of these rows are stored already, by key: the rows of the batch are looked up,
-   * not the project's whole table, so an upload costs the same however much is stored.
-   */
-  private async storedAlready<T extends FeedbackTable>(
-    table: T,
-    rows: readonly Database[T][],
-  ): Promise<number> {
-    const keys: readonly string[] = KEYS[table];
-    let stored = 0;
-    for (let i = 0; i < rows.length; i += KEY_CHUNK) {
-      const tuples = rows.slice(i, i + KEY_CHUNK).map((row) => {
-        const values = row as unknown as Record<string, unknown>;
-        return sql`(${sql.join(keys.map((k) => values[k]))})`;
-      });
-      const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(
-        table,
-      )} where (${sql.join(keys.map((k) => sql.ref(k)))}) in (values ${sql.join(tuples)})`.execute(
-        this.db,
-      );
-      stored += Number(result.rows[0]?.n ?? 0);
-    }
-    return stored;
+  private async count(table: FeedbackTable, projectId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('project_id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /**
-   * Rows distinct on their key (the caller keeps the last of duplicates); the rows already
-   * stored are counted before the write, so call it inside a transaction.
+   * Rows distinct on their key (the caller keeps the last of duplicates); the counts come
+   * from the project's row count before and after, so call it inside a transaction.
    */
   private async upsert<T extends FeedbackTable>(
     table: T,
+    projectId: string,
     rows: readonly Database[T][],
     write: (db: Executor, rows: readonly Database[T][]) => Promise<void>,
   ): Promise<UpsertCounts> {
@@ -147,9 +129,10 @@ export class FeedbackRepository {
         return this.copyUpsert(table, rows);
       }
     }
-    const updated = await this.storedAlready(table, rows);
+    const before = await this.count(table, projectId);
     await write(this.db, rows);
-    return { inserted: rows.length - updated, updated };
+    const inserted = (await this.count(table, projectId)) - before;
+    return { inserted, updated: rows.length - inserted };
   }
 
   /**
@@ -193,6 +176,7 @@ export class FeedbackRepository {
   upsertPredictions(projectId: string, rows: readonly PredictionRow[], now: string) {
     return this.upsert(
       'predictions',
+      projectId,
       rows.map((r) => ({
         project_id: projectId,
         entity: r.entity,
@@ -209,6 +193,7 @@ export class FeedbackRepository {
   upsertDecisions(projectId: string, rows: readonly OperatorDecisionRow[], now: string) {
     return this.upsert(
       'operator_decisions',
+      projectId,
       rows.map((r) => ({
         project_id: projectId,
         entity: r.entity,
@@ -226,6 +211,7 @@ export class FeedbackRepository {
   upsertOutcomes(projectId: string, rows: readonly OutcomeRow[], now: string) {
     return this.upsert(
       'outcomes',
+      projectId,
       rows.map((r) => ({
         project_id: projectId,
         entity: r.entity,
