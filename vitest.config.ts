@@ -1,17 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (name: string) =>
-  fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+const entry = (name: string, file: string) =>
+  fileURLToPath(new URL(`./packages/${name}/src/${file}.ts`, import.meta.url));
+const src = (name: string) => entry(name, 'index');
 
 export default defineConfig({
   resolve: {
     // Tests run on the TypeScript sources; the build is for `npm start` and the e2e tier.
-    alias: {
-      '@sextant/core': src('core'),
-      '@sextant/db': src('db'),
-      '@sextant/server': src('server'),
-    },
+    alias: [
+      // `@sextant/core/evaluation` and the other subpath entries (see core's package.json).
+      {
+        find: /^@sextant\/core\/evaluation$/,
+        replacement: entry('core', 'evaluation-entry'),
+      },
+      { find: /^@sextant\/core\/(errors|version)$/, replacement: entry('core', '$1') },
+      { find: /^@sextant\/core$/, replacement: src('core') },
+      { find: /^@sextant\/db$/, replacement: src('db') },
+      { find: /^@sextant\/server$/, replacement: src('server') },
+    ],
   },
   test: {
     projects: [

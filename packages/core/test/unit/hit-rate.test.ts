@@ -220,6 +220,27 @@ describe('hit rate@N properties', () => {
     );
   });
 
+  it('gives the same answer read in two parts and absorbed as read whole', () => {
+    fc.assert(
+      fc.property(
+        recordsArb.chain((records) =>
+          fc.tuple(fc.constant(records), fc.integer({ min: 0, max: records.length })),
+        ),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom<'day' | 'week'>('day', 'week'),
+        ([records, cut], n, periodKind) => {
+          const first = new TopNEvaluator({ n, periodKind });
+          const second = new TopNEvaluator({ n, periodKind });
+          records.slice(0, cut).forEach((x) => first.add(x));
+          records.slice(cut).forEach((x) => second.add(x));
+          // Through a structured clone, as between threads.
+          first.absorb(structuredClone(second.partial()));
+          expect(first.result()).toEqual(evaluateTopN(records, { n, periodKind }));
+        },
+      ),
+    );
+  });
+
   it('agrees with sorting each whole period', () => {
     fc.assert(
       fc.property(recordsArb, fc.integer({ min: 1, max: 6 }), (records, n) => {
