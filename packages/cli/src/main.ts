@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { AppError } from '@sextant/core';
-import { SEXTANT_VERSION } from '@sextant/core';
+// The subpath entries keep start-up small: the main entry loads every schema (Zod).
+import { AppError } from '@sextant/core/errors';
+import { SEXTANT_VERSION } from '@sextant/core/version';
 import { CliError } from './cli-error.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Deployment } from '@sextant/core';
 import { detectCiEnvironment, withOverrides } from '../ci-env.js';
 import { parseRetries, postFromCi, projectOf } from '../ci-post.js';
-import { buildDeploymentBody } from '../deploy-input.js';
 import { resolveTarget } from '../http.js';
 
 interface DeployReportOptions {
@@ -49,6 +48,8 @@ export function registerDeploy(program: Command): void {
       3,
     )
     .action(async (opts: DeployReportOptions) => {
+      // Loaded here, not at start-up: core's main entry loads every schema (Zod).
+      const { buildDeploymentBody } = await import('../deploy-input.js');
       const project = projectOf(opts);
       const ci = withOverrides(detectCiEnvironment(process.env), opts);
       const { body, missingCi } = buildDeploymentBody({

@@ -3,7 +3,6 @@ import type { Run } from '@sextant/core';
 import { detectCiEnvironment, withOverrides } from '../ci-env.js';
 import { parseRetries, postFromCi, projectOf } from '../ci-post.js';
 import { resolveTarget } from '../http.js';
-import { buildRunBody, readMetricsFile } from '../run-input.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -55,6 +54,8 @@ export function registerRun(program: Command): void {
       3,
     )
     .action(async (opts: RunReportOptions) => {
+      // Loaded here, not at start-up: run-input needs core's schemas (Zod).
+      const { buildRunBody, readMetricsFile } = await import('../run-input.js');
       const project = projectOf(opts);
       const ci = withOverrides(detectCiEnvironment(process.env), opts);
       const { body, missingCi } = buildRunBody({

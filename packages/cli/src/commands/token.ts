@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { durationHours, DURATION_PATTERN, roleAtLeast } from '@sextant/core';
 import { CliError, withAdminContext } from '../context.js';
 
 export function registerToken(program: Command): void {
@@ -23,6 +22,8 @@ export function registerToken(program: Command): void {
         ci?: boolean;
         expiresIn?: string;
       }) => {
+        // Loaded here, not at start-up: core's main entry loads every schema (Zod).
+        const { durationHours, DURATION_PATTERN, roleAtLeast } = await import('@sextant/core');
         if (opts.ci && !opts.project) throw new CliError('--ci needs --project <id>');
         if (opts.project && !opts.ci) throw new CliError('--project is for CI tokens: add --ci');
         if (opts.expiresIn && !DURATION_PATTERN.test(opts.expiresIn)) {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { CreateUserBody, Email, Password } from '@sextant/core';
 import { CliError, readStdin, withAdminContext } from '../context.js';
 import { parseOrFail } from '../parse.js';
 
@@ -15,6 +14,8 @@ export function registerUser(program: Command): void {
     .option('--admin', 'make the account a workspace admin', false)
     .action(
       async (opts: { email: string; name?: string; passwordStdin?: boolean; admin: boolean }) => {
+        // Loaded here, not at start-up: core's main entry loads every schema (Zod).
+        const { CreateUserBody } = await import('@sextant/core');
         if (!opts.passwordStdin) {
           throw new CliError(
             'pass the password on standard input with --password-stdin (never as an argument)',
@@ -42,6 +43,8 @@ export function registerUser(program: Command): void {
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--password-stdin', 'read the new password from standard input')
     .action(async (opts: { email: string }) => {
+      // Loaded here, not at start-up: core's main entry loads every schema (Zod).
+      const { Email, Password } = await import('@sextant/core');
       const email = parseOrFail(Email, opts.email, '--email');
       const password = parseOrFail(Password, await readStdin(), 'password');
       await withAdminContext(({ services }) => services.users.setPassword(email, password));
