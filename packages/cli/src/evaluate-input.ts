@@ -1,13 +1,14 @@
 import {
-  hasEventWithin,
   isCalendarDate,
   localDayOf,
   type EntityTime,
   type EvaluationValueModel,
   type TopNEvaluator,
-} from '@sextant/core';
+} from '@sextant/core/evaluation';
 import { CliError } from './cli-error.js';
+import { readCsvBlocks } from './csv-bytes.js';
 import { forEachCsvRow } from './csv-lines.js';
+import { ENTITY, LABEL, PERIOD, PredictionsScanner, SCORE } from './predictions-scanner.js';
 
 export const PREDICTION_COLUMNS = ['period', 'entity', 'score', 'label'] as const;
 export type PredictionColumn = (typeof PREDICTION_COLUMNS)[number];
@@ -140,10 +141,19 @@ export const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`)
 
 export interface PredictionsScan {
   rows: number;
+  /** Lines read (blank ones included; with a range, counted from its start). */
+  lines: number;
   /** Distinct days of the file, in order (for the baseline). */
   days: string[];
   /** Distinct entities of the file (the fleet, for the baseline), with `collectEntities`. */
   entities: string[];
+  /**
+   * For joining parts read by several threads: the line of the first row, and each entity
+   * of the first and of the last day with its line.
+   */
+  firstRowLine: number;
+  firstDayLines: Map<string, number>;
+  lastDayLines: Map<string, number>;
 }
 
 /**
@@ -151,9 +161,9 @@ export interface PredictionsScan {
  * goes backwards) and an entity appears at most once per period; either mistake, a missing
  * column or a bad number stops with the file's line number. With `labels` the label is
  * computed from the events (1 when one falls on the day or within the horizon after it)
- * and the file's label column is not needed.
+ * and the file's label column is not needed. The bytes are parsed by PredictionsScanner.
  */
-export async function scanPredictions(
+export function scanPredictions(
   file: string,
   evaluator: TopNEvaluator,
   options: {
@@ -162,83 +172,43 @@ export async function scanPredictions(
     labels?: { events: Map<string, number[]>; horizonDays: number };
     collectEntities?: boolean;
     onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
+    /** Only the rows of this part of the file (see readCsvBlocks). */
+    range?: { start: number; end: number };
   },
-): Promise<PredictionsScan> {
-  const { columns, timeZone, labels } = options;
-  let at: { period: number; entity: number; score: number; label?: number } | undefined;
-  let rows = 0;
-  let lastDay = '';
-  let lastDayNumber = 0;
-  let lastRaw = '';
-  const days: string[] = [];
-  const entities = new Set<string>();
-  let seenToday = new Map<string, number>();
-  await forEachCsvRow(
+): PredictionsScan {
+  const { columns, labels } = options;
+  const kindsOf = (header: string[]): number[] => {
+    const wanted = { period: columns.period, entity: columns.entity, score: columns.score };
+    const at = labels
+      ? locate(file, header, wanted)
+      : locate(file, header, { ...wanted, label: columns.label });
+    const kinds: number[] = header.map(() => -1);
+    kinds[at.period] = PERIOD;
+    kinds[at.entity] = ENTITY;
+    kinds[at.score] = SCORE;
+    if ('label' in at) kinds[at.label as number] = LABEL;
+    return kinds;
+  };
+  const scanner = new PredictionsScanner(evaluator, {
     file,
-    (fields, line) => {
-      if (!at) {
-        const wanted = { period: columns.period, entity: columns.entity, score: columns.score };
-        at = labels
-          ? locate(file, fields, wanted)
-          : locate(file, fields, { ...wanted, label: columns.label });
-        return;
-      }
-      const raw = fields[at.period] ?? '';
-      let day = lastDay;
-      if (raw !== lastRaw) {
-        try {
-          day = localDayOf(raw.trim(), timeZone);
-          if (!isCalendarDate(day)) throw new RangeError(day);
-        } catch {
-          throw new CliError(
-            `${file} line ${line}: period "${raw}" is neither a day (YYYY-MM-DD) nor an instant`,
-          );
-        }
-        if (day < lastDay) {
-          throw new CliError(
-            `${file} line ${line}: unsorted rows: period ${day} comes after ${lastDay} (sort the file by period)`,
-          );
-        }
-        if (day !== lastDay) {
-          days.push(day);
-          seenToday = new Map();
-          lastDay = day;
-          lastDayNumber = dayNumber(day);
-        }
-        lastRaw = raw;
-      }
-      const entity = (fields[at.entity] ?? '').trim();
-      if (!entity) throw new CliError(`${file} line ${line}: empty ${columns.entity}`);
-      const first = seenToday.get(entity);
-      if (first !== undefined) {
-        throw new CliError(
-          `${file} line ${line}: duplicate row: ${columns.entity} ${entity} already has a row for ${day} on line ${first}`,
-        );
-      }
-      seenToday.set(entity, line);
-      if (options.collectEntities) entities.add(entity);
-      const scoreText = fields[at.score] ?? '';
-      const score = parseFiniteNumber(scoreText);
-      if (score === null) {
-        throw new CliError(`${file} line ${line}: ${columns.score} "${scoreText}" is not a number`);
-      }
-      let label: 0 | 1;
-      if (labels) {
-        label = hasEventWithin(labels.events.get(entity), lastDayNumber, labels.horizonDays)
-          ? 1
-          : 0;
-      } else {
-        const labelText = (fields[at.label!] ?? '').trim();
-        if (labelText !== '0' && labelText !== '1') {
-          throw new CliError(`${file} line ${line}: ${columns.label} "${labelText}" is not 0 or 1`);
-        }
-        label = labelText === '1' ? 1 : 0;
-      }
-      evaluator.add({ period: day, entity, score, label });
-      rows += 1;
-    },
-    options.onProgress ? (read, total) => options.onProgress!(read, total, rows) : undefined,
-  );
-  if (!at) throw new CliError(`${file} is empty: expected a header line`);
-  return { rows, days, entities: [...entities] };
+    names: columns,
+    timeZone: options.timeZone,
+    ...(labels ? { labels } : {}),
+    kindsOf,
+  });
+  const onProgress = options.onProgress;
+  const { header } = readCsvBlocks(file, scanner, {
+    ...(onProgress ? { onProgress: (read, total) => onProgress(read, total, scanner.rows) } : {}),
+    ...(options.range ? { range: options.range } : {}),
+  });
+  if (!header) throw new CliError(`${file} is empty: expected a header line`);
+  return {
+    rows: scanner.rows,
+    lines: scanner.lines,
+    days: scanner.days,
+    entities: options.collectEntities ? [...scanner.entities.names] : [],
+    firstRowLine: scanner.firstRowLine,
+    firstDayLines: scanner.firstDayLines,
+    lastDayLines: scanner.lastDayLines(),
+  };
 }

@@ -6,9 +6,10 @@ import {
   simulateLongestUnchecked,
   simulateRandom,
   type EvaluationResult,
+  type TopNOptions,
   type RandomBaselineResult,
-  type Run,
-} from '@sextant/core';
+} from '@sextant/core/evaluation';
+import type { Run } from '@sextant/core';
 import { detectCiEnvironment, withOverrides } from '../ci-env.js';
 import { parseRetries, postFromCi, projectOf } from '../ci-post.js';
 import { CliError } from '../cli-error.js';
@@ -17,11 +18,10 @@ import {
   parseHorizonDays,
   parseValueModel,
   readEntityTimes,
-  scanPredictions,
 } from '../evaluate-input.js';
+import { scanPredictionsInParts, threadsFor } from '../evaluate-parts.js';
 import { formatEvaluation } from '../evaluate-output.js';
 import { resolveTarget } from '../http.js';
-import { buildRunBody } from '../run-input.js';
 
 const BASELINES = ['longest-unchecked', 'random'] as const;
 type BaselineName = (typeof BASELINES)[number];
@@ -42,6 +42,7 @@ interface EvaluateOptions {
   columns?: string;
   json?: boolean;
   progress?: boolean;
+  threads: string;
   report?: string;
   project?: string;
   commit?: string;
@@ -113,6 +114,11 @@ export function registerEvaluate(program: Command): void {
     )
     .option('--json', 'print the result as JSON (with "baseline" when asked)')
     .option('--progress', 'show progress on stderr even when it is not a terminal')
+    .option(
+      '--threads <n>',
+      'threads reading the file at once, 1 to 16 (auto: up to 4 on files over 16 MiB)',
+      'auto',
+    )
     .option('--report <what>', '"run": post the result as a CI run of --project')
     .option('--project <id>', 'the project of the reported run (default $SEXTANT_PROJECT)')
     .option('--commit <sha>', 'the commit evaluated (default: from the CI environment)')
@@ -155,6 +161,10 @@ export function registerEvaluate(program: Command): void {
       }
       const seed = wholeNumber('--seed', opts.seed, 0);
       const seeds = wholeNumber('--seeds', opts.seeds, 1);
+      const threads = opts.threads === 'auto' ? 'auto' : wholeNumber('--threads', opts.threads, 1);
+      if (threads !== 'auto' && threads > 16) {
+        throw new CliError(`--threads must be a whole number from 1 to 16, got "${opts.threads}"`);
+      }
 
       const events = opts.events
         ? await readEntityTimes(opts.events, columns.entity, opts.tz)
@@ -163,14 +173,16 @@ export function registerEvaluate(program: Command): void {
         ? await readEntityTimes(opts.checks, columns.entity, opts.tz)
         : undefined;
 
-      const evaluator = new TopNEvaluator({
+      const evaluatorOptions: TopNOptions = {
         n,
         periodKind,
         timeZone: opts.tz,
         ...(value ? { value } : {}),
-      });
+      };
+      const evaluator = new TopNEvaluator(evaluatorOptions);
       const showProgress = opts.progress === true || process.stderr.isTTY === true;
-      const scan = await scanPredictions(file, evaluator, {
+      const scan = await scanPredictionsInParts(file, evaluator, evaluatorOptions, {
+        threads: threadsFor(file, threads),
         columns,
         timeZone: opts.tz,
         collectEntities: baselineName !== undefined,
@@ -228,6 +240,8 @@ export function registerEvaluate(program: Command): void {
         };
         const project = projectOf(opts);
         const ci = withOverrides(detectCiEnvironment(process.env), opts);
+        // Loaded only to report: run-input needs core's schemas (Zod).
+        const { buildRunBody } = await import('../run-input.js');
         const { body } = buildRunBody({
           file: { metrics, params },
           metricFlags: [],

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partStarts } from '../../src/evaluate-parts.js';
 import { CLEAN_CI } from '../support/ci-job.js';
 import { assertBuilt, runCli } from '../support/server-process.js';
 
@@ -314,6 +315,104 @@ describe('sextant evaluate', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr.trimEnd()).toMatch(message);
+  });
+
+  describe('reading a file in parts (--threads)', () => {
+    /**
+     * 12 days × 40 machines, scores with ties, about one label in six; a blank line, a
+     * quoted row, padded fields and a CRLF line on the way, so that every reading path meets
+     * a part boundary somewhere.
+     */
+    const rows = (): string[] => {
+      const lines: string[] = [];
+      for (let d = 1; d <= 12; d++) {
+        const day = `2027-03-${String(d).padStart(2, '0')}`;
+        for (let m = 0; m < 40; m++) {
+          const score = ((d * 7 + m * 13) % 9) / 8;
+          lines.push(`${day},m${String(m).padStart(2, '0')},${score},${(d + m) % 6 === 0 ? 1 : 0}`);
+        }
+      }
+      lines[100] = `"${lines[100]!.split(',').join('","')}"`;
+      lines[230] = lines[230]!.replaceAll(',', ' , ');
+      lines[301] = `${lines[301]}\r`;
+      lines.splice(350, 0, '');
+      return lines;
+    };
+    const text = (lines: string[]) => `period,entity,score,label\n${lines.join('\n')}\n`;
+
+    it('answers exactly what one thread answers, with events and the bar too', async () => {
+      const predictions = file('parts.csv', text(rows()));
+      const unlabelled = file('parts-events.csv', text(rows()));
+      const events = file(
+        'parts-ev.csv',
+        'entity,time\nm03,2027-03-04\nm17,2027-03-09\nm17,2027-03-11\n',
+      );
+      for (const args of [
+        [predictions, '--top', '3', '--json'],
+        [unlabelled, '--top', '2', '--events', events, '--baseline', 'longest-unchecked', '--json'],
+        [predictions, '--top', '5', '--period', 'week'],
+      ]) {
+        const one = await evaluate([...args, '--threads', '1']);
+        expect(one.stderr).toBe('');
+        for (const threads of ['2', '3', '4']) {
+          const parts = await evaluate([...args, '--threads', threads]);
+          expect(parts.stderr).toBe('');
+          expect(parts.stdout).toBe(one.stdout);
+        }
+      }
+      const whole = JSON.parse((await evaluate([predictions, '--top', '3', '--json'])).stdout);
+      expect(whole.periods).toHaveLength(12);
+      expect(whole.interventions).toBe(36);
+    });
+
+    it('reports the first mistake with the line one thread reports, where the parts meet', async () => {
+      // Mistakes that keep every line's length, so that the parts begin where they begin in
+      // the clean file: the first row of a part repeating a machine of its day (seen in the
+      // part before), going back a day, or with a bad score.
+      const base = rows();
+      const clean = text(base);
+      const mistakes: Record<string, (line: string, previous: string) => string> = {
+        duplicate: (line, previous) =>
+          `${line.slice(0, 11)}${previous.slice(11, 14)}${line.slice(14)}`,
+        backwards: (line) =>
+          `2027-03-${String(Number(line.slice(8, 10)) - 1).padStart(2, '0')}${line.slice(10)}`,
+        score: (line) => `${line.slice(0, 15)}x${line.slice(16)}`,
+      };
+      let checked = 0;
+      for (const threads of [2, 4]) {
+        const path = file(`clean-${threads}.csv`, clean);
+        for (const start of partStarts(path, threads).slice(1)) {
+          // The part's first line, as an index into `base` (the header is line 1).
+          const at = clean.slice(0, start).split('\n').length - 2;
+          if (base[at - 1]?.slice(0, 10) !== base[at]?.slice(0, 10)) continue; // a day starts
+          for (const [name, mistake] of Object.entries(mistakes)) {
+            const lines = [...base];
+            lines[at] = mistake(base[at]!, base[at - 1]!);
+            expect(lines[at]!.length).toBe(base[at]!.length);
+            const broken = file(`mistake-${threads}-${at}-${name}.csv`, text(lines));
+            const one = await evaluate([broken, '--top', '3', '--threads', '1']);
+            expect(one.stderr).toMatch(
+              new RegExp(`line ${at + 2}: (duplicate row|unsorted rows|score "x)`),
+            );
+            const parts = await evaluate([broken, '--top', '3', '--threads', String(threads)]);
+            expect({ name, threads, stderr: parts.stderr, code: parts.code }).toEqual({
+              name,
+              threads,
+              stderr: one.stderr,
+              code: 1,
+            });
+            checked += 1;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThanOrEqual(9);
+    });
+
+    it('refuses a bad --threads', async () => {
+      const run = await evaluate([file('t.csv', PREDICTIONS), '--top', '1', '--threads', '0']);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trimEnd()).toMatch(/--threads must be a whole number ≥ 1, got "0"$/);
+    });
   });
 
   describe('--report run', () => {
