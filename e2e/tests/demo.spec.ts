@@ -94,4 +94,31 @@ test.describe('demo workspace', () => {
     await expect(page.getByRole('list', { name: 'ROI figures' })).toContainText('+53.8 %');
     await saveScreenshot(page, 'demo-roi');
   });
+  test('the demo project’s production page shows the Azure sample: hit rate beside the bar, reasons', async ({
+    page,
+  }) => {
+    await signInAsDemo(page);
+    await openProjectList(page);
+    await page.getByRole('link', { name: DEMO_PROJECT }).click();
+    await page
+      .getByRole('navigation', { name: 'Project' })
+      .getByRole('link', { name: 'Production' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Production' })).toBeVisible();
+    // The page's 60 days are the sample's last (it ends yesterday): 100 machines, 10 checks a
+    // day, and its failures within the 2-day horizon.
+    const tile = page
+      .getByRole('list', { name: 'Production figures' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Production hit rate@10' });
+    await expect(tile).toContainText('46 of 219 events caught over 60 days');
+    await expect(tile).toContainText('The bar (longest-unchecked)');
+    const chart = page.getByRole('img', { name: /Model hit rate@10 and the bar/ });
+    await expect(chart.locator('svg')).toBeVisible();
+    await expect(chart).toContainText('Threshold 2 a day');
+    const reasons = page.getByRole('table', { name: 'Disagreement reasons' });
+    await expect(reasons.getByRole('row')).toHaveCount(1 + 5);
+    await expect(reasons).toContainText('Not checked for the longest time');
+    await saveScreenshot(page, 'demo-production');
+  });
 });

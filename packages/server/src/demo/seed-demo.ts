@@ -5,6 +5,7 @@ import { generatePassword } from '../security/secrets.js';
 import type { Services } from '../services/index.js';
 import { seedDemoHistory } from './seed-history.js';
 import { seedDemoPortfolio } from './seed-portfolio.js';
+import { seedDemoProduction } from './seed-production.js';
 
 export const DEMO_EMAIL = 'demo@sextant.local';
 
@@ -22,7 +23,8 @@ const SYSTEM = { userId: null, tokenId: null, ip: null };
  * (the process article's example, with scope, goal, criterion and risks), a project
  * still in scoping, a second team's project the demo user may only view, and the
  * portfolio: two projects in production (one healthy, one failing) and one in
- * productization, with a year of deployments, insights, ledger and shared artifacts.
+ * productization, with a year of deployments, insights, ledger and shared artifacts. The
+ * first project's production page shows the real Azure predictive-maintenance sample.
  * Returns null when the database already has accounts.
  */
 export async function seedDemo(
@@ -126,6 +128,7 @@ export async function seedDemo(
     asDemo,
   );
   await seedDemoHistory(services, clock, pdm.id, demo);
+  await seedDemoProduction(services, clock, pdm.id);
 
   const spare = await services.projects.create(
     {

@@ -1,8 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
-import type { ArtifactList, Portfolio, ProjectKpis } from '@sextant/core';
+import {
+  addDays,
+  type ArtifactList,
+  type Portfolio,
+  type ProductionReport,
+  type ProjectKpis,
+} from '@sextant/core';
 import { seedDemo, type DemoSeed } from '@sextant/server';
 import { TestClient } from '../support/client.js';
 import { describeEachDatabase } from '../support/harness.js';
+
+const SAMPLE = fileURLToPath(new URL('../../../../examples/azure-pdm/', import.meta.url));
 
 /** A Monday; the quarter began on 1 October 2026. */
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -28,6 +39,43 @@ describeEachDatabase('demo workspace', (env) => {
     const reply = await client.get<Portfolio>('/portfolio?sort=name');
     expect(reply.status).toBe(200);
     portfolio = reply.body;
+  });
+
+  it('shows the Azure sample on the predictive-maintenance project’s production page', async () => {
+    const reply = await client.get<ProductionReport>(`/projects/${seed.projectId}/production`);
+    expect(reply.status).toBe(200);
+    const report = reply.body;
+    // The last 28 days; the sample's last day is yesterday's.
+    expect(report.periods.map((p) => p.period)).toEqual(
+      Array.from({ length: 27 }, (_, k) => addDays('2026-10-27', k)),
+    );
+    expect(report.n).toBe(10);
+    expect(report.periods.every((p) => p.interventions === 10)).toBe(true);
+    // Each day's events are the sample's machines failing that day or the next (a 2-day
+    // horizon), read here from the sample itself, moved by the same number of days.
+    const failures = readFileSync(join(SAMPLE, 'PdM_failures.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => ({ day: line.slice(0, 10), machine: line.split(',')[1]! }));
+    const shift = (Date.parse('2026-11-22') - Date.parse('2020-12-31')) / 86_400_000;
+    const failing = (day: string) =>
+      new Set(
+        failures
+          .filter((f) => [day, addDays(day, 1)].includes(addDays(f.day, shift)))
+          .map((f) => f.machine),
+      ).size;
+    expect(report.periods.map((p) => p.events)).toEqual(
+      report.periods.map((p) => failing(p.period)),
+    );
+    expect(report.totals.events).toBeGreaterThan(50);
+    expect(report.reasons.map((r) => r.reason).sort()).toEqual([
+      'Inspected the day before',
+      'Machine in a planned stop',
+      'Noise reported by the night shift',
+      'Not checked for the longest time',
+      'Parts not in stock',
+    ]);
   });
 
   it('seeds only once', async () => {
