@@ -6,3 +6,4 @@
 export * from './domain/hit-rate.js';
 export * from './domain/baseline-strategies.js';
 export { isCalendarDate, ISO_DATE } from './domain/dates.js';
+export { dayNumber } from './domain/sprint.js';

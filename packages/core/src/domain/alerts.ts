@@ -2,6 +2,7 @@ import { DELIVERY_WARNING_RULES, type DeliveryWarning } from './delivery-warning
 import { addCalendarMonths } from './dates.js';
 import type { Stage } from './stage.js';
 import { PRODUCTION_SETTINGS, isDisagreementRising } from './production.js';
+import { dayNumber } from './sprint.js';
 
 /** Each alert's threshold, as a named setting. */
 export const ALERT_SETTINGS = {
@@ -87,9 +88,7 @@ const DELIVERY_SEVERITY: Record<(typeof DELIVERY_WARNING_RULES)[number], AlertSe
   evaluation_changed: 'amber',
 };
 
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
 const OPEN_STAGES: readonly Stage[] = ['scoping', 'poc', 'productization', 'production'];
 

@@ -11,6 +11,7 @@ import {
   type EvaluationValueModel,
   type PeriodResult,
 } from './hit-rate.js';
+import { dayNumber } from './sprint.js';
 
 export interface EntityTime {
   entity: string;
@@ -42,9 +43,6 @@ export const LONGEST_UNCHECKED_RULE =
 export const RANDOM_RULE =
   'random: each day, check N entities drawn uniformly without replacement (mulberry32 PRNG, ' +
   'seeds seed … seed + seeds − 1); the result is the mean over the seeds.';
-
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 
 /** Event days per entity (day numbers, sorted). */
 export function eventDaysByEntity(

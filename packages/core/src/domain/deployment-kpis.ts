@@ -3,6 +3,8 @@
  * month, deployment days per week, days since the last production deployment, change
  * failure rate and lead time. Pure functions over plain facts, each with its rule beside it.
  */
+import { utcDay } from './dates.js';
+import { addDays, dayNumber, mondayOnOrBefore } from './sprint.js';
 
 export const DEPLOYMENT_STATUSES = ['succeeded', 'failed', 'rolled_back'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
@@ -37,18 +39,8 @@ export interface RunFact {
   at: string;
 }
 
-const DAY_MS = 86_400_000;
-const dayOf = (instant: string): string => new Date(instant).toISOString().slice(0, 10);
-const dayNumber = (day: string): number => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-const dayFromNumber = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
-
-/** The Monday (UTC) that starts the ISO week of a day. */
-export function isoWeekStart(day: string): string {
-  const n = dayNumber(day);
-  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday = 0.
-  const weekday = (((n + 3) % 7) + 7) % 7;
-  return dayFromNumber(n - weekday);
-}
+/** The UTC day an instant falls on. */
+const dayOf = (instant: string): string => utcDay(new Date(instant));
 
 /** The median of numbers (the mean of the middle two for an even count); null when empty. */
 function medianOf(values: readonly number[]): number | null {
@@ -62,10 +54,11 @@ function medianOf(values: readonly number[]): number | null {
 
 const isProduction = (d: DeploymentFact) => d.environment === PRODUCTION_ENVIRONMENT;
 const isProductionSuccess = (d: DeploymentFact) => isProduction(d) && d.status === 'succeeded';
-/** Deployments that finished within the KPI window ending on `now`'s UTC day. */
-const inWindow = (d: DeploymentFact, now: Date) =>
-  dayNumber(dayOf(d.finishedAt)) > dayNumber(dayOf(now.toISOString())) - KPI_WINDOW_DAYS &&
-  dayNumber(dayOf(d.finishedAt)) <= dayNumber(dayOf(now.toISOString()));
+/** Deployments that finished within the KPI window ending on `today` (a day number). */
+const inWindow = (d: DeploymentFact, today: number) => {
+  const age = today - dayNumber(dayOf(d.finishedAt));
+  return age >= 0 && age < KPI_WINDOW_DAYS;
+};
 
 export const PER_MONTH_RULE = `Production deployments per month: every deployment to the production environment, succeeded, failed or rolled back, counted in the UTC calendar month it finished; the last ${PER_MONTH_MONTHS} months, the current one included.`;
 
@@ -117,11 +110,11 @@ export function productionDeploymentsPerWeek(
   now: Date,
   weeks = DEPLOYMENT_DAYS_WEEKS,
 ): WeekCount[] {
-  const current = dayNumber(isoWeekStart(dayOf(now.toISOString())));
+  const current = mondayOnOrBefore(utcDay(now));
   const series: WeekCount[] = [];
   for (let i = weeks; i >= 0; i -= 1) {
     series.push({
-      weekStart: dayFromNumber(current - 7 * i),
+      weekStart: addDays(current, -7 * i),
       succeeded: 0,
       failed: 0,
       deploymentDays: 0,
@@ -132,7 +125,7 @@ export function productionDeploymentsPerWeek(
   for (const d of deployments) {
     if (!isProduction(d)) continue;
     const day = dayOf(d.finishedAt);
-    const week = series[index.get(isoWeekStart(day)) ?? -1];
+    const week = series[index.get(mondayOnOrBefore(day)) ?? -1];
     if (!week) continue;
     if (d.status === 'succeeded') {
       week.succeeded += 1;
@@ -149,7 +142,12 @@ export const DEPLOYMENT_DAYS_RULE = `Deployment days per week: for each ISO week
 
 /** Deployment-days rule: median of distinct successful production days per complete ISO week. */
 export function deploymentDaysPerWeek(deployments: readonly DeploymentFact[], now: Date): number {
-  const complete = productionDeploymentsPerWeek(deployments, now).slice(0, DEPLOYMENT_DAYS_WEEKS);
+  return medianDeploymentDays(productionDeploymentsPerWeek(deployments, now));
+}
+
+/** The deployment-days median of a per-week series (its last entry, the current week, left out). */
+function medianDeploymentDays(perWeek: readonly WeekCount[]): number {
+  const complete = perWeek.slice(0, DEPLOYMENT_DAYS_WEEKS);
   return medianOf(complete.map((w) => w.deploymentDays)) ?? 0;
 }
 
@@ -167,7 +165,7 @@ export function daysSinceLastProductionDeployment(
     const n = dayNumber(dayOf(d.finishedAt));
     if (last === null || n > last) last = n;
   }
-  return last === null ? null : dayNumber(dayOf(now.toISOString())) - last;
+  return last === null ? null : dayNumber(utcDay(now)) - last;
 }
 
 export const CHANGE_FAILURE_RATE_RULE = `Change failure rate: production deployments that failed or were rolled back, divided by all production deployments, over the last ${KPI_WINDOW_DAYS} UTC days (today included). Counted over deployments, not changes (as Four Keys does); none when there was no production deployment.`;
@@ -177,7 +175,8 @@ export function changeFailureRate(
   deployments: readonly DeploymentFact[],
   now: Date,
 ): number | null {
-  const recent = deployments.filter((d) => isProduction(d) && inWindow(d, now));
+  const today = dayNumber(utcDay(now));
+  const recent = deployments.filter((d) => isProduction(d) && inWindow(d, today));
   if (recent.length === 0) return null;
   return recent.filter((d) => d.status !== 'succeeded').length / recent.length;
 }
@@ -200,21 +199,28 @@ export function leadTimeHours(
     byVersion.set(d.version, list);
   }
   const runsById = new Map(runs.map((r) => [r.id, r]));
+  // The earliest CI run start of each commit, once (not a scan of every run per version).
+  const ciStartByCommit = new Map<string, number>();
+  for (const r of runs) {
+    if (r.provenance !== 'ci') continue;
+    const at = Date.parse(r.at);
+    const known = ciStartByCommit.get(r.commit);
+    if (known === undefined || at < known) ciStartByCommit.set(r.commit, at);
+  }
+  const today = dayNumber(utcDay(now));
   const hours: number[] = [];
   for (const list of byVersion.values()) {
     const first = list
       .filter(isProductionSuccess)
       .sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt))[0];
-    if (!first || !inWindow(first, now)) continue;
-    const commits = new Set(list.flatMap((d) => (d.commit === null ? [] : [d.commit])));
-    const linked = new Set(list.flatMap((d) => (d.runId === null ? [] : [d.runId])));
-    const starts = [
-      ...runs.filter((r) => r.provenance === 'ci' && commits.has(r.commit)),
-      ...[...linked].flatMap((id) => {
-        const run = runsById.get(id);
-        return run ? [run] : [];
-      }),
-    ].map((r) => Date.parse(r.at));
+    if (!first || !inWindow(first, today)) continue;
+    const starts: number[] = [];
+    for (const d of list) {
+      const ci = d.commit === null ? undefined : ciStartByCommit.get(d.commit);
+      if (ci !== undefined) starts.push(ci);
+      const linked = d.runId === null ? undefined : runsById.get(d.runId);
+      if (linked) starts.push(Date.parse(linked.at));
+    }
     if (starts.length === 0) continue;
     const start = Math.min(...starts);
     const end = Date.parse(first.finishedAt);
@@ -249,10 +255,11 @@ export function deploymentKpis(
   runs: readonly RunFact[],
   now: Date,
 ): DeploymentKpiValues {
+  const perWeek = productionDeploymentsPerWeek(deployments, now);
   return {
     perMonth: productionDeploymentsPerMonth(deployments, now),
-    perWeek: productionDeploymentsPerWeek(deployments, now),
-    deploymentDaysPerWeek: deploymentDaysPerWeek(deployments, now),
+    perWeek,
+    deploymentDaysPerWeek: medianDeploymentDays(perWeek),
     daysSinceLastProduction: daysSinceLastProductionDeployment(deployments, now),
     changeFailureRate: changeFailureRate(deployments, now),
     leadTimeHours: leadTimeHours(deployments, runs, now),

@@ -73,7 +73,7 @@ function periodKpi(
   periodOf: (day: string) => string,
 ): InsightPeriodKpi {
   const delivered = insights.filter(
-    (i) => isDeliveredInsight(i) && periodOf(i.acceptedAt as string) === period,
+    (i) => isDeliveredInsight(i) && periodOf(i.acceptedAt) === period,
   );
   return {
     period,
@@ -108,8 +108,8 @@ export function computeInsightKpis(insights: readonly InsightForKpi[], today: st
     .filter((d): d is string => d !== null)
     .sort();
   const first = days[0] ?? today;
-  const last =
-    days.at(-1) !== undefined && (days.at(-1) as string) > today ? (days.at(-1) as string) : today;
+  const latest = days.at(-1);
+  const last = latest !== undefined && latest > today ? latest : today;
   const months = monthsBetween(monthOf(first), monthOf(last)).map((m) =>
     periodKpi(m, monthBounds(m), insights, monthOf),
   );

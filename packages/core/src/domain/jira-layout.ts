@@ -5,13 +5,7 @@
  * the summary and issue type (the import says so, and the team can edit it).
  */
 import { DURATION_PATTERN } from './evaluation.js';
-import {
-  SPRINT_LENGTH,
-  addDays,
-  dayNumber,
-  type DeliverableType,
-  type SprintState,
-} from './sprint.js';
+import { SPRINT_LENGTH, addDays, type DeliverableType, type SprintState } from './sprint.js';
 
 export type SprintLengthRead = { ok: true; days: number } | { ok: false; message: string };
 
@@ -31,12 +25,6 @@ export function readSprintLength(text: string): SprintLengthRead {
     return { ok: false, message: `sprintLength "${text}" is ${days} days; ${rule}.` };
   }
   return { ok: true, days };
-}
-
-/** The Monday on or before a calendar date (1970-01-01 was a Thursday). */
-export function mondayOnOrBefore(date: string): string {
-  const weekday = (((dayNumber(date) + 3) % 7) + 7) % 7; // 0 = Monday
-  return addDays(date, -weekday);
 }
 
 /** A sprint that ended before today is closed, one running today is active, a later one planned. */

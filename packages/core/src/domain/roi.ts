@@ -114,13 +114,16 @@ export function roiTotals(entries: readonly LedgerEntryForRoi[]): {
 
 /** Monthly net of realized returns minus costs, for each month given. */
 function monthlyNet(entries: readonly LedgerEntryForRoi[], months: readonly string[]): number[] {
-  return months.map((m) =>
-    sumMoney(
-      entries
-        .filter((e) => monthOf(e.date) === m && (isCost(e) || isRealizedReturn(e)))
-        .map((e) => (isCost(e) ? -e.amount : e.amount)),
-    ),
-  );
+  const byMonth = new Map<string, number[]>();
+  for (const e of entries) {
+    if (!isCost(e) && !isRealizedReturn(e)) continue;
+    const month = monthOf(e.date);
+    const list = byMonth.get(month);
+    const amount = isCost(e) ? -e.amount : e.amount;
+    if (list) list.push(amount);
+    else byMonth.set(month, [amount]);
+  }
+  return months.map((m) => sumMoney(byMonth.get(m) ?? []));
 }
 
 /** Break-even rule: see BREAK_EVEN_METHOD. */
@@ -135,26 +138,30 @@ export function projectBreakEven(entries: readonly LedgerEntryForRoi[], today: s
   const thisMonth = monthOf(today);
   const past = entries.filter((e) => monthOf(e.date) <= thisMonth);
   if (!past.some(isCost)) return notInSight('No costs are recorded up to this month.');
-  const firstMonth = [...past].map((e) => monthOf(e.date)).sort()[0] as string;
+  const firstMonth = past.map((e) => monthOf(e.date)).sort()[0] as string;
+  const firstCostMonth = past
+    .filter(isCost)
+    .map((e) => monthOf(e.date))
+    .sort()[0] as string;
+  const history = monthsBetween(firstMonth, thisMonth);
+  const nets = monthlyNet(past, history);
   // Already broken even when the cumulative net is at or above 0 now: since the month it last crossed 0.
   let cumulative = 0;
   let crossedAt: string | null = null;
-  for (const m of monthsBetween(firstMonth, thisMonth)) {
-    cumulative = roundMoney(cumulative + (monthlyNet(past, [m])[0] as number));
-    const costsBegun = past.some((e) => isCost(e) && monthOf(e.date) <= m);
-    if (cumulative < 0 || !costsBegun) crossedAt = null;
+  for (const [i, m] of history.entries()) {
+    cumulative = roundMoney(cumulative + (nets[i] as number));
+    if (cumulative < 0 || m < firstCostMonth) crossedAt = null;
     else if (crossedAt === null) crossedAt = m;
   }
   if (crossedAt !== null)
     return { status: 'reached', month: crossedAt, date: monthBounds(crossedAt).end };
-  const windowStart = [firstMonth, addMonths(thisMonth, 1 - BREAK_EVEN_WINDOW_MONTHS)]
-    .sort()
-    .at(-1) as string;
-  const window = monthsBetween(windowStart, thisMonth);
+  // The window is the history's last months (fewer when the ledger is younger).
+  const window = nets.slice(-BREAK_EVEN_WINDOW_MONTHS);
+  const windowStart = history[history.length - window.length] as string;
   if (window.length < 2) {
     return notInSight('The ledger has less than 2 months of history: there is no trend yet.');
   }
-  const fit = leastSquares(monthlyNet(past, window));
+  const fit = leastSquares(window);
   const trend: TrendLine = { firstMonth: windowStart, months: window.length, ...fit };
   for (let k = 1; k <= BREAK_EVEN_HORIZON_MONTHS; k += 1) {
     cumulative += fit.intercept + fit.slope * (window.length - 1 + k);

@@ -37,6 +37,12 @@ export function addDays(date: string, days: number): string {
   return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The Monday on or before a calendar date, the start of its ISO week (1970-01-01 was a Thursday). */
+export function mondayOnOrBefore(date: string): string {
+  const weekday = (((dayNumber(date) + 3) % 7) + 7) % 7; // 0 = Monday
+  return addDays(date, -weekday);
+}
+
 /** Calendar days from start to end, both included (Mon 5 → Fri 16 is 12). */
 export function sprintLengthDays(startDate: string, endDate: string): number {
   return dayNumber(endDate) - dayNumber(startDate) + 1;

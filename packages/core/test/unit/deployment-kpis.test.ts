@@ -4,8 +4,8 @@ import {
   daysSinceLastProductionDeployment,
   deploymentDaysPerWeek,
   deploymentKpis,
-  isoWeekStart,
   leadTimeHours,
+  mondayOnOrBefore,
   productionDeploymentsPerMonth,
   productionDeploymentsPerWeek,
   type DeploymentFact,
@@ -50,10 +50,10 @@ const HISTORY: DeploymentFact[] = [
 
 describe('deployment days per week', () => {
   it('starts ISO weeks on Monday', () => {
-    expect(isoWeekStart('2026-11-25')).toBe('2026-11-23');
-    expect(isoWeekStart('2026-11-23')).toBe('2026-11-23');
-    expect(isoWeekStart('2026-11-22')).toBe('2026-11-16');
-    expect(isoWeekStart('2027-01-01')).toBe('2026-12-28');
+    expect(mondayOnOrBefore('2026-11-25')).toBe('2026-11-23');
+    expect(mondayOnOrBefore('2026-11-23')).toBe('2026-11-23');
+    expect(mondayOnOrBefore('2026-11-22')).toBe('2026-11-16');
+    expect(mondayOnOrBefore('2027-01-01')).toBe('2026-12-28');
   });
 
   it('counts two deployments on the same day once, and only successful production ones', () => {
@@ -197,6 +197,8 @@ describe('deploymentKpis', () => {
       changeFailureRate: 1 / 19,
       leadTimeHours: null,
     });
+    expect(kpis.perMonth).toEqual(productionDeploymentsPerMonth(HISTORY, NOW));
+    expect(kpis.perWeek).toEqual(productionDeploymentsPerWeek(HISTORY, NOW));
     expect(kpis.rules.changeFailureRate).toMatch(/deployments, not changes/);
     expect(kpis.rules.deploymentDaysPerWeek).toMatch(/count once/);
   });

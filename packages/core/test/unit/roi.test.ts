@@ -146,8 +146,19 @@ describe('break-even', () => {
     expect(breakEven).toMatchObject({
       status: 'projected',
       month: '2028-05',
-      monthlyNetTrend: { firstMonth: '2027-01' },
+      monthlyNetTrend: { firstMonth: '2027-01', months: 6 },
     });
+  });
+
+  it('fits the months a younger ledger has', () => {
+    // January to March: net −10,000, −8,000, −6,000, a slope of +2,000 over 3 months.
+    const breakEven = projectBreakEven(rising, '2027-03-15');
+    expect(breakEven).toMatchObject({
+      status: 'projected',
+      monthlyNetTrend: { firstMonth: '2027-01', months: 3 },
+    });
+    if (breakEven.status !== 'projected') throw new Error('projected');
+    expect(breakEven.monthlyNetTrend.slope).toBeCloseTo(2_000, 6);
   });
 
   it('says when it was reached', () => {
@@ -158,6 +169,16 @@ describe('break-even', () => {
       realized('2027-03-10', 7_000),
     ];
     expect(projectBreakEven(entries, '2027-05-01')).toEqual({
+      status: 'reached',
+      month: '2027-03',
+      date: '2027-03-31',
+    });
+  });
+
+  it('does not count returns before the first cost as broken even', () => {
+    // +5,000 from January, the first cost only in March: broken even in March, not January.
+    const entries = [realized('2027-01-10', 5_000), cost('2027-03-10', 1_000)];
+    expect(projectBreakEven(entries, '2027-04-01')).toEqual({
       status: 'reached',
       month: '2027-03',
       date: '2027-03-31',
