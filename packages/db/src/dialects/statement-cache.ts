@@ -2,7 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 
 /** Distinct SQL texts kept prepared; the least recently used goes first beyond this. */
-export const STATEMENT_CACHE_SIZE = 500;
+const STATEMENT_CACHE_SIZE = 500;
 
 /**
  * The connection as Kysely's SQLite driver sees it, with its prepared statements kept by SQL

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ArtifactKind, ArtifactSort } from '@sextant/core';
-import type { Executor } from './executor.js';
+import { personRef, type Executor } from './executor.js';
 import type { PersonRef } from './stories.repository.js';
 import { newId } from '../ids.js';
 
@@ -55,12 +55,43 @@ export interface ReuseFactRow {
   teamId: string;
 }
 
-const person = (id: string | null, name: string | null, email: string | null) =>
-  id && name !== null && email !== null ? { id, name, email } : null;
-
 /** `like` pattern for a word, with the wildcard characters of the word taken literally. */
 const containsPattern = (word: string) =>
   `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The columns the KPI functions read of artifacts and of reuses (`factsOf`). */
+const selectArtifactFacts = (db: Executor) =>
+  db.selectFrom('artifacts').select(['id', 'name', 'kind', 'project_id']);
+
+const selectReuseFacts = (db: Executor) =>
+  db
+    .selectFrom('artifact_reuses')
+    .innerJoin('projects', 'projects.id', 'artifact_reuses.project_id')
+    .select(['artifact_reuses.artifact_id', 'artifact_reuses.project_id', 'projects.team_id']);
+
+/** Artifacts and reuses, each narrowed by its caller, as plain facts, oldest first. */
+async function factsOf(
+  artifactsQuery: ReturnType<typeof selectArtifactFacts>,
+  reusesQuery: ReturnType<typeof selectReuseFacts>,
+): Promise<{ artifacts: ArtifactFactRow[]; reuses: ReuseFactRow[] }> {
+  const [artifacts, reuses] = await Promise.all([
+    artifactsQuery.orderBy('id').execute(),
+    reusesQuery.orderBy('artifact_reuses.id').execute(),
+  ]);
+  return {
+    artifacts: artifacts.map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      projectId: a.project_id,
+    })),
+    reuses: reuses.map((r) => ({
+      artifactId: r.artifact_id,
+      projectId: r.project_id,
+      teamId: r.team_id,
+    })),
+  };
+}
 
 export class ArtifactRepository {
   constructor(private readonly db: Executor) {}
@@ -99,7 +130,7 @@ export class ArtifactRepository {
       projectName: row.project_name,
       teamId: row.team_id,
       teamName: row.team_name,
-      createdBy: person(row.created_by, row.creator_name, row.creator_email),
+      createdBy: personRef(row.created_by, row.creator_name, row.creator_email),
       createdAt: row.created_at,
       reuseCount: Number(row.reuse_count ?? 0),
     };
@@ -229,46 +260,21 @@ export class ArtifactRepository {
       projectName: row.project_name,
       teamId: row.team_id,
       purpose: row.purpose,
-      reusedBy: person(row.reused_by, row.reuser_name, row.reuser_email),
+      reusedBy: personRef(row.reused_by, row.reuser_name, row.reuser_email),
       reusedAt: row.reused_at,
     }));
   }
 
   /** Every artifact and every reuse of the workspace, as plain facts for the KPI functions. */
-  async allFacts(): Promise<{ artifacts: ArtifactFactRow[]; reuses: ReuseFactRow[] }> {
-    const [artifacts, reuses] = await Promise.all([
-      this.db
-        .selectFrom('artifacts')
-        .select(['id', 'name', 'kind', 'project_id'])
-        .orderBy('id')
-        .execute(),
-      this.db
-        .selectFrom('artifact_reuses')
-        .innerJoin('projects', 'projects.id', 'artifact_reuses.project_id')
-        .select(['artifact_reuses.artifact_id', 'artifact_reuses.project_id', 'projects.team_id'])
-        .orderBy('artifact_reuses.id')
-        .execute(),
-    ]);
-    return {
-      artifacts: artifacts.map((a) => ({
-        id: a.id,
-        name: a.name,
-        kind: a.kind,
-        projectId: a.project_id,
-      })),
-      reuses: reuses.map((r) => ({
-        artifactId: r.artifact_id,
-        projectId: r.project_id,
-        teamId: r.team_id,
-      })),
-    };
+  allFacts(): Promise<{ artifacts: ArtifactFactRow[]; reuses: ReuseFactRow[] }> {
+    return factsOf(selectArtifactFacts(this.db), selectReuseFacts(this.db));
   }
 
   /**
    * The facts one project's KPIs need: the artifacts it produced and those it reused,
    * the reuses of its artifacts and the reuses it made.
    */
-  async factsForProject(
+  factsForProject(
     projectId: string,
   ): Promise<{ artifacts: ArtifactFactRow[]; reuses: ReuseFactRow[] }> {
     const reused = this.db
@@ -276,38 +282,16 @@ export class ArtifactRepository {
       .select('artifact_id')
       .where('project_id', '=', projectId);
     const own = this.db.selectFrom('artifacts').select('id').where('project_id', '=', projectId);
-    const [artifacts, reuses] = await Promise.all([
-      this.db
-        .selectFrom('artifacts')
-        .select(['id', 'name', 'kind', 'project_id'])
-        .where((eb) => eb.or([eb('project_id', '=', projectId), eb('id', 'in', reused)]))
-        .orderBy('id')
-        .execute(),
-      this.db
-        .selectFrom('artifact_reuses')
-        .innerJoin('projects', 'projects.id', 'artifact_reuses.project_id')
-        .select(['artifact_reuses.artifact_id', 'artifact_reuses.project_id', 'projects.team_id'])
-        .where((eb) =>
-          eb.or([
-            eb('artifact_reuses.project_id', '=', projectId),
-            eb('artifact_reuses.artifact_id', 'in', own),
-          ]),
-        )
-        .orderBy('artifact_reuses.id')
-        .execute(),
-    ]);
-    return {
-      artifacts: artifacts.map((a) => ({
-        id: a.id,
-        name: a.name,
-        kind: a.kind,
-        projectId: a.project_id,
-      })),
-      reuses: reuses.map((r) => ({
-        artifactId: r.artifact_id,
-        projectId: r.project_id,
-        teamId: r.team_id,
-      })),
-    };
+    return factsOf(
+      selectArtifactFacts(this.db).where((eb) =>
+        eb.or([eb('project_id', '=', projectId), eb('id', 'in', reused)]),
+      ),
+      selectReuseFacts(this.db).where((eb) =>
+        eb.or([
+          eb('artifact_reuses.project_id', '=', projectId),
+          eb('artifact_reuses.artifact_id', 'in', own),
+        ]),
+      ),
+    );
   }
 }

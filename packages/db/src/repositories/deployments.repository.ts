@@ -164,23 +164,23 @@ export class DeploymentRepository {
     commits: readonly string[],
     runIds: readonly string[],
   ): Promise<RunStartRow[]> {
-    const found = new Map<string, RunStartRow>();
     const select = () =>
       this.db
         .selectFrom('runs')
         .select(['id', 'commit_sha', 'provenance', 'started_at', 'finished_at', 'created_at'])
         .where('project_id', '=', projectId);
-    const add = (
-      rows: {
-        id: string;
-        commit_sha: string;
-        provenance: string;
-        started_at: string | null;
-        finished_at: string | null;
-        created_at: string;
-      }[],
-    ) => {
-      for (const r of rows) {
+    const queries: ReturnType<typeof select>[] = [];
+    for (let i = 0; i < commits.length; i += CHUNK) {
+      const chunk = commits.slice(i, i + CHUNK);
+      queries.push(select().where('provenance', '=', 'ci').where('commit_sha', 'in', chunk));
+    }
+    for (let i = 0; i < runIds.length; i += CHUNK) {
+      queries.push(select().where('id', 'in', runIds.slice(i, i + CHUNK)));
+    }
+    // A run found both by its commit and by its id is kept once.
+    const found = new Map<string, RunStartRow>();
+    for (const query of queries) {
+      for (const r of await query.execute()) {
         found.set(r.id, {
           id: r.id,
           commit: r.commit_sha,
@@ -190,21 +190,6 @@ export class DeploymentRepository {
           createdAt: r.created_at,
         });
       }
-    };
-    for (let i = 0; i < commits.length; i += CHUNK) {
-      add(
-        await select()
-          .where('provenance', '=', 'ci')
-          .where('commit_sha', 'in', commits.slice(i, i + CHUNK))
-          .execute(),
-      );
-    }
-    for (let i = 0; i < runIds.length; i += CHUNK) {
-      add(
-        await select()
-          .where('id', 'in', runIds.slice(i, i + CHUNK))
-          .execute(),
-      );
     }
     return [...found.values()];
   }

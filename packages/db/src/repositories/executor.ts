@@ -25,11 +25,18 @@ export interface PageResult<T> {
   nextCursor: string | null;
 }
 
-/** Rows were fetched with limit + 1: the extra row, if any, says there is a next page. */
-export function toPage<T extends { id: string }>(rows: T[], limit: number): PageResult<T> {
+/**
+ * Rows were fetched with limit + 1: the extra row, if any, says there is a next page, whose
+ * cursor is the last item's (its id unless the listing orders by more).
+ */
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  cursorOf: (last: T) => string = (last) => encodeCursor(last.id),
+): PageResult<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
 }
 
 export const toBool = (value: number | boolean): boolean => value === 1 || value === true;

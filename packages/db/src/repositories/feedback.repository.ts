@@ -1,6 +1,6 @@
 import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import { copyValue } from '../dialects/pg-copy.js';
-import type { Executor } from './executor.js';
+import { toBool, type Executor } from './executor.js';
 import type { Database } from '../schema.js';
 import { compiledInsert } from './compiled-insert.js';
 
@@ -58,17 +58,17 @@ const COLUMNS = {
   outcomes: ['project_id', 'entity', 'time', 'event', 'created_at'],
 } as const satisfies { [T in FeedbackTable]: readonly (keyof Database[T] & string)[] };
 
-/**
- * A compiled multi-row upsert (`compiledInsert` with its conflict clause): a re-sent row
- * replaces the stored one, the last one wins; the same statement runs on SQLite and
- * PostgreSQL. `created_at` keeps the first arrival.
- */
 /** What a re-sent row replaces: every column but the key and the first arrival. */
 const replacedColumns = (table: FeedbackTable): string[] =>
   (COLUMNS[table] as readonly string[]).filter(
     (c) => !(KEYS[table] as readonly string[]).includes(c) && c !== 'created_at',
   );
 
+/**
+ * A compiled multi-row upsert (`compiledInsert` with its conflict clause): a re-sent row
+ * replaces the stored one, the last one wins; the same statement runs on SQLite and
+ * PostgreSQL. `created_at` keeps the first arrival.
+ */
 function compiledUpsert<T extends FeedbackTable>(
   table: T,
 ): (db: Executor, rows: readonly Database[T][]) => Promise<void> {
@@ -77,6 +77,14 @@ function compiledUpsert<T extends FeedbackTable>(
     onConflict: { keys: KEYS[table], update: replacedColumns(table) },
   });
 }
+
+const UPSERTS: {
+  [T in FeedbackTable]: (db: Executor, rows: readonly Database[T][]) => Promise<void>;
+} = {
+  predictions: compiledUpsert('predictions'),
+  operator_decisions: compiledUpsert('operator_decisions'),
+  outcomes: compiledUpsert('outcomes'),
+};
 
 /** From this many rows on, PostgreSQL loads a batch with COPY (fewer, it is not worth a staging table). */
 const COPY_MIN_ROWS = 1_000;
@@ -96,10 +104,6 @@ function* copyLines(
   }
   if (chunk) yield chunk;
 }
-
-const upsertPredictions = compiledUpsert('predictions');
-const upsertDecisions = compiledUpsert('operator_decisions');
-const upsertOutcomes = compiledUpsert('outcomes');
 
 /** Production feedback: predictions, operator decisions and outcomes of a project. */
 export class FeedbackRepository {
@@ -122,15 +126,16 @@ export class FeedbackRepository {
     table: T,
     projectId: string,
     rows: readonly Database[T][],
-    write: (db: Executor, rows: readonly Database[T][]) => Promise<void>,
   ): Promise<UpsertCounts> {
-    if (rows.length >= COPY_MIN_ROWS && this.db.isTransaction) {
-      if (this.db.getExecutor().adapter instanceof PostgresAdapter) {
-        return this.copyUpsert(table, rows);
-      }
+    if (
+      rows.length >= COPY_MIN_ROWS &&
+      this.db.isTransaction &&
+      this.db.getExecutor().adapter instanceof PostgresAdapter
+    ) {
+      return this.copyUpsert(table, rows);
     }
     const before = await this.count(table, projectId);
-    await write(this.db, rows);
+    await UPSERTS[table](this.db, rows);
     const inserted = (await this.count(table, projectId)) - before;
     return { inserted, updated: rows.length - inserted };
   }
@@ -186,7 +191,6 @@ export class FeedbackRepository {
         class: r.class,
         created_at: now,
       })),
-      upsertPredictions,
     );
   }
 
@@ -204,7 +208,6 @@ export class FeedbackRepository {
         decided_by: r.decidedBy,
         created_at: now,
       })),
-      upsertDecisions,
     );
   }
 
@@ -219,7 +222,6 @@ export class FeedbackRepository {
         event: r.event,
         created_at: now,
       })),
-      upsertOutcomes,
     );
   }
 
@@ -262,7 +264,7 @@ export class FeedbackRepository {
       entity: r.entity,
       period: r.period,
       modelVersion: r.model_version,
-      acted: Number(r.acted) === 1,
+      acted: toBool(r.acted),
       reason: r.reason,
       decidedBy: r.decided_by,
     }));

@@ -1,5 +1,5 @@
 import type { LedgerKind, LedgerStatus } from '@sextant/core';
-import { personRef, type Executor, type PageResult } from './executor.js';
+import { personRef, toPage, type Executor, type PageRequest, type PageResult } from './executor.js';
 import type { LedgerEntriesTable } from '../schema.js';
 import type { PersonRef } from './stories.repository.js';
 import { newId } from '../ids.js';
@@ -109,10 +109,7 @@ export class LedgerRepository {
   }
 
   /** By day, newest first (then newest written first). */
-  async list(
-    projectId: string,
-    page: { limit: number; cursor?: string | undefined },
-  ): Promise<PageResult<LedgerEntryRecord>> {
+  async list(projectId: string, page: PageRequest): Promise<PageResult<LedgerEntryRecord>> {
     let query = this.selectEntries().where('ledger_entries.project_id', '=', projectId);
     const after = decodeLedgerCursor(page.cursor);
     if (after) {
@@ -131,12 +128,7 @@ export class LedgerRepository {
       .orderBy('ledger_entries.id', 'desc')
       .limit(page.limit + 1)
       .execute();
-    const items = rows.slice(0, page.limit).map(toEntry);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor: rows.length > page.limit && last ? encodeLedgerCursor(last) : null,
-    };
+    return toPage(rows.map(toEntry), page.limit, encodeLedgerCursor);
   }
 
   /** Every entry of a project, by day: what ROI reads. */

@@ -1,7 +1,6 @@
 import type { DeliverableType, StoryOutcome, StoryStatus } from '@sextant/core';
-import type { Executor } from './executor.js';
+import { personRef, toBool, type Executor } from './executor.js';
 import type { StoriesTable } from '../schema.js';
-import { toBool } from './executor.js';
 import { newId } from '../ids.js';
 import type { ExternalRef } from './sprints.repository.js';
 
@@ -49,9 +48,6 @@ type StoryRow = StoriesTable & {
   carried_to_id: string | null;
 };
 
-const person = (id: string | null, name: string | null, email: string | null): PersonRef | null =>
-  id && name !== null && email !== null ? { id, name, email } : null;
-
 const toStory = (row: StoryRow): StoryRecord => ({
   id: row.id,
   projectId: row.project_id,
@@ -61,7 +57,7 @@ const toStory = (row: StoryRow): StoryRecord => ({
     type: row.deliverable_type as DeliverableType,
     description: row.deliverable_description,
   },
-  assignee: person(row.assignee_id, row.assignee_name, row.assignee_email),
+  assignee: personRef(row.assignee_id, row.assignee_name, row.assignee_email),
   status: row.status as StoryStatus,
   points: row.points,
   position: row.position,
@@ -73,7 +69,7 @@ const toStory = (row: StoryRow): StoryRecord => ({
     row.corrected_at && row.correction_reason !== null
       ? {
           reason: row.correction_reason,
-          by: person(row.corrected_by, row.corrector_name, row.corrector_email),
+          by: personRef(row.corrected_by, row.corrector_name, row.corrector_email),
           at: row.corrected_at,
         }
       : null,

@@ -94,4 +94,45 @@ describe('compiled queries', () => {
     expect(await byScope(db, 'nobody')).toEqual([]);
     await db.destroy();
   });
+
+  it('upserts: a stored key takes the new values, or is left alone with nothing to update', async () => {
+    const { raw, db } = memoryDb();
+    raw.exec('create unique index idempotency_keys_uq on idempotency_keys (scope, key)');
+    const columns = [
+      'scope',
+      'key',
+      'request_hash',
+      'status',
+      'response',
+      'created_at',
+      'expires_at',
+    ] as const;
+    const replace = compiledInsert('idempotency_keys', columns, {
+      onConflict: { keys: ['scope', 'key'], update: ['status', 'response'] },
+    });
+    const keep = compiledInsert('idempotency_keys', columns, {
+      onConflict: { keys: ['scope', 'key'], update: [] },
+    });
+    const row = (key: string, status: number) => ({
+      scope: 's',
+      key,
+      request_hash: `h-${key}-${status}`,
+      status,
+      response: `{"status":${status}}`,
+      created_at: '2026-01-01',
+      expires_at: '2026-01-02',
+    });
+    await replace(db, [row('a', 200), row('b', 200)]);
+    await replace(db, [row('a', 201), row('c', 201)]);
+    await keep(db, [row('b', 202), row('d', 202)]);
+    expect(
+      raw.prepare('select key, request_hash, status from idempotency_keys order by key').all(),
+    ).toEqual([
+      { key: 'a', request_hash: 'h-a-200', status: 201 },
+      { key: 'b', request_hash: 'h-b-200', status: 200 },
+      { key: 'c', request_hash: 'h-c-201', status: 201 },
+      { key: 'd', request_hash: 'h-d-202', status: 202 },
+    ]);
+    await db.destroy();
+  });
 });
