@@ -1,4 +1,4 @@
-import { peopleCostAmount } from '@sextant/core';
+import { addCalendarMonths, peopleCostAmount } from '@sextant/core';
 import type { LedgerEntryFields, Repositories } from '@sextant/db';
 import type { DemoDates } from './demo-dates.js';
 import {
@@ -63,11 +63,7 @@ const SUPPLIER: LedgerPlan = {
 
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
 
-function nextMonth(first: string): string {
-  const d = new Date(`${first}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextMonth = (first: string) => addCalendarMonths(first, 1);
 
 async function seedLedger(
   repos: Repositories,

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { addDays, type DecisionItem, type OutcomeItem, type PredictionItem } from '@sextant/core';
+import {
+  addDays,
+  dayNumber,
+  type DecisionItem,
+  type OutcomeItem,
+  type PredictionItem,
+} from '@sextant/core';
 import type { Clock } from '../clock.js';
 import type { Services } from '../services/index.js';
 import { demoDates } from './demo-dates.js';
@@ -15,9 +21,6 @@ const SAMPLE_LAST = '2020-12-31';
 const RECORDS_START = '2019-06-01';
 const MODEL_VERSION = 'days-since-replacement 0.1';
 const TOP = 10;
-
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 
 /** Rows of one of the sample's small quoted CSV files (no commas inside fields). */
 function readSample(name: string): Array<Record<string, string>> {
@@ -77,12 +80,13 @@ export async function seedDemoProduction(
 
   const predictions: PredictionItem[] = [];
   const decisions: DecisionItem[] = [];
-  for (let d = dayNumber(RECORDS_START); d <= dayNumber(SAMPLE_LAST); d++) {
-    const sampleDay = new Date(d * DAY_MS).toISOString().slice(0, 10);
+  const recordsStart = dayNumber(RECORDS_START);
+  for (let d = recordsStart; d <= dayNumber(SAMPLE_LAST); d++) {
+    const sampleDay = addDays(RECORDS_START, d - recordsStart);
     if (sampleDay >= SAMPLE_FIRST) {
       const period = moved(sampleDay);
       const scored = machines.map((entity) => {
-        const last = Math.max(dayNumber(RECORDS_START), ...replaced.get(entity)!.values());
+        const last = Math.max(recordsStart, ...replaced.get(entity)!.values());
         return { entity, score: d - last };
       });
       for (const { entity, score } of scored) {

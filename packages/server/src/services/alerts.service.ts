@@ -5,11 +5,9 @@ import {
   countNamedUsers,
   evaluateAlerts,
   evaluateDeliveryWarnings,
-  judgeHealth,
   utcDay,
   type Alert,
   type DeliveryWarning,
-  type HealthJudgement,
   type ProjectAlertFacts,
 } from '@sextant/core';
 import type {
@@ -109,7 +107,17 @@ export async function gatherAlertFacts(
   project: ProjectRecord,
   now: Date,
 ): Promise<ProjectAlertFacts> {
-  const [changes, goals, baseline, sprints, deployments, insights, ledger] = await Promise.all([
+  const [
+    changes,
+    goals,
+    baseline,
+    sprints,
+    deployments,
+    insights,
+    ledger,
+    evaluation,
+    productionDisagreement,
+  ] = await Promise.all([
     repos.stageChanges.listForProject(project.id),
     repos.goals.listForProject(project.id),
     repos.baselines.current(project.id),
@@ -117,10 +125,10 @@ export async function gatherAlertFacts(
     repos.deployments.lastProductionSuccess([project.id]),
     repos.insights.listForProject(project.id),
     repos.ledger.listForProject(project.id),
+    evaluationWarning(repos, project.id),
+    // Bounded: the last few days of predictions (the primary key leads with the project and day).
+    recentDisagreement(repos, project.id),
   ]);
-  const evaluation = await evaluationWarning(repos, project.id);
-  // Bounded: the last few days of predictions (the primary key leads with the project and day).
-  const productionDisagreement = await recentDisagreement(repos, project.id);
   const closedSprints = sprints.filter((s) => s.state === 'closed').length;
   // Counting a project's runs reads all of them: only where the no-CI-baseline rule can fire.
   // This runs after every write (a batch of runs included), so it must not grow with history.
@@ -155,6 +163,10 @@ export async function gatherAlertFacts(
 
 /** An alert's identity from one judgement to the next: its rule and what it is about. */
 const alertKey = (a: { rule: string; subjectKey: string }) => `${a.rule}\u0000${a.subjectKey}`;
+
+/** Oldest first. */
+const bySince = (a: OpenAlert, b: OpenAlert) =>
+  a.since === b.since ? 0 : a.since < b.since ? -1 : 1;
 
 /**
  * Judges every alert rule now and brings the stored alerts in line: new ones open (since
@@ -199,7 +211,7 @@ export async function refreshAlerts(
   for (const old of stored) {
     if (!holding.has(alertKey(old))) await repos.deliveryWarnings.clear(old.id, at);
   }
-  return open.sort((a, b) => (a.since === b.since ? 0 : a.since < b.since ? -1 : 1));
+  return open.sort(bySince);
 }
 
 /** True when the stored open alerts say exactly what the rules say now. */
@@ -241,21 +253,11 @@ export async function judgeAlerts(
       const row = byKey.get(alertKey(alert)) as StoredWarning;
       return { ...alert, id: row.id, since: row.firstSeenAt };
     });
-    alerts.sort((a, b) => (a.since === b.since ? 0 : a.since < b.since ? -1 : 1));
+    alerts.sort(bySince);
     return { alerts, stored };
   }
   return store.transaction(async (trx) => {
     const alerts = await refreshAlerts(trx, projectId, now);
     return { alerts, stored: await trx.deliveryWarnings.listOpen(projectId) };
   });
-}
-
-/** The open alerts and the health they make. */
-export async function alertsAndHealth(
-  repos: Repositories,
-  projectId: string,
-  now: Date,
-): Promise<{ alerts: OpenAlert[]; health: HealthJudgement }> {
-  const alerts = await refreshAlerts(repos, projectId, now);
-  return { alerts, health: judgeHealth(alerts) };
 }

@@ -80,16 +80,15 @@ export const deliveryOnly = (open: readonly StoredWarning[]): StoredWarning[] =>
   open.filter((w) => (DELIVERY_WARNING_RULES as readonly string[]).includes(w.rule));
 
 /**
- * Re-judges every alert of the project (alerts.service.ts) and returns the open delivery
- * warnings among them, with since when each holds.
+ * Re-judges every alert of the project (alerts.service.ts) after a sprint, story or run
+ * write. No caller reads the open warnings back, so none are read again here.
  */
 export async function refreshDeliveryWarnings(
   repos: Repositories,
   projectId: string,
   now: Date,
-): Promise<StoredWarning[]> {
+): Promise<void> {
   await refreshAlerts(repos, projectId, now);
-  return deliveryOnly(await repos.deliveryWarnings.listOpen(projectId));
 }
 
 export class DeliveryService {
@@ -101,9 +100,13 @@ export class DeliveryService {
     return judgeAlerts(store, projectId, clock.now()).then(({ stored }) => deliveryOnly(stored));
   }
 
-  /** Every delivery KPI of the project, with the warnings and the rules in words. */
-  async delivery(projectId: string) {
-    const warnings = await this.openWarnings(projectId);
+  /**
+   * Every delivery KPI of the project, with the warnings and the rules in words. `judged`:
+   * the open alerts a caller has just judged (`judgeAlerts(...).stored`), so they are not
+   * judged twice in one request; judged here when not given.
+   */
+  async delivery(projectId: string, judged?: readonly StoredWarning[]) {
+    const warnings = judged ? deliveryOnly(judged) : await this.openWarnings(projectId);
     const sprints = await gatherDeliverySprints(this.deps.store.repos, projectId);
     return {
       projectId,

@@ -11,6 +11,7 @@ import { newId, type Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { CiCaller } from '../http/ci-caller.js';
 import { presentDeployment } from '../presenters/deployments.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import type { ServiceDeps } from './deps.js';
 import { idempotent, type Answer } from './idempotency.js';
 import { loadWritableProject } from './projects.service.js';
@@ -32,9 +33,6 @@ async function assertRunOfProject(repos: Repositories, projectId: string, runId:
 
 const instant = (value: string | undefined): string | null =>
   value === undefined ? null : new Date(value).toISOString();
-
-const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
-const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
 
 /** Deployments posted by CD (or by hand) and the deployment KPIs. */
 export class DeploymentService {

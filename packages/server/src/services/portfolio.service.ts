@@ -118,10 +118,10 @@ export class PortfolioService {
     const lastClosed = lastClosedSprints(sprints);
     const baselinesOf = groupBy(baselines, (b) => b.projectId);
     // Runs are counted only where the no-CI-baseline rule can fire: a closed sprint and no baseline.
-    const runCounts = await repos.runs.countByProject(
-      [...lastClosed.keys()].filter((id) => !baselinesOf.has(id)),
-    );
-    const stories = await repos.stories.listForSprints([...lastClosed.values()].map((s) => s.id));
+    const [runCounts, stories] = await Promise.all([
+      repos.runs.countByProject([...lastClosed.keys()].filter((id) => !baselinesOf.has(id))),
+      repos.stories.listForSprints([...lastClosed.values()].map((s) => s.id)),
+    ]);
     const by = {
       changes: groupBy(changes, (c) => c.projectId),
       goals: groupBy(goals, (g) => g.projectId),
@@ -219,17 +219,17 @@ export class PortfolioService {
       return i < 0 ? STAGE_PATH.length : i;
     };
     const filtered = rows
-      .map((r) => r.item)
       .filter(
-        (item, i) =>
+        ({ item, project }) =>
           (!query.stage || item.stage === query.stage) &&
           (!query.health || item.health === query.health) &&
           (!query.teamId || item.teamId === query.teamId) &&
-          matches(rows[i]?.project as ProjectWithRole, query.q),
-      );
+          matches(project, query.q),
+      )
+      .map((r) => r.item);
     const byName = (a: PortfolioProject, b: PortfolioProject) =>
       NAME_ORDER.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
-    const sorted = [...filtered].sort((a, b) => {
+    const sorted = filtered.sort((a, b) => {
       switch (query.sort) {
         case 'name':
           return byName(a, b);

@@ -1,6 +1,7 @@
 import {
   AppError,
   PRODUCTION_SETTINGS,
+  addDays,
   durationHours,
   notFound,
   productionFigures,
@@ -11,6 +12,7 @@ import {
   type ProductionQuery,
   type ProductionReport,
   type ReasonBacklogBody,
+  utcDay,
 } from '@sextant/core';
 import type { BacklogItemRecord, Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
@@ -31,10 +33,6 @@ function lastOfEach<T>(items: readonly T[], key: (item: T) => string): T[] {
   for (const item of items) byKey.set(key(item), item);
   return [...byKey.values()];
 }
-
-const DAY_MS = 86_400_000;
-const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** The default range of the production page: the last four weeks. */
 const DEFAULT_RANGE_DAYS = 28;
@@ -193,7 +191,7 @@ export class ProductionService {
         { field: 'criterion' },
       );
     }
-    const to = query.to ?? iso(this.deps.clock.now()).slice(0, 10);
+    const to = query.to ?? utcDay(this.deps.clock.now());
     const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
     if (from > to) {
       throw new AppError('invalid_request', 'from: must not be after to.', { field: 'from' });

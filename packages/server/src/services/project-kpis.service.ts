@@ -76,11 +76,11 @@ export class ProjectKpiService {
   async kpis(projectId: string): Promise<ProjectKpis> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const { alerts } = await judgeAlerts(store, projectId, now);
+    const { alerts, stored } = await judgeAlerts(store, projectId, now);
     const { services } = this;
     const [goal, delivery, runs, deployments, artifacts, insights, roi] = await Promise.all([
       goalKpis(store.repos, projectId, now),
-      services.delivery.delivery(projectId),
+      services.delivery.delivery(projectId, stored),
       runKpis(store.repos, projectId),
       services.deployments.kpis(projectId, now),
       services.artifacts.kpis(projectId),

@@ -23,6 +23,7 @@ import { iso } from '../clock.js';
 import type { CiCaller } from '../http/ci-caller.js';
 import { evaluationFingerprint } from '../security/fingerprint.js';
 import { ensureFirstBaseline, metricOfRecord, type MetricOfRecord } from './baselines.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
 import {
@@ -428,13 +429,13 @@ export class RunService {
     const { compare } = await comparisonContext(repos, projectId);
     const filter = { provenance: query.provenance, sprintId: query.sprintId, branch: query.branch };
     if (!query.sortMetric) {
-      const beforeId = query.cursor ? decodeRunCursor(query.cursor) : null;
+      const beforeId = query.cursor ? decodeCursor(query.cursor) : null;
       const rows = await repos.runs.list(projectId, filter, { limit: query.limit + 1, beforeId });
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);
       return {
         items: items.map((r) => presentRun(r, compare(r))),
-        nextCursor: rows.length > query.limit && last ? encodeRunCursor(last.id) : null,
+        nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
       };
     }
     const metric = query.sortMetric;
@@ -446,19 +447,12 @@ export class RunService {
       if (va === undefined || vb === undefined) return va === vb ? 0 : va === undefined ? 1 : -1;
       return (va - vb) * sign || (a.id < b.id ? 1 : -1);
     });
-    const offset = query.cursor
-      ? Number(Buffer.from(query.cursor, 'base64url').toString()) || 0
-      : 0;
+    const offset = query.cursor ? Number(decodeCursor(query.cursor)) || 0 : 0;
     const items = all.slice(offset, offset + query.limit);
     return {
       items: items.map((r) => presentRun(r, compare(r))),
       nextCursor:
-        offset + query.limit < all.length
-          ? Buffer.from(String(offset + query.limit)).toString('base64url')
-          : null,
+        offset + query.limit < all.length ? encodeCursor(String(offset + query.limit)) : null,
     };
   }
 }
-
-const encodeRunCursor = (id: string) => Buffer.from(id).toString('base64url');
-const decodeRunCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();

@@ -186,11 +186,38 @@ describeEachDatabase('alerts and health', (env) => {
     expect(after.runs).toMatchObject({ total: 2, ci: 1, manual: 1 });
   });
 
+  it('shows the delivery warnings among the alerts judged for the KPIs, the same rows', async () => {
+    env().clock.set(new Date('2026-01-20T12:00:00Z'));
+    const { admin, project } = await env().factory.workspace();
+    const sprint = await createSprint(admin.client, project.id, '2026-01-05', '2026-01-16');
+    await addStory(admin.client, sprint.id, { assigneeId: admin.user.id, status: 'in_progress' });
+    await startSprint(admin.client, sprint.id);
+    const read = await kpis(admin.client, project.id);
+    const overdue = read.alerts.find((a) => a.rule === 'sprint_overdue');
+    expect(overdue).toBeDefined();
+    // Only the delivery rules, as stored: the scoping alerts stay out of the delivery KPIs.
+    expect(read.delivery.warnings).toEqual([
+      {
+        id: overdue?.id,
+        rule: 'sprint_overdue',
+        message: overdue?.message,
+        details: overdue?.details,
+        since: overdue?.since,
+      },
+    ]);
+  });
+
   it('a viewer reads the KPIs; another team gets the 404 of a missing project', async () => {
     env().clock.set(NOW);
     const { admin, team, project } = await env().factory.workspace();
     const viewer = await env().factory.member(team.id, admin, 'viewer');
-    expect((await viewer.client.get(`/projects/${project.id}/kpis`)).status).toBe(200);
+    const read = await viewer.client.get<ProjectKpis>(`/projects/${project.id}/kpis`);
+    expect(read.status).toBe(200);
+    expect(read.body.projectId).toBe(project.id);
+    expect(rulesOf(read.body)).toEqual([
+      ['no_named_user', 'amber'],
+      ['goal_missing', 'amber'],
+    ]);
     const stranger = await env().factory.user();
     const theirs = await stranger.client.get(`/projects/${project.id}/kpis`);
     const missing = await stranger.client.get(

@@ -171,7 +171,12 @@ describeEachDatabase('deployments and their KPIs', (env) => {
     await ci.post(`/projects/${p.id}/deployments`, deployment());
     const viewer = await env().factory.member(team.id, admin, 'viewer');
     expect(await listed(viewer.client, p.id)).toHaveLength(1);
-    expect((await viewer.client.get(`/projects/${p.id}/deployments/kpis`)).status).toBe(200);
+    const kpis = await viewer.client.get<DeploymentKpis>(`/projects/${p.id}/deployments/kpis`);
+    expect(kpis.status).toBe(200);
+    // The same figures the admin reads, not a body cut down for viewers.
+    const asAdmin = await admin.client.get<DeploymentKpis>(`/projects/${p.id}/deployments/kpis`);
+    expect(kpis.body).toEqual(asAdmin.body);
+    expect(kpis.body.perMonth.length).toBeGreaterThan(0);
     const post = await viewer.client.post<ErrorBody>(`/projects/${p.id}/deployments`, deployment());
     expect(post.status).toBe(403);
   });

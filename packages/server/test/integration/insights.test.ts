@@ -202,7 +202,9 @@ describeEachDatabase('actionable insights', (env) => {
     const { admin, team, project } = await env().factory.workspace();
     const insight = await propose(admin.client, project.id);
     const viewer = await env().factory.member(team.id, admin, 'viewer');
-    expect((await viewer.client.get(`/projects/${project.id}/insights`)).status).toBe(200);
+    const read = await viewer.client.get<InsightPage>(`/projects/${project.id}/insights`);
+    expect(read.status).toBe(200);
+    expect(read.body.items.map((i) => i.id)).toEqual([insight.id]);
     const post = await viewer.client.post(`/projects/${project.id}/insights`, {
       title: 'x',
       businessArea: 'sales',

@@ -217,7 +217,10 @@ describeEachDatabase('ROI ledger', (env) => {
     const viewer = await env().factory.member(team.id, admin, 'viewer');
     const entry = { ...cost('2026-01-01', 10), currency: 'EUR', status: 'realized' };
     expect((await viewer.client.post(`/projects/${project.id}/ledger`, entry)).status).toBe(403);
-    expect((await viewer.client.get(`/projects/${project.id}/roi`)).status).toBe(200);
+    // The viewer reads the ROI, and the refused write stored nothing.
+    const roi = await viewer.client.get<RoiResponse>(`/projects/${project.id}/roi`);
+    expect(roi.status).toBe(200);
+    expect(roi.body).toMatchObject({ currency: null, costs: 0, roi: null });
     const outsider = await env().factory.workspace();
     const foreign = await outsider.admin.client.get(`/projects/${project.id}/roi`);
     const missing = await outsider.admin.client.get(`/projects/${randomUUID()}/roi`);
