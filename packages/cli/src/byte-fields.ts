@@ -80,10 +80,6 @@ export class ByteInterner {
   private pool: Buffer = Buffer.allocUnsafe(1 << 16);
   private poolUsed = 0;
 
-  get size(): number {
-    return this.names.length;
-  }
-
   /** The id of bytes[start … end), added when new. */
   intern(bytes: Buffer, start: number, end: number): number {
     return this.idOf(hashBytes(bytes, start, end), bytes, start, end);
@@ -160,8 +156,10 @@ export class ByteInterner {
   }
 }
 
-function grownInts(array: Int32Array): Int32Array {
+/** An array twice as long holding `array`'s values, the new cells set to `fill`. */
+export function grownInts(array: Int32Array, fill = 0): Int32Array {
   const bigger = new Int32Array(array.length * 2);
+  if (fill !== 0) bigger.fill(fill, array.length);
   bigger.set(array);
   return bigger;
 }

@@ -23,6 +23,13 @@ export function projectOf(opts: { project?: string }): string {
   return project;
 }
 
+/** Why the server recorded a report as manual rather than CI, for the note on stderr. */
+export function manualReason(missingCi: readonly string[], project: string): string {
+  return missingCi.length > 0
+    ? `no CI metadata (missing ${missingCi.join(', ')})`
+    : `the token is not a CI token of project ${project}`;
+}
+
 /**
  * POSTs a JSON body from a CI job, retrying network errors and 408/429/5xx with one
  * Idempotency-Key for every attempt (a write the server stored before its answer was lost

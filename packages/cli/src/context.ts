@@ -2,8 +2,6 @@ import type { Connection, Store } from '@sextant/db';
 import type { Services } from '@sextant/server';
 import { CliError } from './cli-error.js';
 
-export { CliError };
-
 export interface AdminContext {
   connection: Connection;
   store: Store;
@@ -41,5 +39,3 @@ export async function readStdin(): Promise<string> {
     .toString('utf8')
     .replace(/\r?\n$/, '');
 }
-
-/** An error whose message is the one line a CI log reader needs. */

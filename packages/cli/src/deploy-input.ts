@@ -1,6 +1,7 @@
 import { CreateDeploymentBody } from '@sextant/core';
 import { ciMetadataOf, type DetectedCiEnvironment } from './ci-env.js';
 import { CliError } from './cli-error.js';
+import { parseBodyOrFail } from './parse.js';
 
 export interface DeploymentInput {
   version?: string;
@@ -55,13 +56,6 @@ export function buildDeploymentBody(input: DeploymentInput): {
     finishedAt: input.finishedAt ?? input.now.toISOString(),
     ...('missing' in ci ? {} : { ci }),
   };
-  const checked = CreateDeploymentBody.safeParse(candidate);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const path = issue?.path.map(String) ?? [];
-    const source = SOURCES[path[0] ?? ''] ?? 'input';
-    const where = path.length > 1 ? `${source} (${path.slice(1).join('.')})` : source;
-    throw new CliError(`${where}: ${issue?.message ?? 'invalid'}`);
-  }
-  return { body: checked.data, missingCi: 'missing' in ci ? ci.missing : [] };
+  const body = parseBodyOrFail(CreateDeploymentBody, candidate, SOURCES);
+  return { body, missingCi: 'missing' in ci ? ci.missing : [] };
 }

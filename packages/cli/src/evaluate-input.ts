@@ -8,7 +8,14 @@ import {
 import { CliError } from './cli-error.js';
 import { readCsvBlocks } from './csv-bytes.js';
 import { forEachCsvRow } from './csv-lines.js';
-import { ENTITY, LABEL, PERIOD, PredictionsScanner, SCORE } from './predictions-scanner.js';
+import {
+  ENTITY,
+  LABEL,
+  PERIOD,
+  PredictionsScanner,
+  SCORE,
+  type EventLabels,
+} from './predictions-scanner.js';
 
 export const PREDICTION_COLUMNS = ['period', 'entity', 'score', 'label'] as const;
 export type PredictionColumn = (typeof PREDICTION_COLUMNS)[number];
@@ -48,7 +55,7 @@ export function parseHorizonDays(text: string): number {
 }
 
 /** A finite number written plainly, or null. */
-export function parseFiniteNumber(text: string): number | null {
+function parseFiniteNumber(text: string): number | null {
   const value = Number(text);
   if (!Number.isFinite(value)) return null;
   // Number('') and Number('  ') are 0: an empty field is not a number.
@@ -137,8 +144,6 @@ export async function readEntityTimes(
   return rows;
 }
 
-export const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
-
 export interface PredictionsScan {
   rows: number;
   /** Lines read (blank ones included; with a range, counted from its start). */
@@ -156,6 +161,15 @@ export interface PredictionsScan {
   lastDayLines: Map<string, number>;
 }
 
+/** How the predictions are read: the same for the whole file and for each part of it. */
+export interface ScanOptions {
+  columns: Record<PredictionColumn, string>;
+  timeZone: string;
+  labels?: EventLabels;
+  /** Collect the file's distinct entities (the fleet, for the baseline). */
+  collectEntities?: boolean;
+}
+
 /**
  * Streams the predictions into the evaluator. Rows must come in period order (a period never
  * goes backwards) and an entity appears at most once per period; either mistake, a missing
@@ -166,11 +180,7 @@ export interface PredictionsScan {
 export function scanPredictions(
   file: string,
   evaluator: TopNEvaluator,
-  options: {
-    columns: Record<PredictionColumn, string>;
-    timeZone: string;
-    labels?: { events: Map<string, number[]>; horizonDays: number };
-    collectEntities?: boolean;
+  options: ScanOptions & {
     onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
     /** Only the rows of this part of the file (see readCsvBlocks). */
     range?: { start: number; end: number };

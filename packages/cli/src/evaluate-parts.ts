@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TopNEvaluator, TopNOptions, TopNPartial } from '@sextant/core/evaluation';
 import { CliError, LineError } from './cli-error.js';
-import { scanPredictions, type PredictionColumn, type PredictionsScan } from './evaluate-input.js';
+import { scanPredictions, type PredictionsScan, type ScanOptions } from './evaluate-input.js';
 import { duplicateProblem, unsortedProblem } from './predictions-scanner.js';
 
 /** Below this size a file is read by one thread: starting a worker costs more than it saves. */
@@ -11,13 +11,6 @@ export const PARTS_MIN_BYTES = 16 * 1024 * 1024;
 
 /** The share of the file the first part takes on top of its even share. */
 const FIRST_PART_EXTRA = 0.1;
-
-export interface ScanOptions {
-  columns: Record<PredictionColumn, string>;
-  timeZone: string;
-  labels?: { events: Map<string, number[]>; horizonDays: number };
-  collectEntities?: boolean;
-}
 
 /** What a worker reading one part answers (see evaluate-worker.ts). */
 export type PartAnswer =
@@ -183,18 +176,18 @@ function joinParts(
       answer.kind === 'line-error'
         ? new LineError(file, answer.line, answer.problem, answer.earlierLine).shifted(offset)
         : undefined;
-    const part = answer.kind === 'done' ? answer.scan : undefined;
-    if (part && part.rows > 0) {
-      const partFirst = part.days[0]!;
+    const scanned = answer.kind === 'done' ? answer.scan : undefined;
+    if (scanned && scanned.rows > 0) {
+      const partFirst = scanned.days[0]!;
       let spanning: LineError | undefined;
       if (carryDay !== undefined && partFirst < carryDay) {
         spanning = new LineError(
           file,
-          offset + part.firstRowLine,
+          offset + scanned.firstRowLine,
           unsortedProblem(partFirst, carryDay),
         );
       } else if (partFirst === carryDay) {
-        for (const [entity, line] of part.firstDayLines) {
+        for (const [entity, line] of scanned.firstDayLines) {
           const earlier = carry.get(entity);
           if (earlier !== undefined && (!spanning || offset + line < spanning.line)) {
             spanning = new LineError(
@@ -209,7 +202,9 @@ function joinParts(
       if (spanning && (!error || spanning.line < error.line)) error = spanning;
     }
     if (error) throw error;
-    if (!part || answer.kind !== 'done') continue;
+    // A part without a line error is done.
+    if (answer.kind !== 'done') continue;
+    const part = answer.scan;
     evaluator.absorb(answer.partial);
     rows += part.rows;
     for (const day of part.days) if (day !== days.at(-1)) days.push(day);

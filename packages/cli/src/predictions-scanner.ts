@@ -1,4 +1,5 @@
 import {
+  dayNumber,
   hasEventWithin,
   isCalendarDate,
   localDayOf,
@@ -9,6 +10,7 @@ import {
   bytesEqual,
   FNV_OFFSET,
   FNV_PRIME,
+  grownInts,
   parsePlainDecimal,
   POW10,
 } from './byte-fields.js';
@@ -23,13 +25,19 @@ export const SCORE = 2;
 export const LABEL = 3;
 const SKIP = -1;
 
+/** Labels computed from the events (1 when one falls within the horizon) instead of read. */
+export interface EventLabels {
+  /** Each entity's event days, as day numbers in order (see eventDaysByEntity). */
+  events: Map<string, number[]>;
+  horizonDays: number;
+}
+
 export interface PredictionsScannerOptions {
   file: string;
   /** Column names, for messages. */
   names: { entity: string; score: string; label: string };
   timeZone: string;
-  /** Labels computed from the events (1 when one falls within the horizon) instead of read. */
-  labels?: { events: Map<string, number[]>; horizonDays: number };
+  labels?: EventLabels;
   /** The header's fields → the kind of each column (PERIOD, ENTITY, SCORE, LABEL or −1). */
   kindsOf: (header: string[]) => number[];
 }
@@ -39,8 +47,6 @@ export const unsortedProblem = (day: string, previous: string): string =>
 
 export const duplicateProblem = (column: string, entity: string, day: string): string =>
   `duplicate row: ${column} ${entity} already has a row for ${day}`;
-
-const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /**
  * The predictions' rows, parsed from bytes into the evaluator in one pass: `scan` finds each
@@ -60,6 +66,8 @@ export class PredictionsScanner implements CsvBlockScanner {
   readonly firstDayLines = new Map<string, number>();
 
   private kinds: Int32Array = new Int32Array(0);
+  /** The column of PERIOD, ENTITY, SCORE and LABEL (−1 when absent), for `slowRow`. */
+  private columns: number[] = [];
   private day = '';
   private dayNumberNow = 0;
   /** The previous row's period field: its bytes (when short) and its text. */
@@ -81,6 +89,7 @@ export class PredictionsScanner implements CsvBlockScanner {
 
   header(fields: string[]): void {
     this.kinds = Int32Array.from(this.options.kindsOf(fields));
+    this.columns = [PERIOD, ENTITY, SCORE, LABEL].map((kind) => this.kinds.indexOf(kind));
   }
 
   /** The entities of the last day read, with their lines. */
@@ -252,10 +261,9 @@ export class PredictionsScanner implements CsvBlockScanner {
     const { file } = this.options;
     const text = buf.toString('utf8', start, end);
     const fields = text.includes('"') ? splitQuoted(text, file, line) : text.split(',');
-    const parts = [PERIOD, ENTITY, SCORE, LABEL].map((kind) => {
-      const column = this.kinds.indexOf(kind);
-      return Buffer.from(column < 0 ? '' : (fields[column] ?? '').trim(), 'utf8');
-    });
+    const parts = this.columns.map((column) =>
+      Buffer.from(column < 0 ? '' : (fields[column] ?? '').trim(), 'utf8'),
+    );
     const size = parts.reduce((sum, part) => sum + part.length, 0);
     if (this.scratch.length < size) this.scratch = Buffer.allocUnsafe(size * 2);
     const scratch = this.scratch;
@@ -297,8 +305,8 @@ export class PredictionsScanner implements CsvBlockScanner {
     if (id < 0) throw new LineError(file, line, `empty ${names.entity}`);
     const entity = this.entities.names[id]!;
     if (id >= this.seenDay.length) {
-      this.seenDay = grown(this.seenDay, -1);
-      this.seenLine = grown(this.seenLine, 0);
+      this.seenDay = grownInts(this.seenDay, -1);
+      this.seenLine = grownInts(this.seenLine);
     }
     const dayIndex = this.days.length - 1;
     if (this.seenDay[id] === dayIndex) {
@@ -372,10 +380,4 @@ export class PredictionsScanner implements CsvBlockScanner {
       this.dayNumberNow = dayNumber(day);
     }
   }
-}
-
-function grown(array: Int32Array, fill: number): Int32Array {
-  const bigger = new Int32Array(array.length * 2).fill(fill);
-  bigger.set(array);
-  return bigger;
 }

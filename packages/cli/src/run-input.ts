@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CreateRunBody, MetricName } from '@sextant/core';
 import { ciMetadataOf, type DetectedCiEnvironment } from './ci-env.js';
 import { CliError } from './cli-error.js';
+import { parseBodyOrFail } from './parse.js';
 
 type ParamValue = string | number | boolean;
 
@@ -161,13 +162,6 @@ export function buildRunBody(input: RunInput): { body: CreateRunBody; missingCi:
       : {}),
     ...('missing' in ci ? {} : { ci }),
   };
-  const checked = CreateRunBody.safeParse(candidate);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const path = issue?.path.map(String) ?? [];
-    const source = SOURCES[path[0] ?? ''] ?? 'input';
-    const where = path.length > 1 ? `${source} (${path.slice(1).join('.')})` : source;
-    throw new CliError(`${where}: ${issue?.message ?? 'invalid'}`);
-  }
-  return { body: checked.data, missingCi: 'missing' in ci ? ci.missing : [] };
+  const body = parseBodyOrFail(CreateRunBody, candidate, SOURCES);
+  return { body, missingCi: 'missing' in ci ? ci.missing : [] };
 }

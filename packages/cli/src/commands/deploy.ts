@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Deployment } from '@sextant/core';
 import { detectCiEnvironment, withOverrides } from '../ci-env.js';
-import { parseRetries, postFromCi, projectOf } from '../ci-post.js';
+import { manualReason, parseRetries, postFromCi, projectOf } from '../ci-post.js';
 import { resolveTarget } from '../http.js';
 
 interface DeployReportOptions {
@@ -74,10 +74,7 @@ export function registerDeploy(program: Command): void {
       else process.stdout.write(`${target.url}${deployment.url}\n`);
 
       if (deployment.provenance === 'manual') {
-        const why =
-          missingCi.length > 0
-            ? `no CI metadata (missing ${missingCi.join(', ')})`
-            : `the token is not a CI token of project ${project}`;
+        const why = manualReason(missingCi, project);
         process.stderr.write(`sextant: note: recorded as a manual deployment because ${why}\n`);
       } else {
         process.stderr.write(

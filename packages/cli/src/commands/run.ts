@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Run } from '@sextant/core';
 import { detectCiEnvironment, withOverrides } from '../ci-env.js';
-import { parseRetries, postFromCi, projectOf } from '../ci-post.js';
+import { manualReason, parseRetries, postFromCi, projectOf } from '../ci-post.js';
 import { resolveTarget } from '../http.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -79,10 +79,7 @@ export function registerRun(program: Command): void {
       else process.stdout.write(`${target.url}${run.url}\n`);
 
       if (run.provenance === 'manual') {
-        const why =
-          missingCi.length > 0
-            ? `no CI metadata (missing ${missingCi.join(', ')})`
-            : `the token is not a CI token of project ${project}`;
+        const why = manualReason(missingCi, project);
         process.stderr.write(
           `sextant: note: recorded as a manual run because ${why}; manual runs never set baselines or count on the charts\n`,
         );

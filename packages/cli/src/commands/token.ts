@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { CliError, withAdminContext } from '../context.js';
+import { CliError } from '../cli-error.js';
+import { withAdminContext } from '../context.js';
 
 export function registerToken(program: Command): void {
   const token = program.command('token').description('Manage API tokens');

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { CliError, readStdin, withAdminContext } from '../context.js';
+import { CliError } from '../cli-error.js';
+import { readStdin, withAdminContext } from '../context.js';
 import { parseOrFail } from '../parse.js';
 
 export function registerUser(program: Command): void {

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment, Page } from '@sextant/core';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/databases.js';
 import {
+  apiClient,
   assertBuilt,
   runCli,
   startServerWithToken,
   waitForExit,
+  type ApiCall,
   type ServerProcess,
 } from '../support/server-process.js';
 import { CLEAN_CI, githubActionsEnv, startLossyProxy } from '../support/ci-job.js';
@@ -16,18 +18,8 @@ describe('sextant deploy report', () => {
   let server: ServerProcess;
   let personalToken: string;
 
-  const api = async <T>(method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${personalToken}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-  };
+  /** The API as the person who made the projects. */
+  let api: ApiCall;
 
   const deploymentsOf = async (projectId: string) =>
     (await api<Page<Deployment>>('GET', `/projects/${projectId}/deployments?limit=200`)).body.items;
@@ -53,6 +45,7 @@ describe('sextant deploy report', () => {
     );
     personalToken = started.token;
     server = started.server;
+    api = apiClient(server.url, personalToken);
   });
 
   afterAll(async () => {

@@ -347,6 +347,9 @@ describe('sextant evaluate', () => {
         'parts-ev.csv',
         'entity,time\nm03,2027-03-04\nm17,2027-03-09\nm17,2027-03-11\n',
       );
+      // The file is small, but --threads N still cuts it into N parts.
+      for (const threads of [2, 3, 4])
+        expect(partStarts(predictions, threads)).toHaveLength(threads);
       for (const args of [
         [predictions, '--top', '3', '--json'],
         [unlabelled, '--top', '2', '--events', events, '--baseline', 'longest-unchecked', '--json'],

@@ -6,10 +6,12 @@ import type { Page, Run, SprintReview } from '@sextant/core';
 import { HIT_RATE_CRITERION, quantifiableGoal } from '../../../server/test/support/factory.js';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/databases.js';
 import {
+  apiClient,
   assertBuilt,
   runCli,
   startServerWithToken,
   waitForExit,
+  type ApiCall,
   type ServerProcess,
 } from '../support/server-process.js';
 import { CLEAN_CI, githubActionsEnv, startLossyProxy } from '../support/ci-job.js';
@@ -24,18 +26,8 @@ describe('sextant run report', () => {
   let personalToken: string;
   let workDir: string;
 
-  const api = async <T>(method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${personalToken}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-  };
+  /** The API as the person who made the projects. */
+  let api: ApiCall;
 
   const runsOf = async (projectId: string) =>
     (await api<Page<Run>>('GET', `/projects/${projectId}/runs?limit=200`)).body.items;
@@ -80,6 +72,7 @@ describe('sextant run report', () => {
     const started = await startServerWithToken(dbEnv, 'lead@example.test');
     personalToken = started.token;
     server = started.server;
+    api = apiClient(server.url, personalToken);
   });
 
   afterAll(async () => {

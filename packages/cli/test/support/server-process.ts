@@ -92,3 +92,26 @@ export async function startServerWithToken(
   if (token.code !== 0) throw new Error(`token create: ${token.stderr}`);
   return { server: await startServerProcess(env), token: token.stdout.trim() };
 }
+
+/** A JSON call to the API as the holder of `token`: its status and parsed body (null if empty). */
+export type ApiCall = <T>(
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: T }>;
+
+/** The API of the server at `url`, called with a bearer token (a test's own fetches). */
+export function apiClient(url: string, token: string): ApiCall {
+  return async <T>(method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+}

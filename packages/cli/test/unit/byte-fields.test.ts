@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteInterner, hashBytes, parsePlainDecimal } from '../../src/byte-fields.js';
+import { ByteInterner, grownInts, hashBytes, parsePlainDecimal } from '../../src/byte-fields.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -64,5 +64,13 @@ describe('ByteInterner', () => {
     expect(ranges.map(([s, e]) => interner.idOf(hashBytes(line, s, e), line, s, e))).toEqual(first);
     expect(interner.names).toEqual(names);
     expect(interner.find(hashBytes(bytes('nobody'), 0, 6), bytes('nobody'), 0, 6)).toBe(-1);
+  });
+});
+
+describe('grownInts', () => {
+  it('doubles the array, keeping its values and setting the new cells to the fill', () => {
+    const array = Int32Array.from([3, -1, 7]);
+    expect([...grownInts(array, -1)]).toEqual([3, -1, 7, -1, -1, -1]);
+    expect([...grownInts(array)]).toEqual([3, -1, 7, 0, 0, 0]);
   });
 });
