@@ -35,7 +35,16 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { applySqlitePragmas } from '@sextant/db';
-import { CLI, arg, createBenchToken, startServer, stopServer } from '../lib/bench-server.mjs';
+import {
+  CLI,
+  apiPoster,
+  arg,
+  benchDataDir,
+  createBenchToken,
+  startServer,
+  stopServer,
+} from '../lib/bench-server.mjs';
+import { withThrowawayPostgres } from '../lib/postgres.mjs';
 import { dayName, entityNames, generate, seededRandom } from './generate.mjs';
 
 const MACHINES = arg('machines', 1_000);
@@ -48,8 +57,6 @@ const CHUNK = arg('chunk', 250_000);
 const INGEST_ROUNDS = arg('ingest-rounds', 3);
 const RAW_TRANSACTION = 50_000;
 const POSTGRES = process.argv.includes('--postgres');
-const POSTGRES_ADMIN_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const fileFlag = process.argv.indexOf('--file');
 const GIVEN_FILE = fileFlag > 0 ? process.argv[fileFlag + 1] : undefined;
 
@@ -338,14 +345,7 @@ async function rawPostgres(url, keyed = false) {
 }
 
 async function benchIngest(kind, databaseUrl) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sextant-bench-evaluate-'));
-  const env = {
-    ...process.env,
-    SEXTANT_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl ?? '',
-    SEXTANT_DEMO: '0',
-    LOG_LEVEL: 'error',
-  };
+  const { dataDir, env } = benchDataDir('evaluate', databaseUrl);
   let server;
   let raw;
   let keyed;
@@ -355,15 +355,7 @@ async function benchIngest(kind, databaseUrl) {
     server = started.server;
     const { url } = started;
     const asPerson = { authorization: `Bearer ${token}` };
-    const json = async (path, body) => {
-      const reply = await fetch(`${url}/api/v1${path}`, {
-        method: 'POST',
-        headers: { ...asPerson, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
-      return reply.json();
-    };
+    const json = apiPoster(url, token);
     const health = await (await fetch(`${url}/api/v1/health`)).json();
     const db = health.database ?? { kind };
     console.log(
@@ -451,16 +443,6 @@ async function benchIngest(kind, databaseUrl) {
   }
 }
 
-async function adminQuery(sql) {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const memory = new Database(':memory:');
 const sqliteVersion = memory.prepare('select sqlite_version() as v').get().v;
 memory.close();
@@ -472,17 +454,7 @@ if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npx tsc -b first`)
 if (!process.argv.includes('--no-evaluate')) await benchEvaluate();
 if (!process.argv.includes('--no-ingest')) {
   await benchIngest('sqlite');
-  if (POSTGRES) {
-    const name = `sextant_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    await adminQuery(`create database ${name}`);
-    try {
-      const url = new URL(POSTGRES_ADMIN_URL);
-      url.pathname = `/${name}`;
-      await benchIngest('postgres', url.toString());
-    } finally {
-      await adminQuery(`drop database if exists ${name} with (force)`);
-    }
-  }
+  if (POSTGRES) await withThrowawayPostgres((url) => benchIngest('postgres', url));
 }
 agent.destroy();
 

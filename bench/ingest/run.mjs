@@ -19,16 +19,24 @@
 // dropped afterwards. Prints figures; asserts nothing.
 //   node bench/ingest/run.mjs [--seconds 10] [--rounds 5] [--clients 64] [--batch-clients 2] [--postgres]
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { applySqlitePragmas } from '@sextant/db';
-import { arg, createBenchToken, startServer, stopServer } from '../lib/bench-server.mjs';
+import {
+  apiPoster,
+  arg,
+  benchDataDir,
+  createBenchToken,
+  startServer,
+  stopServer,
+} from '../lib/bench-server.mjs';
+import { withThrowawayPostgres } from '../lib/postgres.mjs';
 
 /** Seconds per phase, in `ROUNDS` slices alternating with the phase it is compared with. */
 const SECONDS = arg('seconds', 10);
@@ -39,8 +47,6 @@ const BATCH_CLIENTS = arg('batch-clients', 2);
 const BATCH_RUNS = arg('batch', 1_000);
 const METRICS = arg('metrics', 20);
 const POSTGRES = process.argv.includes('--postgres');
-const POSTGRES_ADMIN_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
 
@@ -182,25 +188,8 @@ async function rawPostgres(url) {
   };
 }
 
-async function adminQuery(sql) {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function measure(kind, databaseUrl) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sextant-bench-ingest-'));
-  const env = {
-    ...process.env,
-    SEXTANT_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl ?? '',
-    SEXTANT_DEMO: '0',
-    LOG_LEVEL: 'error',
-  };
+  const { dataDir, env } = benchDataDir('ingest', databaseUrl);
   let server;
   let raw;
   try {
@@ -211,16 +200,7 @@ async function measure(kind, databaseUrl) {
     const started = await startServer(env, [SERVER]);
     server = started.server;
     const { url } = started;
-    const asPerson = { authorization: `Bearer ${personal}` };
-    const json = async (path, body) => {
-      const reply = await fetch(`${url}/api/v1${path}`, {
-        method: 'POST',
-        headers: { ...asPerson, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect201(reply.status, path);
-      return reply.json();
-    };
+    const json = apiPoster(url, personal);
     const team = await json('/teams', { name: 'Bench' });
     const project = await json('/projects', {
       teamId: team.id,
@@ -354,14 +334,6 @@ console.log(
 );
 report('sqlite', await measure('sqlite'));
 if (POSTGRES) {
-  const name = `sextant_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  await adminQuery(`create database ${name}`);
-  try {
-    const url = new URL(POSTGRES_ADMIN_URL);
-    url.pathname = `/${name}`;
-    report('postgres', await measure('postgres', url.toString()));
-  } finally {
-    await adminQuery(`drop database if exists ${name} with (force)`);
-  }
+  await withThrowawayPostgres(async (url) => report('postgres', await measure('postgres', url)));
 }
 agent.destroy();

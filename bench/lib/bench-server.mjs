@@ -1,6 +1,10 @@
-// What every benchmark does before it measures: read its numeric flags, make a person and
-// a personal token with the CLI, start a server process and wait for the address it prints.
+// What every benchmark does before it measures: read its numeric flags, make a data folder,
+// a person and a personal token with the CLI, start a server process and wait for the
+// address it prints, then set up through the API.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
@@ -10,6 +14,23 @@ const PASSWORD = 'benchmark passphrase';
 export function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/**
+ * A new temp data folder (`sextant-bench-<name>-…`) and the environment of a server on it:
+ * SQLite there, or PostgreSQL at `databaseUrl`; no demo data, a free port, errors-only logs.
+ */
+export function benchDataDir(name, databaseUrl) {
+  const dataDir = mkdtempSync(join(tmpdir(), `sextant-bench-${name}-`));
+  const env = {
+    ...process.env,
+    SEXTANT_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl ?? '',
+    SEXTANT_DEMO: '0',
+    PORT: '0',
+    LOG_LEVEL: 'error',
+  };
+  return { dataDir, env };
 }
 
 /** A person and a personal API token in the database `env` points at; returns the token. */
@@ -49,4 +70,18 @@ export async function stopServer(server) {
   const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
   await exited;
+}
+
+/** `post(path, body)`: a JSON POST to the API at `url` with `token` that must answer 201. */
+export function apiPoster(url, token) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return async (path, body) => {
+    const reply = await fetch(`${url}/api/v1${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
+    return reply.json();
+  };
 }

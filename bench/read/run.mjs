@@ -9,21 +9,25 @@
 // throw-away database created on TEST_DATABASE_URL's server and dropped afterwards.
 // Prints figures; asserts nothing.
 //   node bench/read/run.mjs [--projects 1000] [--deployments 50000] [--runs 100000] [--rounds 10] [--postgres]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { newId, openConnection } from '@sextant/db';
-import { arg, createBenchToken, startServer, stopServer } from '../lib/bench-server.mjs';
+import {
+  apiPoster,
+  arg,
+  benchDataDir,
+  createBenchToken,
+  startServer,
+  stopServer,
+} from '../lib/bench-server.mjs';
+import { withThrowawayPostgres } from '../lib/postgres.mjs';
 
 const PROJECTS = arg('projects', 1_000);
 const DEPLOYMENTS = arg('deployments', 50_000);
 const RUNS = arg('runs', 100_000);
 const ROUNDS = arg('rounds', 10);
 const POSTGRES = process.argv.includes('--postgres');
-const POSTGRES_ADMIN_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DAY = 86_400_000;
 
 /** `n` calls of `task(i)` with at most `width` in flight. */
@@ -37,16 +41,7 @@ async function pool(n, width, task) {
 }
 
 async function seed(url, token, connection) {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const call = async (path, body) => {
-    const reply = await fetch(`${url}/api/v1${path}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-    });
-    if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${await reply.text()}`);
-    return reply.json();
-  };
+  const call = apiPoster(url, token);
   const team = await call('/teams', { name: 'Bench' });
   const projects = new Array(PROJECTS);
   await pool(PROJECTS, 8, async (i) => {
@@ -168,15 +163,7 @@ const pct = (values, p) => {
 };
 
 async function measure(kind, databaseUrl) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sextant-bench-read-'));
-  const env = {
-    ...process.env,
-    SEXTANT_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl ?? '',
-    SEXTANT_DEMO: '0',
-    PORT: '0',
-    LOG_LEVEL: 'error',
-  };
+  const { dataDir, env } = benchDataDir('read', databaseUrl);
   let server;
   let connection;
   try {
@@ -249,22 +236,5 @@ console.log(
 );
 report('sqlite', await measure('sqlite'));
 if (POSTGRES) {
-  const name = `sextant_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = async (sql) => {
-    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  try {
-    const url = new URL(POSTGRES_ADMIN_URL);
-    url.pathname = `/${name}`;
-    report('postgres', await measure('postgres', url.toString()));
-  } finally {
-    await admin(`drop database if exists ${name} with (force)`);
-  }
+  await withThrowawayPostgres(async (url) => report('postgres', await measure('postgres', url)));
 }
