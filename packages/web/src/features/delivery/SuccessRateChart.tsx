@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { LineChartOption as ChartOption } from './chart-options';
+import { categoryAxis, valueAxis, type LineChartOption as ChartOption } from './chart-options';
 import { EChart, cssColor } from './EChart';
 
 export interface RatePoint {
@@ -16,8 +16,6 @@ const THRESHOLD = 50;
 function chartOption(points: RatePoint[]): ChartOption {
   const accent = cssColor('--accent', '#4f46e5');
   const danger = cssColor('--danger', '#c62828');
-  const muted = cssColor('--text-muted', '#5f6673');
-  const border = cssColor('--border', '#e3e5e9');
   return {
     animation: false,
     grid: { left: 48, right: 24, top: 32, bottom: 40, containLabel: false },
@@ -33,21 +31,11 @@ function chartOption(points: RatePoint[]): ChartOption {
         })`;
       },
     },
-    xAxis: {
-      type: 'category',
-      data: points.map((p) => p.label),
-      axisLabel: { color: muted, interval: 0, hideOverlap: true },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      interval: 25,
-      axisLabel: { color: muted, formatter: '{value} %' },
-      splitLine: { lineStyle: { color: border } },
-    },
+    xAxis: categoryAxis(
+      points.map((p) => p.label),
+      { interval: 0, hideOverlap: true },
+    ),
+    yAxis: valueAxis({ min: 0, max: 100, interval: 25, axisLabel: { formatter: '{value} %' } }),
     series: [
       {
         type: 'line',

@@ -13,13 +13,12 @@ const RULE_TITLES: Record<DeliveryWarningView['rule'], string> = {
 
 interface WarningsPanelProps {
   warnings: DeliveryWarningView[];
-  /** Where the reader acts on them; omitted on the delivery page itself. */
-  deliveryHref?: string;
-  sprintsHref?: string;
+  /** Where the reader acts on them. */
+  sprintsHref: string;
 }
 
 /** Open early warnings, each with why (the numbers) and since when; nothing when there are none. */
-export function WarningsPanel({ warnings, deliveryHref, sprintsHref }: WarningsPanelProps) {
+export function WarningsPanel({ warnings, sprintsHref }: WarningsPanelProps) {
   const titleId = useId();
   if (warnings.length === 0) return null;
   return (
@@ -31,12 +30,9 @@ export function WarningsPanel({ warnings, deliveryHref, sprintsHref }: WarningsP
           </span>
           {warnings.length === 1 ? '1 early warning' : `${warnings.length} early warnings`}
         </h2>
-        {deliveryHref || sprintsHref ? (
-          <div className="warnings__links">
-            {sprintsHref ? <Link to={sprintsHref}>Sprints</Link> : null}
-            {deliveryHref ? <Link to={deliveryHref}>See delivery</Link> : null}
-          </div>
-        ) : null}
+        <div className="warnings__links">
+          <Link to={sprintsHref}>Sprints</Link>
+        </div>
       </header>
       <ul className="warnings__list" aria-label="Early warnings">
         {warnings.map((warning) => (

@@ -1,3 +1,4 @@
+import type { XAXisComponentOption } from 'echarts';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
@@ -22,6 +23,42 @@ export type BarChartOption = ComposeOption<
   BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
+type CategoryAxisOption = Omit<
+  Extract<XAXisComponentOption, { type?: 'category' }>,
+  'position' | 'mainType'
+>;
+type ValueAxisOption = Omit<
+  Extract<XAXisComponentOption, { type?: 'value' }>,
+  'position' | 'mainType'
+>;
+
+/** A category axis in the page's colours, without ticks; `axisLabel` adds to its muted labels. */
+export function categoryAxis(
+  data: string[],
+  axisLabel: CategoryAxisOption['axisLabel'] = {},
+): CategoryAxisOption {
+  return {
+    type: 'category',
+    data,
+    axisLabel: { color: cssColor('--text-muted', '#5f6673'), ...axisLabel },
+    axisLine: { lineStyle: { color: cssColor('--border', '#e3e5e9') } },
+    axisTick: { show: false },
+  };
+}
+
+/** A value axis in the page's colours with light split lines; `options` sets range and labels. */
+export function valueAxis({
+  axisLabel,
+  ...options
+}: Omit<ValueAxisOption, 'type'> = {}): ValueAxisOption {
+  return {
+    type: 'value',
+    ...options,
+    axisLabel: { color: cssColor('--text-muted', '#5f6673'), ...axisLabel },
+    splitLine: { lineStyle: { color: cssColor('--border', '#e3e5e9') } },
+  };
+}
+
 /**
  * Axes of a horizontal bar chart: counts along x, `categories` down y with the first on top
  * (ECharts draws the first category at the bottom, so they are given reversed), long names
@@ -31,21 +68,8 @@ export function horizontalBarAxes(
   categories: readonly string[],
   labelWidth: number,
 ): Pick<BarChartOption, 'xAxis' | 'yAxis'> {
-  const muted = cssColor('--text-muted', '#5f6673');
-  const border = cssColor('--border', '#e3e5e9');
   return {
-    xAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: muted },
-      splitLine: { lineStyle: { color: border } },
-    },
-    yAxis: {
-      type: 'category',
-      data: [...categories].reverse(),
-      axisLabel: { color: muted, width: labelWidth, overflow: 'truncate' },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
+    xAxis: valueAxis({ minInterval: 1 }),
+    yAxis: categoryAxis([...categories].reverse(), { width: labelWidth, overflow: 'truncate' }),
   };
 }

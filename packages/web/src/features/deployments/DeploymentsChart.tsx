@@ -1,5 +1,9 @@
 import { useCallback } from 'react';
-import type { BarChartOption as ChartOption } from '../delivery/chart-options';
+import {
+  categoryAxis,
+  valueAxis,
+  type BarChartOption as ChartOption,
+} from '../delivery/chart-options';
 import type { DeploymentKpis } from '@sextant/core';
 import { EChart, cssColor } from '../delivery/EChart';
 import { weekLabel } from './deployment-text';
@@ -10,7 +14,6 @@ function chartOption(weeks: Week[], compact: boolean): ChartOption {
   const accent = cssColor('--accent', '#4f46e5');
   const danger = cssColor('--danger', '#c62828');
   const muted = cssColor('--text-muted', '#5f6673');
-  const border = cssColor('--border', '#e3e5e9');
   return {
     animation: false,
     grid: { left: 40, right: 16, top: 40, bottom: 40, containLabel: false },
@@ -25,19 +28,11 @@ function chartOption(weeks: Week[], compact: boolean): ChartOption {
         return `Week of ${weekLabel(week.weekStart)}<br/>${week.succeeded} succeeded, ${week.failed} failed or rolled back<br/>${week.deploymentDays} deployment day${week.deploymentDays === 1 ? '' : 's'}`;
       },
     },
-    xAxis: {
-      type: 'category',
-      data: weeks.map((w) => weekLabel(w.weekStart)),
-      axisLabel: { color: muted, interval: compact ? 'auto' : 0, hideOverlap: true },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: muted },
-      splitLine: { lineStyle: { color: border } },
-    },
+    xAxis: categoryAxis(
+      weeks.map((w) => weekLabel(w.weekStart)),
+      { interval: compact ? 'auto' : 0, hideOverlap: true },
+    ),
+    yAxis: valueAxis({ minInterval: 1 }),
     series: [
       {
         type: 'bar',

@@ -3,8 +3,8 @@ import type { Deployment } from '@sextant/core';
 import { Badge } from '../../components/Badge';
 import { formatDateTime } from '../../lib/format';
 import { ProvenanceBadge } from '../runs/RunBadges';
-import { runPath } from '../runs/run-text';
-import { STATUS_LABELS, STATUS_TONES, shortCommit } from './deployment-text';
+import { runPath, shortCommit } from '../runs/run-text';
+import { STATUS_LABELS, STATUS_TONES } from './deployment-text';
 
 /** The project's deployments, newest first: what went where, how it ended and who sent it. */
 export function DeploymentsTable({
@@ -39,7 +39,7 @@ export function DeploymentsTable({
             </td>
             <td data-label="Finished">{formatDateTime(d.finishedAt)}</td>
             <td data-label="Commit">
-              <code>{shortCommit(d.commit)}</code>
+              <code>{d.commit ? shortCommit(d.commit) : '—'}</code>
             </td>
             <td data-label="Provenance">
               <ProvenanceBadge provenance={d.provenance} />

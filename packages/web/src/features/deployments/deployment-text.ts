@@ -34,8 +34,3 @@ export function formatHours(hours: number | null): string {
 export function formatDays(days: number): string {
   return (Math.round(days * 10) / 10).toString();
 }
-
-export function shortCommit(commit: string | null): string {
-  if (!commit) return '—';
-  return /^[0-9a-f]{12,}$/i.test(commit) ? commit.slice(0, 7) : commit;
-}

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../api/auth';
 import type { PortfolioFilters as Filters } from '../../api/keys';
 import { PORTFOLIO_PAGE_SIZE, usePortfolio } from '../../api/portfolio';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
+import { useAddressFilters } from '../../lib/address-filters';
 import { PortfolioFilters } from './PortfolioFilters';
 import { PortfolioTable } from './PortfolioTable';
 import { StageFunnel } from './StageFunnel';
@@ -14,26 +14,11 @@ import { filtersFrom, filtersToParams } from './portfolio-text';
 
 const NO_FILTERS: Filters = { stage: '', health: '', teamId: '', q: '', sort: 'health', offset: 0 };
 
-/** Filters, sort and page live in the address, so a view can be shared and survives reload. */
-function useFilters(): [Filters, (next: Filters) => void] {
-  const [params, setParams] = useSearchParams();
-  const search = params.toString();
-  const [filters, setLocal] = useState(() => filtersFrom(params));
-  useEffect(() => setLocal(filtersFrom(new URLSearchParams(search))), [search]);
-  const setFilters = useCallback(
-    (next: Filters) => {
-      setLocal(next);
-      setParams(filtersToParams(next), { replace: true });
-    },
-    [setParams],
-  );
-  return [filters, setFilters];
-}
-
 /** The head of data science's view: every project's health and KPIs, and the workspace's figures. */
 export function PortfolioPage() {
   const me = useMe();
-  const [filters, setFilters] = useFilters();
+  // Filters, sort and page live in the address.
+  const [filters, setFilters] = useAddressFilters(filtersFrom, filtersToParams);
   const portfolio = usePortfolio(filters);
   const teams = me.data?.teams ?? [];
   const filtered = Boolean(filters.stage || filters.health || filters.teamId || filters.q);

@@ -1,22 +1,20 @@
 import { useCallback } from 'react';
 import type { ProductionReport } from '@sextant/core';
-import type { BarChartOption, LineChartOption } from '../delivery/chart-options';
+import {
+  categoryAxis,
+  valueAxis,
+  type BarChartOption,
+  type LineChartOption,
+} from '../delivery/chart-options';
 import { EChart, cssColor } from '../delivery/EChart';
 import { formatPercent } from '../../lib/format';
 import { hitRateText } from './production-text';
-
-function axisColors() {
-  return {
-    muted: cssColor('--text-muted', '#5f6673'),
-    border: cssColor('--border', '#e3e5e9'),
-  };
-}
 
 function hitRateOption(report: ProductionReport, compact: boolean): LineChartOption {
   const accent = cssColor('--accent', '#4f46e5');
   const barColor = cssColor('--text-muted', '#5f6673');
   const success = cssColor('--success', '#2e7d32');
-  const { muted, border } = axisColors();
+  const muted = cssColor('--text-muted', '#5f6673');
   const threshold = report.threshold;
   return {
     animation: false,
@@ -26,21 +24,15 @@ function hitRateOption(report: ProductionReport, compact: boolean): LineChartOpt
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? hitRateText(v) : '—'),
     },
-    xAxis: {
-      type: 'category',
-      data: report.periods.map((p) => p.period),
-      axisLabel: { color: muted, hideOverlap: true },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
-    yAxis: {
-      type: 'value',
+    xAxis: categoryAxis(
+      report.periods.map((p) => p.period),
+      { hideOverlap: true },
+    ),
+    yAxis: valueAxis({
       min: 0,
       // Room above the highest point and the threshold, so the dashed line is always drawn.
       max: ({ max }: { max: number }) => Math.ceil(Math.max(max, threshold ?? 0) * 11) / 10 || 1,
-      axisLabel: { color: muted },
-      splitLine: { lineStyle: { color: border } },
-    },
+    }),
     series: [
       {
         type: 'line',
@@ -95,7 +87,6 @@ export function HitRateChart({ report }: { report: ProductionReport }) {
 
 function disagreementOption(report: ProductionReport, compact: boolean): BarChartOption {
   const warning = cssColor('--warning', '#b26a00');
-  const { muted, border } = axisColors();
   return {
     animation: false,
     grid: { left: compact ? 40 : 56, right: 24, top: 24, bottom: 40 },
@@ -103,20 +94,11 @@ function disagreementOption(report: ProductionReport, compact: boolean): BarChar
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? formatPercent(v) : '—'),
     },
-    xAxis: {
-      type: 'category',
-      data: report.periods.map((p) => p.period),
-      axisLabel: { color: muted, hideOverlap: true },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 1,
-      axisLabel: { color: muted, formatter: (v: number) => formatPercent(v) },
-      splitLine: { lineStyle: { color: border } },
-    },
+    xAxis: categoryAxis(
+      report.periods.map((p) => p.period),
+      { hideOverlap: true },
+    ),
+    yAxis: valueAxis({ min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) } }),
     series: [
       {
         type: 'bar',

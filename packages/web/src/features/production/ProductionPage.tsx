@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { ProductionReport } from '@sextant/core';
+import { addDays, type ProductionReport } from '@sextant/core';
 import { isApiError } from '../../api/errors';
 import { useProduction, useReasonToBacklog, type ProductionRange } from '../../api/production';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
@@ -10,7 +10,7 @@ import { PageHeader, Section } from '../../components/Section';
 import { formatMoney, formatNumber, formatPercent, todayIso } from '../../lib/format';
 import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
 import { DisagreementChart, HitRateChart } from './ProductionCharts';
-import { addDays, hitRateText } from './production-text';
+import { hitRateText } from './production-text';
 
 /** The page opens on the last 90 days. */
 const DEFAULT_DAYS = 90;

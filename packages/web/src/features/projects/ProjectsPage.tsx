@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { roleAtLeast } from '@sextant/core';
 import { useMe } from '../../api/auth';
 import type { ProjectFilters as Filters } from '../../api/keys';
@@ -7,6 +7,7 @@ import { useProjectList } from '../../api/projects';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader } from '../../components/Section';
+import { useAddressFilters } from '../../lib/address-filters';
 import { NewProjectForm } from './NewProjectForm';
 import { ProjectFilters } from './ProjectFilters';
 import { ProjectTable } from './ProjectTable';
@@ -20,29 +21,18 @@ function filtersFrom(params: URLSearchParams): Filters {
   };
 }
 
-/**
- * Filters live in the address, so a filtered list can be shared and survives reload.
- * A local copy answers the controls at once; the router updates the address after.
- */
-function useFilters(): [Filters, (next: Filters) => void] {
-  const [params, setParams] = useSearchParams();
-  const search = params.toString();
-  const [filters, setLocal] = useState(() => filtersFrom(params));
-  useEffect(() => setLocal(filtersFrom(new URLSearchParams(search))), [search]);
-  const setFilters = (next: Filters) => {
-    setLocal(next);
-    const out = new URLSearchParams();
-    if (next.teamId) out.set('team', next.teamId);
-    if (next.stage) out.set('stage', next.stage);
-    if (next.archived !== 'false') out.set('archived', next.archived);
-    setParams(out, { replace: true });
-  };
-  return [filters, setFilters];
+function filtersToParams(filters: Filters): URLSearchParams {
+  const out = new URLSearchParams();
+  if (filters.teamId) out.set('team', filters.teamId);
+  if (filters.stage) out.set('stage', filters.stage);
+  if (filters.archived !== 'false') out.set('archived', filters.archived);
+  return out;
 }
 
 export function ProjectsPage() {
   const me = useMe();
-  const [filters, setFilters] = useFilters();
+  // Filters live in the address, so a filtered list can be shared and survives reload.
+  const [filters, setFilters] = useAddressFilters(filtersFrom, filtersToParams);
   const [creating, setCreating] = useState(false);
   const list = useProjectList(filters);
 

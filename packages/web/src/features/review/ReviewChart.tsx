@@ -1,6 +1,10 @@
 import { useCallback } from 'react';
 import type { LineSeriesOption } from 'echarts/charts';
-import type { LineChartOption as ChartOption } from '../delivery/chart-options';
+import {
+  categoryAxis,
+  valueAxis,
+  type LineChartOption as ChartOption,
+} from '../delivery/chart-options';
 import { niceAxis, type ReviewPoint } from '@sextant/core';
 import { EChart, cssColor } from '../delivery/EChart';
 import { formatNumber } from '../../lib/format';
@@ -26,7 +30,6 @@ function chartOption(
   const warning = cssColor('--warning', '#a15c07');
   const muted = cssColor('--text-muted', '#5f6673');
   const text = cssColor('--text', '#1b1f24');
-  const border = cssColor('--border', '#e3e5e9');
   const baselineColor = '#0f766e';
 
   const values = [
@@ -135,21 +138,16 @@ function chartOption(
         return lines.join('<br/>');
       },
     },
-    xAxis: {
-      type: 'category',
-      data: points.map((p) => p.name),
-      axisLabel: { color: muted, interval: 0, hideOverlap: true },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
-    yAxis: {
-      type: 'value',
+    xAxis: categoryAxis(
+      points.map((p) => p.name),
+      { interval: 0, hideOverlap: true },
+    ),
+    yAxis: valueAxis({
       min: axis.min,
       max: axis.max,
       interval: axis.interval,
-      axisLabel: { color: muted, formatter: (v: number) => formatNumber(v) },
-      splitLine: { lineStyle: { color: border } },
-    },
+      axisLabel: { formatter: (v: number) => formatNumber(v) },
+    }),
     series,
   };
 }

@@ -1,5 +1,9 @@
 import { useCallback } from 'react';
-import type { LineChartOption as ChartOption } from '../delivery/chart-options';
+import {
+  categoryAxis,
+  valueAxis,
+  type LineChartOption as ChartOption,
+} from '../delivery/chart-options';
 import type { RoiResponse } from '@sextant/core';
 import { formatMoney } from '../../lib/format';
 import { EChart, cssColor } from '../delivery/EChart';
@@ -24,7 +28,6 @@ function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
   const danger = cssColor('--danger', '#c62828');
   const success = cssColor('--success', '#2e7d32');
   const muted = cssColor('--text-muted', '#5f6673');
-  const border = cssColor('--border', '#e3e5e9');
   const months = axisMonths(roi);
   const pad = <T,>(values: T[]) => [...values, ...months.slice(values.length).map(() => null)];
   const money = (v: number) => formatMoney(v, currency);
@@ -34,21 +37,12 @@ function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
     grid: { left: compact ? 56 : 80, right: 24, top: 40, bottom: 40 },
     legend: { top: 0, textStyle: { color: muted } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? money(v) : '—') },
-    xAxis: {
-      type: 'category',
-      data: months,
-      axisLabel: { color: muted, hideOverlap: true },
-      axisLine: { lineStyle: { color: border } },
-      axisTick: { show: false },
-    },
-    yAxis: {
-      type: 'value',
+    xAxis: categoryAxis(months, { hideOverlap: true }),
+    yAxis: valueAxis({
       axisLabel: {
-        color: muted,
         formatter: (v: number) => new Intl.NumberFormat('en-GB', { notation: 'compact' }).format(v),
       },
-      splitLine: { lineStyle: { color: border } },
-    },
+    }),
     series: [
       {
         type: 'line',

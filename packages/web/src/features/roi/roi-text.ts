@@ -1,4 +1,5 @@
 import type { LedgerCategory } from '@sextant/core';
+import { formatChangePct } from '../../lib/format';
 
 export const CATEGORY_LABELS: Record<LedgerCategory, string> = {
   people: 'People',
@@ -10,9 +11,7 @@ export const CATEGORY_LABELS: Record<LedgerCategory, string> = {
   avoided_loss: 'Avoided loss',
 };
 
-/** A ratio as a signed percentage: −0.5 → `−50 %`; null → `—`. */
+/** A ratio as a signed percentage to one decimal: −0.5 → `−50 %`; null → `—`. */
 export function formatRoi(ratio: number | null): string {
-  if (ratio === null) return '—';
-  const pct = Math.round(ratio * 1000) / 10;
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`;
+  return ratio === null ? '—' : formatChangePct(Math.round(ratio * 1000) / 10);
 }
