@@ -219,7 +219,8 @@ export interface ProductionFigures {
 const periodKeyOf = (day: string, kind: 'day' | 'week'): string =>
   kind === 'day' ? day : isoWeekOf(day);
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+/** Items by key, each group in the items' order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

@@ -5,6 +5,7 @@ import {
   evaluateAlerts,
   GOAL_PROGRESS_RULE,
   goalProgress,
+  groupBy,
   HEALTH_RULE,
   INSIGHTS_THIS_QUARTER_RULE,
   judgeHealth,
@@ -49,17 +50,6 @@ export const PORTFOLIO_RULES = {
 const HEALTH_ORDER: Record<ProjectHealth, number> = { red: 0, amber: 1, green: 2 };
 /** One collator for every sort: `localeCompare` with options builds one per call. */
 const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** Each project's last closed sprint (by end date). */
 function lastClosedSprints(sprints: readonly SprintRecord[]): Map<string, SprintRecord> {
