@@ -50,9 +50,17 @@ export function createBenchToken(env) {
     .trim();
 }
 
-/** Starts `node <args>` (default `sextant serve`) and resolves once it prints "open <url>". */
+/**
+ * Starts `node <args>` (default `sextant serve`) and resolves once it prints "open <url>".
+ * With BENCH_CPU_PROF=<folder> the server writes a V8 CPU profile there when it stops.
+ */
 export function startServer(env, args = [CLI, 'serve']) {
-  const server = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROF;
+  const node = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const server = spawn(process.execPath, [...node, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));

@@ -56,4 +56,10 @@ export type {
   ArtifactFactRow,
   ReuseFactRow,
 } from './repositories/artifacts.repository.js';
+export type {
+  PortfolioProjectRecord,
+  StageMoveRow,
+  InsightStatusRow,
+  LedgerAmountRow,
+} from './repositories/portfolio.repository.js';
 export { MIGRATIONS } from './migrations/index.js';

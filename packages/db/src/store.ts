@@ -25,6 +25,7 @@ import { ArtifactRepository } from './repositories/artifacts.repository.js';
 import { InsightRepository } from './repositories/insights.repository.js';
 import { LedgerRepository } from './repositories/ledger.repository.js';
 import { FeedbackRepository } from './repositories/feedback.repository.js';
+import { PortfolioRepository } from './repositories/portfolio.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -53,6 +54,8 @@ export interface Repositories {
   insights: InsightRepository;
   ledger: LedgerRepository;
   feedback: FeedbackRepository;
+  /** The portfolio's reads over every project a person may see. */
+  portfolio: PortfolioRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -82,6 +85,7 @@ export function bindRepositories(db: Executor): Repositories {
     insights: new InsightRepository(db),
     ledger: new LedgerRepository(db),
     feedback: new FeedbackRepository(db),
+    portfolio: new PortfolioRepository(db),
   };
 }
 

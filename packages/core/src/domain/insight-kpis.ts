@@ -57,9 +57,9 @@ export interface InsightKpis {
 }
 
 /** Delivered rule: accepted or implemented now, counted by the day it was accepted. */
-export function isDeliveredInsight(
-  insight: InsightForKpi,
-): insight is InsightForKpi & { acceptedAt: string } {
+export function isDeliveredInsight<T extends Pick<InsightForKpi, 'status' | 'acceptedAt'>>(
+  insight: T,
+): insight is T & { acceptedAt: string } {
   return (
     (insight.status === 'accepted' || insight.status === 'implemented') &&
     insight.acceptedAt !== null
@@ -88,7 +88,7 @@ function periodKpi(
 
 /** Insights delivered in `today`'s quarter (INSIGHTS_THIS_QUARTER_RULE), and that quarter. */
 export function deliveredThisQuarter(
-  insights: readonly InsightForKpi[],
+  insights: readonly Pick<InsightForKpi, 'status' | 'acceptedAt'>[],
   today: string,
 ): { quarter: string; delivered: number } {
   const quarter = quarterOf(today);

@@ -10,7 +10,7 @@ export interface GoalRecord extends QuantifiedGoal {
   updatedAt: string;
 }
 
-const toGoal = (row: GoalsTable): GoalRecord => ({
+export const toGoal = (row: GoalsTable): GoalRecord => ({
   id: row.id,
   projectId: row.project_id,
   statement: row.statement,

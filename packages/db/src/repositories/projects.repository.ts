@@ -140,21 +140,6 @@ export class ProjectRepository {
     );
   }
 
-  /** Every project of the user's teams that is not archived, newest first (the portfolio). */
-  async listVisible(userId: string): Promise<ProjectWithRole[]> {
-    const rows = await this.selectProjects()
-      .innerJoin('team_members', (join) =>
-        join
-          .onRef('team_members.team_id', '=', 'projects.team_id')
-          .on('team_members.user_id', '=', userId),
-      )
-      .select('team_members.role')
-      .where('projects.archived_at', 'is', null)
-      .orderBy('projects.id', 'desc')
-      .execute();
-    return rows.map((row) => ({ ...toProject(row), role: row.role as TeamRole }));
-  }
-
   async update(id: string, input: { name: string; scope: Scope; now: string }): Promise<void> {
     await this.db
       .updateTable('projects')

@@ -44,24 +44,6 @@ export class StageChangeRepository {
     return this.listForProjects([projectId]);
   }
 
-  /** Just where and when each move went, for several projects (the portfolio's alert rules). */
-  async listMovesForProjects(
-    projectIds: readonly string[],
-  ): Promise<{ projectId: string; toStage: Stage; changedAt: string }[]> {
-    if (projectIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('stage_changes')
-      .select(['project_id', 'to_stage', 'changed_at'])
-      .where('project_id', 'in', projectIds)
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => ({
-      projectId: r.project_id,
-      toStage: r.to_stage as Stage,
-      changedAt: r.changed_at,
-    }));
-  }
-
   /** The histories of several projects, oldest first. */
   async listForProjects(projectIds: readonly string[]): Promise<StageChangeRecord[]> {
     if (projectIds.length === 0) return [];

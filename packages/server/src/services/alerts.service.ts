@@ -8,14 +8,15 @@ import {
   utcDay,
   type Alert,
   type DeliveryWarning,
+  type InsightForKpi,
+  type LedgerEntryForRoi,
   type ProjectAlertFacts,
+  type Scope,
 } from '@sextant/core';
 import type {
   Store,
   StoredWarning,
   GoalRecord,
-  InsightRecord,
-  LedgerEntryRecord,
   ProjectRecord,
   Repositories,
   StageChangeRecord,
@@ -39,20 +40,25 @@ export interface AlertInputs {
   closedSprints: number;
   /** When the last successful production deployment finished (an instant), if any. */
   lastProductionSuccess: string | null;
-  insights: readonly InsightRecord[];
-  ledger: readonly LedgerEntryRecord[];
+  insights: readonly Pick<InsightForKpi, 'status' | 'acceptedAt'>[];
+  ledger: readonly LedgerEntryForRoi[];
   delivery: readonly DeliveryWarning[];
   /** Operator disagreement rates of the last days with predictions, oldest first (none: []). */
   productionDisagreement?: readonly number[];
 }
 
-/** The facts the rules judge, from what was loaded. */
+/** What the rules read of the project itself. */
+export type AlertProject = Pick<ProjectRecord, 'id' | 'stage' | 'createdAt'> & {
+  scope: Pick<Scope, 'users'>;
+};
+
+/** The facts the rules judge, from what was loaded (`today` is `now`'s UTC day). */
 export function alertFactsOf(
-  project: ProjectRecord,
+  project: AlertProject,
   inputs: AlertInputs,
   now: Date,
+  today: string = utcDay(now),
 ): ProjectAlertFacts {
-  const today = utcDay(now);
   const firstInto = (stage: string) => {
     const at = inputs.changes.find((c) => c.toStage === stage)?.changedAt;
     return at ? dayOf(at) : null;

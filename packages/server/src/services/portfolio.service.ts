@@ -19,8 +19,14 @@ import {
   type PortfolioProject,
   type PortfolioQuery,
   type ProjectHealth,
+  utcDay,
 } from '@sextant/core';
-import type { ProjectWithRole, Repositories, SprintRecord } from '@sextant/db';
+import type {
+  LedgerAmountRow,
+  PortfolioProjectRecord,
+  Repositories,
+  SprintRecord,
+} from '@sextant/db';
 import { alertFactsOf } from './alerts.service.js';
 import { metricOfRecord } from './baselines.js';
 import { deliverySprintOf } from './delivery.service.js';
@@ -62,7 +68,7 @@ function lastClosedSprints(sprints: readonly SprintRecord[]): Map<string, Sprint
   return last;
 }
 
-const matches = (project: ProjectWithRole, q: string | undefined) =>
+const matches = (project: PortfolioProjectRecord, q: string | undefined) =>
   !q ||
   q
     .toLowerCase()
@@ -70,64 +76,67 @@ const matches = (project: ProjectWithRole, q: string | undefined) =>
     .filter(Boolean)
     .every((word) => `${project.name} ${project.teamName}`.toLowerCase().includes(word));
 
-/** The portfolio: every project the caller may see, judged in one pass over bulk reads. */
+/** A project judged in the first pass: all that filters, sorts and the workspace figures read. */
+interface JudgedProject {
+  project: PortfolioProjectRecord;
+  health: ProjectHealth;
+  reasons: string[];
+  openAlerts: number;
+  insightsThisQuarter: number;
+  entries: readonly LedgerAmountRow[];
+  reached: boolean;
+}
+
+/**
+ * The portfolio: every project the caller may see, in two passes. The first judges every
+ * project's health from bulk reads over the visible projects (what filters, sorts and the
+ * workspace figures need); the second reads what only the page's rows show (goal progress,
+ * the last sprint, recent deployments) for those rows alone.
+ */
 export class PortfolioService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async portfolio(userId: string, query: PortfolioQuery): Promise<Portfolio> {
     const { store, clock } = this.deps;
     const now = clock.now();
+    const today = utcDay(now);
     const repos: Repositories = store.repos;
-    const projects = await repos.projects.listVisible(userId);
-    const ids = projects.map((p) => p.id);
-    const recentSince = new Date(now.getTime() - RECENT_DEPLOYMENT_DAYS * 86_400_000).toISOString();
-    const inProduction = projects.filter((p) => p.stage === 'production').map((p) => p.id);
     const [
+      projects,
       changes,
       goals,
-      criteria,
-      baselines,
-      sprints,
-      recent,
+      withBaseline,
+      closedSprints,
       lastSuccess,
       insights,
       ledger,
       open,
     ] = await Promise.all([
-      repos.stageChanges.listMovesForProjects(ids),
-      repos.goals.listForProjects(ids),
-      repos.criteria.listForProjects(ids),
-      repos.baselines.listForProjects(ids),
-      repos.sprints.listForProjects(ids),
-      repos.deployments.countRecentProduction(ids, recentSince),
-      repos.deployments.lastProductionSuccess(inProduction),
-      repos.insights.listForProjects(ids),
-      repos.ledger.listForProjects(ids),
-      repos.deliveryWarnings.listOpenForProjects(ids, DELIVERY_WARNING_RULES),
+      repos.portfolio.projects(userId),
+      repos.portfolio.stageMoves(userId),
+      repos.portfolio.goals(userId),
+      repos.portfolio.withBaseline(userId),
+      repos.portfolio.closedSprints(userId),
+      repos.portfolio.lastProductionSuccess(userId),
+      repos.portfolio.insights(userId),
+      repos.portfolio.ledger(userId),
+      repos.portfolio.openWarnings(userId, DELIVERY_WARNING_RULES),
     ]);
-    const lastClosed = lastClosedSprints(sprints);
-    const baselinesOf = groupBy(baselines, (b) => b.projectId);
     // Runs are counted only where the no-CI-baseline rule can fire: a closed sprint and no baseline.
-    const [runCounts, stories] = await Promise.all([
-      repos.runs.countByProject([...lastClosed.keys()].filter((id) => !baselinesOf.has(id))),
-      repos.stories.listForSprints([...lastClosed.values()].map((s) => s.id)),
-    ]);
+    const runCounts = await repos.runs.countByProject(
+      [...closedSprints.keys()].filter((id) => !withBaseline.has(id)),
+    );
     const by = {
       changes: groupBy(changes, (c) => c.projectId),
       goals: groupBy(goals, (g) => g.projectId),
-      baselines: baselinesOf,
       runs: groupBy(runCounts, (r) => r.projectId),
-      sprints: groupBy(sprints, (s) => s.projectId),
       insights: groupBy(insights, (i) => i.projectId),
       ledger: groupBy(ledger, (e) => e.projectId),
       open: groupBy(open, (w) => w.projectId),
     };
-    const criterionOf = new Map(criteria.map((c) => [c.projectId, c]));
 
-    const currencyTotals = new Map<string, { costs: number; realizedReturns: number }>();
-    const rows = projects.map((project) => {
+    const judged = projects.map((project): JudgedProject => {
       const id = project.id;
-      const projectBaselines = by.baselines.get(id) ?? [];
       const runsOf = by.runs.get(id) ?? [];
       const entries = by.ledger.get(id) ?? [];
       const history = by.changes.get(id) ?? [];
@@ -146,92 +155,80 @@ export class PortfolioService {
             total: runsOf.reduce((n, r) => n + r.n, 0),
             ci: runsOf.filter((r) => r.provenance === 'ci').reduce((n, r) => n + r.n, 0),
           },
-          hasCiBaseline: projectBaselines.length > 0,
-          closedSprints: (by.sprints.get(id) ?? []).filter((s) => s.state === 'closed').length,
+          hasCiBaseline: withBaseline.has(id),
+          closedSprints: closedSprints.get(id) ?? 0,
           lastProductionSuccess: lastSuccess.get(id) ?? null,
           insights: by.insights.get(id) ?? [],
           ledger: entries,
           delivery,
         },
         now,
+        today,
       );
       const alerts = evaluateAlerts(facts);
       const { health, reasons } = judgeHealth(alerts);
-      const last = lastClosed.get(id);
-      const roi = roiTotals(entries);
-      const currency = entries[0]?.currency ?? null;
-      if (currency) {
-        const total = currencyTotals.get(currency) ?? { costs: 0, realizedReturns: 0 };
-        total.costs += roi.costs;
-        total.realizedReturns += roi.realizedReturns;
-        currencyTotals.set(currency, total);
-      }
-      const metric = metricOfRecord(criterionOf.get(id));
-      const item: PortfolioProject = {
-        id,
-        name: project.name,
-        teamId: project.teamId,
-        teamName: project.teamName,
-        stage: project.stage,
+      return {
+        project,
         health,
-        reasons: health === 'green' ? [] : reasons,
+        reasons,
         openAlerts: alerts.length,
-        goalProgress: goalProgress(
-          metric?.threshold ?? null,
-          projectBaselines[0]?.value ?? null,
-          projectBaselines.at(-1)?.value ?? null,
-        ),
-        lastSprintSuccessRate: last
-          ? computeSprintSuccess(deliverySprintOf(last, stories)).byCount.rate
-          : null,
-        deploymentsLast30Days: recent.get(id) ?? 0,
         insightsThisQuarter: facts.insights.deliveredThisQuarter,
-        roi: roiRatio(roi.realizedReturns, roi.costs),
-        currency,
-        url: `/projects/${id}`,
+        entries,
+        // The stage moves leave out creation (into scoping), never a move into production.
+        reached:
+          project.stage === 'production' ||
+          project.stage === 'retired' ||
+          history.some((c) => c.toStage === 'production'),
       };
-      const reached =
-        project.stage === 'production' ||
-        project.stage === 'retired' ||
-        history.some((c) => c.toStage === 'production');
-      return { project, item, reached };
     });
+
+    const currencyTotals = new Map<string, { costs: number; realizedReturns: number }>();
+    const roiOf = new Map<string, ReturnType<typeof roiTotals>>();
+    for (const { project, entries } of judged) {
+      const currency = entries[0]?.currency;
+      if (!currency) continue;
+      const roi = roiTotals(entries);
+      roiOf.set(project.id, roi);
+      const total = currencyTotals.get(currency) ?? { costs: 0, realizedReturns: 0 };
+      total.costs += roi.costs;
+      total.realizedReturns += roi.realizedReturns;
+      currencyTotals.set(currency, total);
+    }
     const perStage = Object.fromEntries(STAGES.map((s) => [s, 0]));
     const perHealth: Record<ProjectHealth, number> = { red: 0, amber: 0, green: 0 };
-    for (const { item } of rows) {
-      perStage[item.stage] = (perStage[item.stage] ?? 0) + 1;
-      perHealth[item.health] += 1;
+    for (const { project, health } of judged) {
+      perStage[project.stage] = (perStage[project.stage] ?? 0) + 1;
+      perHealth[health] += 1;
     }
-    const reachedProduction = rows.filter((r) => r.reached).length;
+    const reachedProduction = judged.filter((r) => r.reached).length;
 
     const stageIndex = (stage: string) => {
       const i = STAGE_PATH.indexOf(stage as (typeof STAGE_PATH)[number]);
       return i < 0 ? STAGE_PATH.length : i;
     };
-    const filtered = rows
-      .filter(
-        ({ item, project }) =>
-          (!query.stage || item.stage === query.stage) &&
-          (!query.health || item.health === query.health) &&
-          (!query.teamId || item.teamId === query.teamId) &&
-          matches(project, query.q),
-      )
-      .map((r) => r.item);
-    const byName = (a: PortfolioProject, b: PortfolioProject) =>
-      NAME_ORDER.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
+    const filtered = judged.filter(
+      ({ project, health }) =>
+        (!query.stage || project.stage === query.stage) &&
+        (!query.health || health === query.health) &&
+        (!query.teamId || project.teamId === query.teamId) &&
+        matches(project, query.q),
+    );
+    const byName = (a: JudgedProject, b: JudgedProject) =>
+      NAME_ORDER.compare(a.project.name, b.project.name) || (a.project.id < b.project.id ? -1 : 1);
     const sorted = filtered.sort((a, b) => {
       switch (query.sort) {
         case 'name':
           return byName(a, b);
         case 'stage':
-          return stageIndex(a.stage) - stageIndex(b.stage) || byName(a, b);
+          return stageIndex(a.project.stage) - stageIndex(b.project.stage) || byName(a, b);
         case 'newest':
-          return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+          return a.project.id < b.project.id ? 1 : a.project.id > b.project.id ? -1 : 0;
         case 'health':
           return HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || byName(a, b);
       }
     });
-    const items = sorted.slice(query.offset, query.offset + query.limit);
+    const page = sorted.slice(query.offset, query.offset + query.limit);
+    const items = await this.pageItems(page, roiOf, now);
     const nextOffset =
       query.offset + query.limit < sorted.length ? query.offset + query.limit : null;
     return {
@@ -239,9 +236,9 @@ export class PortfolioService {
       total: sorted.length,
       nextOffset,
       workspace: {
-        projects: rows.length,
+        projects: judged.length,
         reachedProduction,
-        reachedProductionShare: rows.length > 0 ? reachedProduction / rows.length : null,
+        reachedProductionShare: judged.length > 0 ? reachedProduction / judged.length : null,
         industryShare: INDUSTRY_PRODUCTION_SHARE,
         perStage,
         perHealth,
@@ -256,5 +253,56 @@ export class PortfolioService {
         rules: { ...PORTFOLIO_RULES },
       },
     };
+  }
+
+  /** The page's rows, with what only they show: goal progress, last sprint, deployments. */
+  private async pageItems(
+    page: readonly JudgedProject[],
+    roiOf: ReadonlyMap<string, ReturnType<typeof roiTotals>>,
+    now: Date,
+  ): Promise<PortfolioProject[]> {
+    const repos = this.deps.store.repos;
+    const ids = page.map((r) => r.project.id);
+    const recentSince = new Date(now.getTime() - RECENT_DEPLOYMENT_DAYS * 86_400_000).toISOString();
+    const [criteria, baselines, sprints, recent] = await Promise.all([
+      repos.criteria.listForProjects(ids),
+      repos.baselines.listForProjects(ids),
+      repos.sprints.listForProjects(ids),
+      repos.deployments.countRecentProduction(ids, recentSince),
+    ]);
+    const lastClosed = lastClosedSprints(sprints);
+    const stories = await repos.stories.listForSprints([...lastClosed.values()].map((s) => s.id));
+    const criterionOf = new Map(criteria.map((c) => [c.projectId, c]));
+    const baselinesOf = groupBy(baselines, (b) => b.projectId);
+    return page.map(({ project, health, reasons, openAlerts, insightsThisQuarter, entries }) => {
+      const id = project.id;
+      const projectBaselines = baselinesOf.get(id) ?? [];
+      const metric = metricOfRecord(criterionOf.get(id));
+      const last = lastClosed.get(id);
+      const roi = roiOf.get(id) ?? roiTotals([]);
+      return {
+        id,
+        name: project.name,
+        teamId: project.teamId,
+        teamName: project.teamName,
+        stage: project.stage,
+        health,
+        reasons: health === 'green' ? [] : reasons,
+        openAlerts,
+        goalProgress: goalProgress(
+          metric?.threshold ?? null,
+          projectBaselines[0]?.value ?? null,
+          projectBaselines.at(-1)?.value ?? null,
+        ),
+        lastSprintSuccessRate: last
+          ? computeSprintSuccess(deliverySprintOf(last, stories)).byCount.rate
+          : null,
+        deploymentsLast30Days: recent.get(id) ?? 0,
+        insightsThisQuarter,
+        roi: roiRatio(roi.realizedReturns, roi.costs),
+        currency: entries[0]?.currency ?? null,
+        url: `/projects/${id}`,
+      };
+    });
   }
 }

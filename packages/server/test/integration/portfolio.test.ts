@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import type { Portfolio } from '@sextant/core';
 import type { TestClient } from '../support/client.js';
-import { quantifiableGoal } from '../support/factory.js';
+import { HIT_RATE_CRITERION, quantifiableGoal } from '../support/factory.js';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
+import { addStory, closeSprint, createSprint, startSprint } from '../support/sprints.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -160,6 +161,46 @@ describeEachDatabase('portfolio', (env) => {
     expect(second.workspace.projects).toBe(2);
     const bad = await a.admin.client.get('/portfolio?sort=size');
     expect(bad.status).toBe(400);
+  });
+
+  it('shows goal progress and the last sprint on every page, as on one page', async () => {
+    const { a, beta } = await twoTeams(env());
+    const client = a.admin.client;
+    expect(
+      (await client.put(`/projects/${beta.id}/success-criterion`, HIT_RATE_CRITERION)).status,
+    ).toBe(200);
+    const token = await client.post<{ token: string }>(`/projects/${beta.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    const ci = client.withBearer(token.body.token);
+    const sprint = await createSprint(client, beta.id, '2026-10-05', '2026-10-16');
+    for (const status of ['done', 'done', 'done', 'in_progress'] as const) {
+      await addStory(client, sprint.id, { assigneeId: a.admin.user.id, status });
+    }
+    await startSprint(client, sprint.id);
+    for (const value of [0.5, 1.25]) {
+      await post(ci, `/projects/${beta.id}/runs`, {
+        metrics: { hit_rate_at_10: value },
+        commit: 'a1b2c3d',
+        ci: { provider: 'github-actions', jobId: `${value}`, jobUrl: 'https://ci.example.test/1' },
+        finishedAt: '2026-10-08T10:00:00Z',
+      });
+    }
+    await closeSprint(client, sprint.id);
+
+    const all = await portfolio(client, '?sort=name');
+    // Baselines 0.5 (the first CI run), then 1.25 at the sprint’s close; threshold 2:
+    // (1.25 − 0.5) / (2 − 0.5) = 0.5. Three of the four committed stories were delivered.
+    expect(all.items.find((p) => p.id === beta.id)).toMatchObject({
+      goalProgress: 0.5,
+      lastSprintSuccessRate: 0.75,
+    });
+    // The rows' own figures are read for the page only: each one-row page shows the same row.
+    for (let offset = 0; offset < all.total; offset += 1) {
+      const one = await portfolio(client, `?sort=name&limit=1&offset=${offset}`);
+      expect(one.items).toEqual([all.items[offset]]);
+      expect(one.workspace).toEqual(all.workspace);
+    }
   });
 
   it('needs a signed-in person', async () => {
