@@ -8,7 +8,7 @@
 // minutes and measure writes, not reads). SQLite in a temp folder; --postgres on a
 // throw-away database created on TEST_DATABASE_URL's server and dropped afterwards.
 // Prints figures; asserts nothing.
-//   node bench/read/run.mjs [--projects 1000] [--deployments 50000] [--runs 100000] [--rounds 10] [--postgres]
+//   node bench/read/run.mjs [--projects 1000] [--deployments 50000] [--runs 100000] [--rounds 50] [--postgres]
 import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -26,7 +26,7 @@ import { withThrowawayPostgres } from '../lib/postgres.mjs';
 const PROJECTS = arg('projects', 1_000);
 const DEPLOYMENTS = arg('deployments', 50_000);
 const RUNS = arg('runs', 100_000);
-const ROUNDS = arg('rounds', 10);
+const ROUNDS = arg('rounds', 50);
 const POSTGRES = process.argv.includes('--postgres');
 const DAY = 86_400_000;
 

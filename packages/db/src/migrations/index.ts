@@ -8,6 +8,7 @@ import * as artifacts from './2026-11-23-0006-artifacts.js';
 import * as insightsLedger from './2026-11-23-0007-insights-ledger.js';
 import * as portfolioIndexes from './2026-11-23-0008-portfolio-indexes.js';
 import * as productionFeedback from './2026-11-23-0009-production-feedback.js';
+import * as openAlertsByRule from './2026-11-24-0010-open-alerts-by-rule.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0007-insights-ledger': insightsLedger,
   '2026-11-23-0008-portfolio-indexes': portfolioIndexes,
   '2026-11-23-0009-production-feedback': productionFeedback,
+  '2026-11-24-0010-open-alerts-by-rule': openAlertsByRule,
 };
 
 export const migrationProvider: MigrationProvider = {

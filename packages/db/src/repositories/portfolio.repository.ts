@@ -1,11 +1,4 @@
-import type {
-  InsightStatus,
-  LedgerKind,
-  LedgerStatus,
-  Scope,
-  Stage,
-  TeamRole,
-} from '@sextant/core';
+import type { InsightStatus, LedgerKind, LedgerStatus, Scope, Stage } from '@sextant/core';
 import type { Executor } from './executor.js';
 import { toGoal, type GoalRecord } from './goals.repository.js';
 import type { StoredWarning } from './delivery-warnings.repository.js';
@@ -20,7 +13,6 @@ export interface PortfolioProjectRecord {
   /** Only the named users: the no-named-user rule reads nothing else of the scope. */
   scope: Pick<Scope, 'users'>;
   createdAt: string;
-  role: TeamRole;
 }
 
 /** A move into a stage (not the project's creation), oldest first per project. */
@@ -67,7 +59,7 @@ export class PortfolioRepository {
       .where('projects.archived_at', 'is', null);
   }
 
-  /** Every unarchived project of the person's teams, with the person's role; in no order. */
+  /** Every unarchived project of the person's teams, in no order. */
   async projects(userId: string): Promise<PortfolioProjectRecord[]> {
     // The team names come apart: a person is in few teams, and the join cost per project.
     const [rows, teams] = await Promise.all([
@@ -85,7 +77,6 @@ export class PortfolioRepository {
           'projects.stage',
           'projects.scope_json',
           'projects.created_at',
-          'team_members.role',
         ])
         .where('projects.archived_at', 'is', null)
         .execute(),
@@ -105,7 +96,6 @@ export class PortfolioRepository {
       stage: row.stage as Stage,
       scope: { users: (JSON.parse(row.scope_json) as Partial<Scope>).users ?? [] },
       createdAt: row.created_at,
-      role: row.role as TeamRole,
     }));
   }
 
