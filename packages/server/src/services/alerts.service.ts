@@ -22,7 +22,8 @@ import type {
   StageChangeRecord,
 } from '@sextant/db';
 import { iso } from '../clock.js';
-import { evaluationWarning, gatherDeliverySprints } from './delivery.service.js';
+import { evaluationWarning } from './delivery.service.js';
+import { ProjectReads } from './project-reads.js';
 import { recentDisagreement } from './production.service.js';
 
 /** An alert that holds now, with since when (its first judgement) and its stored id. */
@@ -107,11 +108,15 @@ export function alertFactsOf(
   };
 }
 
-/** Everything the alert rules judge about one project, read in the caller's transaction. */
+/**
+ * Everything the alert rules judge about one project, read in the caller's transaction, or
+ * through `reads` that other parts of the same answer share (outside a transaction).
+ */
 export async function gatherAlertFacts(
   repos: Repositories,
   project: ProjectRecord,
   now: Date,
+  reads: ProjectReads = new ProjectReads(repos, project.id),
 ): Promise<ProjectAlertFacts> {
   const [
     changes,
@@ -125,23 +130,20 @@ export async function gatherAlertFacts(
     productionDisagreement,
   ] = await Promise.all([
     repos.stageChanges.listForProject(project.id),
-    repos.goals.listForProject(project.id),
-    repos.baselines.current(project.id),
-    gatherDeliverySprints(repos, project.id),
+    reads.goals(),
+    reads.currentBaseline(),
+    reads.deliverySprints(),
     repos.deployments.lastProductionSuccess([project.id]),
-    repos.insights.listForProject(project.id),
-    repos.ledger.listForProject(project.id),
-    evaluationWarning(repos, project.id),
+    reads.insights(),
+    reads.ledger(),
+    evaluationWarning(reads),
     // Bounded: the last few days of predictions (the primary key leads with the project and day).
     recentDisagreement(repos, project.id),
   ]);
   const closedSprints = sprints.filter((s) => s.state === 'closed').length;
   // Counting a project's runs reads all of them: only where the no-CI-baseline rule can fire.
   // This runs after every write (a batch of runs included), so it must not grow with history.
-  const runCounts =
-    baseline === undefined && closedSprints > 0
-      ? await repos.runs.countByProject([project.id])
-      : [];
+  const runCounts = baseline === undefined && closedSprints > 0 ? await reads.runCounts() : [];
   const count = (provenance?: string) =>
     runCounts
       .filter((c) => !provenance || c.provenance === provenance)
@@ -244,12 +246,13 @@ export async function judgeAlerts(
   store: Pick<Store, 'repos' | 'transaction'>,
   projectId: string,
   now: Date,
+  reads: ProjectReads = new ProjectReads(store.repos, projectId),
 ): Promise<{ alerts: OpenAlert[]; stored: StoredWarning[] }> {
   const { repos } = store;
   const project = await repos.projects.findById(projectId);
   if (!project) return { alerts: [], stored: [] };
   const [facts, stored] = await Promise.all([
-    gatherAlertFacts(repos, project, now),
+    gatherAlertFacts(repos, project, now, reads),
     repos.deliveryWarnings.listOpen(projectId),
   ]);
   const current = evaluateAlerts(facts);

@@ -10,6 +10,7 @@ import {
 } from '@sextant/core';
 import type { Repositories, SprintRecord, StoredWarning, StoryRecord } from '@sextant/db';
 import type { ServiceDeps } from './deps.js';
+import { ProjectReads } from './project-reads.js';
 import { metricOfRecord } from './baselines.js';
 import { judgeAlerts, refreshAlerts } from './alerts.service.js';
 
@@ -51,9 +52,10 @@ export async function gatherDeliverySprints(
 }
 
 /** The evaluation-strategy alert: the latest CI run on the success metric against the baseline. */
-export async function evaluationWarning(repos: Repositories, projectId: string) {
-  const baseline = await repos.baselines.current(projectId);
-  const metric = metricOfRecord(await repos.criteria.find(projectId));
+export async function evaluationWarning(reads: ProjectReads) {
+  const { repos, projectId } = reads;
+  const [baseline, criterion] = await Promise.all([reads.currentBaseline(), reads.criterion()]);
+  const metric = metricOfRecord(criterion);
   if (!baseline || !metric) return null;
   // Runs on every write and project read: two indexed lookups, never the whole run history.
   const latest = await repos.runs.latestCiReporting(projectId, metric.name);
@@ -103,11 +105,16 @@ export class DeliveryService {
   /**
    * Every delivery KPI of the project, with the warnings and the rules in words. `judged`:
    * the open alerts a caller has just judged (`judgeAlerts(...).stored`), so they are not
-   * judged twice in one request; judged here when not given.
+   * judged twice in one request; judged here when not given. `reads`: shared with the rest of
+   * the caller's answer.
    */
-  async delivery(projectId: string, judged?: readonly StoredWarning[]) {
+  async delivery(
+    projectId: string,
+    judged?: readonly StoredWarning[],
+    reads = new ProjectReads(this.deps.store.repos, projectId),
+  ) {
     const warnings = judged ? deliveryOnly(judged) : await this.openWarnings(projectId);
-    const sprints = await gatherDeliverySprints(this.deps.store.repos, projectId);
+    const sprints = await reads.deliverySprints();
     return {
       projectId,
       sprints: sprints.map((sprint) => {

@@ -16,6 +16,7 @@ import type { InsightFields, InsightRecord, PageResult, Repositories } from '@se
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
+import { ProjectReads } from './project-reads.js';
 import { loadWritableProject } from './projects.service.js';
 
 async function loadInsight(repos: Repositories, insightId: string): Promise<InsightRecord> {
@@ -48,8 +49,12 @@ export class InsightService {
   }
 
   /** The project's insight KPIs per month and quarter as of `now` (the core rules). */
-  async kpis(projectId: string, now: Date = this.deps.clock.now()): Promise<InsightKpis> {
-    const insights = await this.deps.store.repos.insights.listForProject(projectId);
+  async kpis(
+    projectId: string,
+    now: Date = this.deps.clock.now(),
+    reads = new ProjectReads(this.deps.store.repos, projectId),
+  ): Promise<InsightKpis> {
+    const insights = await reads.insights();
     return computeInsightKpis(insights, utcDay(now));
   }
 

@@ -15,6 +15,7 @@ import type { LedgerEntryFields, LedgerEntryRecord, PageResult } from '@sextant/
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
+import { ProjectReads } from './project-reads.js';
 import { loadWritableProject } from './projects.service.js';
 
 /** The entry as stored: a people cost given in days gets its amount from days × rate. */
@@ -47,9 +48,13 @@ export class LedgerService {
   }
 
   /** ROI with and without estimates, the curves and the break-even projection, as of `now`. */
-  async roi(projectId: string, now: Date = this.deps.clock.now()): Promise<RoiResponse> {
+  async roi(
+    projectId: string,
+    now: Date = this.deps.clock.now(),
+    reads = new ProjectReads(this.deps.store.repos, projectId),
+  ): Promise<RoiResponse> {
     const { repos } = this.deps.store;
-    const entries = await repos.ledger.listForProject(projectId);
+    const entries = await reads.ledger();
     const summary = computeRoi(entries, utcDay(now));
     const { breakEven } = summary;
     return {

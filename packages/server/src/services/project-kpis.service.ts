@@ -8,28 +8,24 @@ import {
   type ProjectKpis,
   type RunKpis,
 } from '@sextant/core';
-import type { Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import { presentAlert } from '../presenters/alerts.js';
 import { presentWarning } from '../presenters/index.js';
 import { judgeAlerts } from './alerts.service.js';
 import { metricOfRecord } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
+import { ProjectReads } from './project-reads.js';
 import type { Services } from './index.js';
 
 export const RUN_COUNTS_RULE =
   'Runs posted, by provenance: only CI runs (posted with the project’s CI token and CI metadata) count for baselines, charts of record and KPIs.';
 
 /** How far the success metric went from the first baseline towards the threshold. */
-export async function goalKpis(
-  repos: Repositories,
-  projectId: string,
-  now: Date,
-): Promise<GoalKpis> {
+export async function goalKpis(reads: ProjectReads, now: Date): Promise<GoalKpis> {
   const [goals, criterion, baselines] = await Promise.all([
-    repos.goals.listForProject(projectId),
-    repos.criteria.find(projectId),
-    repos.baselines.listForProject(projectId),
+    reads.goals(),
+    reads.criterion(),
+    reads.baselines(),
   ]);
   const metric = metricOfRecord(criterion);
   const first = baselines[0];
@@ -46,11 +42,8 @@ export async function goalKpis(
   };
 }
 
-async function runKpis(repos: Repositories, projectId: string): Promise<RunKpis> {
-  const [counts, baseline] = await Promise.all([
-    repos.runs.countByProject([projectId]),
-    repos.baselines.current(projectId),
-  ]);
+async function runKpis(reads: ProjectReads): Promise<RunKpis> {
+  const [counts, baseline] = await Promise.all([reads.runCounts(), reads.currentBaseline()]);
   const ci = counts.filter((c) => c.provenance === 'ci').reduce((sum, c) => sum + c.n, 0);
   const manual = counts.filter((c) => c.provenance === 'manual').reduce((sum, c) => sum + c.n, 0);
   return {
@@ -76,16 +69,18 @@ export class ProjectKpiService {
   async kpis(projectId: string): Promise<ProjectKpis> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const { alerts, stored } = await judgeAlerts(store, projectId, now);
+    // The alerts and the families read largely the same rows: each is read once.
+    const reads = new ProjectReads(store.repos, projectId);
+    const { alerts, stored } = await judgeAlerts(store, projectId, now, reads);
     const { services } = this;
     const [goal, delivery, runs, deployments, artifacts, insights, roi] = await Promise.all([
-      goalKpis(store.repos, projectId, now),
-      services.delivery.delivery(projectId, stored),
-      runKpis(store.repos, projectId),
+      goalKpis(reads, now),
+      services.delivery.delivery(projectId, stored, reads),
+      runKpis(reads),
       services.deployments.kpis(projectId, now),
       services.artifacts.kpis(projectId),
-      services.insights.kpis(projectId, now),
-      services.ledger.roi(projectId, now),
+      services.insights.kpis(projectId, now, reads),
+      services.ledger.roi(projectId, now, reads),
     ]);
     return {
       projectId,
