@@ -1,4 +1,5 @@
 import type { Executor } from './executor.js';
+import type { DeliveryWarningsTable } from '../schema.js';
 import { newId } from '../ids.js';
 
 export interface StoredWarning {
@@ -12,6 +13,18 @@ export interface StoredWarning {
   lastSeenAt: string;
   clearedAt: string | null;
 }
+
+export const toStoredWarning = (r: DeliveryWarningsTable): StoredWarning => ({
+  id: r.id,
+  projectId: r.project_id,
+  rule: r.rule,
+  subjectKey: r.subject_key,
+  message: r.message,
+  details: JSON.parse(r.details_json) as Record<string, unknown>,
+  firstSeenAt: r.first_seen_at,
+  lastSeenAt: r.last_seen_at,
+  clearedAt: r.cleared_at,
+});
 
 /**
  * Alerts (the delivery warnings and every other rule of core's alert engine) as they were
@@ -40,17 +53,7 @@ export class DeliveryWarningRepository {
       .orderBy('first_seen_at')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      projectId: r.project_id,
-      rule: r.rule,
-      subjectKey: r.subject_key,
-      message: r.message,
-      details: JSON.parse(r.details_json) as Record<string, unknown>,
-      firstSeenAt: r.first_seen_at,
-      lastSeenAt: r.last_seen_at,
-      clearedAt: r.cleared_at,
-    }));
+    return rows.map(toStoredWarning);
   }
 
   async open(input: {

@@ -1,7 +1,7 @@
 import type { InsightStatus, LedgerKind, LedgerStatus, Scope, Stage } from '@sextant/core';
 import type { Executor } from './executor.js';
 import { toGoal, type GoalRecord } from './goals.repository.js';
-import type { StoredWarning } from './delivery-warnings.repository.js';
+import { toStoredWarning, type StoredWarning } from './delivery-warnings.repository.js';
 
 /** A project as the portfolio lists it: no more than its rows, filters and alert rules read. */
 export interface PortfolioProjectRecord {
@@ -226,16 +226,6 @@ export class PortfolioRepository {
       .orderBy('first_seen_at')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      projectId: r.project_id,
-      rule: r.rule,
-      subjectKey: r.subject_key,
-      message: r.message,
-      details: JSON.parse(r.details_json) as Record<string, unknown>,
-      firstSeenAt: r.first_seen_at,
-      lastSeenAt: r.last_seen_at,
-      clearedAt: r.cleared_at,
-    }));
+    return rows.map(toStoredWarning);
   }
 }
