@@ -33,22 +33,12 @@ export const toStoredWarning = (r: DeliveryWarningsTable): StoredWarning => ({
 export class DeliveryWarningRepository {
   constructor(private readonly db: Executor) {}
 
-  listOpen(projectId: string): Promise<StoredWarning[]> {
-    return this.listOpenForProjects([projectId]);
-  }
-
-  /** The open alerts of several projects (the portfolio), oldest first, of these rules only. */
-  async listOpenForProjects(
-    projectIds: readonly string[],
-    rules?: readonly string[],
-  ): Promise<StoredWarning[]> {
-    if (projectIds.length === 0) return [];
-    let query = this.db
+  /** The project's open alerts, oldest first. */
+  async listOpen(projectId: string): Promise<StoredWarning[]> {
+    const rows = await this.db
       .selectFrom('delivery_warnings')
       .selectAll()
-      .where('project_id', 'in', projectIds);
-    if (rules) query = query.where('rule', 'in', rules);
-    const rows = await query
+      .where('project_id', '=', projectId)
       .where('cleared_at', 'is', null)
       .orderBy('first_seen_at')
       .orderBy('id')

@@ -134,18 +134,16 @@ export class DeploymentRepository {
     return new Map(rows.map((r) => [r.project_id, Number(r.n)]));
   }
 
-  /** Per project: when its last successful production deployment finished. */
-  async lastProductionSuccess(projectIds: readonly string[]): Promise<Map<string, string>> {
-    if (projectIds.length === 0) return new Map();
-    const rows = await this.db
+  /** When the project's last successful production deployment finished (an index seek). */
+  async lastProductionSuccess(projectId: string): Promise<string | null> {
+    const row = await this.db
       .selectFrom('deployments')
-      .select((eb) => ['project_id', eb.fn.max('finished_at').as('last')])
-      .where('project_id', 'in', projectIds)
+      .select((eb) => eb.fn.max('finished_at').as('last'))
+      .where('project_id', '=', projectId)
       .where('environment', '=', 'production')
       .where('status', '=', 'succeeded')
-      .groupBy('project_id')
-      .execute();
-    return new Map(rows.map((r) => [r.project_id, String(r.last)]));
+      .executeTakeFirst();
+    return row?.last == null ? null : String(row.last);
   }
 
   /** Every deployment of a project, oldest finish first: what the KPIs read. */

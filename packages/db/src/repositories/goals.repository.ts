@@ -57,17 +57,12 @@ export class GoalRepository {
     return toGoal(row);
   }
 
-  listForProject(projectId: string): Promise<GoalRecord[]> {
-    return this.listForProjects([projectId]);
-  }
-
-  /** The goals of several projects (the portfolio), oldest first. */
-  async listForProjects(projectIds: readonly string[]): Promise<GoalRecord[]> {
-    if (projectIds.length === 0) return [];
+  /** Oldest first. */
+  async listForProject(projectId: string): Promise<GoalRecord[]> {
     const rows = await this.db
       .selectFrom('goals')
       .selectAll()
-      .where('project_id', 'in', projectIds)
+      .where('project_id', '=', projectId)
       .orderBy('id')
       .execute();
     return rows.map(toGoal);

@@ -126,15 +126,9 @@ export class InsightRepository {
   }
 
   /** Every insight of a project, oldest first: what the KPIs read. */
-  listForProject(projectId: string): Promise<InsightRecord[]> {
-    return this.listForProjects([projectId]);
-  }
-
-  /** The insights of several projects (the portfolio), oldest first. */
-  async listForProjects(projectIds: readonly string[]): Promise<InsightRecord[]> {
-    if (projectIds.length === 0) return [];
+  async listForProject(projectId: string): Promise<InsightRecord[]> {
     const rows = await this.selectInsights()
-      .where('insights.project_id', 'in', projectIds)
+      .where('insights.project_id', '=', projectId)
       .orderBy('insights.id')
       .execute();
     return rows.map(toInsight);

@@ -132,15 +132,9 @@ export class LedgerRepository {
   }
 
   /** Every entry of a project, by day: what ROI reads. */
-  listForProject(projectId: string): Promise<LedgerEntryRecord[]> {
-    return this.listForProjects([projectId]);
-  }
-
-  /** The entries of several projects (the portfolio), by date. */
-  async listForProjects(projectIds: readonly string[]): Promise<LedgerEntryRecord[]> {
-    if (projectIds.length === 0) return [];
+  async listForProject(projectId: string): Promise<LedgerEntryRecord[]> {
     const rows = await this.selectEntries()
-      .where('ledger_entries.project_id', 'in', projectIds)
+      .where('ledger_entries.project_id', '=', projectId)
       .orderBy('ledger_entries.date')
       .orderBy('ledger_entries.id')
       .execute();

@@ -46,8 +46,8 @@ export interface LedgerAmountRow {
 export class PortfolioRepository {
   constructor(private readonly db: Executor) {}
 
-  /** The ids of the projects `userId` may see: their teams' unarchived projects. */
-  private visible(userId: string) {
+  /** The projects `userId` may see: their teams' unarchived projects. */
+  private visibleProjects(userId: string) {
     return this.db
       .selectFrom('projects')
       .innerJoin('team_members', (join) =>
@@ -55,21 +55,19 @@ export class PortfolioRepository {
           .onRef('team_members.team_id', '=', 'projects.team_id')
           .on('team_members.user_id', '=', userId),
       )
-      .select('projects.id')
       .where('projects.archived_at', 'is', null);
+  }
+
+  /** Their ids, as a subquery. */
+  private visible(userId: string) {
+    return this.visibleProjects(userId).select('projects.id');
   }
 
   /** Every unarchived project of the person's teams, in no order. */
   async projects(userId: string): Promise<PortfolioProjectRecord[]> {
     // The team names come apart: a person is in few teams, and the join cost per project.
     const [rows, teams] = await Promise.all([
-      this.db
-        .selectFrom('projects')
-        .innerJoin('team_members', (join) =>
-          join
-            .onRef('team_members.team_id', '=', 'projects.team_id')
-            .on('team_members.user_id', '=', userId),
-        )
+      this.visibleProjects(userId)
         .select([
           'projects.id',
           'projects.team_id',
@@ -78,7 +76,6 @@ export class PortfolioRepository {
           'projects.scope_json',
           'projects.created_at',
         ])
-        .where('projects.archived_at', 'is', null)
         .execute(),
       this.db
         .selectFrom('teams')
@@ -158,8 +155,7 @@ export class PortfolioRepository {
   /** Per project in production: when its last successful production deployment finished. */
   async lastProductionSuccess(userId: string): Promise<Map<string, string>> {
     // One index seek per project (the max of an index range); a GROUP BY would read them all.
-    const rows = await this.db
-      .selectFrom('projects')
+    const rows = await this.visibleProjects(userId)
       .select((eb) => [
         'projects.id',
         eb
@@ -170,7 +166,6 @@ export class PortfolioRepository {
           .where('deployments.status', '=', 'succeeded')
           .as('last'),
       ])
-      .where('projects.id', 'in', this.visible(userId))
       .where('projects.stage', '=', 'production')
       .execute();
     const last = new Map<string, string>();

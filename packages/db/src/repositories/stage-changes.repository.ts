@@ -40,13 +40,7 @@ export class StageChangeRepository {
   }
 
   /** Oldest first: the history reads as a story. */
-  listForProject(projectId: string): Promise<StageChangeRecord[]> {
-    return this.listForProjects([projectId]);
-  }
-
-  /** The histories of several projects, oldest first. */
-  async listForProjects(projectIds: readonly string[]): Promise<StageChangeRecord[]> {
-    if (projectIds.length === 0) return [];
+  async listForProject(projectId: string): Promise<StageChangeRecord[]> {
     const rows = await this.db
       .selectFrom('stage_changes')
       .leftJoin('users', 'users.id', 'stage_changes.changed_by')
@@ -61,7 +55,7 @@ export class StageChangeRepository {
         'users.name as user_name',
         'users.email as user_email',
       ])
-      .where('stage_changes.project_id', 'in', projectIds)
+      .where('stage_changes.project_id', '=', projectId)
       .orderBy('stage_changes.id')
       .execute();
     return rows.map((r) => ({
