@@ -1,5 +1,4 @@
 import {
-  AppError,
   notFound,
   orderBacklog,
   topOpenBacklog,
@@ -10,22 +9,7 @@ import type { BacklogItemFields, BacklogItemRecord, Repositories } from '@sextan
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
-import { loadWritableProject } from './projects.service.js';
-
-/**
- * A linked run must be one of the project's own runs. A run of another project (of any
- * team) answers exactly like a missing one, so the message reveals nothing.
- */
-async function assertRunOfProject(repos: Repositories, projectId: string, runId: string | null) {
-  if (runId === null) return;
-  const run = await repos.runs.findById(runId);
-  if (!run || run.projectId !== projectId) {
-    throw new AppError('rule_violation', 'runId: the run must be one of this project’s runs.', {
-      field: 'runId',
-      runId,
-    });
-  }
-}
+import { assertRunOfProject, loadWritableProject } from './projects.service.js';
 
 async function loadItem(repos: Repositories, itemId: string): Promise<BacklogItemRecord> {
   const item = await repos.backlog.findById(itemId);

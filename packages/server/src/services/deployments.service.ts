@@ -7,29 +7,14 @@ import {
   type DeploymentKpiValues,
   type DeploymentListQuery,
 } from '@sextant/core';
-import { newId, type Repositories } from '@sextant/db';
+import { newId } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { CiCaller } from '../http/ci-caller.js';
 import { presentDeployment } from '../presenters/deployments.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { ServiceDeps } from './deps.js';
 import { idempotent, type Answer } from './idempotency.js';
-import { loadWritableProject } from './projects.service.js';
-
-/**
- * A linked run must be one of the project's own runs. A run of another project (of any
- * team) answers exactly like a missing one, so the message reveals nothing.
- */
-async function assertRunOfProject(repos: Repositories, projectId: string, runId: string | null) {
-  if (runId === null) return;
-  const run = await repos.runs.findById(runId);
-  if (!run || run.projectId !== projectId) {
-    throw new AppError('rule_violation', 'runId: the run must be one of this project’s runs.', {
-      field: 'runId',
-      runId,
-    });
-  }
-}
+import { assertRunOfProject, loadWritableProject } from './projects.service.js';
 
 const instant = (value: string | undefined): string | null =>
   value === undefined ? null : new Date(value).toISOString();

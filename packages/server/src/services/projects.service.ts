@@ -49,6 +49,25 @@ function scopeFrom(patch: ScopePatch | undefined): Partial<Scope> {
   ) as Partial<Scope>;
 }
 
+/**
+ * A linked run must be one of the project's own runs. A run of another project (of any
+ * team) answers exactly like a missing one, so the message reveals nothing.
+ */
+export async function assertRunOfProject(
+  repos: Repositories,
+  projectId: string,
+  runId: string | null,
+) {
+  if (runId === null) return;
+  const run = await repos.runs.findById(runId);
+  if (!run || run.projectId !== projectId) {
+    throw new AppError('rule_violation', 'runId: the run must be one of this project’s runs.', {
+      field: 'runId',
+      runId,
+    });
+  }
+}
+
 /** Loads a project for a write: archived projects are read-only until unarchived. */
 export async function loadWritableProject(
   repos: Repositories,
