@@ -3,6 +3,7 @@ import type { CreatedToken, ProjectKpis } from '@sextant/core';
 import type { TestClient } from '../support/client.js';
 import { HIT_RATE_CRITERION, quantifiableGoal } from '../support/factory.js';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
+import { putInProduction } from '../support/stage-history.js';
 import { addStory, closeSprint, createSprint, startSprint } from '../support/sprints.js';
 
 const CI = { provider: 'github-actions', jobId: '9', jobUrl: 'https://ci.example.test/9' };
@@ -29,22 +30,7 @@ async function inProduction(env: TestEnv) {
     users: [{ name: 'Ana Planner', role: 'maintenance planner' }],
   });
   await post(admin.client, `/projects/${project.id}/goals`, quantifiableGoal(NOW));
-  const { repos } = env.store;
-  for (const [toStage, at] of [
-    ['poc', '2025-10-01T09:00:00.000Z'],
-    ['productization', '2026-01-10T09:00:00.000Z'],
-    ['production', '2026-03-01T09:00:00.000Z'],
-  ] as const) {
-    await repos.stageChanges.insert({
-      projectId: project.id,
-      fromStage: null,
-      toStage,
-      note: 'test history',
-      changedBy: null,
-      now: at,
-    });
-  }
-  await repos.projects.setStage(project.id, 'production', '2026-03-01T09:00:00.000Z');
+  await putInProduction(env, project.id);
   return { admin, team, project };
 }
 

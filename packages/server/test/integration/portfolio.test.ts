@@ -3,6 +3,7 @@ import type { Portfolio } from '@sextant/core';
 import type { TestClient } from '../support/client.js';
 import { HIT_RATE_CRITERION, quantifiableGoal } from '../support/factory.js';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
+import { putInProduction } from '../support/stage-history.js';
 import { addStory, closeSprint, createSprint, startSprint } from '../support/sprints.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -20,26 +21,6 @@ async function post(client: TestClient, path: string, body: unknown) {
     throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
 }
 
-/** Moves a project to production on 1 March 2026 (history written as the stage API would). */
-async function toProduction(env: TestEnv, projectId: string) {
-  const { repos } = env.store;
-  for (const [toStage, at] of [
-    ['poc', '2025-10-01T09:00:00.000Z'],
-    ['productization', '2026-01-10T09:00:00.000Z'],
-    ['production', '2026-03-01T09:00:00.000Z'],
-  ] as const) {
-    await repos.stageChanges.insert({
-      projectId,
-      fromStage: null,
-      toStage,
-      note: 'test history',
-      changedBy: null,
-      now: at,
-    });
-  }
-  await repos.projects.setStage(projectId, 'production', '2026-03-01T09:00:00.000Z');
-}
-
 const money = (kind: 'cost' | 'return', amount: number, currency: string, date: string) => ({
   kind,
   category: kind === 'cost' ? 'infrastructure' : 'savings',
@@ -55,7 +36,7 @@ async function twoTeams(env: TestEnv) {
   const alpha = a.project;
   const beta = await env.factory.project(a.admin, a.team.id, undefined, 'Beta churn model');
   await post(a.admin.client, `/projects/${alpha.id}/goals`, quantifiableGoal(NOW));
-  await toProduction(env, alpha.id);
+  await putInProduction(env, alpha.id);
   await post(
     a.admin.client,
     `/projects/${alpha.id}/ledger`,
@@ -81,7 +62,7 @@ async function twoTeams(env: TestEnv) {
 
   const b = await env.factory.workspace({ users: [{ name: 'Bo' }] });
   const secret = await env.factory.project(b.admin, b.team.id, undefined, 'Zeta secret pricing');
-  await toProduction(env, b.project.id);
+  await putInProduction(env, b.project.id);
   await post(
     b.admin.client,
     `/projects/${b.project.id}/ledger`,
