@@ -163,9 +163,9 @@ export function outcomeIndex(
   };
 }
 
-export interface ProductionPeriod {
-  period: string;
-  /** Days of the period with predictions. */
+/** The figures of a period, or of all periods together. */
+export interface ProductionTotals {
+  /** Days with predictions. */
   days: number;
   /** Mean events caught per day among the model's top N (hit rate@N). */
   hitRate: number;
@@ -181,6 +181,10 @@ export interface ProductionPeriod {
   disagreement: Disagreement;
 }
 
+export interface ProductionPeriod extends ProductionTotals {
+  period: string;
+}
+
 export interface ProductionInput {
   predictions: readonly ProductionPrediction[];
   decisions: readonly ProductionDecision[];
@@ -189,18 +193,6 @@ export interface ProductionInput {
   horizonHours: number;
   periodKind: 'day' | 'week';
   value: EvaluationValueModel | null;
-}
-
-export interface ProductionTotals {
-  days: number;
-  hitRate: number;
-  eventsCaught: number;
-  interventions: number;
-  events: number;
-  bar: number;
-  modelNet: number | null;
-  realized: { acted: number; eventsCaught: number; net: number | null };
-  disagreement: Disagreement;
 }
 
 export interface ProductionFigures {
