@@ -1,3 +1,4 @@
+import { testNow } from './clock.js';
 import type { RunningServer } from './server.js';
 import { runCli } from './server.js';
 
@@ -51,9 +52,9 @@ export class Api {
   }
 }
 
-/** A calendar day `days` from today, as YYYY-MM-DD. */
+/** A calendar day `days` from the suite's today (support/clock.ts), as YYYY-MM-DD. */
 export function dayFromNow(days: number): string {
-  return new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  return new Date(testNow().getTime() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 /**

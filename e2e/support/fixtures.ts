@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
 import { Api, type Account } from './api.js';
+import { installTestClock } from './clock.js';
 import { runCli, startServer, type RunningServer } from './server.js';
 
 let counter = 0;
@@ -63,6 +64,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: 60_000 },
   ],
+  // Every page lives on the suite's day (support/clock.ts), like the servers it talks to.
+  context: async ({ context }, use) => {
+    await installTestClock(context);
+    await use(context);
+  },
   baseURL: async ({ server }, use) => {
     await use(server.url);
   },

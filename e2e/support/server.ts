@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_CLOCK_ENV } from './clock.js';
 import { CLI, REPO_ROOT } from './paths.js';
 
 export interface RunningServer {
@@ -22,6 +23,8 @@ function cliEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
     // Never reach a database configured in the caller's shell.
     DATABASE_URL: '',
     LOG_LEVEL: 'warn',
+    // The suite's day, not the calendar's: see support/clock.ts.
+    ...TEST_CLOCK_ENV,
     ...extra,
   };
 }

@@ -1,3 +1,4 @@
+import { testNow } from '../support/clock.js';
 import { expect, test, unique } from '../support/fixtures.js';
 import { signIn } from '../support/fixtures.js';
 import { saveScreenshot } from '../support/screenshots.js';
@@ -84,7 +85,7 @@ test('proposes an insight, moves it across the board and sees the quarter tiles 
   await expect(value('Implemented this quarter')).toHaveText('1');
 
   // The quarter table: this quarter delivered 2 (17,000 EUR) and implemented 1.
-  const now = new Date();
+  const now = testNow();
   const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
   const quarterRow = page
     .getByRole('table', { name: 'Insights per quarter' })

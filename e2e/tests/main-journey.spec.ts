@@ -1,3 +1,4 @@
+import { testNow } from '../support/clock.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
 
@@ -7,7 +8,7 @@ test('main journey: scope a project, get a goal refused then accepted, and move 
 }, testInfo) => {
   const teamName = unique('Retention Analytics');
   const projectName = unique('Churn early warning');
-  const nextYear = new Date().getFullYear() + 1;
+  const nextYear = testNow().getFullYear() + 1;
 
   await signIn(page, account);
 

@@ -1,9 +1,10 @@
+import { testNow } from '../support/clock.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
 import { saveScreenshot } from '../support/screenshots.js';
 
 /** The month `n` months from the current UTC month, as YYYY-MM. */
 function monthFromNow(n: number): string {
-  const now = new Date();
+  const now = testNow();
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + n, 1));
   return d.toISOString().slice(0, 7);
 }

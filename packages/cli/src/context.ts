@@ -1,28 +1,27 @@
 import type { Connection, Store } from '@sextant/db';
-import type { Services } from '@sextant/server';
+import type { Clock, Services } from '@sextant/server';
 import { CliError } from './cli-error.js';
 
 export interface AdminContext {
   connection: Connection;
   store: Store;
   services: Services;
+  /** The server's clock (`SEXTANT_NOW` or the system's), so what the CLI dates agrees with it. */
+  clock: Clock;
 }
 
 /** Admin commands talk to the database directly (same env as the server) after migrating it. */
 export async function withAdminContext<T>(work: (ctx: AdminContext) => Promise<T>): Promise<T> {
   // Loaded here, not at start-up: `sextant evaluate` and the CI commands never need them.
   const { migrateToLatest, openConnection, Store } = await import('@sextant/db');
-  const { createServices, loadConfig, systemClock } = await import('@sextant/server');
+  const { clockFrom, createServices, loadConfig } = await import('@sextant/server');
   const config = loadConfig();
   const connection = openConnection({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(connection);
     const store = new Store(connection);
-    return await work({
-      connection,
-      store,
-      services: createServices({ store, clock: systemClock }),
-    });
+    const clock = clockFrom(config.clockStart);
+    return await work({ connection, store, clock, services: createServices({ store, clock }) });
   } finally {
     await connection.close();
   }

@@ -6,3 +6,34 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export const iso = (date: Date): string => date.toISOString();
+
+/**
+ * A clock that reads `start` at the moment it is made and then runs at the system clock's
+ * pace: a server started with `SEXTANT_NOW` lives on that day (tests, demos on a fixed date)
+ * while sessions, throttling windows and retries still see time pass.
+ */
+export function clockStartingAt(start: Date, system: Clock = systemClock): Clock {
+  const offset = start.getTime() - system.now().getTime();
+  return { now: () => new Date(system.now().getTime() + offset) };
+}
+
+/** `SEXTANT_NOW` (an ISO-8601 instant) as the instant the clock starts at, or null when unset. */
+export function parseClockStart(value: string | undefined): Date | null {
+  if (value === undefined || value.trim() === '') return null;
+  const text = value.trim();
+  const start = new Date(text);
+  if (
+    !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ||
+    !Number.isFinite(start.getTime())
+  ) {
+    throw new Error(
+      `SEXTANT_NOW must be an ISO-8601 date or instant such as 2027-02-28T09:00:00Z, got "${value}"`,
+    );
+  }
+  return start;
+}
+
+/** The clock a process runs on: the system's, or one started at `SEXTANT_NOW`. */
+export function clockFrom(start: Date | null): Clock {
+  return start ? clockStartingAt(start) : systemClock;
+}

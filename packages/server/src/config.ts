@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseClockStart } from './clock.js';
 
 export interface ServerConfig {
   port: number;
@@ -12,6 +13,11 @@ export interface ServerConfig {
   /** Built web UI to serve, or null to serve the API only. */
   webDir: string | null;
   logLevel: string;
+  /**
+   * `SEXTANT_NOW`: the instant the server's clock starts at (then it runs normally), so the
+   * demo and every date rule can be tried on a chosen day; null runs on the system clock.
+   */
+  clockStart: Date | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -28,5 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env.SEXTANT_TRUST_PROXY === '1' || env.SEXTANT_TRUST_PROXY === 'true',
     webDir: env.SEXTANT_WEB_DIR ?? null,
     logLevel: env.LOG_LEVEL ?? 'warn',
+    clockStart: parseClockStart(env.SEXTANT_NOW),
   };
 }

@@ -1,6 +1,6 @@
 export { buildApp, DEFAULT_BODY_LIMIT, type AppOptions, type BuiltApp } from './app.js';
 export { loadConfig, type ServerConfig } from './config.js';
-export { systemClock, type Clock } from './clock.js';
+export { clockFrom, clockStartingAt, systemClock, type Clock } from './clock.js';
 export { createServices, type Services } from './services/index.js';
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './plugins/auth.plugin.js';
 export { LOGIN_THROTTLE } from './services/auth.service.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describeDatabase, migrateToLatest, openConnection, type Connection } from '@sextant/db';
 import { buildApp } from './app.js';
-import { systemClock } from './clock.js';
+import { clockFrom } from './clock.js';
 import type { ServerConfig } from './config.js';
 import { DEMO_EMAIL, seedDemo } from './demo/seed-demo.js';
 import { SEXTANT_VERSION } from './version.js';
@@ -19,10 +19,12 @@ export async function startServer(
   print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<RunningServer> {
   const connection = openConnection({ url: config.databaseUrl, dataDir: config.dataDir });
+  const clock = clockFrom(config.clockStart);
   try {
     await migrateToLatest(connection);
     const { app, services, store } = await buildApp({
       connection,
+      clock,
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
       webDir: config.webDir,
@@ -31,9 +33,12 @@ export async function startServer(
     print(
       `Sextant ${SEXTANT_VERSION} on ${info.kind} (${connection.location}), schema ${info.schemaVersion}`,
     );
+    if (config.clockStart) {
+      print(`Clock: started at ${clock.now().toISOString()} (SEXTANT_NOW), not the system's`);
+    }
 
     if (config.demo) {
-      const seeded = await seedDemo(services, store, systemClock);
+      const seeded = await seedDemo(services, store, clock);
       if (seeded) {
         print('');
         print('Demo workspace created. Sign in with:');

@@ -32,11 +32,13 @@ export function registerToken(program: Command): void {
             `--expires-in: "${opts.expiresIn}" is not a duration such as 12h, 30d or 8w`,
           );
         }
-        const created = await withAdminContext(async ({ store, services }) => {
+        const created = await withAdminContext(async ({ store, services, clock }) => {
           const user = await store.repos.users.findByEmail(opts.user.trim().toLowerCase());
           if (!user) throw new CliError(`--user: no account with email ${opts.user}`);
           const expiresAt = opts.expiresIn
-            ? new Date(Date.now() + durationHours(opts.expiresIn) * 3600 * 1000).toISOString()
+            ? new Date(
+                clock.now().getTime() + durationHours(opts.expiresIn) * 3600 * 1000,
+              ).toISOString()
             : null;
           const actor = { userId: user.id, tokenId: null, ip: null };
           if (!opts.project)

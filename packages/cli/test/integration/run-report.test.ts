@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Run, SprintReview } from '@sextant/core';
 import { HIT_RATE_CRITERION, quantifiableGoal } from '../../../server/test/support/factory.js';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/databases.js';
+import { TEST_NOW, testDay } from '../../../server/test/support/test-now.js';
 import {
   apiClient,
   assertBuilt,
@@ -16,8 +17,7 @@ import {
 } from '../support/server-process.js';
 import { CLEAN_CI, githubActionsEnv, startLossyProxy } from '../support/ci-job.js';
 
-const DAY_MS = 24 * 3600 * 1000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+const day = testDay;
 
 /** The command against a real server process; the runs API itself is tested on both databases in server/. */
 describe('sextant run report', () => {
@@ -43,7 +43,7 @@ describe('sextant run report', () => {
     });
     expect(project.status, JSON.stringify(project.body)).toBe(201);
     const projectId = project.body.id;
-    const goal = await api('POST', `/projects/${projectId}/goals`, quantifiableGoal(new Date()));
+    const goal = await api('POST', `/projects/${projectId}/goals`, quantifiableGoal(TEST_NOW));
     expect(goal.status, JSON.stringify(goal.body)).toBe(201);
     const criterion = await api(
       'PUT',

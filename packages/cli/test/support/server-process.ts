@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { TEST_NOW } from '../../../server/test/support/test-now.js';
 
 export const CLI_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -9,6 +10,9 @@ export function assertBuilt(): void {
     throw new Error(`${CLI_MAIN} is missing: run \`npm run build\` before the process-level tests`);
   }
 }
+
+/** Every process a test starts lives on the test's day, not the day the suite runs. */
+const TEST_CLOCK_ENV = { SEXTANT_NOW: TEST_NOW.toISOString() };
 
 export interface ServerProcess {
   url: string;
@@ -23,7 +27,9 @@ export function runCli(
   stdin = '',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_MAIN, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI_MAIN, ...args], {
+      env: { ...process.env, ...TEST_CLOCK_ENV, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -40,6 +46,7 @@ export function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProces
     const child = spawn(process.execPath, [CLI_MAIN, 'serve'], {
       env: {
         ...process.env,
+        ...TEST_CLOCK_ENV,
         PORT: '0',
         HOST: '127.0.0.1',
         SEXTANT_DEMO: '0',

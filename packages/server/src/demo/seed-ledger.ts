@@ -13,6 +13,12 @@ type Phase = 'build' | 'productization' | 'production';
 
 /** What one month costs and returns in a phase; `i` counts the months spent in that phase. */
 interface LedgerPlan {
+  /**
+   * How many monthly bookings each phase has, oldest first. A count, not the stage history's
+   * dates, so the ledger (and the ROI every test reads) is the same whatever day the demo is
+   * seeded on; the stage moves it follows are within a month of these.
+   */
+  months: Readonly<Partial<Record<Phase, number>>>;
   dayRate: number;
   month(phase: Phase, i: number): { peopleDays: number; infrastructure: number; savings: number };
   /** Savings estimated for each of the next three months. */
@@ -25,6 +31,7 @@ interface LedgerPlan {
  * net crossed zero months ago.
  */
 const ENERGY: LedgerPlan = {
+  months: { build: 3, productization: 2, production: 13 },
   dayRate: 650,
   month: (phase, i) =>
     phase === 'build'
@@ -41,6 +48,7 @@ const ENERGY: LedgerPlan = {
  * monthly net falls, so break-even is not in sight.
  */
 const WELD: LedgerPlan = {
+  months: { build: 4, productization: 4, production: 11 },
   dayRate: 700,
   month: (phase, i) =>
     phase === 'build'
@@ -53,6 +61,7 @@ const WELD: LedgerPlan = {
 
 /** In productization: costs so far, the savings only estimated. */
 const SUPPLIER: LedgerPlan = {
+  months: { build: 7, productization: 4 },
   dayRate: 620,
   month: (phase) =>
     phase === 'build'
@@ -62,6 +71,8 @@ const SUPPLIER: LedgerPlan = {
 };
 
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+
+const fifteenthOf = (day: string) => `${day.slice(0, 7)}-15`;
 
 const nextMonth = (first: string) => addCalendarMonths(first, 1);
 
@@ -73,15 +84,9 @@ async function seedLedger(
   history: DemoHistory,
   plan: LedgerPlan,
 ): Promise<void> {
-  const into = (stage: string) => history.steps.find((s) => s.stage === stage)?.offset;
-  const productization = into('productization');
-  const production = into('production');
-  const phaseOn = (day: string): Phase =>
-    production !== undefined && day >= dates.day(production)
-      ? 'production'
-      : productization !== undefined && day >= dates.day(productization)
-        ? 'productization'
-        : 'build';
+  const phases: Phase[] = (['build', 'productization', 'production'] as const).flatMap((phase) =>
+    Array.from({ length: plan.months[phase] ?? 0 }, () => phase),
+  );
   const counts: Record<Phase, number> = { build: 0, productization: 0, production: 0 };
   const write = (fields: Omit<LedgerEntryFields, 'currency' | 'note'>, note: string) =>
     repos.ledger.insert({
@@ -90,15 +95,15 @@ async function seedLedger(
       createdBy: ownerId,
       now: `${fields.date}T17:00:00.000Z`,
     });
-  // One set of entries per month on its 15th (not before the project began, nor after today).
-  for (
-    let first = monthStart(dates.day(history.created));
-    first <= dates.today;
-    first = nextMonth(first)
-  ) {
-    const fifteenth = dates.later(`${first.slice(0, 7)}-15`, dates.day(history.created));
-    const date = [fifteenth, dates.today].sort()[0] as string;
-    const phase = phaseOn(date);
+  // One set of entries per month on its 15th, this month's included (dated today before the
+  // 15th), never before the project began.
+  const thisMonth = monthStart(dates.today);
+  for (const [index, phase] of phases.entries()) {
+    const first = addCalendarMonths(thisMonth, index - (phases.length - 1));
+    const date = [
+      dates.later(fifteenthOf(first), dates.day(history.created)),
+      dates.today,
+    ].sort()[0] as string;
     const month = plan.month(phase, counts[phase]);
     counts[phase] += 1;
     const base = { status: 'realized' as const, date, peopleDays: null, dayRate: null };
@@ -124,11 +129,11 @@ async function seedLedger(
       );
     }
   }
-  for (let m = 1, first = nextMonth(monthStart(dates.today)); m <= 3; m += 1) {
+  for (let m = 1, first = nextMonth(thisMonth); m <= 3; m += 1) {
     await write(
       {
         status: 'estimated',
-        date: `${first.slice(0, 7)}-15`,
+        date: fifteenthOf(first),
         kind: 'return',
         category: 'savings',
         amount: plan.estimatedSavings,

@@ -44,7 +44,7 @@ describeEachDatabase('accounts', (env) => {
 describeEachDatabase('database constraint errors', (env) => {
   it("map the driver's unique and reference violations to 409, not 500", async () => {
     const repos = env().store.repos;
-    const now = new Date().toISOString();
+    const now = env().clock.now().toISOString();
     const user = {
       email: 'twice@example.test',
       name: 'Twice',

@@ -1,10 +1,14 @@
 import type { Clock } from '@sextant/server';
+import { TEST_NOW } from './test-now.js';
 
-/** A clock tests can move: tokens expire and throttling windows pass without waiting. */
+/**
+ * A clock tests can move: tokens expire and throttling windows pass without waiting. It starts
+ * at TEST_NOW, never at the day the suite happens to run on.
+ */
 export class TestClock implements Clock {
   private current: number;
 
-  constructor(start: Date = new Date()) {
+  constructor(start: Date = TEST_NOW) {
     this.current = start.getTime();
   }
 
