@@ -17,17 +17,24 @@ export function clockStartingAt(start: Date, system: Clock = systemClock): Clock
   return { now: () => new Date(system.now().getTime() + offset) };
 }
 
-/** `SEXTANT_NOW` (an ISO-8601 instant) as the instant the clock starts at, or null when unset. */
+/** `SEXTANT_NOW` (an ISO-8601 day or instant) as the instant the clock starts at; null when unset. */
 export function parseClockStart(value: string | undefined): Date | null {
   if (value === undefined || value.trim() === '') return null;
   const text = value.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.exec(
+    text,
+  );
   const start = new Date(text);
+  // A calendar day that exists: Date would roll 30 February into March.
+  const day = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (
-    !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ||
+    !match ||
+    !day ||
+    day.getUTCDate() !== Number(match[3]) ||
     !Number.isFinite(start.getTime())
   ) {
     throw new Error(
-      `SEXTANT_NOW must be an ISO-8601 date or instant such as 2027-02-28T09:00:00Z, got "${value}"`,
+      `SEXTANT_NOW must be an ISO-8601 day or instant such as 2027-02-28T09:00:00Z, got "${value}"`,
     );
   }
   return start;
