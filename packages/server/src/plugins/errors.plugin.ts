@@ -95,7 +95,8 @@ function databaseError(error: unknown): AppError | null {
   if (isDatabaseUnavailable(error)) {
     return new AppError(
       'database_unavailable',
-      'The database is unavailable; nothing was written. Retry in a few seconds.',
+      // Not "nothing was written": a COMMIT cut off mid-way may have landed.
+      'The database is unavailable; retry in a few seconds. A write retried with the same Idempotency-Key is stored once.',
       {},
       { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
     );
