@@ -35,6 +35,10 @@ export const ERROR_STATUS = {
   internal: 500,
   /** A dependency the server needs for this request is missing or down (e.g. Chromium for PDFs). */
   unavailable: 503,
+  /** The database is unreachable or stopped answering; nothing was written, retry later. */
+  database_unavailable: 503,
+  /** The database has no room left to write; nothing was written. */
+  storage_full: 507,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { createSqliteKysely } from './dialects/sqlite.js';
 import { createPostgresKysely } from './dialects/postgres.js';
+import { isDatabaseUnavailable, isStorageFull } from './driver-errors.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -65,7 +66,11 @@ export async function describeDatabase(connection: Connection): Promise<Database
   const applied = await sql<{ name: string }>`select name from kysely_migration order by name`
     .execute(db)
     .then((r) => r.rows)
-    .catch(() => [] as { name: string }[]);
+    .catch((error: unknown) => {
+      // No migration table yet is "none"; a database that does not answer is not.
+      if (isDatabaseUnavailable(error) || isStorageFull(error)) throw error;
+      return [] as { name: string }[];
+    });
   let synchronous: string | null = null;
   let journalMode: string | null = null;
   if (kind === 'sqlite') {

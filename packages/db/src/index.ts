@@ -2,7 +2,12 @@ export * from './connect.js';
 export * from './migrate.js';
 export * from './store.js';
 export { newId } from './ids.js';
-export { isReferenceViolation, isUniqueViolation } from './constraint-errors.js';
+export {
+  isDatabaseUnavailable,
+  isReferenceViolation,
+  isStorageFull,
+  isUniqueViolation,
+} from './driver-errors.js';
 export { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from './dialects/sqlite.js';
 export type { PageRequest, PageResult } from './repositories/executor.js';
 export type { UserRecord, UserCredentials } from './repositories/users.repository.js';

@@ -14,3 +14,14 @@ export const Health = z.object({
   }),
 });
 export type Health = z.infer<typeof Health>;
+
+/** `/health` while the database does not answer: a 503, so a load balancer takes the server out. */
+export const HealthDown = z.object({
+  status: z.literal('database_unavailable'),
+  version: z.string(),
+  database: z.object({
+    kind: z.enum(['sqlite', 'postgres']),
+    reachable: z.literal(false),
+  }),
+});
+export type HealthDown = z.infer<typeof HealthDown>;

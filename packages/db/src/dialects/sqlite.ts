@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { Database } from '../schema.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -26,9 +33,39 @@ export function openSqliteConnection(file: string): SqliteDatabase.Database {
   return connection;
 }
 
+const isNoTransaction = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'SQLITE_ERROR' &&
+  /no transaction is active/.test((error as Error).message);
+
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, most SQLITE_IOERR);
+ * Kysely's ROLLBACK then fails with "cannot rollback - no transaction is active", and that
+ * error would replace the one saying what happened (a full disk would answer 500 instead of
+ * 507). Rolling back a transaction SQLite already rolled back is therefore a no-op.
+ */
+class CauseKeepingSqliteDriver extends SqliteDriver {
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (!isNoTransaction(error)) throw error;
+    }
+  }
+}
+
+class SextantSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new CauseKeepingSqliteDriver(this.config);
+  }
+}
+
 export function createSqliteKysely(file: string): Kysely<Database> {
   return new Kysely<Database>({
-    dialect: new SqliteDialect({
+    dialect: new SextantSqliteDialect({
       database: async () => withStatementCache(openSqliteConnection(file)),
     }),
   });

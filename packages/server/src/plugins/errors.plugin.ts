@@ -2,7 +2,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import sjson from 'secure-json-parse';
 import { AppError, isAppError } from '@sextant/core';
-import { isReferenceViolation, isUniqueViolation } from '@sextant/db';
+import {
+  isDatabaseUnavailable,
+  isReferenceViolation,
+  isStorageFull,
+  isUniqueViolation,
+} from '@sextant/db';
 import { locateJsonError } from '../http/json-error.js';
 
 interface ValidationEntry {
@@ -72,8 +77,37 @@ const FASTIFY_CODES: Record<string, (error: FastifyError) => AppError> = {
     new AppError('invalid_request', 'Content-Length does not match the body.'),
 };
 
+/** Seconds a client is asked to wait before retrying while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database's own failures, on either driver: an outage is a 503 the client may retry
+ * (its Idempotency-Key makes the retry safe), a full disk a 507. Neither message names a
+ * host, a file or the driver's words: those go to the log.
+ */
+function databaseError(error: unknown): AppError | null {
+  if (isStorageFull(error)) {
+    return new AppError(
+      'storage_full',
+      'The database has no space left to write; nothing was written. Retry once space has been freed.',
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(
+      'database_unavailable',
+      // Not "nothing was written": a COMMIT cut off mid-way may have landed.
+      'The database is unavailable; retry in a few seconds. A write retried with the same Idempotency-Key is stored once.',
+      {},
+      { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+    );
+  }
+  return null;
+}
+
 export function toAppError(error: FastifyError): AppError | null {
   if (isAppError(error)) return error;
+  const database = databaseError(error);
+  if (database) return database;
   // Constraint violations that a check-then-write lost to a concurrent request.
   if (isUniqueViolation(error)) {
     return new AppError('conflict', 'This already exists: another request created it first.');
@@ -140,6 +174,16 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   );
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const database = databaseError(error);
+    if (database) {
+      // The operator needs the driver's words (which host, which file, which code); the
+      // client gets the request id to quote.
+      request.log.warn({ err: error }, database.message);
+      return sendError(
+        reply,
+        new AppError(database.code, database.message, { requestId: request.id }, database.headers),
+      );
+    }
     const known = toAppError(error);
     if (known) return sendError(reply, known);
     request.log.error({ err: error }, 'unhandled error');

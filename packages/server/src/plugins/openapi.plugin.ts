@@ -19,6 +19,8 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         version: SEXTANT_VERSION,
         description:
           'Is this data-science project on track? Errors are `{"error":{"code","message","details"}}`. ' +
+          'Any route may answer 503 `database_unavailable` with `Retry-After` while the database cannot be reached ' +
+          '(retry; a post retried with the same `Idempotency-Key` is stored once) and 507 `storage_full` when it has no room to write. ' +
           'Browser sessions send writes with the `X-CSRF-Token` header; CI and scripts use `Authorization: Bearer sxt_…`.',
       },
       components: {

@@ -21,6 +21,8 @@ export interface TestEnv {
 
 export interface HarnessOptions {
   trustProxy?: boolean;
+  /** The databases this suite is about, when it tests one engine's behaviour (default both). */
+  kinds?: readonly DatabaseKind[];
 }
 
 /**
@@ -32,7 +34,7 @@ export function describeEachDatabase(
   body: (env: () => TestEnv) => void,
   options: HarnessOptions = {},
 ): void {
-  for (const kind of DATABASE_KINDS) {
+  for (const kind of options.kinds ?? DATABASE_KINDS) {
     const skip = kind === 'postgres' && !inject('postgresAvailable');
     describe.skipIf(skip)(`${title} [${kind}]`, () => {
       let env: TestEnv | undefined;
