@@ -34,6 +34,9 @@ export interface SeenCellsData {
 }
 
 export class SeenCells {
+  /** @param budget bytes the bitmap may take (see BITMAP_BUDGET; smaller in tests). */
+  constructor(private readonly budget = BITMAP_BUDGET) {}
+
   /** Cells marked. */
   cells = 0;
   /** The bitmap: entity `id`'s words are bits[id × stride … (id + 1) × stride). */
@@ -63,6 +66,11 @@ export class SeenCells {
       }
     }
     return this.markOutside(id, day);
+  }
+
+  /** Whether the cells are kept as a set rather than a bitmap. */
+  get sparse(): boolean {
+    return this.bits === null;
   }
 
   /** Whether (id, day) is marked. */
@@ -202,7 +210,7 @@ export class SeenCells {
       if (word < oldLow) low = high - stride;
     }
     const bytes = capacity * stride * 4;
-    if (bytes > BITMAP_BUDGET && bytes > this.cells * PAIR_BYTES) {
+    if (bytes > this.budget && bytes > this.cells * PAIR_BYTES) {
       this.toPairs();
       return;
     }
