@@ -114,6 +114,8 @@ export class PredictionsScanner implements CsvBlockScanner {
   readonly seen = new SeenCells();
 
   private kinds: Int32Array = new Int32Array(0);
+  /** The columns are `period,entity,score,label` in that order and no others. */
+  private standard = false;
   /** The column of PERIOD, ENTITY, SCORE and LABEL (−1 when absent), for `slowRow`. */
   private columns: number[] = [];
   /** dateKey − keyBase → index in `days` + 1 (0: not seen yet). */
@@ -137,16 +139,141 @@ export class PredictionsScanner implements CsvBlockScanner {
   header(fields: string[]): void {
     this.kinds = Int32Array.from(this.options.kindsOf(fields));
     this.columns = [PERIOD, ENTITY, SCORE, LABEL].map((kind) => this.kinds.indexOf(kind));
+    this.standard = this.kinds.join() === [PERIOD, ENTITY, SCORE, LABEL].join();
   }
 
   scan(buf: Buffer, from: number, filled: number, firstLine: number): number {
     try {
-      return this.scanRows(buf, from, filled, firstLine);
+      return this.standard
+        ? this.scanStandard(buf, from, filled, firstLine)
+        : this.scanRows(buf, from, filled, firstLine);
     } catch (error) {
       // A mistake on this line comes after the rows still waiting: they may repeat a cell.
       if (error instanceof LineError && !(error instanceof DuplicateRowError)) this.flush();
       throw error;
     }
+  }
+
+  /**
+   * `scanRows` for the usual layout, `period,entity,score,label` and nothing else: each
+   * field read where the layout puts it (a `YYYY-MM-DD` period, an entity without blanks or
+   * quotes, a plain decimal score, a label 0 or 1), without a dispatch per field. A line
+   * that does not fit goes to `scanRows` alone, which reads it (or stops on it) as it would
+   * any line.
+   */
+  private scanStandard(buf: Buffer, from: number, filled: number, firstLine: number): number {
+    const entities = this.entities;
+    const prime = FNV_PRIME;
+    const offset = FNV_OFFSET;
+    const pow10 = POW10;
+    let line = firstLine;
+    let i = from;
+    while (i < filled) {
+      const lineStart = i;
+      fits: {
+        if (i + 11 >= filled || buf[i + 4] !== 45 || buf[i + 7] !== 45 || buf[i + 10] !== 44) {
+          break fits;
+        }
+        const y0 = buf[i]! - 48;
+        const y1 = buf[i + 1]! - 48;
+        const y2 = buf[i + 2]! - 48;
+        const y3 = buf[i + 3]! - 48;
+        const m0 = buf[i + 5]! - 48;
+        const m1 = buf[i + 6]! - 48;
+        const d0 = buf[i + 8]! - 48;
+        const d1 = buf[i + 9]! - 48;
+        if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >>> 0 > 9) {
+          // Some byte is not a digit (or all are, and one is above 9: checked one by one).
+          if (
+            y0 >>> 0 > 9 ||
+            y1 >>> 0 > 9 ||
+            y2 >>> 0 > 9 ||
+            y3 >>> 0 > 9 ||
+            m0 >>> 0 > 9 ||
+            m1 >>> 0 > 9 ||
+            d0 >>> 0 > 9 ||
+            d1 >>> 0 > 9
+          ) {
+            break fits;
+          }
+        }
+        const key = dayKey(((y0 * 10 + y1) * 10 + y2) * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+        if (key < 0) break fits;
+        i += 11;
+        const entityStart = i;
+        let hash = offset;
+        let c = 0;
+        for (; i < filled; i++) {
+          c = buf[i]!;
+          if (c === 44) break;
+          // A blank, a quote or a line end: not this layout.
+          if (c <= 34) break fits;
+          hash = Math.imul(hash ^ c, prime);
+        }
+        if (i >= filled || i === entityStart) break fits;
+        const entityEnd = i;
+        i += 1;
+        const scoreStart = i;
+        const negative = buf[i] === 45;
+        if (negative) i += 1;
+        let mantissa = 0;
+        let digits = 0;
+        let decimals = 0;
+        let dot = 0;
+        for (; i < filled; i++) {
+          c = buf[i]!;
+          const digit = c - 48;
+          if (digit >>> 0 <= 9) {
+            mantissa = mantissa * 10 + digit;
+            digits += 1;
+            decimals += dot;
+          } else if (c === 46 && dot === 0) {
+            dot = 1;
+          } else {
+            break;
+          }
+        }
+        if (c !== 44 || i >= filled || digits === 0 || digits > 15) break fits;
+        const scoreEnd = i;
+        i += 1;
+        const labelByte = buf[i];
+        if (labelByte !== 48 && labelByte !== 49) break fits;
+        let end = i + 1;
+        if (buf[end] === 13) end += 1;
+        if (end >= filled || buf[end] !== 10) break fits;
+        let id = entities.find(hash, buf, entityStart, entityEnd);
+        if (id < 0) id = entities.idOf(hash, buf, entityStart, entityEnd);
+        const score = mantissa / pow10[decimals]!;
+        this.parsedScore = negative ? -score : score;
+        line += 1;
+        this.row(
+          buf,
+          line,
+          lineStart,
+          lineStart + 10,
+          key,
+          id,
+          scoreStart,
+          scoreEnd,
+          labelByte,
+          i,
+          i + 1,
+        );
+        i = end + 1;
+        continue;
+      }
+      // Not this layout: the general reader takes the line alone.
+      const newline = buf.indexOf(10, lineStart);
+      if (newline < 0 || newline >= filled) {
+        this.lines = line;
+        return lineStart;
+      }
+      this.scanRows(buf, lineStart, newline + 1, line);
+      line = this.lines;
+      i = newline + 1;
+    }
+    this.lines = line;
+    return i;
   }
 
   private scanRows(buf: Buffer, from: number, filled: number, firstLine: number): number {

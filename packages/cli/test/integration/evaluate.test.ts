@@ -449,13 +449,14 @@ describe('sextant evaluate', () => {
     it('reports the first mistake with the line one thread reports, where the parts meet', async () => {
       // Mistakes that keep every line's length, so that the parts begin where they begin in
       // the clean file: the first row of a part repeating a machine of its day (seen in the
-      // part before), going back a day, or with a bad score.
+      // part before), moved back a day (onto its machine's row of the day before, in the
+      // part before), or with a bad score.
       const base = rows();
       const clean = text(base);
       const mistakes: Record<string, (line: string, previous: string) => string> = {
         duplicate: (line, previous) =>
           `${line.slice(0, 11)}${previous.slice(11, 14)}${line.slice(14)}`,
-        backwards: (line) =>
+        'day before': (line) =>
           `2027-03-${String(Number(line.slice(8, 10)) - 1).padStart(2, '0')}${line.slice(10)}`,
         score: (line) => `${line.slice(0, 15)}x${line.slice(16)}`,
       };
@@ -473,7 +474,7 @@ describe('sextant evaluate', () => {
             const broken = file(`mistake-${threads}-${at}-${name}.csv`, text(lines));
             const one = await evaluate([broken, '--top', '3', '--threads', '1']);
             expect(one.stderr).toMatch(
-              new RegExp(`line ${at + 2}: (duplicate row|unsorted rows|score "x)`),
+              new RegExp(`line ${at + 2}: (duplicate row: .* on line \\d+|score "x)`),
             );
             const parts = await evaluate([broken, '--top', '3', '--threads', String(threads)]);
             expect({ name, threads, stderr: parts.stderr, code: parts.code }).toEqual({

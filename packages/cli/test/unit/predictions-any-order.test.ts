@@ -139,6 +139,63 @@ describe('sextant evaluate reads rows in any order', () => {
   });
 });
 
+describe('the reader of the usual layout', () => {
+  /** Fields as they come in files, many of them wrong: both readers must agree on all. */
+  const field = {
+    period: fc.constantFrom(
+      '2027-03-01',
+      '2027-03-02',
+      ' 2027-03-01',
+      '"2027-03-02"',
+      '2027-13-01',
+      '2027-02-30',
+      '2027-3-01',
+      '2027-03-01T10:00:00Z',
+      '2027-03-02 06:00:00',
+      '',
+    ),
+    entity: fc.constantFrom('a', 'b', 'c', 'ä', ' a', '"b"', 'x y', ''),
+    score: fc.constantFrom(
+      '0.5',
+      '1',
+      '-0.25',
+      '.5',
+      '5.',
+      '+1',
+      '1e3',
+      ' 2',
+      'x',
+      '',
+      '0.1234567890123456',
+    ),
+    label: fc.constantFrom('0', '1', '1', '0', '2', '', ' 1', '"0"', '1\r'),
+  };
+  const lineArb = fc.tuple(field.period, field.entity, field.score, field.label);
+
+  it('reads every line as the general reader does, or stops where and as it stops', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(lineArb, { minLength: 1, maxLength: 12 }), async (lines) => {
+        const usual = join(dir, `usual-${files}.csv`);
+        const swapped = join(dir, `swapped-${files++}.csv`);
+        writeFileSync(
+          usual,
+          `period,entity,score,label\n${lines.map(([p, e, s, l]) => `${p},${e},${s},${l}`).join('\n')}\n`,
+        );
+        // Entity first: another layout, read by the general reader alone.
+        writeFileSync(
+          swapped,
+          `entity,period,score,label\n${lines.map(([p, e, s, l]) => `${e},${p},${s},${l}`).join('\n')}\n`,
+        );
+        const a = await evaluate(usual, { n: 2 });
+        const b = await evaluate(swapped, { n: 2 });
+        expect(a.error?.replace(usual, 'FILE')).toEqual(b.error?.replace(swapped, 'FILE'));
+        expect(a.result).toEqual(b.result);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('dateKeyOf', () => {
   it('keys each YYYY-MM-DD apart and refuses anything else', () => {
     const key = (text: string) => dateKeyOf(Buffer.from(text), 0, text.length);
