@@ -10,6 +10,7 @@ import { ByteInterner, FNV_OFFSET, FNV_PRIME, parsePlainDecimal, POW10 } from '.
 import { DuplicateRowError, LineError } from './cli-error.js';
 import type { CsvBlockScanner } from './csv-bytes.js';
 import { splitQuoted } from './csv-lines.js';
+import { DayTops } from './day-tops.js';
 import { SeenCells } from './seen-cells.js';
 
 /** What each wanted column is. */
@@ -44,8 +45,8 @@ export interface PredictionsScannerOptions {
 export const duplicateProblem = (column: string, entity: string, day: string): string =>
   `duplicate row: ${column} ${entity} already has a row for ${day}`;
 
-/** Rows parsed before they are counted and offered (see `flush`). */
-const PENDING = 1024;
+/** Rows parsed before they are marked, counted and offered (see `flush`). */
+const PENDING = 1 << 16;
 
 /** Raw period texts (instants) remembered with their day, before the memo starts over. */
 const RAW_MEMO = 1 << 16;
@@ -99,19 +100,24 @@ export class PredictionsScanner implements CsvBlockScanner {
   readonly days: string[] = [];
   readonly dayNumbers: number[] = [];
   private readonly slots: PeriodSlot[] = [];
-  /** Rows parsed and checked, waiting for `flush`: day index, entity id, score, label, line. */
+  /**
+   * Rows parsed and checked, waiting for `flush`: day index, entity id, score, label, line
+   * (room for 1,024 at first, growing to PENDING: a small file takes little).
+   */
   private pending = 0;
-  private readonly pendingDay = new Int32Array(PENDING);
-  private readonly pendingEntity = new Int32Array(PENDING);
-  private readonly pendingScore = new Float64Array(PENDING);
-  private readonly pendingLabel = new Uint8Array(PENDING);
-  private readonly pendingLine = new Int32Array(PENDING);
+  private pendingDay = new Int32Array(1024);
+  private pendingEntity = new Int32Array(1024);
+  private pendingScore = new Float64Array(1024);
+  private pendingLabel = new Uint8Array(1024);
+  private pendingLine = new Int32Array(1024);
   /** Per day index: rows, rows with an event, and the bar of the day's top N. */
   private dayRecords = new Int32Array(512);
   private dayEvents = new Int32Array(512);
   private dayBars = new Float64Array(512).fill(-Infinity);
   readonly entities = new ByteInterner();
   readonly seen = new SeenCells();
+  /** Each day's top N while reading (handed to the evaluator by `finish`). */
+  private readonly tops: DayTops;
 
   private kinds: Int32Array = new Int32Array(0);
   /** The columns are `period,entity,score,label` in that order and no others. */
@@ -134,7 +140,9 @@ export class PredictionsScanner implements CsvBlockScanner {
   constructor(
     private readonly evaluator: TopNEvaluator,
     private readonly options: PredictionsScannerOptions,
-  ) {}
+  ) {
+    this.tops = new DayTops(evaluator.n, this.entities.names);
+  }
 
   header(fields: string[]): void {
     this.kinds = Int32Array.from(this.options.kindsOf(fields));
@@ -571,7 +579,10 @@ export class PredictionsScanner implements CsvBlockScanner {
     this.pendingLabel[at] = label;
     this.pendingLine[at] = line;
     this.pending = at + 1;
-    if (at + 1 === PENDING) this.flush();
+    if (at + 1 === this.pendingDay.length) {
+      if (at + 1 < PENDING) this.growPending();
+      else this.flush();
+    }
     this.rows += 1;
   }
 
@@ -600,49 +611,98 @@ export class PredictionsScanner implements CsvBlockScanner {
   }
 
   /**
-   * The rows parsed since the last flush, in order: each (entity, day) cell marked (a second
-   * row stops), counted in its day, and offered to the day's top N only when it reaches the
-   * bar (a few rows in a hundred). Done a thousand rows at a time in this tight loop rather
-   * than row by row, so that the lookups of rows in any order (the cells, the days) overlap
-   * in the memory system instead of waiting one after another.
+   * The rows parsed since the last flush: each (entity, day) cell marked (a second row
+   * stops, the first in file order), then each row counted in its day and offered to the
+   * day's top N only when it reaches the bar (a few rows in a hundred). In tight loops over a
+   * batch rather than row by row, so that the lookups overlap in the memory system; and when
+   * the batch's rows come in no order (neither the day nor the entity of one row is the
+   * previous row's), the cells are marked entity group by entity group (`markScattered`), so
+   * that each group's part of the bitmap is read from the cache, not from memory.
    */
   private flush(): void {
     const count = this.pending;
     this.pending = 0;
-    const { seen, dayNumbers, dayRecords, dayEvents, dayBars, slots, days, evaluator } = this;
-    const names = this.entities.names;
+    const { seen, dayNumbers, dayRecords, dayEvents, dayBars, tops } = this;
     const pendingDay = this.pendingDay;
     const pendingEntity = this.pendingEntity;
     const pendingScore = this.pendingScore;
     const pendingLabel = this.pendingLabel;
+    let scattered = 0;
+    for (let r = 1; r < count; r++) {
+      if (pendingDay[r] !== pendingDay[r - 1] && pendingEntity[r] !== pendingEntity[r - 1]) {
+        scattered += 1;
+      }
+    }
+    if (scattered * 4 > count) {
+      this.markScattered(count);
+    } else {
+      for (let r = 0; r < count; r++) {
+        const dayIndex = pendingDay[r]!;
+        const id = pendingEntity[r]!;
+        if (seen.mark(id, dayNumbers[dayIndex]!)) {
+          throw this.duplicate(this.pendingLine[r]!, id, dayIndex);
+        }
+      }
+    }
     for (let r = 0; r < count; r++) {
       const dayIndex = pendingDay[r]!;
-      const id = pendingEntity[r]!;
-      if (seen.mark(id, dayNumbers[dayIndex]!)) {
-        throw this.duplicate(this.pendingLine[r]!, id, dayIndex);
-      }
       const label = pendingLabel[r]!;
       dayRecords[dayIndex]! += 1;
       dayEvents[dayIndex]! += label;
       const score = pendingScore[r]!;
       if (score >= dayBars[dayIndex]!) {
-        dayBars[dayIndex] = evaluator.offerToSlot(
-          slots[dayIndex]!,
-          days[dayIndex]!,
-          names[id]!,
-          score,
-          label as 0 | 1,
-        );
+        dayBars[dayIndex] = tops.offer(dayIndex, score, pendingEntity[r]!, label);
       }
+    }
+  }
+
+  /**
+   * Marks the batch's cells group of entity ids by group (a counting sort on the id's high
+   * bits, at most 256 groups, file order kept within each), and stops on the first row in
+   * file order that repeats a cell.
+   */
+  private markScattered(count: number): void {
+    const { seen, dayNumbers, pendingDay, pendingEntity } = this;
+    let shift = 4;
+    while (this.entities.names.length >>> shift > 256) shift += 1;
+    const groups = (this.entities.names.length >>> shift) + 1;
+    const starts = new Int32Array(groups + 1);
+    for (let r = 0; r < count; r++) starts[(pendingEntity[r]! >>> shift) + 1]! += 1;
+    for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
+    const ids = new Int32Array(count);
+    const numbers = new Int32Array(count);
+    const rows = new Int32Array(count);
+    for (let r = 0; r < count; r++) {
+      const id = pendingEntity[r]!;
+      const at = starts[id >>> shift]!++;
+      ids[at] = id;
+      numbers[at] = dayNumbers[pendingDay[r]!]!;
+      rows[at] = r;
+    }
+    let repeated = count;
+    for (let k = 0; k < count; k++) {
+      if (seen.mark(ids[k]!, numbers[k]!) && rows[k]! < repeated) repeated = rows[k]!;
+    }
+    if (repeated < count) {
+      throw this.duplicate(
+        this.pendingLine[repeated]!,
+        pendingEntity[repeated]!,
+        pendingDay[repeated]!,
+      );
     }
   }
 
   /** Hands the days' counts to the evaluator: once, after the last block. */
   finish(): void {
     this.flush();
-    this.slots.forEach((slot, dayIndex) =>
-      this.evaluator.countInSlot(slot, this.dayRecords[dayIndex]!, this.dayEvents[dayIndex]!),
-    );
+    const names = this.entities.names;
+    this.slots.forEach((slot, dayIndex) => {
+      this.evaluator.countInSlot(slot, this.dayRecords[dayIndex]!, this.dayEvents[dayIndex]!);
+      const day = this.days[dayIndex]!;
+      this.tops.forEach(dayIndex, (score, id, label) =>
+        this.evaluator.offerToSlot(slot, day, names[id]!, score, label as 0 | 1),
+      );
+    });
     this.dayRecords.fill(0);
     this.dayEvents.fill(0);
   }
@@ -684,6 +744,19 @@ export class PredictionsScanner implements CsvBlockScanner {
     return dayIndex;
   }
 
+  private growPending(): void {
+    const size = this.pendingDay.length * 2;
+    const grown = <T extends Int32Array | Float64Array | Uint8Array>(old: T, bigger: T): T => {
+      bigger.set(old);
+      return bigger;
+    };
+    this.pendingDay = grown(this.pendingDay, new Int32Array(size));
+    this.pendingEntity = grown(this.pendingEntity, new Int32Array(size));
+    this.pendingScore = grown(this.pendingScore, new Float64Array(size));
+    this.pendingLabel = grown(this.pendingLabel, new Uint8Array(size));
+    this.pendingLine = grown(this.pendingLine, new Int32Array(size));
+  }
+
   private growDays(): void {
     const size = this.dayBars.length * 2;
     const records = new Int32Array(size);
@@ -714,6 +787,7 @@ export class PredictionsScanner implements CsvBlockScanner {
     if (dayIndex === undefined) {
       dayIndex = this.days.length;
       if (dayIndex === this.dayBars.length) this.growDays();
+      this.tops.reserve(dayIndex + 1);
       this.days.push(day);
       this.dayNumbers.push(dayNumber(day));
       this.slots.push(this.evaluator.slotOf(day));

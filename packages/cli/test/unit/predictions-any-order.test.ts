@@ -191,7 +191,7 @@ describe('the reader of the usual layout', () => {
         expect(a.error?.replace(usual, 'FILE')).toEqual(b.error?.replace(swapped, 'FILE'));
         expect(a.result).toEqual(b.result);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

@@ -221,7 +221,8 @@ export function isoWeekOf(day: string): string {
 
 /** Streaming: feed records in any order; call result() at the end. */
 export class TopNEvaluator {
-  private readonly n: number;
+  /** N: the records each period keeps (its interventions). */
+  readonly n: number;
   private readonly periodKind: 'day' | 'week';
   private readonly timeZone: string;
   private readonly value: EvaluationValueModel | undefined;
