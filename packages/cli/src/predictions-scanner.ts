@@ -110,6 +110,10 @@ export class PredictionsScanner implements CsvBlockScanner {
   private pendingScore = new Float64Array(1024);
   private pendingLabel = new Uint8Array(1024);
   private pendingLine = new Int32Array(1024);
+  /** A scattered batch's cells grouped by entity (see `markScattered`): id, day number, row. */
+  private groupedIds = new Int32Array(0);
+  private groupedDays = new Int32Array(0);
+  private groupedRows = new Int32Array(0);
   /** Per day index: rows, rows with an event, and the bar of the day's top N. */
   private dayRecords = new Int32Array(512);
   private dayEvents = new Int32Array(512);
@@ -669,9 +673,14 @@ export class PredictionsScanner implements CsvBlockScanner {
     const starts = new Int32Array(groups + 1);
     for (let r = 0; r < count; r++) starts[(pendingEntity[r]! >>> shift) + 1]! += 1;
     for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
-    const ids = new Int32Array(count);
-    const numbers = new Int32Array(count);
-    const rows = new Int32Array(count);
+    if (this.groupedIds.length < count) {
+      this.groupedIds = new Int32Array(this.pendingDay.length);
+      this.groupedDays = new Int32Array(this.pendingDay.length);
+      this.groupedRows = new Int32Array(this.pendingDay.length);
+    }
+    const ids = this.groupedIds;
+    const numbers = this.groupedDays;
+    const rows = this.groupedRows;
     for (let r = 0; r < count; r++) {
       const id = pendingEntity[r]!;
       const at = starts[id >>> shift]!++;
