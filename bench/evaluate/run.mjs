@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // Evaluate: hit rate@10 per day over a generated predictions file (1,000 machines × 3,650
-// days = 3.65 M rows, generate.mjs), each figure beside its limit measured in the same run:
+// days = 3.65 M rows, generate.mjs), each figure beside its limit measured in the same run,
+// on the file in period order and on the same rows shuffled (generate.mjs `shuffle`, seeded):
 //   (a) `sextant evaluate FILE --top 10 --period day --json`, a process of its own, timed from
 //       spawn to exit (start-up, CSV reading and parsing included);
 //   (b) DuckDB (@duckdb/node-api, in this process) doing the same computation on the same
 //       file, timed from opening an in-memory database to the answer (its CSV reading
 //       included): per day, rank by score descending then entity ascending (the CLI's tie
 //       rule), take the top 10, sum their labels = events caught that day; hit rate = mean
-//       over the days. Goal: DuckDB time / CLI time ≥ 2, with identical results (hit rate
-//       equal to 1e-9, events caught equal in total and on every day);
-// (a) and (b) run in alternating rounds, medians reported;
+//       over the days;
+//   (b′) Polars (nodejs-polars 0.25.2, in this process, loaded beforehand) doing the same, its
+//       CSV reading included: scanCSV, per period the labels sorted by (score desc, entity
+//       asc), the first 10 kept as a list and summed, mean over the days.
+// Goal: the faster anchor's time / CLI time ≥ 2 on both files, with identical results (hit
+// rate equal to 1e-9, events caught equal in total and on every day) from all three.
+// (a), (b) and (b′) run in alternating rounds, medians reported;
 //   (c) bulk ingestion of predictions (entity, period, model_version, score) as `text/csv`
 //       bodies to POST /projects/{id}/feedback/predictions on a real server, beside the raw
 //       database insert limit on the same rows: better-sqlite3 with the server's pragmas, a
@@ -24,6 +29,7 @@
 //     [--postgres] [--no-evaluate] [--no-ingest]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +51,7 @@ import {
   stopServer,
 } from '../lib/bench-server.mjs';
 import { withThrowawayPostgres } from '../lib/postgres.mjs';
-import { dayName, entityNames, generate, seededRandom } from './generate.mjs';
+import { dayName, entityNames, generate, seededRandom, shuffle } from './generate.mjs';
 
 const MACHINES = arg('machines', 1_000);
 const DAYS = arg('days', 3_650);
@@ -146,91 +152,172 @@ async function evaluateWithDuckDb(file) {
   };
 }
 
-/** Days on which the two answers differ (only when the CLI's answer lists its periods). */
-function differingPeriods(cli, duck) {
+/**
+ * nodejs-polars, or why not: its native build for this platform is an optional dependency
+ * declaring Node ≥ 22, which npm skips on Node 20 (it runs there all the same).
+ */
+function loadPolars() {
+  try {
+    return { pl: createRequire(import.meta.url)('nodejs-polars') };
+  } catch (error) {
+    const native = `nodejs-polars-${process.platform}-${process.arch}${process.platform === 'linux' ? '-gnu' : ''}`;
+    return {
+      error:
+        `${String(error.message).split('\n')[0]} (on Node < 22 npm skips its native build: ` +
+        `npm install --no-save ${native}@0.25.2)`,
+    };
+  }
+}
+
+/** (b′) The same computation in Polars, from scanning the CSV to the answer. */
+function evaluateWithPolars(pl, file) {
+  const start = performance.now();
+  const perPeriod = pl
+    .scanCSV(file, {
+      hasHeader: true,
+      schema: { period: pl.Utf8, entity: pl.Utf8, score: pl.Float64, label: pl.Int64 },
+    })
+    .groupBy('period')
+    .agg(
+      pl
+        .col('label')
+        .sortBy({ by: ['score', 'entity'], descending: [true, false] })
+        .head(TOP)
+        .alias('top'),
+    )
+    // Summed as a list in a second step: in 0.25.2, `sortBy(…).head(n).sum()` in one
+    // aggregation drops the sort (it sums n labels of the period in file order).
+    .select(pl.col('period'), pl.col('top').lst.sum().alias('caught'))
+    .sort('period')
+    .collectSync();
+  const periods = perPeriod.getColumn('period').toArray();
+  const caught = perPeriod.getColumn('caught').toArray().map(Number);
+  const ms = performance.now() - start;
+  const eventsCaught = caught.reduce((sum, c) => sum + c, 0);
+  return {
+    ms,
+    hitRate: periods.length ? eventsCaught / periods.length : 0,
+    eventsCaught,
+    periodCount: periods.length,
+    perPeriod: new Map(periods.map((p, i) => [p, caught[i]])),
+  };
+}
+
+/** Days on which two answers differ (only when the CLI's answer lists its periods). */
+function differingPeriods(cli, anchor) {
   if (!cli.perPeriod) return null;
   let differ = 0;
-  for (const [period, caught] of duck.perPeriod)
+  for (const [period, caught] of anchor.perPeriod)
     if (cli.perPeriod.get(period) !== caught) differ += 1;
-  for (const period of cli.perPeriod.keys()) if (!duck.perPeriod.has(period)) differ += 1;
+  for (const period of cli.perPeriod.keys()) if (!anchor.perPeriod.has(period)) differ += 1;
   return differ;
 }
 
-async function benchEvaluate() {
-  let folder;
-  let file = GIVEN_FILE;
-  if (file) {
-    console.log(`file: ${file} (given)`);
-  } else {
-    folder = mkdtempSync(join(tmpdir(), 'sextant-bench-evaluate-'));
-    const made = await generate({
-      out: join(folder, 'predictions.csv'),
-      machines: MACHINES,
-      days: DAYS,
-      seed: SEED,
-    });
-    file = made.file;
-    console.log(
-      `generated ${n0(made.rows)} rows (${n0(MACHINES)} machines × ${n0(DAYS)} days, seed ${SEED}), ` +
-        `${(made.bytes / 1024 / 1024).toFixed(1)} MiB in ${made.seconds.toFixed(1)} s`,
-    );
-  }
-  try {
-    const startup = [];
-    const cliMs = [];
-    const duckMs = [];
-    let cli;
-    let duck;
-    for (let round = 0; round < ROUNDS; round += 1) {
-      startup.push((await runNode([CLI, '--version'])).ms);
-      cli = await evaluateWithCli(file);
-      if (cli.error) {
-        console.log(`  (a) skipped: sextant evaluate failed: ${cli.error.split('\n')[0]}`);
-        return;
-      }
-      cliMs.push(cli.ms);
-      duck = await evaluateWithDuckDb(file);
-      duckMs.push(duck.ms);
+/** Whether an anchor's answer is the CLI's: hit rate to 1e-9, events caught in total and per day. */
+function sameAnswer(cli, anchor) {
+  const differ = differingPeriods(cli, anchor);
+  const identical =
+    Math.abs(cli.hitRate - anchor.hitRate) <= 1e-9 &&
+    cli.eventsCaught === anchor.eventsCaught &&
+    cli.periodCount === anchor.periodCount &&
+    (differ === null || differ === 0);
+  return `${identical ? 'yes' : 'NO'}${differ === null ? ' (totals only)' : ` (days that differ: ${differ})`}`;
+}
+
+/** (a), (b) and (b′) on one file, in alternating rounds; prints the medians and the ratios. */
+async function compareOn(label, file, polars) {
+  console.log(`${label}: ${file}`);
+  const startup = [];
+  const cliMs = [];
+  const duckMs = [];
+  const polarsMs = [];
+  let cli;
+  let duck;
+  let polar;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    startup.push((await runNode([CLI, '--version'])).ms);
+    cli = await evaluateWithCli(file);
+    if (cli.error) {
+      console.log(`  (a) skipped: sextant evaluate failed: ${cli.error.split('\n')[0]}`);
+      return;
     }
-    const c = median(cliMs);
-    const d = median(duckMs);
-    const rows = [
-      [
-        `(a) sextant evaluate --top ${TOP} --period day --json (own process)`,
-        sec(c),
-        `rounds ${cliMs.map((x) => (x / 1000).toFixed(2)).join(' ')}`,
-      ],
-      [
-        '    of which Node + CLI start-up (sextant --version)',
-        sec(median(startup)),
-        `rounds ${startup.map((x) => (x / 1000).toFixed(2)).join(' ')}`,
-      ],
-      [
-        `(b) DuckDB: read_csv + row_number() over (partition by period …) ≤ ${TOP}`,
-        sec(d),
-        `rounds ${duckMs.map((x) => (x / 1000).toFixed(2)).join(' ')}`,
-      ],
-    ];
-    const width = Math.max(...rows.map((r) => r[0].length));
-    for (const [what, time, detail] of rows)
-      console.log(`  ${what.padEnd(width)}  ${time.padStart(8)}  ${detail}`);
+    cliMs.push(cli.ms);
+    duck = await evaluateWithDuckDb(file);
+    duckMs.push(duck.ms);
+    if (polars.pl) {
+      polar = evaluateWithPolars(polars.pl, file);
+      polarsMs.push(polar.ms);
+    }
+  }
+  const c = median(cliMs);
+  const d = median(duckMs);
+  const p = polar ? median(polarsMs) : Infinity;
+  const rounds = (xs) => `rounds ${xs.map((x) => (x / 1000).toFixed(2)).join(' ')}`;
+  const rows = [
+    [`(a) sextant evaluate --top ${TOP} --period day --json (own process)`, sec(c), rounds(cliMs)],
+    ['    of which Node + CLI start-up (sextant --version)', sec(median(startup)), rounds(startup)],
+    [
+      `(b) DuckDB: read_csv + row_number() over (partition by period …) ≤ ${TOP}`,
+      sec(d),
+      rounds(duckMs),
+    ],
+    polar
+      ? [
+          `(b′) Polars: scanCSV + per period labels sortBy(score desc, entity) head ${TOP}`,
+          sec(p),
+          rounds(polarsMs),
+        ]
+      : ['(b′) Polars', 'skipped', polars.error],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [what, time, detail] of rows)
+    console.log(`  ${what.padEnd(width)}  ${time.padStart(8)}  ${detail}`);
+  console.log(
+    `  results: CLI hit rate ${cli.hitRate} over ${cli.periodCount} days, ${n0(cli.eventsCaught)} events caught; ` +
+      `DuckDB ${duck.hitRate} over ${duck.periodCount} days, ${n0(duck.eventsCaught)} caught` +
+      (polar
+        ? `; Polars ${polar.hitRate} over ${polar.periodCount} days, ${n0(polar.eventsCaught)} caught`
+        : ''),
+  );
+  console.log(
+    `  identical to the CLI's: DuckDB ${sameAnswer(cli, duck)}` +
+      (polar ? `; Polars ${sameAnswer(cli, polar)}` : ''),
+  );
+  console.log(
+    `  ratios: DuckDB / CLI ${(d / c).toFixed(2)}` +
+      (polar ? `, Polars / CLI ${(p / c).toFixed(2)}` : '') +
+      `; the faster anchor / CLI ${(Math.min(d, p) / c).toFixed(2)}  (goal ≥ 2)`,
+  );
+}
+
+async function benchEvaluate() {
+  const folder = mkdtempSync(join(tmpdir(), 'sextant-bench-evaluate-'));
+  let file = GIVEN_FILE;
+  try {
+    if (file) {
+      console.log(`file: ${file} (given)`);
+    } else {
+      const made = await generate({
+        out: join(folder, 'predictions.csv'),
+        machines: MACHINES,
+        days: DAYS,
+        seed: SEED,
+      });
+      file = made.file;
+      console.log(
+        `generated ${n0(made.rows)} rows (${n0(MACHINES)} machines × ${n0(DAYS)} days, seed ${SEED}), ` +
+          `${(made.bytes / 1024 / 1024).toFixed(1)} MiB in ${made.seconds.toFixed(1)} s`,
+      );
+    }
+    const mixed = shuffle({ from: file, out: join(folder, 'shuffled.csv'), seed: SEED });
     console.log(
-      `  results: CLI hit rate ${cli.hitRate} over ${cli.periodCount} days, ${n0(cli.eventsCaught)} events caught; ` +
-        `DuckDB ${duck.hitRate} over ${duck.periodCount} days, ${n0(duck.eventsCaught)} caught`,
+      `shuffled the same ${n0(mixed.rows)} rows (seed ${SEED}) in ${mixed.seconds.toFixed(1)} s`,
     );
-    const differ = differingPeriods(cli, duck);
-    const identical =
-      Math.abs(cli.hitRate - duck.hitRate) <= 1e-9 &&
-      cli.eventsCaught === duck.eventsCaught &&
-      cli.periodCount === duck.periodCount &&
-      (differ === null || differ === 0);
-    console.log(
-      `  identical: ${identical ? 'yes' : 'NO'}` +
-        (differ === null ? ' (totals only)' : ` (days that differ: ${differ})`),
-    );
-    console.log(`  ratio b/a, DuckDB time / CLI time:  ${(d / c).toFixed(2)}  (goal ≥ 2)`);
+    const polars = loadPolars();
+    await compareOn(GIVEN_FILE ? 'in the given order' : 'in period order', file, polars);
+    await compareOn('shuffled', mixed.file, polars);
   } finally {
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -448,7 +535,7 @@ const sqliteVersion = memory.prepare('select sqlite_version() as v').get().v;
 memory.close();
 console.log(
   `bench/evaluate: hit rate@${TOP} per day, ${ROUNDS} alternating rounds; ${cpus().length}× ${cpus()[0]?.model.trim()}, ` +
-    `node ${process.version}, DuckDB ${await duckDbVersion()}, SQLite ${sqliteVersion}`,
+    `node ${process.version}, DuckDB ${await duckDbVersion()}, Polars ${polarsVersion()}, SQLite ${sqliteVersion}`,
 );
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npx tsc -b first`);
 if (!process.argv.includes('--no-evaluate')) await benchEvaluate();
@@ -465,4 +552,12 @@ async function duckDbVersion() {
   connection.closeSync();
   instance.closeSync();
   return version;
+}
+
+function polarsVersion() {
+  try {
+    return createRequire(import.meta.url)('nodejs-polars/package.json').version;
+  } catch {
+    return 'missing';
+  }
 }

@@ -27,3 +27,32 @@ export class LineError extends CliError {
     );
   }
 }
+
+/**
+ * "An entity twice in a period" at `line`: the row of `entity` on `day` was there before.
+ * The scan that finds it keeps a bit per (entity, day), not the line of each row; the
+ * earlier line is looked up afterwards (see `withEarlierLine` in evaluate-rows.ts).
+ */
+export class DuplicateRowError extends LineError {
+  constructor(
+    file: string,
+    line: number,
+    problem: string,
+    readonly entity: string,
+    readonly day: string,
+    earlierLine?: number,
+  ) {
+    super(file, line, problem, earlierLine);
+  }
+
+  override shifted(lines: number): DuplicateRowError {
+    return new DuplicateRowError(
+      this.file,
+      this.line + lines,
+      this.problem,
+      this.entity,
+      this.day,
+      this.earlierLine === undefined ? undefined : this.earlierLine + lines,
+    );
+  }
+}

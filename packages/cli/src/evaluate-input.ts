@@ -15,7 +15,9 @@ import {
   PredictionsScanner,
   SCORE,
   type EventLabels,
+  type PredictionsScannerOptions,
 } from './predictions-scanner.js';
+import type { SeenCells } from './seen-cells.js';
 
 export const PREDICTION_COLUMNS = ['period', 'entity', 'score', 'label'] as const;
 export type PredictionColumn = (typeof PREDICTION_COLUMNS)[number];
@@ -148,17 +150,12 @@ export interface PredictionsScan {
   rows: number;
   /** Lines read (blank ones included; with a range, counted from its start). */
   lines: number;
-  /** Distinct days of the file, in order (for the baseline). */
+  /** Distinct days of the file, in the order first seen (for the baseline). */
   days: string[];
-  /** Distinct entities of the file (the fleet, for the baseline), with `collectEntities`. */
+  /** Distinct entities of the file, in the order first seen: the fleet, for the baseline. */
   entities: string[];
-  /**
-   * For joining parts read by several threads: the line of the first row, and each entity
-   * of the first and of the last day with its line.
-   */
-  firstRowLine: number;
-  firstDayLines: Map<string, number>;
-  lastDayLines: Map<string, number>;
+  /** The (entity, day) cells that have a row, entities numbered as in `entities`. */
+  seen: SeenCells;
 }
 
 /** How the predictions are read: the same for the whole file and for each part of it. */
@@ -166,26 +163,15 @@ export interface ScanOptions {
   columns: Record<PredictionColumn, string>;
   timeZone: string;
   labels?: EventLabels;
-  /** Collect the file's distinct entities (the fleet, for the baseline). */
-  collectEntities?: boolean;
 }
 
-/**
- * Streams the predictions into the evaluator. Rows must come in period order (a period never
- * goes backwards) and an entity appears at most once per period; either mistake, a missing
- * column or a bad number stops with the file's line number. With `labels` the label is
- * computed from the events (1 when one falls on the day or within the horizon after it)
- * and the file's label column is not needed. The bytes are parsed by PredictionsScanner.
- */
-export function scanPredictions(
+/** The scanner of a predictions file, its columns located from the header. */
+export function predictionsScanner(
   file: string,
   evaluator: TopNEvaluator,
-  options: ScanOptions & {
-    onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
-    /** Only the rows of this part of the file (see readCsvBlocks). */
-    range?: { start: number; end: number };
-  },
-): PredictionsScan {
+  options: ScanOptions,
+  probe?: PredictionsScannerOptions['probe'],
+): PredictionsScanner {
   const { columns, labels } = options;
   const kindsOf = (header: string[]): number[] => {
     const wanted = { period: columns.period, entity: columns.entity, score: columns.score };
@@ -199,26 +185,46 @@ export function scanPredictions(
     if ('label' in at) kinds[at.label as number] = LABEL;
     return kinds;
   };
-  const scanner = new PredictionsScanner(evaluator, {
+  return new PredictionsScanner(evaluator, {
     file,
     names: columns,
     timeZone: options.timeZone,
     ...(labels ? { labels } : {}),
     kindsOf,
+    ...(probe ? { probe } : {}),
   });
+}
+
+/**
+ * Streams the predictions into the evaluator, in whatever order the rows come. An entity has
+ * at most one row per day; a second one, a missing column or a bad number stops with the
+ * file's line number (a second row as a DuplicateRowError, whose earlier line
+ * `withEarlierLine` finds). With `labels` the label is computed from the events (1 when one
+ * falls on the day or within the horizon after it) and the file's label column is not
+ * needed. The bytes are parsed by PredictionsScanner.
+ */
+export function scanPredictions(
+  file: string,
+  evaluator: TopNEvaluator,
+  options: ScanOptions & {
+    onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
+    /** Only the rows of this part of the file (see readCsvBlocks). */
+    range?: { start: number; end: number };
+  },
+): PredictionsScan {
+  const scanner = predictionsScanner(file, evaluator, options);
   const onProgress = options.onProgress;
   const { header } = readCsvBlocks(file, scanner, {
     ...(onProgress ? { onProgress: (read, total) => onProgress(read, total, scanner.rows) } : {}),
     ...(options.range ? { range: options.range } : {}),
   });
   if (!header) throw new CliError(`${file} is empty: expected a header line`);
+  scanner.finish();
   return {
     rows: scanner.rows,
     lines: scanner.lines,
     days: scanner.days,
-    entities: options.collectEntities ? [...scanner.entities.names] : [],
-    firstRowLine: scanner.firstRowLine,
-    firstDayLines: scanner.firstDayLines,
-    lastDayLines: scanner.lastDayLines(),
+    entities: scanner.entities.names,
+    seen: scanner.seen,
   };
 }

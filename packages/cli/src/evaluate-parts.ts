@@ -2,9 +2,11 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { TopNEvaluator, TopNOptions, TopNPartial } from '@sextant/core/evaluation';
-import { CliError, LineError } from './cli-error.js';
+import { CliError, DuplicateRowError, LineError } from './cli-error.js';
 import { scanPredictions, type PredictionsScan, type ScanOptions } from './evaluate-input.js';
-import { duplicateProblem, unsortedProblem } from './predictions-scanner.js';
+import { findRow, withEarlierLine } from './evaluate-rows.js';
+import { duplicateProblem } from './predictions-scanner.js';
+import { SeenCells, type SeenCellsData } from './seen-cells.js';
 
 /** Below this size a file is read by one thread: starting a worker costs more than it saves. */
 export const PARTS_MIN_BYTES = 16 * 1024 * 1024;
@@ -12,10 +14,19 @@ export const PARTS_MIN_BYTES = 16 * 1024 * 1024;
 /** The share of the file the first part takes on top of its even share. */
 const FIRST_PART_EXTRA = 0.1;
 
+/** A part's scan as a worker hands it over: the cells as plain data. */
+export type PartScan = Omit<PredictionsScan, 'seen'> & { seen: SeenCellsData };
+
 /** What a worker reading one part answers (see evaluate-worker.ts). */
 export type PartAnswer =
-  | { kind: 'done'; scan: PredictionsScan; partial: TopNPartial }
-  | { kind: 'line-error'; line: number; problem: string; earlierLine?: number }
+  | { kind: 'done'; scan: PartScan; partial: TopNPartial }
+  | {
+      kind: 'line-error';
+      line: number;
+      problem: string;
+      /** For a duplicate row: its entity and day. */
+      duplicate?: { entity: string; day: string };
+    }
   | { kind: 'error'; message: string };
 
 /** What a worker is given. */
@@ -83,9 +94,10 @@ function nextLineStart(fd: number, probe: Buffer, from: number, size: number): n
 /**
  * Reads the predictions in `threads` parts at once: this thread the first, a worker each of
  * the others (each with its own evaluator), then joins them as if the file had been read
- * whole: the evaluators' states are absorbed, and the checks that span two parts (a period
- * going backwards, an entity twice on the day where one part ends and the next begins) are
- * made here. The first error in file order wins, with the file's line numbers.
+ * whole. The rows may come in any order, so the parts' states simply merge: the evaluators'
+ * periods are absorbed, and each part's (entity, day) cells are checked against those of the
+ * parts before it (an entity twice in a day across two parts). The first error in file order
+ * wins, with the file's line numbers; finding the lines of a duplicate reads the file again.
  */
 export async function scanPredictionsInParts(
   file: string,
@@ -99,10 +111,14 @@ export async function scanPredictionsInParts(
   const { threads, onProgress, ...scanOptions } = options;
   const starts = threads > 1 ? partStarts(file, threads) : [0];
   if (starts.length === 1) {
-    return scanPredictions(file, evaluator, {
-      ...scanOptions,
-      ...(onProgress ? { onProgress } : {}),
-    });
+    try {
+      return scanPredictions(file, evaluator, {
+        ...scanOptions,
+        ...(onProgress ? { onProgress } : {}),
+      });
+    } catch (error) {
+      throw error instanceof LineError ? withEarlierLine(file, scanOptions, error) : error;
+    }
   }
   const size = statSync(file).size;
   const ends = [...starts.slice(1), size];
@@ -133,10 +149,11 @@ export async function scanPredictionsInParts(
     // The first part's mistake comes first in the file: the other parts are not needed.
     for (const worker of workers) worker.answer.catch(() => undefined);
     await Promise.allSettled(workers.map((w) => w.stop()));
-    throw error;
+    throw error instanceof LineError ? withEarlierLine(file, scanOptions, error) : error;
   }
   const answers = await Promise.all(workers.map((w) => w.answer));
-  return joinParts(file, evaluator, scanOptions.columns.entity, first, answers);
+  const ranges = answers.map((_, k) => ({ start: starts[k + 1]!, end: ends[k + 1]! }));
+  return joinParts(file, scanOptions, evaluator, first, answers, ranges);
 }
 
 /** One worker reading one part; `stop` ends it early. */
@@ -154,76 +171,82 @@ function runPart(input: PartInput): { answer: Promise<PartAnswer>; stop: () => P
   return { answer, stop: () => worker.terminate() };
 }
 
-/** Joins the first part's scan and the workers' answers, in file order. */
+/**
+ * Joins the first part's scan and the workers' answers, in file order. The join's state is
+ * the first part's: its cells, and its entity ids (names of later parts are numbered on).
+ */
 function joinParts(
   file: string,
+  options: ScanOptions,
   evaluator: TopNEvaluator,
-  entityColumn: string,
   first: PredictionsScan,
   answers: PartAnswer[],
+  ranges: Array<{ start: number; end: number }>,
 ): PredictionsScan {
   let offset = first.lines;
   let rows = first.rows;
-  const days = [...first.days];
-  const entities = new Set(first.entities);
-  // The entities of the day the file has reached, with their lines in the file.
-  let carryDay = first.days.at(-1);
-  let carry = new Map(first.lastDayLines);
+  const days = new Set(first.days);
+  const entities = [...first.entities];
+  const ids = new Map(entities.map((name, id) => [name, id]));
+  const seen = first.seen;
+  const entityColumn = options.columns.entity;
 
-  for (const answer of answers) {
-    if (answer.kind === 'error') throw new CliError(answer.message);
-    let error: LineError | undefined =
-      answer.kind === 'line-error'
-        ? new LineError(file, answer.line, answer.problem, answer.earlierLine).shifted(offset)
-        : undefined;
-    const scanned = answer.kind === 'done' ? answer.scan : undefined;
-    if (scanned && scanned.rows > 0) {
-      const partFirst = scanned.days[0]!;
-      let spanning: LineError | undefined;
-      if (carryDay !== undefined && partFirst < carryDay) {
-        spanning = new LineError(
+  /** The first row of part k whose (entity, day) an earlier part has, before `before`. */
+  const seenBefore = (k: number, before?: number): DuplicateRowError | undefined => {
+    const found = findRow(
+      file,
+      options,
+      (entity, _day, dayNumber) => {
+        const id = ids.get(entity);
+        return id !== undefined && seen.has(id, dayNumber);
+      },
+      { range: ranges[k]!, ...(before === undefined ? {} : { before }) },
+    );
+    return found
+      ? new DuplicateRowError(
           file,
-          offset + scanned.firstRowLine,
-          unsortedProblem(partFirst, carryDay),
-        );
-      } else if (partFirst === carryDay) {
-        for (const [entity, line] of scanned.firstDayLines) {
-          const earlier = carry.get(entity);
-          if (earlier !== undefined && (!spanning || offset + line < spanning.line)) {
-            spanning = new LineError(
-              file,
-              offset + line,
-              duplicateProblem(entityColumn, entity, partFirst),
-              earlier,
-            );
-          }
-        }
-      }
-      if (spanning && (!error || spanning.line < error.line)) error = spanning;
+          offset + found.line,
+          duplicateProblem(entityColumn, found.entity, found.day),
+          found.entity,
+          found.day,
+        )
+      : undefined;
+  };
+
+  for (const [k, answer] of answers.entries()) {
+    if (answer.kind === 'error') throw new CliError(answer.message);
+    if (answer.kind === 'line-error') {
+      // The part's first mistake, unless one of its earlier rows repeats an earlier part's.
+      const own = answer.duplicate
+        ? new DuplicateRowError(
+            file,
+            answer.line,
+            answer.problem,
+            answer.duplicate.entity,
+            answer.duplicate.day,
+          ).shifted(offset)
+        : new LineError(file, answer.line, answer.problem).shifted(offset);
+      throw withEarlierLine(file, options, seenBefore(k, answer.line) ?? own);
     }
-    if (error) throw error;
-    // A part without a line error is done.
-    if (answer.kind !== 'done') continue;
     const part = answer.scan;
+    const cells = SeenCells.fromData(part.seen);
+    const idMap = Int32Array.from(part.entities, (name) => ids.get(name) ?? -1);
+    if (seen.overlaps(cells, idMap)) {
+      const repeated = seenBefore(k);
+      if (repeated) throw withEarlierLine(file, options, repeated);
+    }
     evaluator.absorb(answer.partial);
     rows += part.rows;
-    for (const day of part.days) if (day !== days.at(-1)) days.push(day);
-    for (const entity of part.entities) entities.add(entity);
-    if (part.rows > 0) {
-      const shifted = [...part.lastDayLines].map(([e, line]) => [e, line + offset] as const);
-      if (part.days.at(-1) === carryDay) shifted.forEach(([e, line]) => carry.set(e, line));
-      else carry = new Map(shifted);
-      carryDay = part.days.at(-1);
-    }
+    for (const day of part.days) days.add(day);
+    part.entities.forEach((name, id) => {
+      if (idMap[id] !== -1) return;
+      idMap[id] = entities.length;
+      ids.set(name, entities.length);
+      entities.push(name);
+    });
+    // The last part's cells are needed by no later part.
+    if (k < answers.length - 1) seen.absorb(cells, idMap);
     offset += part.lines;
   }
-  return {
-    rows,
-    lines: offset,
-    days,
-    entities: [...entities],
-    firstRowLine: first.firstRowLine,
-    firstDayLines: first.firstDayLines,
-    lastDayLines: carry,
-  };
+  return { rows, lines: offset, days: [...days], entities, seen };
 }

@@ -83,7 +83,7 @@ export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
     .description(
-      'Hit rate@N of a predictions CSV (columns period,entity,score,label; rows in period order): per period the N highest scores are the interventions and the events among them are caught. Optionally beside the bar of today’s strategy, in money, and reported as a CI run',
+      'Hit rate@N of a predictions CSV (columns period,entity,score,label; rows in any order): per period the N highest scores are the interventions and the events among them are caught. Optionally beside the bar of today’s strategy, in money, and reported as a CI run',
     )
     .argument('<predictions>', 'the predictions CSV')
     .requiredOption('--top <n>', 'N, the interventions the team can make per period')
@@ -185,7 +185,6 @@ export function registerEvaluate(program: Command): void {
         threads: threadsFor(file, threads),
         columns,
         timeZone: opts.tz,
-        collectEntities: baselineName !== undefined,
         ...(events ? { labels: { events: eventDaysByEntity(events, opts.tz), horizonDays } } : {}),
         ...(showProgress ? { onProgress: progressReporter(file) } : {}),
       });

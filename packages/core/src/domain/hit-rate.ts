@@ -110,6 +110,11 @@ class TopHeap {
     return root !== undefined && rankedBelow(root, score, entity, period);
   }
 
+  /** The lowest score kept once the heap is full, −Infinity before. */
+  bar(): number {
+    return this.items.length < this.capacity ? -Infinity : this.items[0]!.score;
+  }
+
   offer(record: ScoredRecord): void {
     const items = this.items;
     if (items.length < this.capacity) {
@@ -144,7 +149,16 @@ export interface TopNPartial {
   periods: Array<{ key: string; records: number; events: number; kept: ScoredRecord[] }>;
 }
 
-interface PeriodState {
+/**
+ * A period of a TopNEvaluator, as `slotOf` hands it out: a reader that has already found a
+ * row's period feeds it with `addToSlot`, without the period being looked up again.
+ */
+export interface PeriodSlot {
+  /** The period key (a day `YYYY-MM-DD` or an ISO week `YYYY-Www`). */
+  readonly key: string;
+}
+
+interface PeriodState extends PeriodSlot {
   heap: TopHeap;
   records: number;
   events: number;
@@ -205,9 +219,10 @@ export function isoWeekOf(day: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** Streaming: feed records in any order within the run; call result() at the end. */
+/** Streaming: feed records in any order; call result() at the end. */
 export class TopNEvaluator {
-  private readonly n: number;
+  /** N: the records each period keeps (its interventions). */
+  readonly n: number;
   private readonly periodKind: 'day' | 'week';
   private readonly timeZone: string;
   private readonly value: EvaluationValueModel | undefined;
@@ -250,28 +265,68 @@ export class TopNEvaluator {
    * a large file is a few rows in a hundred (`sextant evaluate` calls this per row).
    */
   addScore(period: string, entity: string, score: number, label: 0 | 1): void {
-    if (!Number.isFinite(score)) {
-      throw new RangeError(`Score of "${entity}" is not a finite number`);
-    }
     let state = this.lastState;
     if (period !== this.lastPeriod || state === undefined) {
       const key = this.periodKey(period);
       this.lastPeriod = period;
       if (key !== this.lastKey || state === undefined) {
         this.lastKey = key;
-        state = this.periods.get(key);
-        if (!state) {
-          state = { heap: new TopHeap(this.n), records: 0, events: 0 };
-          this.periods.set(key, state);
-        }
+        state = this.stateOf(key);
         this.lastState = state;
       }
     }
-    state.records += 1;
-    if (label === 1) state.events += 1;
-    if (state.heap.wouldKeep(score, entity, period)) {
-      state.heap.offer({ period, entity, score, label });
+    this.addToSlot(state, period, entity, score, label);
+  }
+
+  /** The slot of the period a record of `period` counts in (see `addToSlot`). */
+  slotOf(period: string): PeriodSlot {
+    return this.stateOf(this.periodKey(period));
+  }
+
+  /**
+   * `addScore` for a record whose period's slot the caller already holds (`slotOf(period)`
+   * of this evaluator): a file in any order is read without a lookup per row.
+   */
+  addToSlot(slot: PeriodSlot, period: string, entity: string, score: number, label: 0 | 1): void {
+    this.countInSlot(slot, 1, label);
+    this.offerToSlot(slot, period, entity, score, label);
+  }
+
+  /** Counts `records` records of the slot's period, `events` of them with an event. */
+  countInSlot(slot: PeriodSlot, records: number, events: number): void {
+    const state = slot as PeriodState;
+    state.records += records;
+    state.events += events;
+  }
+
+  /**
+   * Offers a record to its period's top N without counting it (the caller counts with
+   * `countInSlot`), and answers the period's bar: the lowest score it keeps once it holds N
+   * records (−Infinity before). A record scored below the bar would not be kept, so a reader
+   * may skip offering it; one scored at the bar may be (ties go by entity).
+   */
+  offerToSlot(
+    slot: PeriodSlot,
+    period: string,
+    entity: string,
+    score: number,
+    label: 0 | 1,
+  ): number {
+    if (!Number.isFinite(score)) {
+      throw new RangeError(`Score of "${entity}" is not a finite number`);
     }
+    const heap = (slot as PeriodState).heap;
+    if (heap.wouldKeep(score, entity, period)) heap.offer({ period, entity, score, label });
+    return heap.bar();
+  }
+
+  private stateOf(key: string): PeriodState {
+    let state = this.periods.get(key);
+    if (!state) {
+      state = { key, heap: new TopHeap(this.n), records: 0, events: 0 };
+      this.periods.set(key, state);
+    }
+    return state;
   }
 
   /**
@@ -293,11 +348,7 @@ export class TopNEvaluator {
   /** Adds another evaluator's `partial()`: the top N of two parts is among their tops N. */
   absorb(partial: TopNPartial): void {
     for (const part of partial.periods) {
-      let state = this.periods.get(part.key);
-      if (!state) {
-        state = { heap: new TopHeap(this.n), records: 0, events: 0 };
-        this.periods.set(part.key, state);
-      }
+      const state = this.stateOf(part.key);
       state.records += part.records;
       state.events += part.events;
       for (const record of part.kept) state.heap.offer(record);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   LONGEST_UNCHECKED_RULE,
@@ -145,5 +146,68 @@ describe('random', () => {
     expect(new Set(draws).size).toBe(1000);
     expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
     expect(quantile([0, 10], 0.1)).toBe(1);
+  });
+});
+
+describe('the bars, whatever the order of what they are given', () => {
+  /**
+   * A file in any order gives its days and fleet in the order first seen, with repeats (one
+   * per row): the bars are the same as from the days and fleet sorted.
+   */
+  const inputArb = fc.record({
+    days: fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 10 }),
+    fleet: fc.uniqueArray(fc.constantFrom('A', 'B', 'C', 'D', 'E'), { minLength: 1 }),
+    events: fc.array(
+      fc.tuple(fc.constantFrom('A', 'B', 'C', 'D', 'E'), fc.integer({ min: 1, max: 22 })),
+    ),
+    checks: fc.array(
+      fc.tuple(fc.constantFrom('A', 'B', 'C', 'D', 'E'), fc.integer({ min: 0, max: 20 })),
+    ),
+    n: fc.integer({ min: 1, max: 3 }),
+    horizonDays: fc.integer({ min: 1, max: 3 }),
+  });
+  const day = (d: number) => `2027-03-${String(d).padStart(2, '0')}`;
+
+  it('longest-unchecked and random do not depend on the order of days, fleet, events and checks', () => {
+    fc.assert(
+      fc.property(
+        inputArb.chain((x) =>
+          fc.tuple(
+            fc.constant(x),
+            fc.shuffledSubarray(x.days, { minLength: x.days.length }),
+            fc.shuffledSubarray(x.fleet, { minLength: x.fleet.length }),
+            fc.shuffledSubarray(x.events, { minLength: x.events.length }),
+            fc.shuffledSubarray(x.checks, { minLength: x.checks.length }),
+          ),
+        ),
+        ([x, days, fleet, events, checks]) => {
+          const asInput = (
+            d: number[],
+            f: string[],
+            e: Array<[string, number]>,
+            c: Array<[string, number]>,
+          ): BaselineInput => ({
+            periods: d.map(day),
+            entities: f,
+            events: e.map(([entity, t]) => ({ entity, time: day(t) })),
+            checks: c.map(([entity, t]) => ({ entity, time: day(t) })),
+            n: x.n,
+            horizonDays: x.horizonDays,
+          });
+          const sorted = asInput(
+            [...x.days].sort((a, b) => a - b),
+            [...x.fleet].sort(),
+            x.events,
+            x.checks,
+          );
+          // Repeats, as a file in any order lists a day and an entity once per row.
+          const mixed = asInput([...days, ...days], [...fleet, ...fleet], events, checks);
+          expect(simulateLongestUnchecked(mixed)).toEqual(simulateLongestUnchecked(sorted));
+          expect(simulateRandom({ ...mixed, seed: 3, seeds: 5 })).toEqual(
+            simulateRandom({ ...sorted, seed: 3, seeds: 5 }),
+          );
+        },
+      ),
+    );
   });
 });
