@@ -27,6 +27,9 @@ const env = {
 };
 const PASSWORD = 'benchmark passphrase';
 
+// The admin commands use an existing database only: create it first.
+const migrated = spawnSync(process.execPath, [CLI, 'migrate'], { env });
+if (migrated.status !== 0) throw new Error(migrated.stderr.toString());
 const made = spawnSync(
   process.execPath,
   [CLI, 'user', 'create', '--email', 'bench@example.test', '--password-stdin'],

@@ -35,6 +35,9 @@ export function benchDataDir(name, databaseUrl) {
 
 /** A person and a personal API token in the database `env` points at; returns the token. */
 export function createBenchToken(env) {
+  // The admin commands use an existing database only: create it first.
+  const migrated = spawnSync(process.execPath, [CLI, 'migrate'], { env });
+  if (migrated.status !== 0) throw new Error(migrated.stderr.toString());
   const made = spawnSync(
     process.execPath,
     [CLI, 'user', 'create', '--email', 'bench@example.test', '--password-stdin'],

@@ -1,6 +1,12 @@
 import type { Connection, Store } from '@sextant/db';
 import type { Clock, Services } from '@sextant/server';
 import { CliError } from './cli-error.js';
+import {
+  announceDatabase,
+  databaseTarget,
+  refuseMissingSqlite,
+  refuseUnmigrated,
+} from './database-target.js';
 
 export interface AdminContext {
   connection: Connection;
@@ -10,14 +16,22 @@ export interface AdminContext {
   clock: Clock;
 }
 
-/** Admin commands talk to the database directly (same env as the server) after migrating it. */
+/**
+ * Admin commands talk to the database directly (same env as the server). They say which
+ * one on stderr, refuse one that does not exist or was never migrated (they never create
+ * it: `migrate` and `serve` do), and bring an existing one to the latest schema.
+ */
 export async function withAdminContext<T>(work: (ctx: AdminContext) => Promise<T>): Promise<T> {
   // Loaded here, not at start-up: `sextant evaluate` and the CI commands never need them.
-  const { migrateToLatest, openConnection, Store } = await import('@sextant/db');
+  const { migrateToLatest, openConnection, SQLITE_FILE_NAME, Store } = await import('@sextant/db');
   const { clockFrom, createServices, loadConfig } = await import('@sextant/server');
   const config = loadConfig();
+  const target = databaseTarget(config, SQLITE_FILE_NAME);
+  announceDatabase(target);
+  refuseMissingSqlite(target);
   const connection = openConnection({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
+    await refuseUnmigrated(target, connection);
     await migrateToLatest(connection);
     const store = new Store(connection);
     const clock = clockFrom(config.clockStart);

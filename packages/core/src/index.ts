@@ -21,6 +21,7 @@ export * from './domain/goal.js';
 export * from './domain/jira-import.js';
 export * from './domain/jira-layout.js';
 export * from './domain/password.js';
+export * from './domain/portfolio.js';
 export * from './domain/risk.js';
 export * from './domain/runs.js';
 export * from './domain/roles.js';

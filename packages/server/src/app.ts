@@ -12,6 +12,7 @@ import { accessPlugin, API_PREFIX } from './plugins/access.plugin.js';
 import { authPlugin } from './plugins/auth.plugin.js';
 import { errorsPlugin } from './plugins/errors.plugin.js';
 import { openApiPlugin } from './plugins/openapi.plugin.js';
+import { securityHeadersPlugin } from './plugins/security-headers.plugin.js';
 import { webPlugin } from './plugins/web.plugin.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(cookie);
   await app.register(authPlugin, { services });
   await app.register(accessPlugin, { store, clock });
@@ -90,9 +92,6 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
   });
 
   const deps: RouteDeps = {

@@ -1,32 +1,63 @@
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { AccountPage } from './features/account/AccountPage';
-import { ArtifactsPage } from './features/artifacts/ArtifactsPage';
-import { BacklogPage } from './features/backlog/BacklogPage';
-import { InsightsPage } from './features/insights/InsightsPage';
-import { RoiPage } from './features/roi/RoiPage';
-import { ProductionPage } from './features/production/ProductionPage';
-import { DeliveryPage } from './features/delivery/DeliveryPage';
-import { DeploymentsPage } from './features/deployments/DeploymentsPage';
-import { LoginPage } from './features/auth/LoginPage';
+import { Loading } from './components/Feedback';
 import { RequireAuth } from './features/auth/RequireAuth';
-import { PortfolioPage } from './features/portfolio/PortfolioPage';
-import { ProjectPage } from './features/project/ProjectPage';
-import { ProjectsPage } from './features/projects/ProjectsPage';
-import { SprintReviewPage } from './features/review/SprintReviewPage';
-import { RunDetailPage } from './features/runs/RunDetailPage';
-import { RunsPage } from './features/runs/RunsPage';
 import { AppShell } from './features/shell/AppShell';
-import { SprintBoardPage } from './features/sprints/SprintBoardPage';
-import { SprintsPage } from './features/sprints/SprintsPage';
-import { NotFoundPage } from './features/shell/NotFoundPage';
-import { TeamPage } from './features/teams/TeamPage';
-import { TeamsPage } from './features/teams/TeamsPage';
-import { TokensPage } from './features/tokens/TokensPage';
+import { lazyPage } from './lazy-page';
+
+// Each page is its own chunk, fetched the first time it is opened (AppShell shows a status
+// meanwhile); the shell, sign-in check and API client are in the initial bundle.
+const AccountPage = lazyPage(() => import('./features/account/AccountPage'), 'AccountPage');
+const ArtifactsPage = lazyPage(() => import('./features/artifacts/ArtifactsPage'), 'ArtifactsPage');
+const BacklogPage = lazyPage(() => import('./features/backlog/BacklogPage'), 'BacklogPage');
+const DeliveryPage = lazyPage(() => import('./features/delivery/DeliveryPage'), 'DeliveryPage');
+const DeploymentsPage = lazyPage(
+  () => import('./features/deployments/DeploymentsPage'),
+  'DeploymentsPage',
+);
+const InsightsPage = lazyPage(() => import('./features/insights/InsightsPage'), 'InsightsPage');
+const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage');
+const NotFoundPage = lazyPage(() => import('./features/shell/NotFoundPage'), 'NotFoundPage');
+const PortfolioPage = lazyPage(() => import('./features/portfolio/PortfolioPage'), 'PortfolioPage');
+const ProductionPage = lazyPage(
+  () => import('./features/production/ProductionPage'),
+  'ProductionPage',
+);
+const ProjectPage = lazyPage(() => import('./features/project/ProjectPage'), 'ProjectPage');
+const ProjectsPage = lazyPage(() => import('./features/projects/ProjectsPage'), 'ProjectsPage');
+const RoiPage = lazyPage(() => import('./features/roi/RoiPage'), 'RoiPage');
+const RunDetailPage = lazyPage(() => import('./features/runs/RunDetailPage'), 'RunDetailPage');
+const RunsPage = lazyPage(() => import('./features/runs/RunsPage'), 'RunsPage');
+const SprintBoardPage = lazyPage(
+  () => import('./features/sprints/SprintBoardPage'),
+  'SprintBoardPage',
+);
+const SprintReviewPage = lazyPage(
+  () => import('./features/review/SprintReviewPage'),
+  'SprintReviewPage',
+);
+const SprintsPage = lazyPage(() => import('./features/sprints/SprintsPage'), 'SprintsPage');
+const TeamPage = lazyPage(() => import('./features/teams/TeamPage'), 'TeamPage');
+const TeamsPage = lazyPage(() => import('./features/teams/TeamsPage'), 'TeamsPage');
+const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
 export function App() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/login"
+        element={
+          <Suspense
+            fallback={
+              <div className="page-center">
+                <Loading />
+              </div>
+            }
+          >
+            <LoginPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>

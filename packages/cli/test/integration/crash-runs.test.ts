@@ -36,6 +36,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         assertBuilt();
         database = await createTestDatabase(kind);
         env = { SEXTANT_DATA_DIR: database.dataDir, DATABASE_URL: database.url ?? '' };
+        expect((await runCli(['migrate'], env)).code).toBe(0);
         const created = await runCli(
           ['user', 'create', '--email', 'ci@example.test', '--name', 'CI', '--password-stdin'],
           env,

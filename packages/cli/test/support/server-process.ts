@@ -82,13 +82,15 @@ export function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * The usual start of an API-client test: the first account and a personal token made with
- * the CLI (as an admin would), then `sextant serve` on the same database.
+ * The usual start of an API-client test: the database, the first account and a personal
+ * token made with the CLI (as an admin would), then `sextant serve` on the same database.
  */
 export async function startServerWithToken(
   env: NodeJS.ProcessEnv,
   email: string,
 ): Promise<{ server: ServerProcess; token: string }> {
+  const migrated = await runCli(['migrate'], env);
+  if (migrated.code !== 0) throw new Error(`migrate: ${migrated.stderr}`);
   const created = await runCli(
     ['user', 'create', '--email', email, '--password-stdin'],
     env,

@@ -1,21 +1,17 @@
 import { z } from 'zod';
-import { LIMITS, UserRef, requiredText } from './common.js';
+import { HttpUrl, LIMITS, UserRef, requiredText } from './common.js';
 import { ARTIFACT_KINDS, ARTIFACT_SORTS } from '../domain/artifacts.js';
 
 export const ArtifactKindSchema = z.enum(ARTIFACT_KINDS);
 
 const ProjectIdField = z.string().min(1).max(100);
 
-/** Where the artifact lives (repository, registry, share…): http or https only. */
-const LinkField = z
-  .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
-  .max(2_000);
-
 export const CreateArtifactBody = z.strictObject({
   name: requiredText(LIMITS.name),
   kind: ArtifactKindSchema,
   description: requiredText(LIMITS.longText),
-  link: LinkField.nullable().optional(),
+  /** Where the artifact lives (repository, registry, share…). */
+  link: HttpUrl.nullable().optional(),
   /** The producing project: one of the caller's projects where they are member or admin. */
   projectId: ProjectIdField,
 });

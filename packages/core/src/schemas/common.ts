@@ -23,6 +23,14 @@ export const CalendarDate = z
 
 export const Instant = z.iso.datetime({ offset: true });
 
+/**
+ * A link a person or a pipeline gives (a CI job, where an artifact lives): http:// or https://
+ * only, so a `javascript:` or `data:` URL is a 400 naming the field and is never stored.
+ */
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+  .max(2_000);
+
 export const Email = z
   .string()
   .trim()

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { PORTFOLIO_SORTS } from '../domain/portfolio.js';
 import { STAGES } from '../domain/stage.js';
 import { ProjectHealthSchema } from './kpis.js';
-
-export const PORTFOLIO_SORTS = ['name', 'health', 'stage', 'newest'] as const;
 
 export const PortfolioQuery = z.strictObject({
   stage: z.enum(STAGES).optional(),

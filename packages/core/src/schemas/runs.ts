@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant, LIMITS, UserRef, pageOf, requiredText } from './common.js';
+import { HttpUrl, Instant, LIMITS, UserRef, pageOf, requiredText } from './common.js';
 import { EvaluationStrategySchema } from './success-criterion.js';
 import { DECISIONS, PROVENANCES, RUN_LIMITS } from '../domain/runs.js';
 
@@ -19,7 +19,7 @@ export const CiMetadata = z.strictObject({
   /** `github-actions`, `gitlab-ci`, … */
   provider: requiredText(50),
   jobId: requiredText(200),
-  jobUrl: z.url().max(2_000),
+  jobUrl: HttpUrl,
 });
 export type CiMetadata = z.infer<typeof CiMetadata>;
 

@@ -38,6 +38,8 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true },
+    // BaseLayout: the operations without Swagger's top bar (its logo is an SVG with a <style>
+    // element, which the page's Content-Security-Policy refuses, and its box loads other specs).
+    uiConfig: { docExpansion: 'list', deepLinking: true, layout: 'BaseLayout' },
   });
 });

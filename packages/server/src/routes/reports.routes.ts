@@ -1,6 +1,7 @@
 import { IdParam } from '@sextant/core';
 import { access } from '../http/access.js';
-import { REPORT_CSP } from '../reports/csp.js';
+import { cspOnly } from '../plugins/security-headers.plugin.js';
+import { REPORT_CSP_DIRECTIVES } from '../reports/csp.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 const DESCRIPTION =
@@ -16,6 +17,8 @@ export function reportRoutes(app: App, { services }: RouteDeps): void {
     '/sprints/:id/report.html',
     {
       config: { access: access.sprint('viewer') },
+      // The report's own policy (inline styles and images, no script), not the app's.
+      helmet: cspOnly(REPORT_CSP_DIRECTIVES),
       schema: {
         tags: ['reports'],
         summary: 'The sprint-demo report as one self-contained HTML page (A4, print-friendly)',
@@ -28,7 +31,6 @@ export function reportRoutes(app: App, { services }: RouteDeps): void {
       const report = await services.reports.html(request.params.id);
       return reply
         .type('text/html; charset=utf-8')
-        .header('content-security-policy', REPORT_CSP)
         .header('cache-control', 'no-store')
         .send(report.body);
     },

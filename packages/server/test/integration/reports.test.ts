@@ -77,7 +77,10 @@ describeEachDatabase('sprint-demo reports', (env) => {
     const reply = await admin.client.get<string>(`/sprints/${s2.id}/report.html`);
     expect(reply.status).toBe(200);
     expect(reply.raw.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(reply.raw.headers['content-security-policy']).toContain("default-src 'none'");
+    // The report's own policy (inline styles and images, no script), not the app's.
+    expect(reply.raw.headers['content-security-policy']).toBe(
+      "default-src 'none';style-src 'unsafe-inline';img-src data:",
+    );
     const html = reply.body;
     expect(html).toMatch(/<svg [^>]*viewBox="0 0 720 320"/);
     expect(html).toContain('>threshold 2</text>');

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { horizontalBarAxes, type BarChartOption as ChartOption } from '../delivery/chart-options';
 import type { WorkspaceArtifactKpis } from '@sextant/core';
+import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
 import { EChart, cssColor } from '../delivery/EChart';
 
 type MostReused = WorkspaceArtifactKpis['mostReused'];
@@ -12,16 +13,17 @@ function chartOption(items: MostReused, compact: boolean): ChartOption {
   return {
     animation: false,
     grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
-    tooltip: {
+    tooltip: chartTooltip({
       trigger: 'item',
       formatter: (params) => {
-        const point = Array.isArray(params) ? params[0] : params;
-        const item = rows[point?.dataIndex ?? 0];
+        const item = rows[paramList(params)[0]?.dataIndex ?? 0];
         if (!item) return '';
         const hidden = item.hiddenReuses > 0 ? ` (${item.hiddenReuses} by other teams)` : '';
-        return `${item.name}<br/>${item.reuseCount} reuse${item.reuseCount === 1 ? '' : 's'}${hidden}`;
+        return tooltipLines(item.name, [
+          `${item.reuseCount} reuse${item.reuseCount === 1 ? '' : 's'}${hidden}`,
+        ]);
       },
-    },
+    }),
     // Long names end in an ellipsis; the tooltip and the label for screen readers have them whole.
     ...horizontalBarAxes(
       items.map((r) => r.name),

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { categoryAxis, valueAxis, type LineChartOption as ChartOption } from './chart-options';
+import { chartTooltip, paramList, tooltipLines } from './chart-tooltip';
 import { EChart, cssColor } from './EChart';
 
 export interface RatePoint {
@@ -19,18 +20,17 @@ function chartOption(points: RatePoint[]): ChartOption {
   return {
     animation: false,
     grid: { left: 48, right: 24, top: 32, bottom: 40, containLabel: false },
-    tooltip: {
+    tooltip: chartTooltip({
       trigger: 'axis',
       formatter: (params) => {
-        const list = Array.isArray(params) ? params : [params];
-        const index = list[0]?.dataIndex ?? 0;
-        const point = points[index];
+        const point = points[paramList(params)[0]?.dataIndex ?? 0];
         if (!point) return '';
-        return `${point.label}<br/>${point.delivered} of ${point.committed} delivered (${
-          point.rate === null ? '—' : `${Math.round(point.rate * 100)} %`
-        })`;
+        const rate = point.rate === null ? '—' : `${Math.round(point.rate * 100)} %`;
+        return tooltipLines(point.label, [
+          `${point.delivered} of ${point.committed} delivered (${rate})`,
+        ]);
       },
-    },
+    }),
     xAxis: categoryAxis(
       points.map((p) => p.label),
       { interval: 0, hideOverlap: true },

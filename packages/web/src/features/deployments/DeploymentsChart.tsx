@@ -5,6 +5,7 @@ import {
   type BarChartOption as ChartOption,
 } from '../delivery/chart-options';
 import type { DeploymentKpis } from '@sextant/core';
+import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
 import { EChart, cssColor } from '../delivery/EChart';
 import { weekLabel } from './deployment-text';
 
@@ -18,16 +19,18 @@ function chartOption(weeks: Week[], compact: boolean): ChartOption {
     animation: false,
     grid: { left: 40, right: 16, top: 40, bottom: 40, containLabel: false },
     legend: { top: 0, left: 0, textStyle: { color: muted } },
-    tooltip: {
+    tooltip: chartTooltip({
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params) => {
-        const list = Array.isArray(params) ? params : [params];
-        const week = weeks[list[0]?.dataIndex ?? 0];
+        const week = weeks[paramList(params)[0]?.dataIndex ?? 0];
         if (!week) return '';
-        return `Week of ${weekLabel(week.weekStart)}<br/>${week.succeeded} succeeded, ${week.failed} failed or rolled back<br/>${week.deploymentDays} deployment day${week.deploymentDays === 1 ? '' : 's'}`;
+        return tooltipLines(`Week of ${weekLabel(week.weekStart)}`, [
+          `${week.succeeded} succeeded, ${week.failed} failed or rolled back`,
+          `${week.deploymentDays} deployment day${week.deploymentDays === 1 ? '' : 's'}`,
+        ]);
       },
-    },
+    }),
     xAxis: categoryAxis(
       weeks.map((w) => weekLabel(w.weekStart)),
       { interval: compact ? 'auto' : 0, hideOverlap: true },

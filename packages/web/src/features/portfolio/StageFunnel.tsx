@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { horizontalBarAxes, type BarChartOption as ChartOption } from '../delivery/chart-options';
 import { STAGE_PATH, type Stage } from '@sextant/core';
 import { stageLabel } from '../../lib/format';
+import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
 import { EChart, cssColor } from '../delivery/EChart';
 
 /** The forward path top to bottom, then the projects dropped on the way. */
@@ -25,7 +26,10 @@ function chartOption(rows: StageCount[], compact: boolean): ChartOption {
   return {
     animation: false,
     grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
-    tooltip: { trigger: 'item' },
+    tooltip: chartTooltip({
+      trigger: 'item',
+      formatter: (params) => seriesTooltip(params, (v) => String(v ?? '—')),
+    }),
     ...horizontalBarAxes(
       rows.map((r) => stageLabel(r.stage)),
       compact ? 90 : 130,

@@ -6,6 +6,7 @@ import {
   type BarChartOption,
   type LineChartOption,
 } from '../delivery/chart-options';
+import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
 import { EChart, cssColor } from '../delivery/EChart';
 import { formatPercent } from '../../lib/format';
 import { hitRateText } from './production-text';
@@ -20,10 +21,11 @@ function hitRateOption(report: ProductionReport, compact: boolean): LineChartOpt
     animation: false,
     grid: { left: compact ? 40 : 56, right: compact ? 24 : 120, top: 40, bottom: 40 },
     legend: { top: 0, textStyle: { color: muted } },
-    tooltip: {
+    tooltip: chartTooltip({
       trigger: 'axis',
-      valueFormatter: (v) => (typeof v === 'number' ? hitRateText(v) : '—'),
-    },
+      formatter: (params) =>
+        seriesTooltip(params, (v) => (typeof v === 'number' ? hitRateText(v) : '—')),
+    }),
     xAxis: categoryAxis(
       report.periods.map((p) => p.period),
       { hideOverlap: true },
@@ -90,10 +92,11 @@ function disagreementOption(report: ProductionReport, compact: boolean): BarChar
   return {
     animation: false,
     grid: { left: compact ? 40 : 56, right: 24, top: 24, bottom: 40 },
-    tooltip: {
+    tooltip: chartTooltip({
       trigger: 'axis',
-      valueFormatter: (v) => (typeof v === 'number' ? formatPercent(v) : '—'),
-    },
+      formatter: (params) =>
+        seriesTooltip(params, (v) => (typeof v === 'number' ? formatPercent(v) : '—')),
+    }),
     xAxis: categoryAxis(
       report.periods.map((p) => p.period),
       { hideOverlap: true },

@@ -6,6 +6,7 @@ import {
   type LineChartOption as ChartOption,
 } from '../delivery/chart-options';
 import { niceAxis, type ReviewPoint } from '@sextant/core';
+import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
 import { EChart, cssColor } from '../delivery/EChart';
 import { formatNumber } from '../../lib/format';
 
@@ -120,14 +121,12 @@ function chartOption(
       data: hasBaseline ? ['Best CI run', 'Baseline'] : ['Best CI run'],
     },
     grid: { left: 56, right: hasBaseline ? 96 : 24, top: 44, bottom: 36, containLabel: false },
-    tooltip: {
+    tooltip: chartTooltip({
       trigger: 'axis',
       formatter: (params) => {
-        const list = Array.isArray(params) ? params : [params];
-        const point = points[list[0]?.dataIndex ?? 0];
+        const point = points[paramList(params)[0]?.dataIndex ?? 0];
         if (!point) return '';
         const lines = [
-          `<strong>${point.name}</strong>`,
           `Best CI ${metricName}: ${point.bestCiValue === null ? 'no CI run' : formatNumber(point.bestCiValue)}`,
           `Baseline: ${point.baselineValue === null ? 'none yet' : formatNumber(point.baselineValue)}`,
         ];
@@ -135,9 +134,9 @@ function chartOption(
           lines.push(`${point.notComparableRuns} not comparable (other strategy)`);
         }
         if (point.manualRuns > 0) lines.push(`${point.manualRuns} manual, not counted`);
-        return lines.join('<br/>');
+        return tooltipLines(point.name, lines);
       },
-    },
+    }),
     xAxis: categoryAxis(
       points.map((p) => p.name),
       { interval: 0, hideOverlap: true },

@@ -6,6 +6,7 @@ import {
 } from '../delivery/chart-options';
 import type { RoiResponse } from '@sextant/core';
 import { formatMoney } from '../../lib/format';
+import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
 import { EChart, cssColor } from '../delivery/EChart';
 
 /** Months from the first curve point to the break-even month, so the marker has a place. */
@@ -36,7 +37,10 @@ function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
     animation: false,
     grid: { left: compact ? 56 : 80, right: 24, top: 40, bottom: 40 },
     legend: { top: 0, textStyle: { color: muted } },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? money(v) : '—') },
+    tooltip: chartTooltip({
+      trigger: 'axis',
+      formatter: (params) => seriesTooltip(params, (v) => (typeof v === 'number' ? money(v) : '—')),
+    }),
     xAxis: categoryAxis(months, { hideOverlap: true }),
     yAxis: valueAxis({
       axisLabel: {

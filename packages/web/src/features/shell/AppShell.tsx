@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../api/auth';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { Loading } from '../../components/Feedback';
 import { Logo } from '../../components/Logo';
 
 const NAV = [
@@ -89,7 +90,10 @@ export function AppShell() {
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <ErrorBoundary key={location.pathname}>
-          <Outlet />
+          {/* A page's code arrives with its first visit (see App.tsx). */}
+          <Suspense fallback={<Loading label="Opening the page…" />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>
