@@ -27,13 +27,14 @@
 //   node bench/evaluate/run.mjs [--file FILE] [--machines 1000] [--days 3650] [--seed 42]
 //     [--top 10] [--rounds 5] [--predictions 1000000] [--chunk 250000] [--ingest-rounds 3]
 //     [--postgres] [--no-evaluate] [--no-ingest]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -153,19 +154,36 @@ async function evaluateWithDuckDb(file) {
 }
 
 /**
- * nodejs-polars, or why not: its native build for this platform is an optional dependency
- * declaring Node ≥ 22, which npm skips on Node 20 (it runs there all the same).
+ * nodejs-polars, or why not. Its native build for this platform is an optional dependency
+ * declaring Node ≥ 22, which `npm ci` skips without a word on Node 20 (it runs there all the
+ * same): the first run installs that one package, pinned like nodejs-polars itself, into
+ * node_modules without touching package.json or the lockfile.
  */
 function loadPolars() {
+  const require = createRequire(import.meta.url);
+  // Probed in a child process: a failed load here would stay failed for this process.
+  const probe = () =>
+    spawnSync(process.execPath, [
+      '-e',
+      `require(${JSON.stringify(require.resolve('nodejs-polars'))})`,
+    ]).status === 0;
+  let install = null;
+  if (!probe()) {
+    const native = `nodejs-polars-${process.platform}-${process.arch}${process.platform === 'linux' ? '-gnu' : ''}@${polarsVersion()}`;
+    console.log(`installing ${native}, Polars' native build (npm ci skips it on Node < 22)`);
+    install = spawnSync(
+      'npm',
+      ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', native],
+      { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' },
+    );
+  }
   try {
-    return { pl: createRequire(import.meta.url)('nodejs-polars') };
+    return { pl: require('nodejs-polars') };
   } catch (error) {
-    const native = `nodejs-polars-${process.platform}-${process.arch}${process.platform === 'linux' ? '-gnu' : ''}`;
-    return {
-      error:
-        `${String(error.message).split('\n')[0]} (on Node < 22 npm skips its native build: ` +
-        `npm install --no-save ${native}@0.25.2)`,
-    };
+    const why = install
+      ? ` (npm install: ${(install.stderr || '').trim().split('\n').at(-1)})`
+      : '';
+    return { error: `${String(error.message).split('\n')[0]}${why}` };
   }
 }
 
