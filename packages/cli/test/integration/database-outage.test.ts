@@ -87,6 +87,10 @@ describe.skipIf(!inject('postgresAvailable'))('a PostgreSQL outage under `sextan
 
   it('survives its connections being killed and the database going away, answering 503 and losing nothing', async () => {
     const direct = { DATABASE_URL: database.url ?? '', SEXTANT_DATA_DIR: database.dataDir };
+    // Admin commands refuse a database without the schema; serve would create it, but the
+    // user and token come first here.
+    const migrated = await runCli(['migrate'], direct);
+    expect(migrated.code, migrated.stderr).toBe(0);
     const created = await runCli(
       ['user', 'create', '--email', EMAIL, '--admin', '--password-stdin'],
       direct,
