@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@sextant/core';
@@ -20,12 +19,11 @@ function read(text: string, size = Infinity) {
   return { records, bad };
 }
 
-/** `text` as a request body arriving in chunks of `size` bytes. */
-const chunked = (text: string, size: number): AsyncIterable<Buffer> => {
+const chunked = (text: string, size: number): Buffer[] => {
   const bytes = Buffer.from(text, 'utf8');
   const chunks: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
-  return Readable.from(chunks);
+  return chunks;
 };
 
 async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[][]> {
@@ -160,26 +158,18 @@ describe('feedbackBatches', () => {
 
   it('refuses a row longer than the header, a header naming a field twice, and an empty body', async () => {
     const long = collect(
-      feedbackBatches(
-        'outcomes',
-        'csv',
-        Readable.from([Buffer.from('entity,time,event\nA,2026-11-02T10:00:00Z,failure,oops\n')]),
-      ),
+      feedbackBatches('outcomes', 'csv', [
+        Buffer.from('entity,time,event\nA,2026-11-02T10:00:00Z,failure,oops\n'),
+      ]),
     );
     await expect(long).rejects.toMatchObject({
       details: { lines: [{ line: 2, message: expect.stringMatching(/4 cells/) }] },
     });
     const twice = collect(
-      feedbackBatches(
-        'predictions',
-        'csv',
-        Readable.from([Buffer.from('entity,modelVersion,model_version\n')]),
-      ),
+      feedbackBatches('predictions', 'csv', [Buffer.from('entity,modelVersion,model_version\n')]),
     );
     await expect(twice).rejects.toMatchObject({ message: expect.stringMatching(/twice/) });
-    const empty = collect(
-      feedbackBatches('predictions', 'csv', Readable.from([Buffer.from('entity,period\n')])),
-    );
+    const empty = collect(feedbackBatches('predictions', 'csv', [Buffer.from('entity,period\n')]));
     await expect(empty).rejects.toMatchObject({ message: expect.stringMatching(/no rows/) });
   });
 
