@@ -46,9 +46,8 @@ export type {
   PredictionRow,
   OperatorDecisionRow,
   OutcomeRow,
-  FeedbackUpsert,
+  UpsertCounts,
 } from './repositories/feedback.repository.js';
-export { CopyKeyConflict } from './repositories/feedback-copy.js';
 export type {
   DeploymentRecord,
   DeploymentFilter,
