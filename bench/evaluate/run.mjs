@@ -18,17 +18,20 @@
 //   (c) bulk ingestion of predictions (entity, period, model_version, score) as `text/csv`
 //       bodies to POST /projects/{id}/feedback/predictions on a real server, beside the raw
 //       database insert limit on the same rows: better-sqlite3 with the server's pragmas, a
-//       prepared insert into a plain table in large transactions; on PostgreSQL COPY into a
-//       plain table. Goal: route rows/s / raw rows/s ≥ 0.5. Each round posts a new model
-//       version, so every row is an insert. Skipped if the route does not answer.
+//       prepared insert in large transactions; on PostgreSQL COPY; each into a plain table and
+//       into one with the route's unique key. Goal: route rows/s / raw-with-the-key rows/s
+//       ≥ 0.5. Each round posts a new model version, so every row is an insert. Then one
+//       upload of --upload-mb (100) MB streamed as a single body. Beside each route figure,
+//       the server's peak RSS rise (VmHWM, reset before the phase, less VmRSS after start-up).
+//       Goal: ≤ 100 MiB for the 100 MB upload. Skipped if the route does not answer.
 // SQLite lives in a temp folder; --postgres adds (c) on a throw-away database created on
 // TEST_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/test) and dropped
 // afterwards. Prints figures; asserts nothing.
 //   node bench/evaluate/run.mjs [--file FILE] [--machines 1000] [--days 3650] [--seed 42]
 //     [--top 10] [--rounds 5] [--predictions 1000000] [--chunk 250000] [--ingest-rounds 3]
-//     [--postgres] [--no-evaluate] [--no-ingest]
+//     [--upload-mb 100] [--postgres] [--no-evaluate] [--no-ingest]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
@@ -62,6 +65,7 @@ const ROUNDS = arg('rounds', 5);
 const PREDICTIONS = arg('predictions', 1_000_000);
 const CHUNK = arg('chunk', 250_000);
 const INGEST_ROUNDS = arg('ingest-rounds', 3);
+const UPLOAD_MB = arg('upload-mb', 100);
 const RAW_TRANSACTION = 50_000;
 const POSTGRES = process.argv.includes('--postgres');
 const fileFlag = process.argv.indexOf('--file');
@@ -369,12 +373,20 @@ function csvBodies(rows, version) {
 
 const agent = new http.Agent({ keepAlive: true });
 
-/** POST over a kept-alive connection; resolves with the status and the answer's text. */
+/**
+ * POST over a kept-alive connection, of a string (with its length) or of chunks (streamed);
+ * resolves with the status and the answer's text.
+ */
 function post(url, headers, body) {
   return new Promise((resolve, reject) => {
+    const whole = typeof body === 'string';
     const request = http.request(
       url,
-      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: whole ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers,
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -384,9 +396,59 @@ function post(url, headers, body) {
       },
     );
     request.on('error', reject);
-    request.end(body);
+    if (whole) request.end(body);
+    else pipeline(Readable.from(body), request).catch(reject);
   });
 }
+
+/** `bytes` of CSV predictions for model version `version` (the (c) rows, on and on), in 64 KB chunks. */
+function* csvUpload(bytes, version) {
+  const random = seededRandom(SEED + 2);
+  const entities = entityNames(MACHINES);
+  let chunk = 'entity,period,model_version,score\n';
+  let sent = 0;
+  for (let i = 0; ; i += 1) {
+    const line = `${entities[i % MACHINES]},${dayName(Math.floor(i / MACHINES))},${version},${Number(random().toFixed(4))}\n`;
+    if (sent + chunk.length + line.length > bytes) break;
+    chunk += line;
+    if (chunk.length >= 65_536) {
+      sent += chunk.length;
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** The server's resident set and its peak (KiB), from /proc; null where there is none. */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]);
+    return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs `work` and answers how far the server's peak RSS during it rose above `fresh` (its
+ * RSS after start-up, KiB), in MiB: the peak is reset first (`clear_refs` 5, proc(5)), so
+ * earlier phases do not count, but what they left in the heap does. Null off Linux.
+ */
+async function peakRise(pid, fresh, work) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    await work();
+    return null;
+  }
+  await work();
+  const end = memoryOf(pid);
+  return end && fresh !== null ? (end.peak - fresh) / 1024 : null;
+}
+
+const mib = (x) => (x === null ? 'peak RSS n/a' : `peak RSS +${x.toFixed(0)} MiB`);
 
 /** A plain table; `keyed` adds the route's natural key (a unique index), to read the gap by. */
 const rawTable = (table, keyed) =>
@@ -482,6 +544,8 @@ async function benchIngest(kind, databaseUrl) {
     const routeFound = probe.status !== 404;
     if (routeFound && probe.status >= 300) throw new Error(`probe: ${probe.status} ${probe.text}`);
 
+    // The server's resident set after start-up and a one-row probe: what each rise is from.
+    const fresh = memoryOf(server.pid)?.rss ?? null;
     raw = kind === 'sqlite' ? rawSqlite(join(dataDir, 'raw.db')) : await rawPostgres(databaseUrl);
     keyed =
       kind === 'sqlite'
@@ -491,20 +555,24 @@ async function benchIngest(kind, databaseUrl) {
     const t = { route: { rows: 0, ms: 0 }, raw: { rows: 0, ms: 0 }, keyed: { rows: 0, ms: 0 } };
     let inserted = 0;
     let bodyBytes = 0;
+    let roundsRise = null;
     for (let round = 0; round < INGEST_ROUNDS; round += 1) {
       const version = `v${round + 1}`;
       if (routeFound) {
         const bodies = csvBodies(rows, version);
         bodyBytes = Math.max(...bodies.map((b) => Buffer.byteLength(b)));
-        const start = performance.now();
-        for (const body of bodies) {
-          const reply = await post(route, csvHeaders, body);
-          if (reply.status >= 300)
-            throw new Error(`POST predictions: ${reply.status} ${reply.text.slice(0, 300)}`);
-          inserted += JSON.parse(reply.text).inserted ?? 0;
-        }
-        t.route.ms += performance.now() - start;
-        t.route.rows += PREDICTIONS;
+        const rise = await peakRise(server.pid, fresh, async () => {
+          const start = performance.now();
+          for (const body of bodies) {
+            const reply = await post(route, csvHeaders, body);
+            if (reply.status >= 300)
+              throw new Error(`POST predictions: ${reply.status} ${reply.text.slice(0, 300)}`);
+            inserted += JSON.parse(reply.text).inserted ?? 0;
+          }
+          t.route.ms += performance.now() - start;
+          t.route.rows += PREDICTIONS;
+        });
+        if (rise !== null) roundsRise = Math.max(roundsRise ?? 0, rise);
       }
       for (const [limit, into] of [
         [raw, t.raw],
@@ -516,6 +584,20 @@ async function benchIngest(kind, databaseUrl) {
         into.rows += PREDICTIONS;
       }
     }
+    // One large upload, streamed as a single body: its speed and what it costs in memory.
+    const upload = { rows: 0, ms: 0, bytes: 0, rise: null };
+    if (routeFound && UPLOAD_MB > 0) {
+      const bytes = UPLOAD_MB * 1_000_000;
+      upload.rise = await peakRise(server.pid, fresh, async () => {
+        const start = performance.now();
+        const reply = await post(route, csvHeaders, csvUpload(bytes, 'upload'));
+        upload.ms = performance.now() - start;
+        if (reply.status >= 300)
+          throw new Error(`POST ${UPLOAD_MB} MB: ${reply.status} ${reply.text.slice(0, 300)}`);
+        upload.rows = JSON.parse(reply.text).received;
+      });
+      upload.bytes = bytes;
+    }
     const rate = (x) => (x.rows / x.ms) * 1000;
     const lines = [
       [
@@ -523,13 +605,23 @@ async function benchIngest(kind, databaseUrl) {
           ? `route: POST …/feedback/predictions, text/csv, ${Math.ceil(PREDICTIONS / CHUNK)} bodies of ${n0(CHUNK)} rows (${(bodyBytes / 1024 / 1024).toFixed(1)} MiB) a round, one after another`
           : 'route: POST …/feedback/predictions',
         routeFound ? `${n0(rate(t.route))} rows/s` : 'skipped: route not found',
+        routeFound ? mib(roundsRise) : '',
       ],
-      [`raw: ${raw.label}`, `${n0(rate(t.raw))} rows/s`],
-      [keyed.label, `${n0(rate(t.keyed))} rows/s`],
+      ...(upload.rows > 0
+        ? [
+            [
+              `    one upload of ${UPLOAD_MB} MB (${n0(upload.rows)} rows) streamed as a single body`,
+              `${n0(rate(upload))} rows/s`,
+              mib(upload.rise),
+            ],
+          ]
+        : []),
+      [`raw: ${raw.label}`, `${n0(rate(t.raw))} rows/s`, ''],
+      [keyed.label, `${n0(rate(t.keyed))} rows/s`, ''],
     ];
     const width = Math.max(...lines.map((l) => l[0].length));
-    for (const [what, figure] of lines)
-      console.log(`  ${what.padEnd(width)}  ${figure.padStart(14)}`);
+    for (const [what, figure, memory] of lines)
+      console.log(`  ${what.padEnd(width)}  ${figure.padStart(14)}  ${memory}`.trimEnd());
     console.log(
       `  ${n0(PREDICTIONS)} rows a round, ${INGEST_ROUNDS} alternating rounds (a new model version each)` +
         (routeFound ? `; the route reported ${n0(inserted)} of ${n0(t.route.rows)} inserted` : '') +
@@ -537,8 +629,12 @@ async function benchIngest(kind, databaseUrl) {
     );
     if (routeFound)
       console.log(
-        `  ratio route / raw:  ${(rate(t.route) / rate(t.raw)).toFixed(2)}  (goal ≥ 0.5; ` +
-          `route / raw with the key: ${(rate(t.route) / rate(t.keyed)).toFixed(2)})`,
+        `  ratio route / raw with the key:  ${(rate(t.route) / rate(t.keyed)).toFixed(2)}  (goal ≥ 0.5; ` +
+          `route / raw into a plain table: ${(rate(t.route) / rate(t.raw)).toFixed(2)})`,
+      );
+    if (upload.rise !== null)
+      console.log(
+        `  peak RSS rise of the server for one ${UPLOAD_MB} MB upload:  ${upload.rise.toFixed(0)} MiB  (goal ≤ 100 MiB for 100 MB)`,
       );
   } finally {
     await raw?.close();

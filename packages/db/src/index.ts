@@ -46,8 +46,9 @@ export type {
   PredictionRow,
   OperatorDecisionRow,
   OutcomeRow,
-  UpsertCounts,
+  FeedbackUpsert,
 } from './repositories/feedback.repository.js';
+export { CopyKeyConflict } from './repositories/feedback-copy.js';
 export type {
   DeploymentRecord,
   DeploymentFilter,

@@ -78,5 +78,28 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2027-02-29')).toBe(false);
     expect(isCalendarDate('2027-13-01')).toBe(false);
     expect(isCalendarDate('27-01-01')).toBe(false);
+    expect(isCalendarDate('2000-02-29')).toBe(true);
+    expect(isCalendarDate('1900-02-29')).toBe(false);
+    expect(isCalendarDate('2026-04-31')).toBe(false);
+    expect(isCalendarDate('2026-00-10')).toBe(false);
+    expect(isCalendarDate('2026-01-00')).toBe(false);
+  });
+
+  it('agrees with a Date round trip on every day of four centuries and the days after them', () => {
+    const byDate = (value: string) => {
+      const parsed = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    for (let year = 1800; year < 2200; year += 1) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          const real = byDate(value);
+          if (isCalendarDate(value) !== real)
+            expect(`${value}: ${isCalendarDate(value)}`).toBe(real);
+        }
+      }
+    }
   });
 });

@@ -1,8 +1,9 @@
-import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
-import { copyValue } from '../dialects/pg-copy.js';
+import { PostgresAdapter } from 'kysely';
 import { toBool, type Executor } from './executor.js';
 import type { Database } from '../schema.js';
 import { compiledInsert } from './compiled-insert.js';
+import { CopyUpsert } from './feedback-copy.js';
+import { COLUMNS, KEYS, replacedColumns, type FeedbackTable } from './feedback-tables.js';
 
 /** A prediction for one entity and day, by one model version. */
 export interface PredictionRow {
@@ -30,39 +31,18 @@ export interface OutcomeRow {
   event: string;
 }
 
-export interface UpsertCounts {
-  inserted: number;
-  updated: number;
+/**
+ * A bulk upsert inside the caller's transaction, written batch by batch as an upload is read:
+ * a row whose key is stored already (or was written earlier in the same upload) replaces it,
+ * the last one wins.
+ */
+export interface FeedbackUpsert<R> {
+  write(rows: readonly R[]): Promise<void>;
+  /** How many of the keys written were new to the project. */
+  finish(): Promise<number>;
+  /** The upload failed: let go of what is under way (the transaction will roll back). */
+  discard(): Promise<void>;
 }
-
-type FeedbackTable = 'predictions' | 'operator_decisions' | 'outcomes';
-
-const KEYS = {
-  predictions: ['project_id', 'period', 'entity', 'model_version'],
-  operator_decisions: ['project_id', 'period', 'entity', 'model_version'],
-  outcomes: ['project_id', 'time', 'entity', 'event'],
-} as const satisfies Record<FeedbackTable, readonly string[]>;
-
-const COLUMNS = {
-  predictions: ['project_id', 'entity', 'period', 'model_version', 'score', 'class', 'created_at'],
-  operator_decisions: [
-    'project_id',
-    'entity',
-    'period',
-    'model_version',
-    'acted',
-    'reason',
-    'decided_by',
-    'created_at',
-  ],
-  outcomes: ['project_id', 'entity', 'time', 'event', 'created_at'],
-} as const satisfies { [T in FeedbackTable]: readonly (keyof Database[T] & string)[] };
-
-/** What a re-sent row replaces: every column but the key and the first arrival. */
-const replacedColumns = (table: FeedbackTable): string[] =>
-  (COLUMNS[table] as readonly string[]).filter(
-    (c) => !(KEYS[table] as readonly string[]).includes(c) && c !== 'created_at',
-  );
 
 /**
  * A compiled multi-row upsert (`compiledInsert` with its conflict clause): a re-sent row
@@ -86,23 +66,14 @@ const UPSERTS: {
   outcomes: compiledUpsert('outcomes'),
 };
 
-/** From this many rows on, PostgreSQL loads a batch with COPY (fewer, it is not worth a staging table). */
+/** From this many rows on, PostgreSQL loads an upload with COPY (fewer, it is not worth a staging table). */
 const COPY_MIN_ROWS = 1_000;
 
-/** Rows as COPY text-format lines, about 1 MB per chunk. */
-function* copyLines(
-  columns: readonly string[],
-  rows: readonly Record<string, unknown>[],
-): Generator<string> {
-  let chunk = '';
-  for (const row of rows) {
-    chunk += columns.map((c) => copyValue(row[c])).join('\t') + '\n';
-    if (chunk.length >= 1 << 20) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
+/** The last row of each key, in the order the keys first came. */
+function lastOfEach<R extends object>(rows: R[], keys: readonly (keyof R)[]): R[] {
+  const byKey = new Map<string, R>();
+  for (const row of rows) byKey.set(keys.map((k) => String(row[k])).join('\u0000'), row);
+  return byKey.size === rows.length ? rows : [...byKey.values()];
 }
 
 /** Production feedback: predictions, operator decisions and outcomes of a project. */
@@ -119,110 +90,97 @@ export class FeedbackRepository {
   }
 
   /**
-   * Rows distinct on their key (the caller keeps the last of duplicates); the counts come
-   * from the project's row count before and after, so call it inside a transaction.
+   * Writes batches of rows into `table`. SQLite: each batch is a few multi-row upserts (a key
+   * met twice is applied in order, the last one wins), and what is new is the project's row
+   * count after the last batch less before the first. PostgreSQL: an upload of 1,000 rows
+   * or more streams through COPY (`CopyUpsert`, straight into the table when `assumeNew`,
+   * which throws `CopyKeyConflict` if a key was not new); a smaller one is one upsert of
+   * the last row of each key, counted like SQLite's.
    */
-  private async upsert<T extends FeedbackTable>(
+  private upsertInto<T extends FeedbackTable, R>(
     table: T,
     projectId: string,
-    rows: readonly Database[T][],
-  ): Promise<UpsertCounts> {
-    if (
-      rows.length >= COPY_MIN_ROWS &&
-      this.db.isTransaction &&
-      this.db.getExecutor().adapter instanceof PostgresAdapter
-    ) {
-      return this.copyUpsert(table, rows);
-    }
-    const before = await this.count(table, projectId);
-    await UPSERTS[table](this.db, rows);
-    const inserted = (await this.count(table, projectId)) - before;
-    return { inserted, updated: rows.length - inserted };
+    assumeNew: boolean,
+    toRow: (row: R) => Database[T],
+  ): FeedbackUpsert<R> {
+    const postgres = this.db.getExecutor().adapter instanceof PostgresAdapter;
+    const keys = KEYS[table] as readonly (keyof Database[T])[];
+    let before: number | undefined;
+    let copy: CopyUpsert<T> | null = null;
+    // PostgreSQL: rows held (fewer than COPY_MIN_ROWS) until the upload is known to be small.
+    let held: Database[T][] = [];
+    return {
+      write: async (rows) => {
+        if (!postgres) {
+          before ??= await this.count(table, projectId);
+          await UPSERTS[table](this.db, rows.map(toRow));
+          return;
+        }
+        if (!copy && held.length + rows.length < COPY_MIN_ROWS) {
+          for (const row of rows) held.push(toRow(row));
+          return;
+        }
+        copy ??= new CopyUpsert(this.db, table, assumeNew);
+        if (held.length > 0) await copy.write(held);
+        held = [];
+        await copy.write(rows.map(toRow));
+      },
+      finish: async () => {
+        if (copy) return copy.finish();
+        if (held.length > 0) {
+          before = await this.count(table, projectId);
+          // PostgreSQL refuses to update a row twice in one statement: the last of each key.
+          await UPSERTS[table](this.db, lastOfEach(held, keys));
+        }
+        return before === undefined ? 0 : (await this.count(table, projectId)) - before;
+      },
+      discard: async () => {
+        await copy?.discard();
+      },
+    };
   }
 
-  /**
-   * PostgreSQL, large batches: COPY into a staging table dropped at commit, then one
-   * `insert … select … on conflict do update` that also counts the rows it inserted.
-   */
-  private async copyUpsert<T extends FeedbackTable>(
-    table: T,
-    rows: readonly Database[T][],
-  ): Promise<UpsertCounts> {
-    const columns: readonly string[] = COLUMNS[table];
-    const keys: readonly string[] = KEYS[table];
-    const updated = replacedColumns(table);
-    const stage = `${table}_stage`;
-    const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
-    await sql`create temp table if not exists ${sql.id(stage)} (like ${sql.table(table)}) on commit drop`.execute(
-      this.db,
-    );
-    await sql`truncate ${sql.id(stage)}`.execute(this.db);
-    await this.db.executeQuery(
-      CompiledQuery.raw(`copy "${stage}" (${quoted(columns)}) from stdin`, [
-        copyLines(columns, rows as readonly unknown[] as readonly Record<string, unknown>[]),
-      ]),
-    );
-    const conflict =
-      updated.length === 0
-        ? 'do nothing'
-        : `do update set ${updated.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
-    const result = await this.db.executeQuery<{ inserted: number | string }>(
-      CompiledQuery.raw(
-        `with upserted as (insert into "${table}" (${quoted(columns)}) ` +
-          `select ${quoted(columns)} from "${stage}" on conflict (${quoted(keys)}) ${conflict} ` +
-          `returning (xmax = 0) as inserted) ` +
-          `select count(*) filter (where inserted) as inserted from upserted`,
-      ),
-    );
-    const inserted = Number(result.rows[0]?.inserted ?? 0);
-    return { inserted, updated: rows.length - inserted };
+  upsertPredictions(
+    projectId: string,
+    now: string,
+    assumeNew = false,
+  ): FeedbackUpsert<PredictionRow> {
+    return this.upsertInto('predictions', projectId, assumeNew, (r) => ({
+      project_id: projectId,
+      entity: r.entity,
+      period: r.period,
+      model_version: r.modelVersion,
+      score: r.score,
+      class: r.class,
+      created_at: now,
+    }));
   }
 
-  upsertPredictions(projectId: string, rows: readonly PredictionRow[], now: string) {
-    return this.upsert(
-      'predictions',
-      projectId,
-      rows.map((r) => ({
-        project_id: projectId,
-        entity: r.entity,
-        period: r.period,
-        model_version: r.modelVersion,
-        score: r.score,
-        class: r.class,
-        created_at: now,
-      })),
-    );
+  upsertDecisions(
+    projectId: string,
+    now: string,
+    assumeNew = false,
+  ): FeedbackUpsert<OperatorDecisionRow> {
+    return this.upsertInto('operator_decisions', projectId, assumeNew, (r) => ({
+      project_id: projectId,
+      entity: r.entity,
+      period: r.period,
+      model_version: r.modelVersion,
+      acted: r.acted ? 1 : 0,
+      reason: r.reason,
+      decided_by: r.decidedBy,
+      created_at: now,
+    }));
   }
 
-  upsertDecisions(projectId: string, rows: readonly OperatorDecisionRow[], now: string) {
-    return this.upsert(
-      'operator_decisions',
-      projectId,
-      rows.map((r) => ({
-        project_id: projectId,
-        entity: r.entity,
-        period: r.period,
-        model_version: r.modelVersion,
-        acted: r.acted ? 1 : 0,
-        reason: r.reason,
-        decided_by: r.decidedBy,
-        created_at: now,
-      })),
-    );
-  }
-
-  upsertOutcomes(projectId: string, rows: readonly OutcomeRow[], now: string) {
-    return this.upsert(
-      'outcomes',
-      projectId,
-      rows.map((r) => ({
-        project_id: projectId,
-        entity: r.entity,
-        time: r.time,
-        event: r.event,
-        created_at: now,
-      })),
-    );
+  upsertOutcomes(projectId: string, now: string, assumeNew = false): FeedbackUpsert<OutcomeRow> {
+    return this.upsertInto('outcomes', projectId, assumeNew, (r) => ({
+      project_id: projectId,
+      entity: r.entity,
+      time: r.time,
+      event: r.event,
+      created_at: now,
+    }));
   }
 
   /** Predictions for days in [from, to] (YYYY-MM-DD, inclusive). */

@@ -1,6 +1,4 @@
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import {
   AppError,
   DecisionItem,
@@ -9,14 +7,25 @@ import {
   type FeedbackKind,
 } from '@sextant/core';
 import type { ZodType } from 'zod';
+import { CsvReadError, CsvRecordReader, MAX_RECORD_CHARS } from './csv-records.js';
 
 /** A bulk body (CSV or NDJSON) may be this large; it is read as a stream, never whole. */
 export const FEEDBACK_BULK_LIMIT = 100 * 1024 * 1024;
 
+/** Rows handed to the writer at a time: a few MB of objects, whatever the size of the upload. */
+export const FEEDBACK_BATCH_ROWS = 2_000;
+
 /** Bad rows listed in a 400 at most; the count says how many there were in all. */
 const MAX_REPORTED_ROWS = 20;
 
-export const FEEDBACK_ITEM_SCHEMAS: Record<FeedbackKind, ZodType> = {
+/** The validated item of each kind. */
+export interface FeedbackItemOf {
+  predictions: PredictionItem;
+  decisions: DecisionItem;
+  outcomes: OutcomeItem;
+}
+
+export const FEEDBACK_ITEM_SCHEMAS: { [K in FeedbackKind]: ZodType<FeedbackItemOf[K]> } = {
   predictions: PredictionItem,
   decisions: DecisionItem,
   outcomes: OutcomeItem,
@@ -28,22 +37,20 @@ const CSV_ALIASES: Record<string, string> = {
   decided_by: 'decidedBy',
 };
 
-/** CSV cells are text: empty is absent, numbers and booleans are read from their text. */
-function fromCsv(kind: FeedbackKind, row: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [header, text] of Object.entries(row)) {
-    const column = CSV_ALIASES[header] ?? header;
-    if (text === '') continue;
-    if (kind === 'predictions' && column === 'score') {
-      out.score = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : text;
-    } else if (kind === 'decisions' && column === 'acted') {
-      const t = text.toLowerCase();
-      out.acted = t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : text;
-    } else {
-      out[column] = text;
-    }
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** How a CSV cell of a column becomes a field value: text, or a number or boolean read from it. */
+function cellReader(kind: FeedbackKind, column: string): (text: string) => unknown {
+  if (kind === 'predictions' && column === 'score') {
+    return (text) => (NUMBER.test(text) ? Number(text) : text);
   }
-  return out;
+  if (kind === 'decisions' && column === 'acted') {
+    return (text) => {
+      const t = text.toLowerCase();
+      return t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : text;
+    };
+  }
+  return (text) => text;
 }
 
 interface RowProblem {
@@ -56,105 +63,158 @@ const describe = (error: {
 }): string =>
   error.issues.map((i) => `${i.path.map(String).join('.') || 'row'}: ${i.message}`).join('; ');
 
-/** Counts the bytes flowing through and stops past the bulk limit with a 413. */
-async function* limited(body: Readable): AsyncGenerator<Buffer> {
-  let bytes = 0;
-  for await (const chunk of body) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    bytes += buffer.length;
-    if (bytes > FEEDBACK_BULK_LIMIT) {
-      body.destroy();
-      throw new AppError(
-        'payload_too_large',
-        `body: a bulk upload may be at most ${FEEDBACK_BULK_LIMIT / 1024 / 1024} MB.`,
-        { field: 'body', limit: FEEDBACK_BULK_LIMIT },
-      );
+/**
+ * Checks rows as they come and gathers the good ones into the batch being filled. After the
+ * first bad row nothing more is gathered (the upload will not be written) but every row is
+ * still checked, so the answer counts them all.
+ */
+class RowChecker<T> {
+  batch: T[] = [];
+  readonly problems: RowProblem[] = [];
+  bad = 0;
+  rows = 0;
+
+  constructor(private readonly schema: ZodType<T>) {}
+
+  check(value: unknown, line: number): void {
+    this.rows += 1;
+    const parsed = this.schema.safeParse(value);
+    if (parsed.success) {
+      if (this.bad === 0) this.batch.push(parsed.data);
+      return;
     }
-    yield buffer;
+    this.refuse(line, describe(parsed.error));
+  }
+
+  refuse(line: number, message: string): void {
+    this.bad += 1;
+    this.batch = [];
+    if (this.problems.length < MAX_REPORTED_ROWS) this.problems.push({ line, message });
+  }
+
+  take(): T[] {
+    const batch = this.batch;
+    this.batch = [];
+    return batch;
   }
 }
 
-/** Raw rows with their line numbers: CSV with a header line, or one JSON object per line. */
-async function* rawRows(
-  kind: FeedbackKind,
-  format: 'csv' | 'ndjson',
-  body: Readable,
-): AsyncGenerator<{ line: number; value: unknown; error?: string }> {
-  if (format === 'csv') {
-    const parser = parse({
-      columns: true,
-      info: true,
-      skip_empty_lines: true,
-      // A short or long row is a bad row reported with its line, not a parse failure.
-      relax_column_count: true,
-      trim: true,
-      bom: true,
-    });
-    const feeding = (async () => {
-      try {
-        for await (const chunk of limited(body)) {
-          if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+interface BodyReader {
+  push(chunk: Buffer): void;
+  end(): void;
+}
+
+/** CSV with a header line: each later record becomes an object of the header's fields. */
+function csvReader<T>(kind: FeedbackKind, checker: RowChecker<T>): BodyReader {
+  let columns: string[] | null = null;
+  let readers: ((text: string) => unknown)[] = [];
+  return new CsvRecordReader({
+    record(cells, line) {
+      if (!columns) {
+        columns = cells.map((header) => CSV_ALIASES[header] ?? header);
+        const twice = columns.find((c, i) => columns!.indexOf(c) !== i);
+        if (twice !== undefined) {
+          throw new AppError('invalid_request', `body: the header names "${twice}" twice.`, {
+            field: 'body',
+            line,
+          });
         }
-        parser.end();
-      } catch (error) {
-        parser.destroy(error as Error);
+        readers = columns.map((column) => cellReader(kind, column));
+        return;
       }
-    })();
-    try {
-      for await (const record of parser as AsyncIterable<{
-        record: Record<string, string>;
-        info: { lines: number };
-      }>) {
-        yield { line: record.info.lines, value: fromCsv(kind, record.record) };
+      if (cells.length > columns.length) {
+        checker.rows += 1;
+        checker.refuse(
+          line,
+          `${cells.length} cells where the header names ${columns.length} (a comma inside a cell must be quoted)`,
+        );
+        return;
       }
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new AppError('invalid_request', `body: the CSV could not be read: ${message}`, {
-        field: 'body',
-      });
-    }
-    await feeding;
-    return;
-  }
-  const lines = createInterface({ input: Readable.from(limited(body)), crlfDelay: Infinity });
+      // CSV cells are text: empty is absent, numbers and booleans are read from their text.
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < cells.length; i += 1) {
+        const text = cells[i]!;
+        if (text !== '') row[columns[i]!] = readers[i]!(text);
+      }
+      checker.check(row, line);
+    },
+    bad(line, message) {
+      checker.rows += 1;
+      checker.refuse(line, message.replace(/^line \d+: /, ''));
+    },
+  });
+}
+
+/** One JSON object per line; blank lines are skipped (and counted). */
+function ndjsonReader<T>(checker: RowChecker<T>): BodyReader {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
   let line = 0;
-  for await (const text of lines) {
+  const readLine = (text: string) => {
     line += 1;
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return;
+    let value: unknown;
     try {
-      yield { line, value: JSON.parse(text) as unknown };
+      value = JSON.parse(text);
     } catch {
-      yield { line, value: null, error: 'not a JSON object' };
+      checker.rows += 1;
+      checker.refuse(line, 'not a JSON object');
+      return;
     }
-  }
+    checker.check(value, line);
+  };
+  const readLines = (text: string, atEnd: boolean) => {
+    let at = 0;
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', at)) {
+      readLine(text.slice(at, newline));
+      at = newline + 1;
+    }
+    carry = text.slice(at);
+    if (atEnd && carry !== '') readLine(carry);
+    else if (carry.length > MAX_RECORD_CHARS) {
+      throw new CsvReadError(line + 1, `line ${line + 1}: a line runs past 1 MiB`);
+    }
+  };
+  return {
+    push: (chunk) => readLines(carry + decoder.write(chunk), false),
+    end: () => readLines(carry + decoder.end(), true),
+  };
 }
 
 /**
- * Every row of a bulk body, validated with the same schema as a JSON item. Any bad row
- * makes the whole upload a 400 listing the first lines at fault: nothing is written.
+ * Every row of a bulk body (CSV with a header line, or one JSON object per line), validated
+ * with the same schema as a JSON item and handed out in batches of about `batchRows` as the
+ * body is read, so memory holds one batch whatever the size of the upload. Any bad row makes
+ * the whole upload a 400 listing the first lines at fault, raised once the body is read: the
+ * caller writes the batches in one transaction, which the error rolls back.
  */
-export async function readFeedbackRows<T>(
-  kind: FeedbackKind,
+export async function* feedbackBatches<K extends FeedbackKind>(
+  kind: K,
   format: 'csv' | 'ndjson',
-  body: Readable,
-): Promise<T[]> {
-  const schema = FEEDBACK_ITEM_SCHEMAS[kind];
-  const rows: T[] = [];
-  const problems: RowProblem[] = [];
-  let bad = 0;
-  for await (const raw of rawRows(kind, format, body)) {
-    const parsed = raw.error ? null : schema.safeParse(raw.value);
-    if (parsed?.success) {
-      rows.push(parsed.data as T);
-      continue;
+  body: AsyncIterable<Buffer>,
+  batchRows = FEEDBACK_BATCH_ROWS,
+): AsyncGenerator<FeedbackItemOf[K][]> {
+  const checker = new RowChecker(FEEDBACK_ITEM_SCHEMAS[kind]);
+  const reader = format === 'csv' ? csvReader(kind, checker) : ndjsonReader(checker);
+  try {
+    for await (const chunk of body) {
+      reader.push(chunk);
+      if (checker.batch.length >= batchRows) yield checker.take();
     }
-    bad += 1;
-    if (problems.length < MAX_REPORTED_ROWS) {
-      problems.push({ line: raw.line, message: raw.error ?? describe(parsed!.error) });
-    }
+    reader.end();
+  } catch (error) {
+    if (!(error instanceof CsvReadError)) throw error;
+    throw new AppError(
+      'invalid_request',
+      `body: the ${format.toUpperCase()} could not be read: ${error.message}`,
+      {
+        field: 'body',
+        line: error.line,
+      },
+    );
   }
-  if (bad > 0) {
+  if (checker.bad > 0) {
+    const { bad, problems } = checker;
     throw new AppError(
       'invalid_request',
       `body: ${bad} bad row${bad === 1 ? '' : 's'}, nothing was written; ` +
@@ -162,8 +222,8 @@ export async function readFeedbackRows<T>(
       { field: 'body', badRows: bad, lines: problems },
     );
   }
-  if (rows.length === 0) {
+  if (checker.rows === 0) {
     throw new AppError('invalid_request', 'body: the upload holds no rows.', { field: 'body' });
   }
-  return rows;
+  if (checker.batch.length > 0) yield checker.take();
 }

@@ -2,8 +2,7 @@
  * Reads a Jira CSV export into rows that know the line they start on, for the import planner
  * in core (planJiraImport). Only the CSV syntax is handled here; what the cells mean is core's.
  */
-import { parse } from 'csv-parse/sync';
-import type { CsvError, InfoRecord } from 'csv-parse/sync';
+import { parse, type CsvError, type InfoRecord } from 'csv-parse';
 
 /** The shape planJiraImport (core) reads; `problems` is always present here. */
 export interface JiraCsvTable {
@@ -18,20 +17,37 @@ interface Row {
 }
 
 /**
- * Where each line of the file starts, as UTF-8 byte offsets (csv-parse counts bytes). A line
- * ends at CRLF, LF or a lone CR, so every editor and Excel agree on the numbers.
+ * Where each line of the file starts, as UTF-8 byte offsets (csv-parse counts bytes), built
+ * chunk by chunk as the file arrives. A line ends at CRLF, LF or a lone CR, so every editor
+ * and Excel agree on the numbers.
  */
 class LineIndex {
   private readonly starts: number[] = [0];
-  readonly lastLine: number;
+  private bytes = 0;
+  /** The previous chunk ended with a CR: a line break unless this chunk starts with LF. */
+  private pendingCr = false;
+  lastLine = 1;
 
-  constructor(bytes: Uint8Array) {
-    for (let i = 0; i < bytes.length; i++) {
-      const byte = bytes[i];
-      const isBreak = byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a);
-      if (isBreak) this.starts.push(i + 1);
+  add(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    if (this.pendingCr && chunk[0] !== 0x0a) this.starts.push(this.bytes);
+    this.pendingCr = false;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === 0x0a) this.starts.push(this.bytes + i + 1);
+      else if (byte === 0x0d) {
+        if (i + 1 === chunk.length) this.pendingCr = true;
+        else if (chunk[i + 1] !== 0x0a) this.starts.push(this.bytes + i + 1);
+      }
     }
-    this.lastLine = bytes.length === 0 ? 1 : this.lineAt(bytes.length - 1);
+    this.bytes += chunk.length;
+  }
+
+  /** The file is complete: a CR at its very end ends a line too. */
+  finish(): void {
+    if (this.pendingCr) this.starts.push(this.bytes);
+    this.pendingCr = false;
+    this.lastLine = this.bytes === 0 ? 1 : this.lineAt(this.bytes - 1);
   }
 
   /** The 1-based line holding the byte at `offset` (a line break belongs to the line it ends). */
@@ -107,40 +123,63 @@ function describeCsvError(
 }
 
 /**
- * Parses a Jira CSV export: the first record is the header, every later record a row with
- * the line it starts on (1-based; a quoted multi-line cell pushes later rows down). Short and
- * long rows are kept as they are. A record with a syntax error is dropped with a problem and
- * parsing goes on after it; an unclosed quote swallows the rest of the file, so that becomes
- * one problem for those lines while the rows before it are kept. Blank lines are skipped.
+ * Parses a Jira CSV export as it arrives, chunk by chunk (the file is never one string):
+ * the first record is the header, every later record a row with the line it starts on
+ * (1-based; a quoted multi-line cell pushes later rows down). Short and long rows are kept as
+ * they are. A record with a syntax error is dropped with a problem and parsing goes on after
+ * it; an unclosed quote swallows the rest of the file, so that becomes one problem for those
+ * lines while the rows before it are kept. Blank lines are skipped.
  */
-export function parseJiraCsv(text: string): JiraCsvTable {
-  const lines = new LineIndex(Buffer.from(text, 'utf8'));
+export async function parseJiraCsv(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): Promise<JiraCsvTable> {
+  const lines = new LineIndex();
   const records: Row[] = [];
-  const problems: { line: number; message: string }[] = [];
+  // Problems are worded once the file is read: some name its last line.
+  const skipped: { error: CsvError; parsedUpTo: number }[] = [];
+  let failure: unknown = null;
   let parsedUpTo = 0;
-  try {
-    parse(text, {
-      bom: true,
-      relax_column_count: true,
-      // Excel and hand edits can mix line endings; any of them ends a record.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      skip_records_with_error: true,
-      on_skip: (error) => {
-        if (error !== undefined) problems.push(describeCsvError(error, lines, parsedUpTo));
-        return undefined;
-      },
-      // The record's info (what `info: true` would attach) comes as the context here. Rows
-      // are collected as they come, so an unexpected failure keeps what came before it.
-      on_record: (cells: string[], info: InfoRecord) => {
-        parsedUpTo = info.bytes;
-        if (!isBlankLine(cells))
-          records.push({ line: startLineOf(cells, info.bytes, lines), cells });
-        return null;
-      },
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    // Excel and hand edits can mix line endings; any of them ends a record.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error !== undefined) skipped.push({ error, parsedUpTo });
+      return undefined;
+    },
+    // The record's info (what `info: true` would attach) comes as the context here. Rows
+    // are collected as they come, so an unexpected failure keeps what came before it.
+    on_record: (cells: string[], info: InfoRecord) => {
+      parsedUpTo = info.bytes;
+      if (!isBlankLine(cells)) records.push({ line: startLineOf(cells, info.bytes, lines), cells });
+      return null;
+    },
+  });
+  const done = new Promise<void>((resolve) => {
+    parser.on('error', (error) => {
+      failure = error;
+      resolve();
     });
-  } catch (error) {
-    problems.push(describeFailure(error, lines.lineAt(parsedUpTo), lines.lastLine));
+    parser.on('end', resolve);
+  });
+  // on_record keeps nothing in the stream; reading it lets it end.
+  parser.resume();
+  try {
+    for await (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      lines.add(bytes);
+      if (failure) continue;
+      if (!parser.write(bytes)) await new Promise((resolve) => parser.once('drain', resolve));
+    }
+  } finally {
+    lines.finish();
+    parser.end();
+    await done;
   }
+  const problems = skipped.map(({ error, parsedUpTo: at }) => describeCsvError(error, lines, at));
+  if (failure) problems.push(describeFailure(failure, lines.lineAt(parsedUpTo), lines.lastLine));
   const [header, ...rows] = records;
   return { header: header?.cells ?? [], rows, problems: problems.sort((a, b) => a.line - b.line) };
 }

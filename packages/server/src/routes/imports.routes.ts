@@ -1,22 +1,16 @@
+import { Readable } from 'node:stream';
 import { AppError, IdParam, JiraImportQuery, JiraImportResult } from '@sextant/core';
 import { access } from '../http/access.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
-/** A Jira export of a few thousand issues is a few MB; 50 MB leaves room for long descriptions. */
-export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
-
 export function importRoutes(app: App, { services }: RouteDeps): void {
-  // The CSV file is the body, read as text; only these routes accept text/csv.
-  app.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
-  );
+  // The CSV file is the body, handed over as the request stream and read (up to 50 MB) as
+  // it arrives; only these routes and the feedback uploads accept text/csv.
+  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
 
   app.post(
     '/projects/:id/imports/jira',
     {
-      bodyLimit: IMPORT_BODY_LIMIT,
       config: { access: access.project('member') },
       schema: {
         tags: ['imports'],
@@ -32,8 +26,7 @@ export function importRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => {
-      const csv: unknown = request.body;
-      if (typeof csv !== 'string' || csv.trim() === '') {
+      if (!(request.body instanceof Readable)) {
         throw new AppError(
           'invalid_request',
           'body: send the Jira CSV export as the request body, with Content-Type: text/csv.',
@@ -42,7 +35,7 @@ export function importRoutes(app: App, { services }: RouteDeps): void {
       }
       return services.jiraImport.importCsv(
         request.params.id,
-        csv,
+        request.body,
         request.query,
         request.ctx.actor,
       );

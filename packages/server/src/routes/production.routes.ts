@@ -15,7 +15,6 @@ import {
 } from '@sextant/core';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../http/access.js';
-import { readFeedbackRows } from '../import/feedback-rows.js';
 import { presentBacklogItem } from '../presenters/backlog.js';
 import type { FeedbackItems } from '../services/production.service.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
@@ -48,8 +47,8 @@ function jsonItems(kind: FeedbackKind, body: unknown): FeedbackItems {
 
 export function productionRoutes(app: App, deps: RouteDeps): void {
   const { services } = deps;
-  // Own context: the Jira import's text/csv parser reads whole strings; here bulk bodies
-  // (up to 100 MB) are handed over as the request stream, read after the access check.
+  // Own context for the bulk formats: bodies (up to 100 MB) are handed over as the request
+  // stream, read after the access check.
   app.register(async (scoped) => {
     const child = scoped.withTypeProvider<ZodTypeProvider>();
     child.removeContentTypeParser('text/csv');
@@ -68,8 +67,9 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
             'Post production feedback — predictions, operator decisions or outcomes — as JSON `{items}` (up to 1,000) or in bulk as text/csv or application/x-ndjson (up to 100 MB, streamed)',
           description:
             'Idempotent: predictions and decisions are keyed by (entity, period, model version), outcomes by (entity, time, event); ' +
-            'a re-sent row replaces the stored one (upsert, the last one wins). Every row is validated first: any bad row is a 400 ' +
-            'listing up to 20 line numbers and nothing is written. CI tokens need the `feedback:write` scope.',
+            'a re-sent row replaces the stored one (upsert, the last one wins, within one upload too): `inserted` counts the keys new to ' +
+            'the project, `updated` every other row. Bulk bodies are read and written as they stream, in one transaction: any bad row is ' +
+            'a 400 listing up to 20 line numbers and nothing is written. CI tokens need the `feedback:write` scope.',
           security: SIGNED_IN,
           params: FeedbackKindParam,
           response: { 200: FeedbackResult },
@@ -79,13 +79,10 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
         const { id, kind } = request.params;
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         const format = STREAMED_TYPES[type as keyof typeof STREAMED_TYPES];
-        const batch = format
-          ? ({
-              kind,
-              items: await readFeedbackRows(kind, format, request.body as Readable),
-            } as FeedbackItems)
-          : jsonItems(kind, request.body);
-        return services.production.ingest(id, batch);
+        if (format) {
+          return services.production.ingestBulk(id, kind, format, request.body as Readable);
+        }
+        return services.production.ingest(id, jsonItems(kind, request.body));
       },
     );
   });

@@ -23,11 +23,15 @@ import type { MemberRecord, Repositories, SprintRecord, StoryFields } from '@sex
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { parseJiraCsv } from '../import/jira-csv.js';
+import { limitedChunks } from '../import/upload-body.js';
 import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
 import { loadWritableProject } from './projects.service.js';
 
 const SOURCE = 'jira';
+
+/** A Jira export of a few thousand issues is a few MB; 50 MB leaves room for long descriptions. */
+export const JIRA_IMPORT_LIMIT = 50 * 1024 * 1024;
 
 type SprintResult = JiraImportResult['sprints'][number];
 
@@ -69,14 +73,28 @@ function lengthDaysOf(query: JiraImportQuery): number {
 export class JiraImportService {
   constructor(private readonly deps: ServiceDeps) {}
 
+  /** `csv` is the file as it arrives (the request body), read chunk by chunk up to 50 MB. */
   async importCsv(
     projectId: string,
-    csv: string,
+    csv: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
     query: JiraImportQuery,
     actor: Actor,
   ): Promise<JiraImportResult> {
     const lengthDays = lengthDaysOf(query);
-    const table = parseJiraCsv(csv);
+    const table = await parseJiraCsv(limitedChunks(csv, JIRA_IMPORT_LIMIT));
+    // A body of blanks (or none) is not an export: say what to send.
+    const blank = (cells: string[]) => cells.join('').trim() === '';
+    if (
+      table.problems.length === 0 &&
+      blank(table.header) &&
+      table.rows.every((row) => blank(row.cells))
+    ) {
+      throw new AppError(
+        'invalid_request',
+        'body: send the Jira CSV export as the request body, with Content-Type: text/csv.',
+        { field: 'body' },
+      );
+    }
     const plan = planJiraImport(table);
     const { store, clock } = this.deps;
     return store.transaction(async (repos) => {

@@ -6,6 +6,7 @@ import {
   notFound,
   productionFigures,
   type DecisionItem,
+  type FeedbackKind,
   type FeedbackResult,
   type OutcomeItem,
   type PredictionItem,
@@ -14,9 +15,20 @@ import {
   type ReasonBacklogBody,
   utcDay,
 } from '@sextant/core';
-import type { BacklogItemRecord, Repositories } from '@sextant/db';
+import {
+  CopyKeyConflict,
+  type BacklogItemRecord,
+  type FeedbackUpsert,
+  type Repositories,
+} from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import {
+  FEEDBACK_BULK_LIMIT,
+  feedbackBatches,
+  type FeedbackItemOf,
+} from '../import/feedback-rows.js';
+import { spoolBody } from '../import/upload-body.js';
 import { BacklogService } from './backlog.service.js';
 import type { ServiceDeps } from './deps.js';
 import { loadWritableProject } from './projects.service.js';
@@ -27,12 +39,53 @@ export type FeedbackItems =
   | { kind: 'decisions'; items: DecisionItem[] }
   | { kind: 'outcomes'; items: OutcomeItem[] };
 
-/** Duplicates within one upload: the last one wins, as a re-sent row does. */
-function lastOfEach<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const byKey = new Map<string, T>();
-  for (const item of items) byKey.set(key(item), item);
-  return [...byKey.values()];
+/** An upsert of stored rows, fed with items mapped to them. */
+function fedWith<I, R>(upsert: FeedbackUpsert<R>, toRow: (item: I) => R): FeedbackUpsert<I> {
+  return {
+    write: (items) => upsert.write(items.map(toRow)),
+    finish: () => upsert.finish(),
+    discard: () => upsert.discard(),
+  };
 }
+
+/**
+ * The writer of each kind: items become stored rows, keyed by (entity, period, model
+ * version), (entity, period, model version or '') for decisions and (entity, time, event)
+ * for outcomes.
+ */
+const WRITERS: {
+  [K in FeedbackKind]: (
+    repos: Repositories,
+    projectId: string,
+    now: string,
+    assumeNew: boolean,
+  ) => FeedbackUpsert<FeedbackItemOf[K]>;
+} = {
+  predictions: (repos, projectId, now, assumeNew) =>
+    fedWith(repos.feedback.upsertPredictions(projectId, now, assumeNew), (i: PredictionItem) => ({
+      entity: i.entity,
+      period: i.period,
+      modelVersion: i.modelVersion,
+      score: i.score ?? null,
+      class: i.class ?? null,
+    })),
+  decisions: (repos, projectId, now, assumeNew) =>
+    fedWith(repos.feedback.upsertDecisions(projectId, now, assumeNew), (i: DecisionItem) => ({
+      entity: i.entity,
+      period: i.period,
+      modelVersion: i.modelVersion ?? '',
+      acted: i.acted,
+      reason: i.reason || null,
+      decidedBy: i.decidedBy || null,
+    })),
+  outcomes: (repos, projectId, now, assumeNew) =>
+    fedWith(repos.feedback.upsertOutcomes(projectId, now, assumeNew), (i: OutcomeItem) => ({
+      entity: i.entity,
+      // One spelling per instant, so the key and the range reads compare as text.
+      time: new Date(i.time).toISOString(),
+      event: i.event,
+    })),
+};
 
 /** The default range of the production page: the last four weeks. */
 const DEFAULT_RANGE_DAYS = 28;
@@ -116,67 +169,74 @@ export class ProductionService {
     this.backlog = new BacklogService(deps);
   }
 
-  /**
-   * Writes a validated batch in one transaction: rows are keyed by (entity, period, model
-   * version) — (entity, time, event) for outcomes — and a row already stored is replaced.
-   */
-  async ingest(projectId: string, batch: FeedbackItems): Promise<FeedbackResult> {
-    const { store, clock } = this.deps;
-    const now = iso(clock.now());
-    const received = batch.items.length;
-    const counts = await store.transaction(async (repos) => {
-      await loadWritableProject(repos, projectId);
-      const written = await this.write(repos, projectId, batch, now);
-      await repos.projects.touch(projectId, now);
-      return written;
-    });
-    return { received, ...counts };
+  /** Writes a JSON body's items (validated by the route) in one transaction. */
+  ingest(projectId: string, batch: FeedbackItems): Promise<FeedbackResult> {
+    // The union pairs each kind with its items; a generic call cannot see that pairing.
+    const { kind, items } = batch as { kind: FeedbackKind; items: FeedbackItemOf[FeedbackKind][] };
+    return this.writeBatches(projectId, kind, () => [items]);
   }
 
-  private write(repos: Repositories, projectId: string, batch: FeedbackItems, now: string) {
-    const sep = '\u0000';
-    switch (batch.kind) {
-      case 'predictions':
-        return repos.feedback.upsertPredictions(
-          projectId,
-          lastOfEach(batch.items, (i) => [i.entity, i.period, i.modelVersion].join(sep)).map(
-            (i) => ({
-              entity: i.entity,
-              period: i.period,
-              modelVersion: i.modelVersion,
-              score: i.score ?? null,
-              class: i.class ?? null,
-            }),
-          ),
-          now,
-        );
-      case 'decisions':
-        return repos.feedback.upsertDecisions(
-          projectId,
-          lastOfEach(batch.items, (i) => [i.entity, i.period, i.modelVersion ?? ''].join(sep)).map(
-            (i) => ({
-              entity: i.entity,
-              period: i.period,
-              modelVersion: i.modelVersion ?? '',
-              acted: i.acted,
-              reason: i.reason || null,
-              decidedBy: i.decidedBy || null,
-            }),
-          ),
-          now,
-        );
-      case 'outcomes':
-        return repos.feedback.upsertOutcomes(
-          projectId,
-          lastOfEach(batch.items, (i) => [i.entity, i.time, i.event].join(sep)).map((i) => ({
-            entity: i.entity,
-            // One spelling per instant, so the key and the range reads compare as text.
-            time: new Date(i.time).toISOString(),
-            event: i.event,
-          })),
-          now,
-        );
+  /**
+   * Writes a bulk body (CSV or NDJSON, up to 100 MB): kept in a temporary file as it arrives,
+   * then read, checked and written batch by batch in one transaction, so memory holds one
+   * batch whatever the size; a bad row anywhere rolls everything back.
+   */
+  async ingestBulk(
+    projectId: string,
+    kind: FeedbackKind,
+    format: 'csv' | 'ndjson',
+    body: AsyncIterable<Buffer>,
+  ): Promise<FeedbackResult> {
+    const spooled = await spoolBody(body, FEEDBACK_BULK_LIMIT);
+    try {
+      return await this.writeBatches(projectId, kind, () =>
+        feedbackBatches(kind, format, spooled.chunks()),
+      );
+    } finally {
+      await spooled.remove();
     }
+  }
+
+  /**
+   * Writes batches of one kind in one transaction: a row already stored is replaced (the
+   * last one wins, within an upload too). `inserted` counts the keys new to the project and
+   * `updated` every other row received. First as if every key were new (on PostgreSQL a
+   * COPY straight into the table); if one is not, the batches are read again and upserted.
+   */
+  private async writeBatches<K extends FeedbackKind>(
+    projectId: string,
+    kind: K,
+    batches: () => AsyncIterable<FeedbackItemOf[K][]> | Iterable<FeedbackItemOf[K][]>,
+  ): Promise<FeedbackResult> {
+    const { store, clock } = this.deps;
+    const now = iso(clock.now());
+    return store.transaction(async (repos) => {
+      await loadWritableProject(repos, projectId);
+      const write = async (assumeNew: boolean) => {
+        const writer = WRITERS[kind](repos, projectId, now, assumeNew);
+        let received = 0;
+        try {
+          for await (const items of batches()) {
+            received += items.length;
+            await writer.write(items);
+          }
+        } catch (error) {
+          await writer.discard();
+          throw error;
+        }
+        const inserted = await writer.finish();
+        return { received, inserted, updated: received - inserted };
+      };
+      let result: FeedbackResult;
+      try {
+        result = await write(true);
+      } catch (error) {
+        if (!(error instanceof CopyKeyConflict)) throw error;
+        result = await write(false);
+      }
+      await repos.projects.touch(projectId, now);
+      return result;
+    });
   }
 
   async report(projectId: string, query: ProductionQuery): Promise<ProductionReport> {

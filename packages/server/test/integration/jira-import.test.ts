@@ -195,6 +195,14 @@ describeEachDatabase('Jira CSV import', (env) => {
     const empty = await importJira(admin, project.id, '');
     expect(empty.status).toBe(400);
     expect(empty.body.error.details).toMatchObject({ field: 'body' });
+    const blank = await importJira(admin, project.id, '  \r\n\n ');
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details).toMatchObject({ field: 'body' });
+    const json = await admin.client.post<ErrorBody>(`/projects/${project.id}/imports/jira`, {
+      csv: EXPORT,
+    });
+    expect(json.status).toBe(400);
+    expect(json.body.error.details).toMatchObject({ field: 'body' });
     const viewer = await env().factory.member(team.id, admin, 'viewer');
     expect((await importJira(viewer, project.id, EXPORT)).status).toBe(403);
     const list = await admin.client.get<{ items: Sprint[] }>(`/projects/${project.id}/sprints`);

@@ -200,6 +200,70 @@ describeEachDatabase('production feedback and metrics', (env) => {
     });
   });
 
+  it('keeps the last of a key sent twice in one upload, thousands of rows apart, and counts it as updated', async () => {
+    const { admin, project } = await env().factory.workspace();
+    await setCriterion(admin.client, project.id);
+    // 3,000 machines on D1 at 0.1, m-0001 at 0.5; m-1234 comes again at the end with 0.9, far
+    // enough down to be read and written in another batch than its first row.
+    const machine = (m: number) => `m-${String(m).padStart(4, '0')}`;
+    const lines = ['entity,period,model_version,score'];
+    for (let m = 0; m < 3000; m += 1) lines.push(`${machine(m)},${D1},v1,${m === 1 ? 0.5 : 0.1}`);
+    lines.push(`m-1234,${D1},v1,0.9`);
+    const first = await postRaw(
+      admin.client,
+      project.id,
+      'predictions',
+      'text/csv',
+      lines.join('\n'),
+    );
+    expect(first.body).toEqual({ received: 3001, inserted: 3000, updated: 1 });
+    // Caught only if m-1234 scores 0.9 (the last row): else the top 2 is m-0001 and m-0000.
+    const outcome = { entity: 'm-1234', time: `${D1}T08:00:00Z`, event: 'failure' };
+    expect((await post(admin.client, project.id, 'outcomes', [outcome])).status).toBe(200);
+    const report = await production(admin.client, project.id, `from=${D1}&to=${D1}`);
+    expect(report.periods[0]).toMatchObject({ period: D1, eventsCaught: 1, events: 1 });
+    // Half stored already, half new: counted apart.
+    const again = ['entity,period,model_version,score'];
+    for (let m = 1500; m < 4500; m += 1) again.push(`${machine(m)},${D1},v1,0.1`);
+    const second = await postRaw(
+      admin.client,
+      project.id,
+      'predictions',
+      'text/csv',
+      again.join('\n'),
+    );
+    expect(second.body).toEqual({ received: 3000, inserted: 1500, updated: 1500 });
+  });
+
+  it('refuses an upload whose one bad row comes after thousands of good ones, writing none of them', async () => {
+    const { admin, project } = await env().factory.workspace();
+    await setCriterion(admin.client, project.id);
+    const lines = ['entity,period,model_version,score'];
+    for (let m = 0; m < 6000; m += 1) lines.push(`m-${m},${D1},v1,0.5`);
+    lines.push(`m-last,${D1},v1,not a number`);
+    const bad = await postRaw(
+      admin.client,
+      project.id,
+      'predictions',
+      'text/csv',
+      lines.join('\n'),
+    );
+    expect(bad.status).toBe(400);
+    const error = (bad.body as unknown as ErrorBody).error;
+    expect(error.details).toMatchObject({ badRows: 1, lines: [{ line: 6002 }] });
+    expect(error.message).toContain('line 6002');
+    expect((await production(admin.client, project.id, `from=${D1}&to=${D1}`)).periods).toEqual([]);
+    // The project takes the good rows alone afterwards: nothing was left half done.
+    const good = await postRaw(
+      admin.client,
+      project.id,
+      'predictions',
+      'text/csv',
+      lines.slice(0, -1).join('\n'),
+    );
+    expect(good.body).toEqual({ received: 6000, inserted: 6000, updated: 0 });
+  });
+
   it('refuses a bulk upload with bad rows, naming their lines, and writes nothing', async () => {
     const { admin, project } = await env().factory.workspace();
     await setCriterion(admin.client, project.id);
