@@ -15,7 +15,11 @@ const COPY_FROM_STDIN = /^copy\s[\s\S]*\sfrom\s+stdin\s*$/i;
 
 type Query = (...args: unknown[]) => unknown;
 
-async function copyIn(query: Query, text: string, data: Iterable<string> | AsyncIterable<string>) {
+async function copyIn(
+  query: Query,
+  text: string,
+  data: Iterable<Buffer | string> | AsyncIterable<Buffer | string>,
+) {
   const stream = query(copyFrom(text)) as ReturnType<typeof copyFrom>;
   // One chunk read ahead, not Readable.from's 16: the producer stays a chunk ahead of the
   // database, and what waits is garbage soon.
@@ -28,7 +32,7 @@ export function enableCopyFrom(client: pg.PoolClient): void {
   const patched: Query = (...args) => {
     const [text, values] = args;
     if (typeof text === 'string' && COPY_FROM_STDIN.test(text) && Array.isArray(values)) {
-      return copyIn(query, text, values[0] as Iterable<string>);
+      return copyIn(query, text, values[0] as Iterable<Buffer | string>);
     }
     return query(...args);
   };
@@ -65,15 +69,15 @@ export function copyValue(value: unknown): string {
  * `end` finishes the data. `failed` stops a waiting producer when the COPY itself broke.
  */
 export interface CopyFeed {
-  data: AsyncIterable<string>;
-  push(text: string): Promise<void>;
+  data: AsyncIterable<Buffer>;
+  push(chunk: Buffer): Promise<void>;
   end(): void;
   failed(error: unknown): void;
 }
 
 export function copyFeed(): CopyFeed {
   const state: {
-    next: string | null;
+    next: Buffer | null;
     ended: boolean;
     failure: { error: unknown } | null;
     consumer: (() => void) | null;
@@ -90,19 +94,19 @@ export function copyFeed(): CopyFeed {
         while (state.next === null && !state.ended) {
           await new Promise<void>((resolve) => (state.consumer = resolve));
         }
-        const text = state.next;
-        if (text === null) return;
+        const chunk = state.next;
+        if (chunk === null) return;
         state.next = null;
         const producer = state.producer;
         state.producer = null;
         producer?.resolve();
-        yield text;
+        yield chunk;
       }
     })(),
-    push(text) {
+    push(chunk) {
       if (state.failure) return Promise.reject(state.failure.error);
       if (state.ended) return Promise.reject(new Error('COPY data pushed after its end'));
-      state.next = text;
+      state.next = chunk;
       return new Promise<void>((resolve, reject) => {
         state.producer = { resolve, reject };
         wakeConsumer();

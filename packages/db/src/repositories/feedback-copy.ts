@@ -48,7 +48,6 @@ export class CopyUpsert<T extends FeedbackTable> {
   private readonly stage: string;
   private feed: CopyFeed | null = null;
   private copying: Promise<unknown> | null = null;
-  private text = '';
   private rows = 0;
 
   constructor(
@@ -62,8 +61,17 @@ export class CopyUpsert<T extends FeedbackTable> {
 
   async write(rows: readonly Database[T][]): Promise<void> {
     if (!this.feed) await this.start();
+    // The whole batch becomes COPY bytes before the first wait: no row object of it is
+    // kept alive while the COPY waits for the database.
+    const chunks = this.encode(rows);
+    for (const chunk of chunks) await this.pushed(chunk);
+  }
+
+  /** Rows as COPY text, in Buffers of about FEED_CHUNK_CHARS bytes. */
+  private encode(rows: readonly Database[T][]): Buffer[] {
     const { columns } = this;
-    let text = this.text;
+    const chunks: Buffer[] = [];
+    let text = '';
     for (const row of rows as readonly unknown[] as readonly Record<string, unknown>[]) {
       let line = copyValue(row[columns[0]!]);
       for (let c = 1; c < columns.length; c += 1) line += '\t' + copyValue(row[columns[c]!]);
@@ -71,11 +79,12 @@ export class CopyUpsert<T extends FeedbackTable> {
       // Staged, each row keeps its place in the upload: the last of a repeated key wins.
       text += this.direct ? `${line}\n` : `${line}\t${copyNumber(this.rows)}\n`;
       if (text.length >= FEED_CHUNK_CHARS) {
-        await this.pushed(text);
+        chunks.push(Buffer.from(text));
         text = '';
       }
     }
-    this.text = text;
+    if (text) chunks.push(Buffer.from(text));
+    return chunks;
   }
 
   private async start(): Promise<void> {
@@ -103,9 +112,9 @@ export class CopyUpsert<T extends FeedbackTable> {
   }
 
   /** Hands text to the COPY; a direct COPY that met a stored key becomes CopyKeyConflict. */
-  private async pushed(text: string): Promise<void> {
+  private async pushed(chunk: Buffer): Promise<void> {
     try {
-      await this.feed!.push(text);
+      await this.feed!.push(chunk);
     } catch (error) {
       throw await this.conflictOr(error);
     }
@@ -120,8 +129,6 @@ export class CopyUpsert<T extends FeedbackTable> {
   /** Ends the COPY (and, staged, upserts what it loaded); answers how many rows were new. */
   async finish(): Promise<number> {
     if (!this.feed) return 0;
-    if (this.text) await this.pushed(this.text);
-    this.text = '';
     this.feed.end();
     try {
       await this.copying;

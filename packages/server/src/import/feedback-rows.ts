@@ -12,8 +12,17 @@ import { CsvReadError, CsvRecordReader, MAX_RECORD_CHARS } from './csv-records.j
 /** A bulk body (CSV or NDJSON) may be this large; it is read as a stream, never whole. */
 export const FEEDBACK_BULK_LIMIT = 100 * 1024 * 1024;
 
-/** Rows handed to the writer at a time: a few MB of objects, whatever the size of the upload. */
-export const FEEDBACK_BATCH_ROWS = 2_000;
+/**
+ * Rows handed to the writer at a time. Small on purpose: V8 moves an allocation site's
+ * objects straight to the old generation ("pretenuring") once most of them are found alive
+ * by a young-generation collection, and a batch is alive from its first row to its write.
+ * With 2,000-row batches read from 64 KiB chunks, about one 16 MB upload in four (either
+ * database) had the rows of every later batch pretenured: the server's peak RSS rose 96-123
+ * MiB instead of 11-21 MiB (16 runs each way, `bulk-upload-memory.test.ts`; with V8's
+ * pretenuring turned off, 16 of 16 stayed low, which named the cause). With 500 rows from
+ * 16 KiB chunks, 32 of 32 stayed at 9-22 MiB, 16 of them beside a busy core.
+ */
+export const FEEDBACK_BATCH_ROWS = 500;
 
 /** Bad rows listed in a 400 at most; the count says how many there were in all. */
 const MAX_REPORTED_ROWS = 20;
