@@ -53,7 +53,11 @@ test('the sprint review charts the best CI run per sprint against baseline and t
   await expect(svg.locator('text', { hasText: /current process/ })).toBeVisible();
   await expect(chartRegion.getByRole('img').first()).toHaveAttribute(
     'aria-label',
-    new RegExp(`${first.name}: best CI 0.35, baseline 0.35; ${second.name}: best CI 0.42`),
+    // Each sprint against the bar it started with: the first run (0.3), then what the
+    // first sprint's close promoted (0.35).
+    new RegExp(
+      `${first.name}: best CI 0.35, baseline 0.3; ${second.name}: best CI 0.42, baseline 0.35`,
+    ),
   );
   // The manual run (0.9) is never charted.
   await expect(svg.locator('text', { hasText: '0.9' })).toHaveCount(0);
@@ -63,7 +67,7 @@ test('the sprint review charts the best CI run per sprint against baseline and t
   const firstRow = figures.getByRole('row', { name: new RegExp(first.name) });
   const secondRow = figures.getByRole('row', { name: new RegExp(second.name) });
   await expect(firstRow.getByRole('cell').nth(1)).toHaveText('0.35');
-  await expect(firstRow.getByRole('cell').nth(2)).toHaveText('0.35');
+  await expect(firstRow.getByRole('cell').nth(2)).toHaveText('0.3');
   await expect(secondRow.getByRole('cell').nth(1)).toHaveText('0.42');
   await expect(secondRow.getByRole('cell').nth(2)).toHaveText('0.35');
   await expect(secondRow.getByRole('cell').nth(5)).toHaveText('1');
@@ -131,6 +135,45 @@ test('the sprint review charts the best CI run per sprint against baseline and t
   await expect(svg.locator('text', { hasText: 'threshold 0.6' })).toBeVisible();
   expect(await overflow(page)).toBeLessThanOrEqual(390);
   await saveScreenshot(page, 'sprint-review-390');
+});
+
+test("a closed sprint's review is its record: a later run in its dates changes nothing on the page", async ({
+  page,
+  server,
+  account,
+  api,
+}) => {
+  const { projectId, ci } = await seedRunsProject(server, api, {
+    team: unique('Reliability Analytics'),
+    project: unique('Pump failure prediction'),
+  });
+  const { first } = await seedReviewHistory(api, ci, projectId);
+  await signIn(page, account);
+  await page.goto(`/projects/${projectId}/sprints/${first.id}/review`);
+  await expect(page.getByRole('heading', { level: 1, name: `${first.name} review` })).toBeVisible();
+  await expect(page.getByText(/The record of the close/)).toBeVisible();
+  const figures = page.getByRole('table', { name: `${METRIC} per sprint` });
+  const before = await figures.innerText();
+  const main = await page.getByRole('main').innerText();
+
+  // A CI run reported now, dated inside the closed sprint: it joins no sprint, and says why.
+  const late = await postRun(ci, projectId, { value: 0.59, day: -16 });
+  const run = await api.call<{ sprintId: string | null; sprintNote: string }>(
+    'GET',
+    `/runs/${late.id}`,
+  );
+  expect(run.sprintId).toBeNull();
+  expect(run.sprintNote).toContain('closed');
+
+  await page.reload();
+  await expect(page.getByText(/The record of the close/)).toBeVisible();
+  expect(await figures.innerText()).toBe(before);
+  expect(await page.getByRole('main').innerText()).toBe(main);
+  await expect(figures).not.toContainText('0.59');
+  await saveScreenshot(page, 'sprint-review-record');
+
+  await page.goto(`/projects/${projectId}/runs/${late.id}`);
+  await expect(page.getByText(run.sprintNote)).toBeVisible();
 });
 
 test('a viewer reads the review and its decision but cannot record one', async ({

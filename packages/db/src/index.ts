@@ -34,6 +34,7 @@ export type { StoredWarning } from './repositories/delivery-warnings.repository.
 export type { RunRecord, NewRun, RunFilter, ParamValue } from './repositories/runs.repository.js';
 export type { BaselineRecord, BaselineReason } from './repositories/baselines.repository.js';
 export type { DecisionRecord } from './repositories/decisions.repository.js';
+export type { SprintRecordRow } from './repositories/sprint-records.repository.js';
 export type { StoredAnswer } from './repositories/idempotency.repository.js';
 export type { BacklogItemRecord, BacklogItemFields } from './repositories/backlog.repository.js';
 export type {

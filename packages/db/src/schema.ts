@@ -221,6 +221,8 @@ export interface RunsTable {
   token_id: string | null;
   posted_by: string | null;
   created_at: string;
+  /** Which sprint it joined and why (null for runs stored before the note existed). */
+  sprint_note: string | null;
 }
 
 export interface BaselinesTable {
@@ -245,6 +247,18 @@ export interface SprintDecisionsTable {
   stage_from: string | null;
   stage_to: string | null;
   created_at: string;
+  /** Set when the decision was taken on a closed sprint: the `taken_at` of its record. */
+  record_taken_at: string | null;
+}
+
+/** A closed sprint's review and report as they were at the close (JSON text). */
+export interface SprintRecordsTable {
+  sprint_id: string;
+  project_id: string;
+  review_json: string;
+  report_json: string;
+  taken_at: string;
+  taken_by: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -407,6 +421,7 @@ export interface Database {
   runs: RunsTable;
   baselines: BaselinesTable;
   sprint_decisions: SprintDecisionsTable;
+  sprint_records: SprintRecordsTable;
   idempotency_keys: IdempotencyKeysTable;
   backlog_items: BacklogItemsTable;
   deployments: DeploymentsTable;

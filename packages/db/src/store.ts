@@ -17,6 +17,7 @@ import { DeliveryWarningRepository } from './repositories/delivery-warnings.repo
 import { RunRepository } from './repositories/runs.repository.js';
 import { BaselineRepository } from './repositories/baselines.repository.js';
 import { DecisionRepository } from './repositories/decisions.repository.js';
+import { SprintRecordRepository } from './repositories/sprint-records.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import { BacklogRepository } from './repositories/backlog.repository.js';
 import { OwnerRepository } from './repositories/owners.repository.js';
@@ -46,6 +47,8 @@ export interface Repositories {
   runs: RunRepository;
   baselines: BaselineRepository;
   decisions: DecisionRepository;
+  /** Closed sprints' records (review and report at the close). */
+  sprintRecords: SprintRecordRepository;
   idempotency: IdempotencyRepository;
   backlog: BacklogRepository;
   owners: OwnerRepository;
@@ -77,6 +80,7 @@ export function bindRepositories(db: Executor): Repositories {
     runs: new RunRepository(db),
     baselines: new BaselineRepository(db),
     decisions: new DecisionRepository(db),
+    sprintRecords: new SprintRecordRepository(db),
     idempotency: new IdempotencyRepository(db),
     backlog: new BacklogRepository(db),
     owners: new OwnerRepository(db),

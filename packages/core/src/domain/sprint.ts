@@ -86,3 +86,61 @@ export function rangesOverlap(a: DateRange, b: DateRange): boolean {
 export function outcomeOf(status: StoryStatus): StoryOutcome {
   return status === 'done' ? 'delivered' : 'not_delivered';
 }
+
+/** What the sprint rules read of a sprint. */
+export interface SprintDates {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  state: SprintState;
+  closedAt: string | null;
+}
+
+/** The UTC day a closed sprint was closed on (its actual end), or null while it is open. */
+export function closedOnDay(sprint: Pick<SprintDates, 'closedAt'>): string | null {
+  return sprint.closedAt ? sprint.closedAt.slice(0, 10) : null;
+}
+
+/**
+ * The days a sprint covers: its planned dates, or, closed before its planned end, up to the
+ * close day. The next sprint may start the day after an early close.
+ */
+export function sprintSpan(sprint: SprintDates): { startDate: string; endDate: string } {
+  const closed = closedOnDay(sprint);
+  return {
+    startDate: sprint.startDate,
+    endDate: closed && closed < sprint.endDate ? closed : sprint.endDate,
+  };
+}
+
+/**
+ * The sprint a fact of `day` (a run's finish, or its arrival) joins when it is reported:
+ * the open (planned or active) sprint whose dates hold the day. A closed sprint takes
+ * nothing more, whatever its dates say: its record is what the sponsor decided on. The note
+ * says which and why, for the API and the run page.
+ */
+export function sprintForDay(
+  sprints: readonly SprintDates[],
+  day: string,
+): { sprintId: string | null; note: string } {
+  const open = sprints.find((s) => s.state !== 'closed' && s.startDate <= day && day <= s.endDate);
+  if (open) {
+    return {
+      sprintId: open.id,
+      note: `Joined ${open.name}: its dates (${open.startDate} to ${open.endDate}) hold ${day}.`,
+    };
+  }
+  const closed = sprints.find(
+    (s) => s.state === 'closed' && s.startDate <= day && day <= s.endDate,
+  );
+  if (closed) {
+    return {
+      sprintId: null,
+      note:
+        `No sprint: ${closed.name} holds ${day} but was closed on ${closedOnDay(closed) ?? '?'}, ` +
+        'and a closed sprint takes no more runs (its record is final).',
+    };
+  }
+  return { sprintId: null, note: `No sprint: no open sprint's dates hold ${day}.` };
+}

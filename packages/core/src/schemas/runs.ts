@@ -87,8 +87,13 @@ export type RunComparison = z.infer<typeof RunComparison>;
 export const Run = z.object({
   id: z.string(),
   projectId: z.string(),
-  /** The sprint whose dates hold the run's finish (or arrival) day; null outside every sprint. */
+  /**
+   * The open sprint whose dates held the run's finish (or arrival) day when it arrived; null
+   * outside every open sprint (a closed sprint takes no more runs).
+   */
   sprintId: z.string().nullable(),
+  /** Which sprint it joined and why; null for runs stored before the note existed. */
+  sprintNote: z.string().nullable(),
   /** `ci` only when posted with this project's CI token and CI metadata; everything else is manual. */
   provenance: ProvenanceSchema,
   metrics: z.record(z.string(), z.number()),
@@ -111,7 +116,13 @@ export const Run = z.object({
 export type Run = z.infer<typeof Run>;
 
 /** A stored run as a batch answer lists it: what the poster does not already know. */
-export const RunSummary = Run.pick({ id: true, url: true, provenance: true, sprintId: true });
+export const RunSummary = Run.pick({
+  id: true,
+  url: true,
+  provenance: true,
+  sprintId: true,
+  sprintNote: true,
+});
 export type RunSummary = z.infer<typeof RunSummary>;
 
 /**
@@ -165,6 +176,11 @@ export const SprintDecision = z.object({
   decidedAt: z.string(),
   /** The stage the project moved to because of it (drop → dropped), if any. */
   stageChange: z.object({ from: z.string(), to: z.string() }).nullable(),
+  /**
+   * Taken on a closed sprint: when the record it was taken on was made (the close). Null
+   * for a decision taken while the sprint was still open (the record then includes it).
+   */
+  recordTakenAt: z.string().nullable(),
 });
 export type SprintDecision = z.infer<typeof SprintDecision>;
 
@@ -190,8 +206,10 @@ export const ReviewPoint = z.object({
   /** Best CI value of the success metric in the sprint, under the baseline's strategy. */
   bestCiValue: z.number().nullable(),
   bestRunId: z.string().nullable(),
-  /** The baseline in force at the end of the sprint. */
+  /** The baseline in force when the sprint started (the bar its runs had to beat). */
   baselineValue: z.number().nullable(),
+  /** The baseline its close promoted (its best CI run, when better), the step into the next sprint. */
+  promotedValue: z.number().nullable(),
   /** CI runs of the sprint under another strategy: shown, never compared. */
   notComparableRuns: z.number().int(),
   manualRuns: z.number().int(),
@@ -207,8 +225,23 @@ export const SprintReview = z.object({
     state: z.string(),
     startDate: z.string(),
     endDate: z.string(),
+    /** The day it was closed (its actual end), beside the planned `endDate`; null while open. */
+    closedOn: z.string().nullable(),
     goal: z.string(),
   }),
+  /**
+   * A closed sprint's review is its record: what it showed at the close, unchanged by later
+   * runs or edits. Null while the sprint is open (the review is then worked out live).
+   */
+  record: z
+    .object({
+      takenAt: z.string(),
+      /** Audited corrections made to the record since, oldest first. */
+      corrections: z.array(
+        z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() }),
+      ),
+    })
+    .nullable(),
   project: z.object({ id: z.string(), name: z.string(), stage: z.string() }),
   metric: z.object({ name: z.string(), direction: z.enum(['increase', 'decrease']) }).nullable(),
   threshold: z.number().nullable(),

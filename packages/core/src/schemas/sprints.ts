@@ -50,6 +50,8 @@ export const Sprint = z.object({
   state: SprintStateSchema,
   startedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** The day it was closed: its actual end, beside the planned `endDate` (null while open). */
+  closedOn: z.string().nullable(),
   storyCounts: z.object({
     todo: z.number().int(),
     in_progress: z.number().int(),

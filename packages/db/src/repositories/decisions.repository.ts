@@ -13,6 +13,8 @@ export interface DecisionRecord {
   stageFrom: string | null;
   stageTo: string | null;
   createdAt: string;
+  /** Taken on a closed sprint: the `takenAt` of the record it was taken on. */
+  recordTakenAt: string | null;
 }
 
 /** Sprint-review decisions; a later decision on the same sprint supersedes, never erases. */
@@ -27,6 +29,7 @@ export class DecisionRepository {
     decidedBy: string | null;
     stageFrom: string | null;
     stageTo: string | null;
+    recordTakenAt: string | null;
     now: string;
   }): Promise<string> {
     const id = newId();
@@ -41,6 +44,7 @@ export class DecisionRepository {
         decided_by: input.decidedBy,
         stage_from: input.stageFrom,
         stage_to: input.stageTo,
+        record_taken_at: input.recordTakenAt,
         created_at: input.now,
       })
       .execute();
@@ -66,6 +70,7 @@ export class DecisionRepository {
       stageFrom: row.stage_from,
       stageTo: row.stage_to,
       createdAt: row.created_at,
+      recordTakenAt: row.record_taken_at,
     }));
   }
 

@@ -10,6 +10,8 @@ export interface RunRecord {
   id: string;
   projectId: string;
   sprintId: string | null;
+  /** Which sprint it joined and why, as the rule said when it arrived. */
+  sprintNote: string | null;
   provenance: Provenance;
   metrics: Record<string, number>;
   params: Record<string, ParamValue>;
@@ -34,6 +36,7 @@ const toRun = (row: RunRow): RunRecord => ({
   id: row.id,
   projectId: row.project_id,
   sprintId: row.sprint_id,
+  sprintNote: row.sprint_note,
   provenance: row.provenance as Provenance,
   metrics: JSON.parse(row.metrics) as Record<string, number>,
   params: JSON.parse(row.params) as Record<string, ParamValue>,
@@ -70,6 +73,7 @@ const toRow = (run: NewRun): RunsTable => ({
   token_id: run.tokenId,
   posted_by: run.postedById,
   created_at: run.createdAt,
+  sprint_note: run.sprintNote,
 });
 
 export interface RunFilter {
@@ -98,6 +102,7 @@ const insertRuns = compiledInsert('runs', [
   'token_id',
   'posted_by',
   'created_at',
+  'sprint_note',
 ]);
 
 export class RunRepository {

@@ -33,7 +33,7 @@ import type {
   TokenRecord,
   UserRecord,
 } from '@sextant/db';
-import { sprintLengthDays } from '@sextant/core';
+import { closedOnDay, sprintLengthDays } from '@sextant/core';
 import type { ProjectDetailRecord } from '../services/projects.service.js';
 import { criterionMetricName } from '../services/success-criterion.service.js';
 
@@ -160,6 +160,7 @@ export const presentSprint = (s: SprintRecord): Sprint => ({
   state: s.state,
   startedAt: s.startedAt,
   closedAt: s.closedAt,
+  closedOn: closedOnDay(s),
   storyCounts: s.storyCounts,
   external: s.external,
   createdAt: s.createdAt,

@@ -9,6 +9,7 @@ export const presentRun = (run: RunRecord, comparison: RunComparison): Run => ({
   id: run.id,
   projectId: run.projectId,
   sprintId: run.sprintId,
+  sprintNote: run.sprintNote,
   provenance: run.provenance,
   metrics: run.metrics,
   params: run.params,

@@ -54,6 +54,21 @@ const FORECAST_LABELS: Record<SprintReview['forecast']['status'], string> = {
   no_threshold: 'No threshold',
 };
 
+/** Planned dates, and the actual end when the sprint was closed before it. */
+function sprintDatesText({ sprint }: SprintReview): string {
+  const planned = `${sprint.startDate} to ${sprint.endDate}`;
+  return sprint.closedOn && sprint.closedOn < sprint.endDate
+    ? `${sprint.startDate} to ${sprint.closedOn} (closed early; planned ${planned})`
+    : planned;
+}
+
+/** When the report's content was made: the record of the close, or now. */
+function madeText(review: SprintReview, extras: ReportExtras): string {
+  return review.record
+    ? `Record of the close, ${formatInstant(review.record.takenAt)}: later runs and edits do not change it`
+    : `Generated ${formatInstant(extras.generatedAt)}`;
+}
+
 /** `2026-01-08T10:00:00.000Z` → `2026-01-08 10:00 UTC`. */
 export function formatInstant(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
@@ -101,10 +116,16 @@ export function reviewMarkdown(review: SprintReview, extras: ReportExtras): stri
   const lines: string[] = [];
   lines.push(`# Sprint review: ${md(project.name)} — ${md(sprint.name)}`, '');
   lines.push(
-    `Sprint ${sprint.number}, ${sprint.startDate} to ${sprint.endDate} (${sprint.state}); ` +
-      `project stage: ${md(project.stage)}. Generated ${formatInstant(extras.generatedAt)}.`,
+    `Sprint ${sprint.number}, ${sprintDatesText(review)} (${sprint.state}); ` +
+      `project stage: ${md(project.stage)}. ${md(madeText(review, extras))}.`,
     '',
   );
+  for (const c of review.record?.corrections ?? []) {
+    lines.push(
+      `- **Correction** ${formatInstant(c.at)} by ${md(c.by ?? 'unknown')}: ${md(c.reason)}`,
+    );
+  }
+  if (review.record?.corrections.length) lines.push('');
 
   lines.push('## Goal', '');
   lines.push(`- **Sprint goal:** ${sprint.goal.trim() ? md(sprint.goal) : '_none set_'}`);
@@ -342,7 +363,8 @@ export function reviewHtml(review: SprintReview, extras: ReportExtras): string {
 <body>
 <header>
 <h1>${h(title)}</h1>
-<p class="meta">Sprint ${sprint.number}, ${h(sprint.startDate)} to ${h(sprint.endDate)} (${h(sprint.state)}) · project stage ${h(project.stage)} · generated ${h(formatInstant(extras.generatedAt))}</p>
+<p class="meta">Sprint ${sprint.number}, ${h(sprintDatesText(review))} (${h(sprint.state)}) · project stage ${h(project.stage)} · ${h(madeText(review, extras))}</p>
+${(review.record?.corrections ?? []).map((c) => `<p class="meta">Correction ${h(formatInstant(c.at))} by ${h(c.by ?? 'unknown')}: ${h(c.reason)}</p>`).join('\n')}
 </header>
 <section>
 <h2>Goal</h2>

@@ -1,20 +1,11 @@
-import { effortDays, type SprintReview } from '@sextant/core';
-import type { BacklogItemRecord, SuccessCriterionRecord } from '@sextant/db';
+import type { SprintReview } from '@sextant/core';
 import { iso } from '../clock.js';
 import { PdfPrinter } from '../reports/pdf.js';
 import type * as ReportModule from '../reports/review-report.js';
-import type {
-  CriterionSummary,
-  ReportBacklogItem,
-  ReportExtras,
-} from '../reports/review-report.js';
-import { BacklogService } from './backlog.service.js';
+import type { ReportExtras } from '../reports/review-report.js';
 import type { ServiceDeps } from './deps.js';
 import { buildReview } from './review.service.js';
-import { criterionMetricName } from './success-criterion.service.js';
-
-/** How many open backlog items the report lists as next steps. */
-export const REPORT_BACKLOG_ITEMS = 5;
+import { reportPartsOf, type ReportParts } from './sprint-records.js';
 
 export interface SprintReport<Body> {
   body: Body;
@@ -25,39 +16,6 @@ export interface SprintReport<Body> {
 /** The report modules load ECharts (about a second on Node): only when a report is asked for. */
 let reportModule: Promise<typeof ReportModule> | null = null;
 const loadReportModule = () => (reportModule ??= import('../reports/review-report.js'));
-
-export function summarizeCriterion(criterion: SuccessCriterionRecord): CriterionSummary {
-  const { metric, evaluation, valueModel } = criterion;
-  const e = evaluation;
-  return {
-    metricName: criterionMetricName(metric),
-    metricText:
-      metric.kind === 'hit_rate_at_n'
-        ? `hit rate@${metric.n} (true positives among the ${metric.n} highest-scored items per period)`
-        : metric.name,
-    direction: metric.kind === 'hit_rate_at_n' ? 'increase' : metric.direction,
-    threshold: criterion.threshold,
-    evaluation:
-      `${e.trainWindow} train window${e.trainSize ? ` of ${e.trainSize}` : ''}, ` +
-      `test window ${e.testWindow}, step ${e.step}${e.horizon ? `, horizon ${e.horizon}` : ''}`,
-    evaluationFingerprint: criterion.evaluationFingerprint,
-    valueModel: valueModel
-      ? `missed failure ${valueModel.costMissed} ${valueModel.currency}, intervention ${valueModel.costIntervention} ${valueModel.currency}`
-      : null,
-  };
-}
-
-export function summarizeBacklogItem(item: BacklogItemRecord): ReportBacklogItem {
-  const days = effortDays(item.effort);
-  const daysText = `${days} day${days === 1 ? '' : 's'}`;
-  return {
-    proposedChange: item.proposedChange,
-    observation: item.observation,
-    effort: 'size' in item.effort ? `${item.effort.size} (${daysText})` : daysText,
-    expectedImpact: item.expectedImpact,
-    status: item.status.replace(/_/g, ' '),
-  };
-}
 
 /** `Predictive Maintenance – Pumps!` → `predictive-maintenance-pumps`. */
 export function fileSlug(text: string, fallback: string): string {
@@ -79,23 +37,24 @@ export class ReportService {
 
   constructor(private readonly deps: ServiceDeps) {}
 
+  /**
+   * The review and the report's other parts. A closed sprint's come from its record, made
+   * at the close, so its reports are the same bytes whatever happened since; an open
+   * sprint's are read now.
+   */
   private async gather(sprintId: string): Promise<{ review: SprintReview; extras: ReportExtras }> {
     const { store, clock } = this.deps;
     const now = clock.now();
     const review = await buildReview(store.repos, sprintId, now);
-    const projectId = review.project.id;
-    const [criterion, top] = await Promise.all([
-      store.repos.criteria.find(projectId),
-      new BacklogService(this.deps).top(projectId, REPORT_BACKLOG_ITEMS),
-    ]);
-    return {
-      review,
-      extras: {
-        criterion: criterion ? summarizeCriterion(criterion) : null,
-        topBacklog: top.map(summarizeBacklogItem),
-        generatedAt: iso(now),
-      },
-    };
+    if (review.record) {
+      const record = await store.repos.sprintRecords.find(sprintId);
+      if (record) {
+        const parts = JSON.parse(record.reportJson) as ReportParts;
+        return { review, extras: { ...parts, generatedAt: record.takenAt } };
+      }
+    }
+    const parts = await reportPartsOf(store.repos, review.project.id);
+    return { review, extras: { ...parts, generatedAt: iso(now) } };
   }
 
   private basename(review: SprintReview): string {

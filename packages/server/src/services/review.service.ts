@@ -2,13 +2,15 @@ import {
   AppError,
   bestUnder,
   checkTransition,
+  closedOnDay,
   forecastSprints,
   notFound,
   type CreateDecisionBody,
+  type ReviewPoint,
   type SprintDecision,
   type SprintReview,
 } from '@sextant/core';
-import type { DecisionRecord, Repositories } from '@sextant/db';
+import type { DecisionRecord, Repositories, SprintRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { metricOfRecord, scored } from './baselines.js';
@@ -25,7 +27,41 @@ export const presentDecision = (d: DecisionRecord): SprintDecision => ({
   decidedBy: d.decidedBy,
   decidedAt: d.createdAt,
   stageChange: d.stageFrom && d.stageTo ? { from: d.stageFrom, to: d.stageTo } : null,
+  recordTakenAt: d.recordTakenAt,
 });
+
+/**
+ * A closed sprint's review is its record, byte for byte as it was at the close (or at its
+ * last audited correction); only the decision in force is read anew, since a decision taken
+ * on the record is part of it. Undefined when the sprint has no record (open, or closed
+ * before records existed: then it is worked out live).
+ */
+async function recordedReview(
+  repos: Repositories,
+  sprint: SprintRecord,
+): Promise<SprintReview | undefined> {
+  if (sprint.state !== 'closed') return undefined;
+  const record = await repos.sprintRecords.find(sprint.id);
+  if (!record) return undefined;
+  const review = JSON.parse(record.reviewJson) as SprintReview;
+  const decision = await repos.decisions.latestForSprint(sprint.projectId, sprint.id);
+  review.decision = decision ? presentDecision(decision) : null;
+  return review;
+}
+
+/** Each closed sprint's own point as its record keeps it, by sprint id. */
+async function recordedPoints(
+  repos: Repositories,
+  projectId: string,
+): Promise<Map<string, ReviewPoint>> {
+  const points = new Map<string, ReviewPoint>();
+  for (const record of await repos.sprintRecords.listForProject(projectId)) {
+    const review = JSON.parse(record.reviewJson) as SprintReview;
+    const own = review.points.find((p) => p.sprintId === record.sprintId);
+    if (own) points.set(record.sprintId, own);
+  }
+  return points;
+}
 
 /**
  * The sprint review: per sprint up to this one, the best CI value of the success metric
@@ -38,8 +74,11 @@ export async function buildReview(
   now: Date,
 ): Promise<SprintReview> {
   const sprint = await loadSprint(repos, sprintId);
+  const recorded = await recordedReview(repos, sprint);
+  if (recorded) return recorded;
   const project = await repos.projects.findById(sprint.projectId);
   if (!project) throw notFound('Sprint');
+  const frozen = await recordedPoints(repos, project.id);
   const [criterion, baselines, goals, runs, allSprints, decision, stories] = await Promise.all([
     repos.criteria.find(project.id),
     repos.baselines.listForProject(project.id),
@@ -57,11 +96,19 @@ export async function buildReview(
   const withMetric = metric ? scored(runs, metric.name) : [];
   const upTo = allSprints.filter((s) => s.startDate <= sprint.startDate);
   const at = iso(now);
-  const points = upTo.map((s) => {
+  const points = upTo.map((s): ReviewPoint => {
+    const kept = frozen.get(s.id);
+    if (kept) return kept;
     const inSprint = withMetric.filter((r) => r.sprintId === s.id);
     const best = metric ? bestUnder(inSprint, reference, metric.direction) : null;
+    // The bar of the sprint: the baseline in force when it started, else (no baseline yet)
+    // the first one set during it, never the one its own close promoted.
+    const started = s.startedAt ?? (s.state === 'planned' ? at : `${s.startDate}T00:00:00.000Z`);
     const cutoff = s.closedAt ?? at;
-    const inForce = baselines.filter((b) => b.createdAt <= cutoff).at(-1);
+    const promoted = baselines.find((b) => b.reason === 'sprint_close' && b.sprintId === s.id);
+    const inForce =
+      baselines.filter((b) => b.createdAt <= started && b !== promoted).at(-1) ??
+      baselines.find((b) => b.createdAt <= cutoff && b !== promoted);
     return {
       sprintId: s.id,
       name: s.name,
@@ -72,6 +119,7 @@ export async function buildReview(
       bestCiValue: best?.value ?? null,
       bestRunId: best?.id ?? null,
       baselineValue: inForce?.value ?? null,
+      promotedValue: promoted?.value ?? null,
       notComparableRuns: inSprint.filter((r) => r.fingerprint !== reference).length,
       manualRuns: manualCounts
         .filter((c) => c.sprintId === s.id && c.provenance === 'manual')
@@ -96,8 +144,10 @@ export async function buildReview(
       state: sprint.state,
       startDate: sprint.startDate,
       endDate: sprint.endDate,
+      closedOn: closedOnDay(sprint),
       goal: sprint.goal,
     },
+    record: null,
     project: { id: project.id, name: project.name, stage: project.stage },
     metric: metric && { name: metric.name, direction: metric.direction },
     threshold: metric?.threshold ?? null,
@@ -178,6 +228,10 @@ export class ReviewService {
         decidedBy: actor.userId,
         stageFrom: stage?.from ?? null,
         stageTo: stage?.to ?? null,
+        recordTakenAt:
+          sprint.state === 'closed'
+            ? ((await repos.sprintRecords.find(sprintId))?.takenAt ?? null)
+            : null,
         now,
       });
       await repos.audit.record(

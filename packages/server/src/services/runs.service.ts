@@ -1,4 +1,5 @@
 import {
+  sprintForDay,
   canonicalEvaluationStrategy,
   isAppError,
   notFound,
@@ -40,11 +41,6 @@ import { presentRun, runPath } from '../presenters/runs.js';
 
 /** Who posts: attribution, the CI token's project (for provenance) and the idempotency scope. */
 export type RunCaller = CiCaller;
-
-/** The sprint whose dates hold the day (sprints never overlap, so there is at most one). */
-function sprintOn(sprints: readonly SprintRecord[], day: string): string | null {
-  return sprints.find((s) => s.startDate <= day && day <= s.endDate)?.id ?? null;
-}
 
 export const NOT_COMPARABLE = 'not comparable: evaluation strategy changed';
 
@@ -169,10 +165,12 @@ function newRun(
     ? evaluationFingerprint(body.evaluation)
     : (body.evaluationFingerprint ?? criterion?.evaluationFingerprint ?? null);
   const day = (body.finishedAt ? new Date(body.finishedAt).toISOString() : now).slice(0, 10);
+  const sprint = sprintForDay(sprints, day);
   return {
     id: newId(),
     projectId,
-    sprintId: sprintOn(sprints, day),
+    sprintId: sprint.sprintId,
+    sprintNote: sprint.note,
     provenance: provenanceOf({
       ciTokenProjectId: caller.ciProjectId,
       projectId,
@@ -204,6 +202,7 @@ const summaryOf = (run: NewRun): RunSummary => ({
   url: runPath(run),
   provenance: run.provenance,
   sprintId: run.sprintId,
+  sprintNote: run.sprintNote,
 });
 
 /**

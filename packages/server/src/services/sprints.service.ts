@@ -3,6 +3,7 @@ import {
   checkSprintDates,
   notFound,
   rangesOverlap,
+  sprintSpan,
   type CloseSprintBody,
   type CreateSprintBody,
   type UpdateSprintBody,
@@ -14,6 +15,7 @@ import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
 import { loadWritableProject } from './projects.service.js';
 import { promoteBaselineAtClose } from './baselines.js';
+import { takeSprintRecord } from './sprint-records.js';
 
 interface PlannedDates {
   startDate: string;
@@ -34,8 +36,9 @@ async function assertDatesFit(
       endDate: dates.endDate,
     });
   }
+  // A sprint closed early ends on its close day: the next one may start the day after.
   const clash = (await repos.sprints.listForProject(projectId)).find(
-    (other) => other.id !== ignoreSprintId && rangesOverlap(other, dates),
+    (other) => other.id !== ignoreSprintId && rangesOverlap(sprintSpan(other), dates),
   );
   if (clash) {
     throw new AppError(
@@ -199,6 +202,10 @@ export class SprintService {
         );
       }
       const now = iso(clock.now());
+      // Closed first: a sprint closed early ends today, so the next one may start tomorrow.
+      // (Inside the transaction: a refused next sprint undoes the close too.)
+      await repos.stories.freezeOutcomes(sprintId, now);
+      await repos.sprints.markClosed(sprintId, actor.userId, now);
       let nextSprint: SprintRecord | null = null;
       if (body.nextSprint) {
         nextSprint = await this.insert(repos, sprint.projectId, body.nextSprint, now);
@@ -215,8 +222,6 @@ export class SprintService {
           { field: 'nextSprint' },
         );
       }
-      await repos.stories.freezeOutcomes(sprintId, now);
-      await repos.sprints.markClosed(sprintId, actor.userId, now);
       const promoted = await promoteBaselineAtClose(repos, sprint, now);
       const carried: StoryRecord[] = [];
       for (const id of carry) {
@@ -241,6 +246,8 @@ export class SprintService {
         if (copy) carried.push(copy);
       }
       const delivered = stories.filter((s) => s.status === 'done').length;
+      // Last, so the record holds the promotion and the carried-over stories.
+      await takeSprintRecord(repos, sprintId, clock.now(), actor.userId);
       await repos.audit.record(
         {
           action: 'sprint.closed',

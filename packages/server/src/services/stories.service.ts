@@ -9,6 +9,7 @@ import type { Repositories, StoryFields, StoryRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
+import { correctSprintRecord } from './sprint-records.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
 import { loadWritableProject } from './projects.service.js';
 import { assertSprintOpen, loadSprint } from './sprints.service.js';
@@ -161,6 +162,12 @@ export class StoryService {
         },
         now,
       );
+      const by = actor.userId ? await repos.users.findById(actor.userId) : undefined;
+      await correctSprintRecord(repos, sprint.id, {
+        at: now,
+        by: by?.name ?? null,
+        reason: `${story.title}: ${story.outcome ?? 'no outcome'} → ${body.outcome}. ${body.reason}`,
+      });
       await refreshDeliveryWarnings(repos, story.projectId, clock.now());
       return loadStory(repos, storyId);
     });

@@ -25,6 +25,7 @@ function point(name: string, best: number | null, baseline: number | null): Revi
     bestCiValue: best,
     bestRunId: null,
     baselineValue: baseline,
+    promotedValue: null,
     notComparableRuns: 0,
     manualRuns: 0,
   };
@@ -42,8 +43,10 @@ function review(overrides: Partial<SprintReview> = {}): SprintReview {
       state: 'closed',
       startDate: '2026-02-02',
       endDate: '2026-02-13',
+      closedOn: '2026-02-13',
       goal: 'Rolling vibration features',
     },
+    record: null,
     project: { id: 'p1', name: 'Pump failures', stage: 'poc' },
     metric: { name: 'hit_rate_at_10', direction: 'increase' },
     threshold: 2,
@@ -72,6 +75,7 @@ function review(overrides: Partial<SprintReview> = {}): SprintReview {
       decidedBy: { id: 'u1', name: 'Ada Lovelace', email: 'ada@example.test' },
       decidedAt: '2026-02-13T15:00:00.000Z',
       stageChange: null,
+      recordTakenAt: null,
     },
     deliveredStories: [
       { id: 'st1', title: 'Rolling features', deliverable: 'A feature pipeline in CI' },

@@ -116,6 +116,21 @@ export function formatPercent(rate: number | null | undefined): string {
 const dayMonthFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 
 /** Two calendar days as one range: `3 – 14 Mar 2026`, `24 Feb – 6 Mar 2026`, across years in full. */
+/**
+ * A sprint's dates: planned, or, closed before its planned end, up to the close day with the
+ * planned end beside it.
+ */
+export function formatSprintDates(sprint: {
+  startDate: string;
+  endDate: string;
+  closedOn: string | null;
+}): string {
+  const planned = formatDateRange(sprint.startDate, sprint.endDate);
+  return sprint.closedOn && sprint.closedOn < sprint.endDate
+    ? `${formatDateRange(sprint.startDate, sprint.closedOn)}, closed early (planned ${planned})`
+    : planned;
+}
+
 export function formatDateRange(start: string, end: string): string {
   const a = new Date(`${start}T12:00:00`);
   const b = new Date(`${end}T12:00:00`);

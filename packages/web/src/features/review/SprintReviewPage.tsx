@@ -8,7 +8,13 @@ import { Badge } from '../../components/Badge';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { formatDate, formatDateRange, formatNumber } from '../../lib/format';
+import {
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatSprintDates,
+  formatNumber,
+} from '../../lib/format';
 import { TopBacklog } from '../backlog/TopBacklog';
 import {
   ProjectCrumbs,
@@ -352,7 +358,7 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
         }
         subtitle={
           <>
-            <span>{formatDateRange(sprint.startDate, sprint.endDate)}</span>
+            <span>{formatSprintDates(sprint)}</span>
             {sprint.goal ? <span> · {sprint.goal}</span> : null}
           </>
         }
@@ -389,6 +395,7 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
           </>
         }
       />
+      {review.record ? <RecordNotice record={review.record} /> : null}
       <div className="project-grid review-grid">
         <div className="project-grid__main">
           <ChartSection review={review} projectId={project.id} />
@@ -447,5 +454,26 @@ export function SprintReviewPage() {
     <ProjectSubpage projectId={projectId}>
       {(access) => <ReviewContent {...access} sprintId={sprintId} />}
     </ProjectSubpage>
+  );
+}
+
+/** A closed sprint's review is its record: when it was made, and any audited correction. */
+function RecordNotice({ record }: { record: NonNullable<SprintReview['record']> }) {
+  return (
+    <Notice title={`The record of the close, ${formatDateTime(record.takenAt)}`}>
+      <p>
+        What the sponsor decided on. Runs and edits after the close do not change it; only an
+        audited correction does.
+      </p>
+      {record.corrections.length > 0 ? (
+        <ul>
+          {record.corrections.map((c) => (
+            <li key={c.at}>
+              Correction {formatDateTime(c.at)} by {c.by ?? 'unknown'}: {c.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Notice>
   );
 }

@@ -207,8 +207,9 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
                 {run.sprintId ? (
                   <Link to={sprintPath(project.id, run.sprintId)}>{sprint?.name ?? 'Sprint'}</Link>
                 ) : (
-                  'None (outside every sprint)'
+                  'None'
                 )}
+                {run.sprintNote ? <div className="muted small">{run.sprintNote}</div> : null}
               </Fact>
               <Fact label="Started">{formatDateTime(run.startedAt)}</Fact>
               <Fact label="Finished">{formatDateTime(run.finishedAt)}</Fact>

@@ -14,7 +14,7 @@ import { useMembers } from '../../api/teams';
 import { Badge } from '../../components/Badge';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
-import { formatDateRange, formatDateTime, formatPercent } from '../../lib/format';
+import { formatSprintDates, formatDateTime, formatPercent } from '../../lib/format';
 import {
   ProjectCrumbs,
   ProjectNotFound,
@@ -65,8 +65,7 @@ function SprintHeader({
                 <span>Sprint {sprint.number}</span> ·{' '}
               </>
             ) : null}
-            <span>{formatDateRange(sprint.startDate, sprint.endDate)}</span> ·{' '}
-            <span>{lengthText(sprint.lengthDays)}</span>
+            <span>{formatSprintDates(sprint)}</span> · <span>{lengthText(sprint.lengthDays)}</span>
           </p>
         </div>
         <div className="page-header__actions">

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Sprint } from '@sextant/core';
 import { Badge } from '../../components/Badge';
-import { formatDateRange } from '../../lib/format';
+import { formatSprintDates } from '../../lib/format';
 import { reviewPath } from '../review/review-text';
 import {
   SPRINT_STATE_LABELS,
@@ -58,7 +58,7 @@ export function SprintTable({ projectId, sprints }: { projectId: string; sprints
               <span className="muted small">#{sprint.number}</span>
               {sprint.goal ? <p className="sprint-table__goal">{sprint.goal}</p> : null}
             </td>
-            <td data-label="Dates">{formatDateRange(sprint.startDate, sprint.endDate)}</td>
+            <td data-label="Dates">{formatSprintDates(sprint)}</td>
             <td data-label="Length">{lengthText(sprint.lengthDays)}</td>
             <td data-label="State">
               <Badge tone={SPRINT_STATE_TONES[sprint.state]}>
