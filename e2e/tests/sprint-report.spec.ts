@@ -180,6 +180,8 @@ test('the sprint-demo PDF turns into a PNG page that shows the chart', async ({
     expect(text).toContain('threshold 5');
     expect(text).toContain('hit_rate_at_25');
     expect(text).toContain('Sprint 2');
+    // The money line: the best CI run in the value model's terms.
+    expect(text).toContain('In money:');
 
     // The picture: the best-CI line and the red threshold line are drawn in the chart's box,
     // which starts at its legend and is 320/720 of the 180 mm text width tall.

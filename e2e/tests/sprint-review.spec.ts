@@ -72,6 +72,10 @@ test('the sprint review charts the best CI run per sprint against baseline and t
   await expect(secondRow.getByRole('cell').nth(2)).toHaveText('0.35');
   await expect(secondRow.getByRole('cell').nth(5)).toHaveText('1');
 
+  // In money: (0.42 − 0.25 today) × 5,000 a missed failure = 850 a day, × 365 = 310,250.
+  await expect(chartRegion.locator('.review-money')).toHaveText(
+    'In money: 0.42 caught a day against 0.25 today: +€850.00 a day, about +€310 k a year.',
+  );
   // Forecast: pace +0.07 per sprint, (0.6 − 0.42) / 0.07 → 3 more sprints.
   const forecast = page.getByRole('region', { name: 'Forecast' });
   await expect(forecast).toContainText('In sight');

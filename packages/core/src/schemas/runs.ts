@@ -216,6 +216,20 @@ export const ReviewPoint = z.object({
 });
 export type ReviewPoint = z.infer<typeof ReviewPoint>;
 
+const WorthSchema = z.object({ perPeriod: z.number(), perYear: z.number() });
+
+/** The success metric in money (core `metricMoney`): see its rule there. */
+export const MetricMoneySchema = z.object({
+  currency: z.string(),
+  period: z.string(),
+  periodsPerYear: z.number(),
+  model: WorthSchema,
+  current: WorthSchema.nullable(),
+  difference: WorthSchema.nullable(),
+  atThreshold: WorthSchema.nullable(),
+  text: z.string(),
+});
+
 export const SprintReview = z.object({
   sprint: z.object({
     id: z.string(),
@@ -254,6 +268,11 @@ export const SprintReview = z.object({
   /** One point per sprint up to and including this one, in order. */
   points: z.array(ReviewPoint),
   forecast: ForecastSchema,
+  /**
+   * The best CI run of the review in money against today's process, when the criterion is a
+   * hit rate@N with a value model and a CI run carries it; null otherwise.
+   */
+  money: MetricMoneySchema.nullable(),
   /** Set when CI runs arrived under another strategy than the baseline's. */
   comparability: z
     .object({

@@ -4,7 +4,13 @@
  * stories and the top backlog items. Pure functions of the review and a few extras; every
  * piece of user text is escaped for the format it lands in.
  */
-import type { Decision, SprintReview } from '@sextant/core';
+import {
+  formatMetricText,
+  formatMoneyShort,
+  formatMoneyText,
+  type Decision,
+  type SprintReview,
+} from '@sextant/core';
 import { REPORT_CSP } from './csp.js';
 import { formatChartNumber, renderReviewChart } from './review-chart.js';
 
@@ -60,6 +66,17 @@ function sprintDatesText({ sprint }: SprintReview): string {
   return sprint.closedOn && sprint.closedOn < sprint.endDate
     ? `${sprint.startDate} to ${sprint.closedOn} (closed early; planned ${planned})`
     : planned;
+}
+
+/** What reaching the threshold would be worth, for the forecast; null without money. */
+export function thresholdMoneyText(review: SprintReview): string | null {
+  const money = review.money;
+  if (!money?.atThreshold || review.threshold === null) return null;
+  return (
+    `At the threshold ${formatMetricText(review.threshold)}: ` +
+    `${formatMoneyText(money.atThreshold.perPeriod, money.currency)} a ${money.period}, ` +
+    `about ${formatMoneyShort(money.atThreshold.perYear, money.currency)} a year.`
+  );
 }
 
 /** When the report's content was made: the record of the close, or now. */
@@ -188,6 +205,7 @@ export function reviewMarkdown(review: SprintReview, extras: ReportExtras): stri
   }
   lines.push('');
   if (review.comparability) lines.push(`> ${md(review.comparability.message)}`, '');
+  if (review.money) lines.push(`**In money:** ${md(review.money.text)}.`, '');
 
   lines.push('## Forecast', '');
   lines.push(
@@ -196,6 +214,8 @@ export function reviewMarkdown(review: SprintReview, extras: ReportExtras): stri
     `_${md(review.forecast.method)}_`,
     '',
   );
+  const atThreshold = thresholdMoneyText(review);
+  if (atThreshold) lines.push(md(atThreshold), '');
 
   lines.push('## Decision', '');
   const decision = review.decision;
@@ -282,6 +302,7 @@ export function reviewHtml(review: SprintReview, extras: ReportExtras): string {
   const h = escapeHtml;
   const { sprint, project } = review;
   const title = `Sprint review: ${project.name} — ${sprint.name}`;
+  const thresholdMoney = thresholdMoneyText(review);
   const svg = renderReviewChart({
     metricName: review.metric?.name ?? null,
     points: review.points,
@@ -387,11 +408,13 @@ ${pointRows}
 </tbody>
 </table>
 ${review.comparability ? `<p class="warning">${h(review.comparability.message)}</p>` : ''}
+${review.money ? `<p class="money"><strong>In money:</strong> ${h(review.money.text)}.</p>` : ''}
 </section>
 <section>
 <h2>Forecast</h2>
 <p><strong>${h(FORECAST_LABELS[review.forecast.status])}.</strong> ${h(review.forecast.message)}</p>
 <p class="sub">${h(review.forecast.method)}</p>
+${thresholdMoney ? `<p class="sub">${h(thresholdMoney)}</p>` : ''}
 </section>
 <section>
 <h2>Decision</h2>

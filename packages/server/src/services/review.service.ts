@@ -3,7 +3,9 @@ import {
   bestUnder,
   checkTransition,
   closedOnDay,
+  durationHours,
   forecastSprints,
+  metricMoney,
   notFound,
   type CreateDecisionBody,
   type ReviewPoint,
@@ -135,6 +137,19 @@ export async function buildReview(
   ];
   const goal = goals[0];
   const values = points.flatMap((p) => (p.bestCiValue === null ? [] : [p.bestCiValue]));
+  // What the review's best CI run is worth: this sprint's, else the latest sprint's with one.
+  const best = points.at(-1)?.bestCiValue ?? values.at(-1) ?? null;
+  const money =
+    criterion?.metric.kind === 'hit_rate_at_n' && criterion.valueModel && best !== null
+      ? metricMoney({
+          caught: best,
+          currentCaught: project.scope.currentMetric?.value ?? null,
+          threshold: criterion.threshold,
+          n: criterion.metric.n,
+          periodHours: durationHours(criterion.evaluation.testWindow),
+          value: criterion.valueModel,
+        })
+      : null;
   return {
     sprint: {
       id: sprint.id,
@@ -167,6 +182,7 @@ export async function buildReview(
     },
     points,
     forecast: forecastSprints(values, metric?.threshold ?? null, metric?.direction ?? 'increase'),
+    money,
     comparability:
       others.length > 0
         ? {

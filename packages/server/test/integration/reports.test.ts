@@ -93,6 +93,9 @@ describeEachDatabase('sprint-demo reports', (env) => {
     expect(html).toContain('hit rate@10 (true positives among the 10 highest-scored items');
     // One point per sprint: 0.55 (sprint 1's best) and 0.9.
     expect(html).toContain('Sprint 1: 0.55; Sprint &lt;2&gt;: 0.9');
+    expect(html).toContain(
+      '<strong>In money:</strong> 0.9 caught a day against 0.8 today: +€2,500 a day, about +€913 k a year.',
+    );
   });
 
   it('serves the Markdown report with the delivered stories and the backlog', async () => {
@@ -109,6 +112,12 @@ describeEachDatabase('sprint-demo reports', (env) => {
     expect(md).toContain('| Sprint 1 | 0.55 | 0.4 | 0 | 0 |');
     expect(md).toContain('| Sprint \\<2\\> | 0.9 | 0.55 | 0 | 0 |');
     expect(md).toContain('**Continue** by ');
+    // The best CI run (0.9) in money against today's 0.8: (0.9 − 0.8) × 25,000 a day, × 365.
+    expect(md).toContain(
+      '**In money:** 0.9 caught a day against 0.8 today: +€2,500 a day, about +€913 k a year.',
+    );
+    // At the threshold 2: 2 × 25,000 − 10 × 800 = 42,000 a day, × 365 = 15,330,000.
+    expect(md).toContain('At the threshold 2: €42,000 a day, about €15.3 M a year.');
     expect(md).toContain('data:image/svg+xml;base64,');
   });
 

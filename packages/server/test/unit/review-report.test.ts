@@ -66,6 +66,7 @@ function review(overrides: Partial<SprintReview> = {}): SprintReview {
       method: 'Least-squares slope of the best CI value per sprint.',
       message: 'At 0.525 per sprint the threshold is 2 sprints away.',
     },
+    money: null,
     comparability: null,
     decision: {
       id: 'd1',

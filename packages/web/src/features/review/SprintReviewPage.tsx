@@ -1,7 +1,12 @@
 import { API_BASE } from '../../api/client';
 import { useMemo } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
-import type { SprintReview } from '@sextant/core';
+import {
+  formatMetricText,
+  formatMoneyShort,
+  formatMoneyText,
+  type SprintReview,
+} from '@sextant/core';
 import { isApiError } from '../../api/errors';
 import { useSprintReview } from '../../api/runs';
 import { Badge } from '../../components/Badge';
@@ -142,6 +147,14 @@ function ForecastCard({ review }: { review: SprintReview }) {
         <p className="muted small">
           Pace: {f.pacePerSprint > 0 ? '+' : ''}
           {formatNumber(Number(f.pacePerSprint.toPrecision(3)))} per sprint
+        </p>
+      ) : null}
+      {review.money?.atThreshold && review.threshold !== null ? (
+        <p className="muted small">
+          At the threshold {formatMetricText(review.threshold)}:{' '}
+          {formatMoneyText(review.money.atThreshold.perPeriod, review.money.currency)} a{' '}
+          {review.money.period}, about{' '}
+          {formatMoneyShort(review.money.atThreshold.perYear, review.money.currency)} a year.
         </p>
       ) : null}
       <p className="rule">{f.method}</p>
@@ -303,6 +316,11 @@ function ChartSection({ review, projectId }: { review: SprintReview; projectId: 
           </p>
         </EmptyState>
       )}
+      {review.money ? (
+        <p className="review-money" aria-label="In money">
+          <strong>In money:</strong> {review.money.text}.
+        </p>
+      ) : null}
       <details className="figures-details" open>
         <summary>Figures per sprint</summary>
         <Figures projectId={projectId} review={review} metricName={metric.name} />
