@@ -18,6 +18,7 @@ export * from './domain/hit-rate.js';
 export * from './domain/baseline-strategies.js';
 export * from './domain/production.js';
 export * from './domain/goal.js';
+export * from './domain/goal-progress.js';
 export * from './domain/jira-import.js';
 export * from './domain/jira-layout.js';
 export * from './domain/password.js';

@@ -35,6 +35,7 @@ export type { RunRecord, NewRun, RunFilter, ParamValue } from './repositories/ru
 export type { BaselineRecord, BaselineReason } from './repositories/baselines.repository.js';
 export type { DecisionRecord } from './repositories/decisions.repository.js';
 export type { SprintRecordRow } from './repositories/sprint-records.repository.js';
+export type { GoalMeasurementRecord } from './repositories/goal-measurements.repository.js';
 export type { StoredAnswer } from './repositories/idempotency.repository.js';
 export type { BacklogItemRecord, BacklogItemFields } from './repositories/backlog.repository.js';
 export type {

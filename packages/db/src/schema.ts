@@ -251,6 +251,21 @@ export interface SprintDecisionsTable {
   record_taken_at: string | null;
 }
 
+/** A measurement of a business goal's own metric. */
+export interface GoalMeasurementsTable {
+  id: string;
+  goal_id: string;
+  project_id: string;
+  value: number;
+  measured_at: string;
+  source: string;
+  note: string | null;
+  provenance: string;
+  posted_by: string | null;
+  token_id: string | null;
+  created_at: string;
+}
+
 /** A closed sprint's review and report as they were at the close (JSON text). */
 export interface SprintRecordsTable {
   sprint_id: string;
@@ -422,6 +437,7 @@ export interface Database {
   baselines: BaselinesTable;
   sprint_decisions: SprintDecisionsTable;
   sprint_records: SprintRecordsTable;
+  goal_measurements: GoalMeasurementsTable;
   idempotency_keys: IdempotencyKeysTable;
   backlog_items: BacklogItemsTable;
   deployments: DeploymentsTable;

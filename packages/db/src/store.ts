@@ -18,6 +18,7 @@ import { RunRepository } from './repositories/runs.repository.js';
 import { BaselineRepository } from './repositories/baselines.repository.js';
 import { DecisionRepository } from './repositories/decisions.repository.js';
 import { SprintRecordRepository } from './repositories/sprint-records.repository.js';
+import { GoalMeasurementRepository } from './repositories/goal-measurements.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import { BacklogRepository } from './repositories/backlog.repository.js';
 import { OwnerRepository } from './repositories/owners.repository.js';
@@ -36,6 +37,7 @@ export interface Repositories {
   tokens: TokenRepository;
   projects: ProjectRepository;
   goals: GoalRepository;
+  goalMeasurements: GoalMeasurementRepository;
   criteria: SuccessCriterionRepository;
   stageChanges: StageChangeRepository;
   risks: RiskRepository;
@@ -69,6 +71,7 @@ export function bindRepositories(db: Executor): Repositories {
     tokens: new TokenRepository(db),
     projects: new ProjectRepository(db),
     goals: new GoalRepository(db),
+    goalMeasurements: new GoalMeasurementRepository(db),
     criteria: new SuccessCriterionRepository(db),
     stageChanges: new StageChangeRepository(db),
     risks: new RiskRepository(db),

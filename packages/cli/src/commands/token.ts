@@ -13,7 +13,10 @@ export function registerToken(program: Command): void {
     .requiredOption('--user <email>', 'the user who owns the token')
     .requiredOption('--name <name>', 'what the token is for, e.g. "github-actions"')
     .option('--project <id>', 'the project a CI token posts to')
-    .option('--ci', 'create a CI token (needs --project): it may only post runs and deployments')
+    .option(
+      '--ci',
+      'create a CI token (needs --project): it may only post runs, deployments, feedback and goal measurements',
+    )
     .option('--expires-in <duration>', 'lifetime such as 12h, 30d or 8w (default: no expiry)')
     .action(
       async (opts: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CalendarDate, LIMITS, optionalText, requiredText } from './common.js';
+import { CalendarDate, Instant, LIMITS, UserRef, optionalText, requiredText } from './common.js';
+import { ProvenanceSchema } from './runs.js';
 
 export const GoalDirectionSchema = z.enum(['increase', 'decrease']);
 
@@ -56,3 +57,46 @@ export const Goal = z.object({
   updatedAt: z.string(),
 });
 export type Goal = z.infer<typeof Goal>;
+
+/** A measurement of the goal's own metric (downtime hours, churn %), not the model's. */
+export const CreateGoalMeasurementBody = z.strictObject({
+  value: z.number().refine(Number.isFinite, 'must be a finite number'),
+  /** When the figure was measured (an ISO instant with its offset). */
+  measuredAt: Instant,
+  /** Where the figure comes from: a report, a dashboard, a query. */
+  source: requiredText(LIMITS.name),
+  note: optionalText(LIMITS.longText).nullable().optional(),
+});
+export type CreateGoalMeasurementBody = z.infer<typeof CreateGoalMeasurementBody>;
+
+export const GoalMeasurement = z.object({
+  id: z.string(),
+  goalId: z.string(),
+  value: z.number(),
+  measuredAt: z.string(),
+  source: z.string(),
+  note: z.string().nullable(),
+  /** `ci` when posted with this project's CI token; a person's is `manual`. */
+  provenance: ProvenanceSchema,
+  postedBy: UserRef.nullable(),
+  createdAt: z.string(),
+});
+export type GoalMeasurement = z.infer<typeof GoalMeasurement>;
+
+export const BusinessGoalProgressSchema = z.object({
+  status: z.enum(['no_measurement', 'reached', 'on_pace', 'off_pace', 'not_enough_data']),
+  latest: z.object({ value: z.number(), measuredAt: z.string() }).nullable(),
+  progress: z.number().nullable(),
+  pacePerDay: z.number().nullable(),
+  projectedAtDeadline: z.number().nullable(),
+  message: z.string(),
+});
+
+/** A goal's measurements, oldest first, and where they put the goal. */
+export const GoalMeasurements = z.object({
+  items: z.array(GoalMeasurement),
+  progress: BusinessGoalProgressSchema,
+  /** The rule, in one sentence. */
+  rule: z.string(),
+});
+export type GoalMeasurements = z.infer<typeof GoalMeasurements>;

@@ -68,6 +68,16 @@ export class GoalRepository {
     return rows.map(toGoal);
   }
 
+  /** A goal by id (access to its project is checked before: routes by goal id). */
+  async findById(goalId: string): Promise<GoalRecord | undefined> {
+    const row = await this.db
+      .selectFrom('goals')
+      .selectAll()
+      .where('id', '=', goalId)
+      .executeTakeFirst();
+    return row && toGoal(row);
+  }
+
   /** The goal only if it belongs to this project: another project's goal is "not found". */
   async findInProject(projectId: string, goalId: string): Promise<GoalRecord | undefined> {
     const row = await this.db

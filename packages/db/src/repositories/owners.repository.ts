@@ -7,7 +7,7 @@ export interface Owner {
 }
 
 /** Tables whose rows belong to a project through their `project_id`. */
-export type OwnedTable = 'sprints' | 'stories' | 'runs' | 'backlog_items' | 'insights';
+export type OwnedTable = 'sprints' | 'stories' | 'runs' | 'backlog_items' | 'insights' | 'goals';
 
 /** The owner of any project-owned object, one query for every table (access checks). */
 export class OwnerRepository {

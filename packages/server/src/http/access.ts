@@ -18,7 +18,7 @@ export type Principal =
   | { kind: 'ci'; tokenId: string; projectId: string; createdBy: string };
 
 /** What a CI token may do on its project; routes for runs and deployments name these. */
-export type CiScope = 'runs:write' | 'deployments:write' | 'feedback:write';
+export type CiScope = 'runs:write' | 'deployments:write' | 'feedback:write' | 'goals:write';
 
 /**
  * Every API route declares one of these; a route without one is refused at start-up,
@@ -42,7 +42,8 @@ export type AccessRule =
   | { kind: 'project'; role: TeamRole; ci?: CiScope; of?: ProjectObject };
 
 /** Objects whose `id` leads to their project for access checks. */
-export type ProjectObject = 'project' | 'sprint' | 'story' | 'run' | 'backlogItem' | 'insight';
+export type ProjectObject =
+  'project' | 'sprint' | 'story' | 'run' | 'backlogItem' | 'insight' | 'goal';
 
 /** The outcome of the access check, handed to the route. */
 export interface AccessContext {
@@ -75,6 +76,8 @@ export const access = {
   backlogItem: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'backlogItem' }),
   insight: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'insight' }),
   run: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'run' }),
+  goal: (role: TeamRole, ci?: CiScope): AccessRule =>
+    ci ? { kind: 'project', role, of: 'goal', ci } : { kind: 'project', role, of: 'goal' },
 } as const satisfies Record<string, AccessRule | ((...args: never[]) => AccessRule)>;
 
 declare module 'fastify' {

@@ -12,6 +12,7 @@ const OBJECT_NAMES: Record<ProjectObject, string> = {
   run: 'Run',
   backlogItem: 'Backlog item',
   insight: 'Insight',
+  goal: 'Goal',
 };
 
 export const API_PREFIX = '/api/v1';
@@ -27,7 +28,10 @@ const unauthenticated = () =>
   new AppError('unauthenticated', 'Sign in, or send a token as "Authorization: Bearer <token>".');
 
 const ciDenied = () =>
-  new AppError('forbidden', 'A CI token may only post runs and deployments to its own project.');
+  new AppError(
+    'forbidden',
+    'A CI token may only post runs, deployments, feedback and goal measurements to its own project.',
+  );
 
 /**
  * Enforces each route's declared access rule. Objects of a team the caller is not in
@@ -41,6 +45,7 @@ const OWNED_TABLE: Record<Exclude<ProjectObject, 'project'>, OwnedTable> = {
   run: 'runs',
   backlogItem: 'backlog_items',
   insight: 'insights',
+  goal: 'goals',
 };
 
 export const accessPlugin = fp(

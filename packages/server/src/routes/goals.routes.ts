@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { CreateGoalBody, Goal, GoalParams, IdParam, UpdateGoalBody } from '@sextant/core';
+import {
+  CreateGoalBody,
+  CreateGoalMeasurementBody,
+  Goal,
+  GoalMeasurement,
+  GoalMeasurements,
+  GoalParams,
+  IdParam,
+  UpdateGoalBody,
+} from '@sextant/core';
 import { access } from '../http/access.js';
 import { presentGoal } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
@@ -76,5 +85,44 @@ export function goalRoutes(app: App, { services, store }: RouteDeps): void {
       await services.goals.delete(request.params.id, request.params.goalId);
       return reply.status(204).send();
     },
+  );
+
+  app.post(
+    '/goals/:id/measurements',
+    {
+      config: { access: access.goal('member', 'goals:write') },
+      schema: {
+        tags: ['goals'],
+        summary:
+          "Record a measurement of the goal's own metric: `ci` provenance with this project's CI token, else `manual`",
+        security: SIGNED_IN,
+        params: IdParam,
+        body: CreateGoalMeasurementBody,
+        response: { 201: GoalMeasurement },
+      },
+    },
+    async (request, reply) => {
+      const measurement = await services.goals.addMeasurement(request.params.id, request.body, {
+        actor: request.ctx.actor,
+        ci: request.principal.kind === 'ci',
+      });
+      return reply.status(201).send(measurement);
+    },
+  );
+
+  app.get(
+    '/goals/:id/measurements',
+    {
+      config: { access: access.goal('viewer') },
+      schema: {
+        tags: ['goals'],
+        summary:
+          "The goal's measurements, oldest first, with its progress and pace against the deadline",
+        security: SIGNED_IN,
+        params: IdParam,
+        response: { 200: GoalMeasurements },
+      },
+    },
+    async (request) => services.goals.measurements(request.params.id),
   );
 }

@@ -69,7 +69,8 @@ export function tokenRoutes(app: App, { services }: RouteDeps): void {
       config: { access: access.project('member') },
       schema: {
         tags: ['tokens'],
-        summary: 'Create a CI token that may only post runs and deployments to this project',
+        summary:
+          'Create a CI token that may only post runs, deployments, feedback and goal measurements to this project',
         security: SIGNED_IN,
         params: IdParam,
         body: CreateTokenBody,

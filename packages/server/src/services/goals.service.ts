@@ -1,14 +1,19 @@
 import {
   AppError,
+  BUSINESS_GOAL_RULE,
+  businessGoalProgress,
   checkGoalQuantifiable,
   describeGoalProblems,
   notFound,
   type CreateGoalBody,
+  type CreateGoalMeasurementBody,
+  type GoalMeasurement,
+  type GoalMeasurements,
   type GoalDraft,
   type GoalProblem,
   type UpdateGoalBody,
 } from '@sextant/core';
-import type { GoalRecord } from '@sextant/db';
+import type { GoalMeasurementRecord, GoalRecord, Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
@@ -19,6 +24,37 @@ function notQuantifiable(problems: GoalProblem[]): AppError {
     missing: [...new Set(problems.filter((p) => p.code === 'missing').map((p) => p.field))],
     problems,
   });
+}
+
+const presentMeasurement = (m: GoalMeasurementRecord): GoalMeasurement => ({
+  id: m.id,
+  goalId: m.goalId,
+  value: m.value,
+  measuredAt: m.measuredAt,
+  source: m.source,
+  note: m.note,
+  provenance: m.provenance,
+  postedBy: m.postedBy,
+  createdAt: m.createdAt,
+});
+
+async function loadGoal(repos: Repositories, goalId: string): Promise<GoalRecord> {
+  const goal = await repos.goals.findById(goalId);
+  if (!goal) throw notFound('Goal');
+  return goal;
+}
+
+/** A goal's measurements and where they put it (the business goal, not the model metric). */
+export async function goalMeasurementsOf(
+  repos: Repositories,
+  goal: GoalRecord,
+): Promise<GoalMeasurements> {
+  const items = await repos.goalMeasurements.listForGoal(goal.id);
+  return {
+    items: items.map(presentMeasurement),
+    progress: businessGoalProgress(goal, items),
+    rule: BUSINESS_GOAL_RULE,
+  };
 }
 
 export class GoalService {
@@ -78,6 +114,50 @@ export class GoalService {
       await repos.projects.touch(projectId, now);
       return { ...current, ...checked.goal, updatedAt: now };
     });
+  }
+
+  /**
+   * Records a measurement of the goal's own metric: `ci` provenance with this project's CI
+   * token (the access rule has checked it is this project's), `manual` from a person.
+   */
+  async addMeasurement(
+    goalId: string,
+    body: CreateGoalMeasurementBody,
+    caller: { actor: Actor; ci: boolean },
+  ): Promise<GoalMeasurement> {
+    const { store, clock } = this.deps;
+    return store.transaction(async (repos) => {
+      const goal = await loadGoal(repos, goalId);
+      await loadWritableProject(repos, goal.projectId);
+      const now = iso(clock.now());
+      const measuredAt = new Date(body.measuredAt).toISOString();
+      if (measuredAt > now) {
+        throw new AppError('invalid_request', 'measuredAt: must not be in the future.', {
+          field: 'measuredAt',
+        });
+      }
+      const id = await repos.goalMeasurements.insert({
+        goalId,
+        projectId: goal.projectId,
+        value: body.value,
+        measuredAt,
+        source: body.source,
+        note: body.note || null,
+        provenance: caller.ci ? 'ci' : 'manual',
+        postedBy: caller.actor.userId,
+        tokenId: caller.actor.tokenId,
+        now,
+      });
+      await repos.projects.touch(goal.projectId, now);
+      const stored = (await repos.goalMeasurements.listForGoal(goalId)).find((m) => m.id === id);
+      if (!stored) throw new Error('measurement vanished inside its own transaction');
+      return presentMeasurement(stored);
+    });
+  }
+
+  async measurements(goalId: string): Promise<GoalMeasurements> {
+    const repos = this.deps.store.repos;
+    return goalMeasurementsOf(repos, await loadGoal(repos, goalId));
   }
 
   async delete(projectId: string, goalId: string): Promise<void> {

@@ -9,7 +9,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 
 interface RouteCase {
   method: Method;
-  /** `:project`, `:sprint`, `:story`, `:backlog` and `:run` are replaced by ids. */
+  /** `:project`, `:sprint`, `:story`, `:backlog`, `:run`, `:insight` and `:goal` are replaced by ids. */
   path: string;
   body?: unknown;
   /** Sent as a text/csv body instead of JSON. */
@@ -164,6 +164,14 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/projects/:project/production', role: 'viewer' },
   {
     method: 'POST',
+    path: '/goals/:goal/measurements',
+    body: { value: 110, measuredAt: '2026-11-01T00:00:00Z', source: 'Maintenance report' },
+    role: 'member',
+    ci: true,
+  },
+  { method: 'GET', path: '/goals/:goal/measurements', role: 'viewer' },
+  {
+    method: 'POST',
     path: '/projects/:project/production/reasons/backlog',
     body: { reason: 'busy' },
     role: 'member',
@@ -202,6 +210,16 @@ describeEachDatabase(
         title: 'Visit the top 10 pumps',
         businessArea: 'operations',
       });
+      const goal = await admin.client.post<{ id: string }>(`/projects/${project.id}/goals`, {
+        statement: 'Halve unplanned downtime',
+        metric: 'Unplanned downtime hours per month',
+        direction: 'decrease',
+        baseline: 120,
+        target: 60,
+        deadline: '2027-09-30',
+        unit: 'hours',
+      });
+      expect(goal.status).toBe(201);
       const fill = (
         path: string,
         ids: {
@@ -211,6 +229,7 @@ describeEachDatabase(
           backlog: string;
           run: string;
           insight: string;
+          goal: string;
         },
       ) =>
         path
@@ -219,7 +238,8 @@ describeEachDatabase(
           .replace(':story', ids.story)
           .replace(':backlog', ids.backlog)
           .replace(':run', ids.run)
-          .replace(':insight', ids.insight);
+          .replace(':insight', ids.insight)
+          .replace(':goal', ids.goal);
       return {
         admin,
         team,
@@ -234,6 +254,7 @@ describeEachDatabase(
           backlog: backlog.body.id,
           run: run.body.id,
           insight: insight.body.id,
+          goal: goal.body.id,
         },
       };
     }
@@ -257,6 +278,7 @@ describeEachDatabase(
         backlog: randomUUID(),
         run: randomUUID(),
         insight: randomUUID(),
+        goal: randomUUID(),
       };
       for (const route of ROUTES) {
         const foreign = await call(outsider.admin.client, route, w.fill(route.path, w.ids));

@@ -98,7 +98,7 @@ describeEachDatabase('access control', (env) => {
       const reply = await ci.request<ErrorBody>(method, url, body);
       expect(reply.status, `${method} ${url}`).toBe(403);
       expect(reply.body.error.message).toBe(
-        'A CI token may only post runs and deployments to its own project.',
+        'A CI token may only post runs, deployments, feedback and goal measurements to its own project.',
       );
     }
     const elsewhere = await ci.get(`/projects/${other.id}`);
