@@ -86,3 +86,50 @@ test('a goal is edited in place, to a new target and a relative one; a past dead
   await expect(goals).toContainText('Reduce monthly churn');
   await expect(edit).toHaveCount(0);
 });
+
+test('a business goal is measured on its own metric: no measurement yet, then where it stands and its pace', async ({
+  page,
+  account,
+  api,
+}) => {
+  const team = await api.post<{ id: string }>('/teams', { name: unique('Goal team') });
+  const project = await api.post<{ id: string }>('/projects', {
+    teamId: team.id,
+    name: unique('Pump downtime'),
+  });
+  const goal = await api.post<{ id: string }>(`/projects/${project.id}/goals`, {
+    statement: 'Halve unplanned pump downtime',
+    metric: 'Unplanned downtime hours per month',
+    direction: 'decrease',
+    baseline: 120,
+    target: 60,
+    deadline: dayFromNow(200),
+    unit: 'h',
+  });
+  await api.post(`/goals/${goal.id}/measurements`, {
+    value: 114,
+    measuredAt: `${dayFromNow(-60)}T00:00:00Z`,
+    source: 'Maintenance report',
+  });
+
+  await signIn(page, account);
+  await page.goto(`/projects/${project.id}`);
+  const panel = page.getByLabel('Measurements of Unplanned downtime hours per month');
+  await expect(panel).toContainText('Pace not known yet');
+  await expect(panel).toContainText('10 % of the way: latest 114 h');
+
+  // A second measurement from the page: −9 h in 30 days is on pace for 60 h.
+  await panel.getByRole('button', { name: 'Add measurement' }).click();
+  await panel.getByLabel('Value (h)').fill('105');
+  await panel.getByRole('button', { name: 'Save measurement' }).click();
+  // No date and no source: both fields say so, and nothing was written.
+  await expect(panel.locator('.field__error')).toHaveCount(2);
+  await expect(panel).toContainText('Pace not known yet');
+  await panel.getByLabel('Measured on').fill(dayFromNow(-30));
+  await panel.getByLabel('Source').fill('Downtime dashboard');
+  await panel.getByRole('button', { name: 'Save measurement' }).click();
+  await expect(panel).toContainText('On pace');
+  await expect(panel).toContainText('25 % of the way: latest 105 h');
+  await expect(panel).toContainText('2 measurements');
+  await saveScreenshot(page, 'goal-measurements');
+});

@@ -85,7 +85,7 @@ test('the portfolio lands after sign-in with health, stage funnel and filters; a
     tiles
       .getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: label, exact: true }) });
-  await expect(tile('Goal progress')).toContainText('—');
+  await expect(tile('Criterion progress')).toContainText('—');
   await expect(tile('Last sprint success')).toContainText('no closed sprint yet');
   await expect(tile('CI runs').locator('.tile__value')).toHaveText('0');
   await expect(tile('Production deployments').locator('.tile__value')).toHaveText('—');

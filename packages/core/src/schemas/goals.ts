@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Instant, LIMITS, UserRef, optionalText, requiredText } from './common.js';
-import { ProvenanceSchema } from './runs.js';
+// From the domain, not schemas/runs.ts: that module imports this one (an import cycle).
+import { PROVENANCES } from '../domain/runs.js';
 
 export const GoalDirectionSchema = z.enum(['increase', 'decrease']);
 
@@ -77,7 +78,7 @@ export const GoalMeasurement = z.object({
   source: z.string(),
   note: z.string().nullable(),
   /** `ci` when posted with this project's CI token; a person's is `manual`. */
-  provenance: ProvenanceSchema,
+  provenance: z.enum(PROVENANCES),
   postedBy: UserRef.nullable(),
   createdAt: z.string(),
 });

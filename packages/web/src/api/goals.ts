@@ -1,5 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
-import type { CreateGoalBody, Goal, UpdateGoalBody } from '@sextant/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateGoalBody,
+  CreateGoalMeasurementBody,
+  Goal,
+  GoalMeasurement,
+  GoalMeasurements,
+  UpdateGoalBody,
+} from '@sextant/core';
 import { api } from './client';
 import { useInvalidateProject } from './projects';
 
@@ -25,5 +32,25 @@ export function useDeleteGoal(projectId: string) {
   return useMutation({
     mutationFn: (goalId: string) => api.delete(`/projects/${projectId}/goals/${goalId}`),
     onSuccess: invalidate,
+  });
+}
+
+const measurementsKey = (goalId: string) => ['goals', goalId, 'measurements'] as const;
+
+/** A business goal's measurements and where they put it. */
+export function useGoalMeasurements(goalId: string) {
+  return useQuery({
+    queryKey: measurementsKey(goalId),
+    queryFn: ({ signal }) =>
+      api.get<GoalMeasurements>(`/goals/${goalId}/measurements`, undefined, signal),
+  });
+}
+
+export function useAddGoalMeasurement(goalId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateGoalMeasurementBody) =>
+      api.post<GoalMeasurement>(`/goals/${goalId}/measurements`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: measurementsKey(goalId) }),
   });
 }

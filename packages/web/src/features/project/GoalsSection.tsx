@@ -7,6 +7,7 @@ import { Section } from '../../components/Section';
 import { Badge } from '../../components/Badge';
 import { formatChangePct, formatDate, withUnit } from '../../lib/format';
 import { GoalForm } from './GoalForm';
+import { GoalMeasurementsPanel } from './GoalMeasurementsPanel';
 
 function GoalItem({
   goal,
@@ -36,6 +37,7 @@ function GoalItem({
           ) : null}{' '}
           by <time dateTime={goal.deadline}>{formatDate(goal.deadline)}</time>
         </p>
+        <GoalMeasurementsPanel goal={goal} canEdit={canEdit} />
       </div>
       <div className="goal__side">
         <Badge tone={goal.direction === 'increase' ? 'success' : 'accent'}>

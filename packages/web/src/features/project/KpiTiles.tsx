@@ -62,7 +62,7 @@ export function KpiTiles({ kpis }: { kpis: ProjectKpis }) {
   return (
     <div className="tiles kpi-tiles" role="list" aria-label="Project KPIs">
       <KpiTile
-        label="Goal progress"
+        label="Criterion progress"
         value={formatPercent(goal.progress)}
         detail={goalDetail(goal)}
         rule={goal.rule}

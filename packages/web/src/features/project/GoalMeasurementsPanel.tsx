@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import type { Goal, GoalMeasurements } from '@sextant/core';
+import { useAddGoalMeasurement, useGoalMeasurements } from '../../api/goals';
+import { fieldErrors } from '../../api/errors';
+import { Badge } from '../../components/Badge';
+import { ErrorNotice } from '../../components/Feedback';
+import { Field } from '../../components/Field';
+import { formatDate, formatPercent, parseNumberInput, withUnit } from '../../lib/format';
+
+const STATUS: Record<
+  GoalMeasurements['progress']['status'],
+  { label: string; tone: 'success' | 'warning' | 'neutral' | 'danger' }
+> = {
+  no_measurement: { label: 'No measurement yet', tone: 'neutral' },
+  not_enough_data: { label: 'Pace not known yet', tone: 'neutral' },
+  reached: { label: 'Target reached', tone: 'success' },
+  on_pace: { label: 'On pace', tone: 'success' },
+  off_pace: { label: 'Off pace', tone: 'danger' },
+};
+
+/**
+ * The business goal measured on its own metric, not the model's: where the latest
+ * measurement sits between baseline and target, and whether the pace reaches the target by
+ * the deadline. Members add a measurement here; CI posts to the same route.
+ */
+export function GoalMeasurementsPanel({ goal, canEdit }: { goal: Goal; canEdit: boolean }) {
+  const query = useGoalMeasurements(goal.id);
+  const [adding, setAdding] = useState(false);
+  if (query.isPending) return <p className="muted small">Loading measurements…</p>;
+  if (query.isError) return <ErrorNotice error={query.error} />;
+  const { progress, items } = query.data;
+  const status = STATUS[progress.status];
+  return (
+    <div className="goal-measurements" aria-label={`Measurements of ${goal.metric}`}>
+      <p className="goal-measurements__status">
+        <Badge tone={status.tone}>{status.label}</Badge>{' '}
+        {progress.latest ? (
+          <span>
+            {formatPercent(progress.progress)} of the way: latest{' '}
+            {withUnit(progress.latest.value, goal.unit)} on {formatDate(progress.latest.measuredAt)}{' '}
+            ({items.length} measurement{items.length === 1 ? '' : 's'}).{' '}
+          </span>
+        ) : null}
+        <span className="muted">{progress.message}</span>
+      </p>
+      {canEdit && !adding ? (
+        <button type="button" className="btn btn--small" onClick={() => setAdding(true)}>
+          Add measurement
+        </button>
+      ) : null}
+      {canEdit && adding ? <MeasurementForm goal={goal} onDone={() => setAdding(false)} /> : null}
+    </div>
+  );
+}
+
+function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
+  const add = useAddGoalMeasurement(goal.id);
+  const [value, setValue] = useState('');
+  const [day, setDay] = useState('');
+  const [source, setSource] = useState('');
+  const errors = fieldErrors(add.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const number = parseNumberInput(value);
+    add.mutate(
+      {
+        // Not a number: sent as null, so the server's 400 names the field.
+        value: typeof number === 'number' ? number : Number.NaN,
+        measuredAt: day ? `${day}T00:00:00Z` : '',
+        source,
+      },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <form className="goal-measurement-form" onSubmit={submit} noValidate>
+      {add.error && Object.keys(errors).length === 0 ? <ErrorNotice error={add.error} /> : null}
+      <Field label={`Value (${goal.unit})`} error={errors.value}>
+        {(props) => (
+          <input
+            {...props}
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Measured on" error={errors.measuredAt}>
+        {(props) => (
+          <input {...props} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+        )}
+      </Field>
+      <Field label="Source" error={errors.source} hint="A report, a dashboard, a query">
+        {(props) => <input {...props} value={source} onChange={(e) => setSource(e.target.value)} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary btn--small" disabled={add.isPending}>
+          Save measurement
+        </button>
+        <button type="button" className="btn btn--small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
