@@ -3,6 +3,7 @@ import { addCalendarMonths } from './dates.js';
 import type { Stage } from './stage.js';
 import { PRODUCTION_SETTINGS, isDisagreementRising } from './production.js';
 import { dayNumber } from './sprint.js';
+import type { BusinessGoalProgress } from './goal-progress.js';
 
 /** Each alert's threshold, as a named setting. */
 export const ALERT_SETTINGS = {
@@ -25,6 +26,7 @@ export const PROJECT_ALERT_RULES = [
   'no_insight_this_quarter',
   'roi_no_break_even',
   'operator_disagreement_rising',
+  'goal_off_pace',
 ] as const;
 
 export const ALERT_RULES = [...PROJECT_ALERT_RULES, ...DELIVERY_WARNING_RULES] as const;
@@ -78,6 +80,19 @@ export interface ProjectAlertFacts {
   delivery: readonly DeliveryWarning[];
   /** Operator disagreement rates of the last days with predictions, oldest first. */
   production: { disagreement: readonly number[] };
+  /** Each measured business goal's pace (businessGoalProgress); none unmeasured. */
+  goalPace: readonly GoalPace[];
+}
+
+/** A business goal's pace, as its measurements put it. */
+export interface GoalPace {
+  goalId: string;
+  statement: string;
+  target: number;
+  deadline: string;
+  unit: string;
+  status: BusinessGoalProgress['status'];
+  projectedAtDeadline: number | null;
 }
 
 const DELIVERY_SEVERITY: Record<(typeof DELIVERY_WARNING_RULES)[number], AlertSeverity> = {
@@ -228,6 +243,24 @@ export function evaluateAlerts(
       message: `Operators disagree more and more with the model: ${rates.map((r) => `${Math.round(r * 100)}%`).join(' → ')} over the last ${rates.length} days with predictions.`,
       details: { rates, periods: PRODUCTION_SETTINGS.disagreementRisingPeriods },
       action: { label: 'Production', path: `${base}/production` },
+    });
+  }
+
+  for (const goal of facts.goalPace) {
+    if (goal.status !== 'off_pace' || goal.projectedAtDeadline === null) continue;
+    const projected = Number(goal.projectedAtDeadline.toPrecision(3));
+    alerts.push({
+      rule: 'goal_off_pace',
+      subjectKey: goal.goalId,
+      severity: 'amber',
+      message: `"${goal.statement}" will not reach its target by the deadline at this pace: about ${projected} ${goal.unit} on ${goal.deadline} against ${goal.target} ${goal.unit}.`,
+      details: {
+        goalId: goal.goalId,
+        projectedAtDeadline: goal.projectedAtDeadline,
+        target: goal.target,
+        deadline: goal.deadline,
+      },
+      action: { label: 'Goals', path: `${base}#goals` },
     });
   }
 

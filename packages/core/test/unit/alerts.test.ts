@@ -25,6 +25,7 @@ function facts(over: Partial<ProjectAlertFacts> = {}): ProjectAlertFacts {
     roi: { entries: 12, breakEvenDate: '2027-01-01', reason: null },
     delivery: [],
     production: { disagreement: [0.1, 0.2, 0.2, 0.3] },
+    goalPace: [],
     ...over,
   };
 }
@@ -183,5 +184,25 @@ describe('goal progress', () => {
     expect(goalProgress(10, 30, 25)).toBe(0.25);
     expect(goalProgress(2, null, 1)).toBeNull();
     expect(goalProgress(2, 2, 2)).toBeNull();
+  });
+
+  it("raises goal_off_pace when a measured goal's pace misses its target by the deadline", () => {
+    const pace = {
+      goalId: 'g1',
+      statement: 'Halve downtime',
+      target: 60,
+      deadline: '2027-06-30',
+      unit: 'h',
+      status: 'off_pace' as const,
+      projectedAtDeadline: 101.95,
+    };
+    const [alert] = evaluateAlerts(facts({ goalPace: [pace] }));
+    expect(alert).toMatchObject({ rule: 'goal_off_pace', subjectKey: 'g1', severity: 'amber' });
+    expect(alert?.message).toBe(
+      '"Halve downtime" will not reach its target by the deadline at this pace: about 102 h on 2027-06-30 against 60 h.',
+    );
+    expect(
+      rules(facts({ goalPace: [{ ...pace, status: 'on_pace', projectedAtDeadline: 41.7 }] })),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  businessGoalProgress,
   checkGoalQuantifiable,
   deliveredThisQuarter,
   projectBreakEven,
@@ -10,6 +11,7 @@ import {
   type DeliveryWarning,
   type InsightForKpi,
   type LedgerEntryForRoi,
+  type GoalPace,
   type ProjectAlertFacts,
   type Scope,
 } from '@sextant/core';
@@ -46,6 +48,8 @@ export interface AlertInputs {
   delivery: readonly DeliveryWarning[];
   /** Operator disagreement rates of the last days with predictions, oldest first (none: []). */
   productionDisagreement?: readonly number[];
+  /** Each measured goal's pace (none: []). */
+  goalPace?: readonly GoalPace[];
 }
 
 /** What the rules read of the project itself. */
@@ -105,6 +109,7 @@ export function alertFactsOf(
     },
     delivery: inputs.delivery,
     production: { disagreement: inputs.productionDisagreement ?? [] },
+    goalPace: inputs.goalPace ?? [],
   };
 }
 
@@ -140,6 +145,7 @@ export async function gatherAlertFacts(
     // Bounded: the last few days of predictions (the primary key leads with the project and day).
     recentDisagreement(repos, project.id),
   ]);
+  const goalPace = await goalPaceOf(repos, goals);
   const closedSprints = sprints.filter((s) => s.state === 'closed').length;
   // Counting a project's runs reads all of them: only where the no-CI-baseline rule can fire.
   // This runs after every write (a batch of runs included), so it must not grow with history.
@@ -164,9 +170,30 @@ export async function gatherAlertFacts(
         ...(evaluation ? [evaluation] : []),
       ],
       productionDisagreement,
+      goalPace,
     },
     now,
   );
+}
+
+/** The pace of each goal that has measurements (one indexed read per goal). */
+async function goalPaceOf(repos: Repositories, goals: readonly GoalRecord[]): Promise<GoalPace[]> {
+  const paces: GoalPace[] = [];
+  for (const goal of goals) {
+    const measurements = await repos.goalMeasurements.listForGoal(goal.id);
+    if (measurements.length === 0) continue;
+    const progress = businessGoalProgress(goal, measurements);
+    paces.push({
+      goalId: goal.id,
+      statement: goal.statement,
+      target: goal.target,
+      deadline: goal.deadline,
+      unit: goal.unit,
+      status: progress.status,
+      projectedAtDeadline: progress.projectedAtDeadline,
+    });
+  }
+  return paces;
 }
 
 /** An alert's identity from one judgement to the next: its rule and what it is about. */

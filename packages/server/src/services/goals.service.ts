@@ -16,6 +16,7 @@ import {
 import type { GoalMeasurementRecord, GoalRecord, Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { refreshAlerts } from './alerts.service.js';
 import type { ServiceDeps } from './deps.js';
 import { loadWritableProject } from './projects.service.js';
 
@@ -149,6 +150,8 @@ export class GoalService {
         now,
       });
       await repos.projects.touch(goal.projectId, now);
+      // The goal_off_pace alert opens or clears with the new pace.
+      await refreshAlerts(repos, goal.projectId, clock.now());
       const stored = (await repos.goalMeasurements.listForGoal(goalId)).find((m) => m.id === id);
       if (!stored) throw new Error('measurement vanished inside its own transaction');
       return presentMeasurement(stored);

@@ -6,6 +6,7 @@ import type {
   Goal,
   GoalMeasurement,
   GoalMeasurements,
+  ProjectKpis,
 } from '@sextant/core';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
 
@@ -100,5 +101,29 @@ describeEachDatabase('business goal measurements', (env) => {
       source: 'x',
     });
     expect(refused.status).toBe(403);
+  });
+
+  it('opens goal_off_pace when the pace misses the deadline, and clears it when it does not', async () => {
+    const { admin, project, url } = await goalOfDowntime(env());
+    const measure = async (value: number, day: string) =>
+      expect(
+        (await admin.client.post(url, { value, measuredAt: `${day}T00:00:00Z`, source: 'report' }))
+          .status,
+      ).toBe(201);
+    const offPace = async () => {
+      const kpis = await admin.client.get<ProjectKpis>(`/projects/${project.id}/kpis`);
+      return kpis.body.alerts.find((a) => a.rule === 'goal_off_pace');
+    };
+    await measure(114, '2026-10-01');
+    expect(await offPace()).toBeUndefined();
+    // −1.5 h in 30 days: −0.05 a day × 242 days to 30 June = 100.4 h, far from 60.
+    await measure(112.5, '2026-10-31');
+    const alert = await offPace();
+    expect(alert?.message).toBe(
+      '"Halve unplanned pump downtime by the end of June" will not reach its target by the deadline at this pace: about 100 hours on 2027-06-30 against 60 hours.',
+    );
+    // 90 h on 15 Nov: slope −487.5 / 1050 = −0.464 a day × 227 days → about −15 h: on pace.
+    await measure(90, '2026-11-15');
+    expect(await offPace()).toBeUndefined();
   });
 });
