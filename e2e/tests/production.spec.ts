@@ -131,7 +131,7 @@ test('a run posted by sextant evaluate shows its evaluation in words', async ({
   await expect(panel).toContainText('Hit rate@10: 0.5 events caught per period');
   await expect(panel).toContainText('Events caught: 30');
   await expect(panel).toContainText('Interventions: 120');
-  await expect(panel).toContainText('Net money: €3,000.00');
+  await expect(panel).toContainText('Net money: €3,000');
   // 0.5 − 0.35 = 0.15.
   await expect(panel).toContainText('the model beats it by 0.15');
 

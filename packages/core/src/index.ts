@@ -31,6 +31,7 @@ export * from './domain/sprint.js';
 export * from './domain/stage.js';
 export * from './domain/metric-money.js';
 export * from './domain/numbers-format.js';
+export * from './domain/date-format.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';
 export * from './schemas/teams.js';

@@ -24,10 +24,15 @@ export function formatNumberText(value: number, decimals = 2, keepZeros = false)
   return /^[0.,]+$/.test(text) ? text : `${sign}${text}`;
 }
 
-/** A metric to 3 significant decimals: `0.273224043715847` → `0.273`, `1.4` → `1.4`. */
+/**
+ * A metric to 3 significant digits, never losing whole digits: `0.273224043715847` → `0.273`,
+ * `1.4` → `1.4`, `12.3456` → `12.3`, `1234.5` → `1,235`.
+ */
 export function formatMetricText(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
   if (value === 0) return '0';
   const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  if (magnitude >= 2) return formatNumberText(value, 0);
   const decimals = Math.max(0, Math.min(12, 2 - magnitude));
   return formatNumberText(Number(value.toPrecision(3)), decimals);
 }
@@ -55,4 +60,11 @@ export function formatMoneyShort(amount: number, currency: string, signed = fals
   const sign = amount < 0 ? MINUS : signed ? '+' : '';
   const symbol = CURRENCY_SIGNS[currency];
   return symbol ? `${sign}${symbol}${digits}${unit}` : `${sign}${digits}${unit} ${currency}`;
+}
+
+/** A change in per cent, signed, with no currency: `+64 %`, `−49 %`, `0 %` (to `decimals`). */
+export function formatPercentText(pct: number, decimals = 1): string {
+  const text = formatNumberText(Math.abs(pct), decimals);
+  const sign = text === '0' ? '' : pct < 0 ? MINUS : '+';
+  return `${sign}${text} %`;
 }

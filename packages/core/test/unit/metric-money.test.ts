@@ -59,7 +59,7 @@ describe('one way to write numbers', () => {
     expect(formatMetricText(0.273224043715847)).toBe('0.273');
     expect(formatMetricText(1.4)).toBe('1.4');
     expect(formatMetricText(12.3456)).toBe('12.3');
-    expect(formatMetricText(1234.5)).toBe('1,230');
+    expect(formatMetricText(1234.5)).toBe('1,235');
     expect(formatMetricText(-0.0012345)).toBe(`${MINUS}0.00123`);
     expect(formatMetricText(0)).toBe('0');
   });

@@ -1,4 +1,11 @@
-import type { Stage } from '@sextant/core';
+import {
+  formatDayRangeText,
+  formatDayText,
+  formatMetricText,
+  formatMoneyText,
+  formatPercentText,
+  type Stage,
+} from '@sextant/core';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   scoping: 'Scoping',
@@ -13,11 +20,6 @@ export function stageLabel(stage: Stage): string {
   return STAGE_LABELS[stage];
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -33,11 +35,16 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
 }
 
-/** A calendar day (`2027-06-30`) or an instant, as `30 Jun 2027`; calendar days are not shifted. */
+/** The reader's time zone, for instants written as calendar days. */
+const readerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * A calendar day (`2027-06-30`) or an instant, as `30 Jun 2027` (core's one date style);
+ * calendar days are not shifted, instants are read in the reader's time zone.
+ */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+  return formatDayText(value, readerZone());
 }
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
@@ -62,28 +69,24 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return 'just now';
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
-
+/** A figure as shown (core `formatMetricText`: 3 significant digits, a true minus); the API keeps it whole. */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return formatMetricText(value);
 }
 
-/** A signed percentage: −30 → `−30 %`, 12.5 → `+12.5 %`. */
+/** A signed percentage: −30 → `−30 %`, 12.5 → `+12.5 %` (no currency, ever). */
 export function formatChangePct(pct: number): string {
-  const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
-  return `${sign}${formatNumber(Math.abs(pct))} %`;
+  return formatPercentText(pct);
 }
 
+/** A return on investment (a ratio) as a signed percentage, never with a currency: `+63.5 %`. */
+export function formatRoi(ratio: number | null): string {
+  return ratio === null ? '—' : formatChangePct(Math.round(ratio * 1000) / 10);
+}
+
+/** Money with its currency's sign, cents only below 1,000: `€17,000`, `€160.00`. */
 export function formatMoney(value: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: 2,
-    }).format(value);
-  } catch {
-    return `${formatNumber(value)} ${currency}`;
-  }
+  return formatMoneyText(value, currency);
 }
 
 /** `3.1` + `%` → `3.1 %`; `1240` + `hours/year` → `1,240 hours/year`. */
@@ -113,9 +116,6 @@ export function formatPercent(rate: number | null | undefined): string {
   return `${Math.round(rate * 100)} %`;
 }
 
-const dayMonthFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-
-/** Two calendar days as one range: `3 – 14 Mar 2026`, `24 Feb – 6 Mar 2026`, across years in full. */
 /**
  * A sprint's dates: planned, or, closed before its planned end, up to the close day with the
  * planned end beside it.
@@ -131,10 +131,7 @@ export function formatSprintDates(sprint: {
     : planned;
 }
 
+/** Two calendar days as one range: `3 – 14 Mar 2026`, `24 Feb – 6 Mar 2026`, across years in full. */
 export function formatDateRange(start: string, end: string): string {
-  const a = new Date(`${start}T12:00:00`);
-  const b = new Date(`${end}T12:00:00`);
-  if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${start} – ${end}`;
-  if (a.getFullYear() !== b.getFullYear()) return `${formatDate(start)} – ${formatDate(end)}`;
-  return `${dayMonthFormat.format(a)} – ${formatDate(end)}`;
+  return formatDayRangeText(start, end, readerZone());
 }

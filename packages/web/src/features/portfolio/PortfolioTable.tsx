@@ -2,13 +2,10 @@ import { Link } from 'react-router';
 import type { PortfolioProject } from '@sextant/core';
 import { HealthBadge } from '../../components/HealthBadge';
 import { StageBadge } from '../../components/StageBadge';
-import { formatPercent } from '../../lib/format';
+import { formatPercent, formatRoi } from '../../lib/format';
 
 function roiText(project: PortfolioProject): string {
-  if (project.roi === null) return '—';
-  return project.currency
-    ? `${formatPercent(project.roi)} ${project.currency}`
-    : formatPercent(project.roi);
+  return formatRoi(project.roi);
 }
 
 /** One row per project: health (reasons on hover), stage and the KPIs that say if it is on track. */

@@ -1,6 +1,6 @@
 import type { PortfolioWorkspace } from '@sextant/core';
 import { HealthBadge } from '../../components/HealthBadge';
-import { formatMoney, formatPercent } from '../../lib/format';
+import { formatMoney, formatPercent, formatRoi } from '../../lib/format';
 
 /** "3 of 8 (38 %) reached production — industry: about 1 in 5". */
 export function reachedProductionText(workspace: PortfolioWorkspace): string {
@@ -41,7 +41,7 @@ export function WorkspaceFigures({ workspace }: { workspace: PortfolioWorkspace 
           workspace.roi.map((row) => (
             <p key={row.currency} className="tile__detail portfolio-figures__roi">
               <strong>
-                {row.roi === null ? '—' : formatPercent(row.roi)} {row.currency}
+                {row.currency}: {formatRoi(row.roi)}
               </strong>{' '}
               {formatMoney(row.realizedReturns, row.currency)} returned on{' '}
               {formatMoney(row.costs, row.currency)}

@@ -11,6 +11,7 @@ import { formatMoney, formatNumber, formatPercent, todayIso } from '../../lib/fo
 import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
 import { DisagreementChart, HitRateChart } from './ProductionCharts';
 import { hitRateText } from './production-text';
+import { DateInput } from '../../components/DateInput';
 
 /** The page opens on the last 90 days. */
 const DEFAULT_DAYS = 90;
@@ -149,9 +150,8 @@ function RangeControls({
       </fieldset>
       <Field label="From" className="narrow">
         {(props) => (
-          <input
+          <DateInput
             {...props}
-            type="date"
             value={range.from}
             max={range.to}
             onChange={(e) => e.target.value && onChange({ ...range, from: e.target.value })}
@@ -160,9 +160,8 @@ function RangeControls({
       </Field>
       <Field label="To" className="narrow">
         {(props) => (
-          <input
+          <DateInput
             {...props}
-            type="date"
             value={range.to}
             min={range.from}
             onChange={(e) => e.target.value && onChange({ ...range, to: e.target.value })}

@@ -5,6 +5,7 @@ import { fieldErrors, isApiError } from '../../api/errors';
 import { ErrorNotice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { parseNumberInput } from '../../lib/format';
+import { DateInput } from '../../components/DateInput';
 
 interface GoalFormProps {
   projectId: string;
@@ -253,9 +254,8 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
       </div>
       <Field label="Deadline" className="narrow-date" error={errors.deadline}>
         {(props) => (
-          <input
+          <DateInput
             {...props}
-            type="date"
             value={values.deadline}
             onChange={(e) => set('deadline')(e.target.value)}
           />

@@ -6,6 +6,7 @@ import { Badge } from '../../components/Badge';
 import { ErrorNotice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { formatDate, formatPercent, parseNumberInput, withUnit } from '../../lib/format';
+import { DateInput } from '../../components/DateInput';
 
 const STATUS: Record<
   GoalMeasurements['progress']['status'],
@@ -86,9 +87,7 @@ function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
         )}
       </Field>
       <Field label="Measured on" error={errors.measuredAt}>
-        {(props) => (
-          <input {...props} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
-        )}
+        {(props) => <DateInput {...props} value={day} onChange={(e) => setDay(e.target.value)} />}
       </Field>
       <Field label="Source" error={errors.source} hint="A report, a dashboard, a query">
         {(props) => <input {...props} value={source} onChange={(e) => setSource(e.target.value)} />}

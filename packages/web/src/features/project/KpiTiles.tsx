@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ProjectKpis } from '@sextant/core';
-import { formatMoney, formatNumber, formatPercent } from '../../lib/format';
+import { formatMoney, formatNumber, formatPercent, formatRoi } from '../../lib/format';
 
 interface KpiTileProps {
   label: string;
@@ -44,7 +44,7 @@ function goalDetail(goal: ProjectKpis['goal']): string {
 
 function roiValue(roi: ProjectKpis['roi']): string {
   if (roi.roi === null) return '—';
-  return roi.currency ? `${formatPercent(roi.roi)} ${roi.currency}` : formatPercent(roi.roi);
+  return formatRoi(roi.roi);
 }
 
 function roiDetail(roi: ProjectKpis['roi']): string {

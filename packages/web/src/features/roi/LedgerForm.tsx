@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { parseNumberInput, todayIso } from '../../lib/format';
 import { CATEGORY_LABELS } from './roi-text';
+import { DateInput } from '../../components/DateInput';
 
 /** Record a cost or a return; a people cost may be given as days × day rate. */
 export function LedgerForm({
@@ -113,7 +114,7 @@ export function LedgerForm({
         </Field>
         <Field label="Date" error={errors.date}>
           {(props) => (
-            <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            <DateInput {...props} value={date} onChange={(e) => setDate(e.target.value)} />
           )}
         </Field>
       </div>

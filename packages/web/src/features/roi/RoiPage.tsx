@@ -6,11 +6,11 @@ import { Badge } from '../../components/Badge';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { formatDate, formatMoney, formatNumber } from '../../lib/format';
+import { formatDate, formatMoney, formatNumber, formatRoi } from '../../lib/format';
 import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
 import { LedgerForm } from './LedgerForm';
 import { RoiChart } from './RoiChart';
-import { CATEGORY_LABELS, formatRoi } from './roi-text';
+import { CATEGORY_LABELS } from './roi-text';
 
 function breakEvenText(roi: RoiResponse): string {
   const { breakEven } = roi;

@@ -1,5 +1,4 @@
 import type { LedgerCategory } from '@sextant/core';
-import { formatChangePct } from '../../lib/format';
 
 export const CATEGORY_LABELS: Record<LedgerCategory, string> = {
   people: 'People',
@@ -10,8 +9,3 @@ export const CATEGORY_LABELS: Record<LedgerCategory, string> = {
   revenue: 'Revenue',
   avoided_loss: 'Avoided loss',
 };
-
-/** A ratio as a signed percentage to one decimal: −0.5 → `−50 %`; null → `—`. */
-export function formatRoi(ratio: number | null): string {
-  return ratio === null ? '—' : formatChangePct(Math.round(ratio * 1000) / 10);
-}

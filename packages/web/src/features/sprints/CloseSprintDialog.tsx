@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { formatDateRange, formatPercent } from '../../lib/format';
 import { STATUS_LABELS, plannedSprintAfter, sprintPath } from './sprint-text';
+import { DateInput } from '../../components/DateInput';
 
 interface CloseSprintDialogProps {
   sprint: SprintDetail;
@@ -233,9 +234,8 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
               <div className="form__row">
                 <Field label="Start date" error={errors.startDate}>
                   {(props) => (
-                    <input
+                    <DateInput
                       {...props}
-                      type="date"
                       value={nextStartDate}
                       onChange={(e) => setNextStartDate(e.target.value)}
                       required
@@ -244,9 +244,8 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
                 </Field>
                 <Field label="End date" error={errors.endDate}>
                   {(props) => (
-                    <input
+                    <DateInput
                       {...props}
-                      type="date"
                       value={nextEndDate}
                       onChange={(e) => setNextEndDate(e.target.value)}
                       required

@@ -5,6 +5,7 @@ import { useUpdateSprint } from '../../api/sprints';
 import { ErrorNotice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { lengthText } from './sprint-text';
+import { DateInput } from '../../components/DateInput';
 
 /** Renames, re-goals or re-dates an open sprint; an active sprint keeps its start date. */
 export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDone: () => void }) {
@@ -51,9 +52,8 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
           hint={started ? 'The sprint has started: its start is part of the record.' : undefined}
         >
           {(props) => (
-            <input
+            <DateInput
               {...props}
-              type="date"
               value={startDate}
               disabled={started}
               onChange={(e) => setStartDate(e.target.value)}
@@ -63,9 +63,8 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
         </Field>
         <Field label="End date" className="narrow-date" error={errors.endDate}>
           {(props) => (
-            <input
+            <DateInput
               {...props}
-              type="date"
               value={endDate}
               onChange={(e) => setEndDate(e.target.value)}
               required

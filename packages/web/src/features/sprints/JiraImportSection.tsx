@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
 import { formatDateRange, formatNumber } from '../../lib/format';
 import { SPRINT_STATE_LABELS, sprintPath } from './sprint-text';
+import { DateInput } from '../../components/DateInput';
 
 const LENGTHS = [
   { value: '1w', label: '1 week' },
@@ -228,9 +229,8 @@ export function JiraImportSection({ projectId }: { projectId: string }) {
           </Field>
           <Field label="First sprint starts" optional className="narrow-date">
             {(props) => (
-              <input
+              <DateInput
                 {...props}
-                type="date"
                 value={firstSprintStart}
                 onChange={(e) => setFirstSprintStart(e.target.value)}
               />

@@ -5,6 +5,7 @@ import { useCreateSprint } from '../../api/sprints';
 import { ErrorNotice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { lengthText, suggestSprintDates } from './sprint-text';
+import { DateInput } from '../../components/DateInput';
 
 interface PlanSprintFormProps {
   projectId: string;
@@ -74,9 +75,8 @@ export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSpr
       <div className="form__row">
         <Field label="Start date" className="narrow-date" error={errors.startDate}>
           {(props) => (
-            <input
+            <DateInput
               {...props}
-              type="date"
               value={startDate}
               onChange={(e) => setStartDate(e.target.value)}
               required
@@ -90,9 +90,8 @@ export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSpr
           hint="Last day of the sprint, included."
         >
           {(props) => (
-            <input
+            <DateInput
               {...props}
-              type="date"
               value={endDate}
               onChange={(e) => setEndDate(e.target.value)}
               required

@@ -5,6 +5,7 @@ import type { CreateTokenInput } from '../../api/tokens';
 import { ErrorNotice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { todayIso } from '../../lib/format';
+import { DateInput } from '../../components/DateInput';
 
 const EXPIRY_CHOICES = [
   { value: 'never', label: 'Never' },
@@ -86,9 +87,8 @@ export function CreateTokenForm({
         {expiry === 'date' ? (
           <Field label="Expiry date">
             {(props) => (
-              <input
+              <DateInput
                 {...props}
-                type="date"
                 min={todayIso()}
                 value={date}
                 onChange={(e) => setDate(e.target.value)}
