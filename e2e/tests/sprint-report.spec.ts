@@ -16,6 +16,7 @@ import { dayFromNow, seedProject, type Api } from '../support/api.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
 import { artifactPath } from '../support/paths.js';
 import { saveScreenshot } from '../support/screenshots.js';
+import { seedTwelveSprints } from '../support/long-project.js';
 import { addStory, planSprint } from '../support/sprints.js';
 
 /** The best-CI line's colour in the chart (CHART_COLORS.bestCi in server/src/reports/review-chart.ts). */
@@ -203,6 +204,50 @@ test('the sprint-demo PDF turns into a PNG page that shows the chart', async ({
     });
     expect(line).toBeGreaterThan(300);
     expect(threshold).toBeGreaterThan(150);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the PDF of a twelfth sprint with six stories and five backlog items is one A4 page', async ({
+  page,
+  server,
+  account,
+  api,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  expect(havePoppler(), 'pdfinfo and pdftotext are needed: apt-get install poppler-utils').toBe(
+    true,
+  );
+  const { sprintIds } = await seedTwelveSprints(api, server.url);
+  await signIn(page, account);
+  const response = await page.request.get(`/api/v1/sprints/${sprintIds[11]}/report.pdf`);
+  expect(response.status()).toBe(200);
+
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-report-'));
+  try {
+    const pdf = join(dir, 'report.pdf');
+    writeFileSync(pdf, await response.body());
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/^Pages:\s+1$/m);
+    expect(info).toMatch(/^Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/m);
+    execFileSync('pdftoppm', ['-r', '80', '-singlefile', '-png', pdf, join(dir, 'page')]);
+    copyFileSync(join(dir, 'page.png'), artifactPath('sprint-report-12-sprints.png'));
+    await testInfo.attach('sprint-report-12-sprints', {
+      path: artifactPath('sprint-report-12-sprints.png'),
+      contentType: 'image/png',
+    });
+
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    // The money line, the carried-over stories, the twelfth sprint and the last backlog item.
+    expect(text).toContain('In money:');
+    expect(text).toMatch(/Carried over\s/);
+    expect(text).toContain('Alarm history backfill to 2019');
+    expect(text).toContain('Drift report per press');
+    expect(text).toContain('Sprint 12');
+    expect(text).toContain('Backlog change number 5');
+    // Dates in the one style: `2 Dec 2026`, never 2026-12-02.
+    expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ export * from './domain/insight-kpis.js';
 export * from './domain/ledger.js';
 export * from './domain/roi.js';
 export * from './domain/chart-axis.js';
+export * from './domain/review-chart-layout.js';
 export * from './domain/dates.js';
 export * from './domain/alerts.js';
 export * from './domain/delivery.js';

@@ -285,5 +285,9 @@ export const SprintReview = z.object({
   deliveredStories: z.array(
     z.object({ id: z.string(), title: z.string(), deliverable: z.string() }),
   ),
+  /** Stories of the sprint carried over at its close into the next one (the copy's id). */
+  carriedOverStories: z.array(
+    z.object({ id: z.string(), title: z.string(), carriedToId: z.string().nullable() }),
+  ),
 });
 export type SprintReview = z.infer<typeof SprintReview>;

@@ -9,10 +9,12 @@
 import { init, use } from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TitleComponent,
+  type GraphicComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
   type MarkLineComponentOption,
@@ -20,12 +22,27 @@ import {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { niceAxis, type ReviewPoint } from '@sextant/core';
+import {
+  formatMetricText,
+  reviewChartLayout,
+  type LineLabelKind,
+  type PlacedText,
+  type ReviewPoint,
+} from '@sextant/core';
 
-use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
+use([
+  LineChart,
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  SVGRenderer,
+]);
 
 type ChartOption = ComposeOption<
   | LineSeriesOption
+  | GraphicComponentOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
@@ -49,42 +66,67 @@ export const CHART_COLORS = {
 export interface ReviewChartInput {
   /** The success metric's name, e.g. `hit_rate_at_10`; null before there is a criterion. */
   metricName: string | null;
-  points: readonly Pick<ReviewPoint, 'name' | 'bestCiValue' | 'baselineValue'>[];
+  points: readonly Pick<ReviewPoint, 'name' | 'bestCiValue' | 'baselineValue' | 'promotedValue'>[];
   threshold: number | null;
   currentProcess: { name: string; value: number } | null;
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
-
-/** 0.35 → `0.35`, 1234.5 → `1,234.5`: the same on every server (en-GB, fixed). */
+/** 0.273224 → `0.273`, 1234.5 → `1,235`: core's one way to write a metric. */
 export function formatChartNumber(value: number): string {
-  return numberFormat.format(value);
+  return formatMetricText(value);
 }
 
+const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
+const FONT_SIZE = 12;
+
+/** A label placed by core's layout, drawn as is (never a template ECharts would interpret). */
+function text(
+  t: PlacedText,
+  fill: string,
+  align: 'center' | 'left',
+  fontWeight: 'normal' | 'bold' = 'normal',
+): GraphicComponentOption {
+  return {
+    type: 'text',
+    x: t.x,
+    y: t.y,
+    silent: true,
+    style: {
+      text: t.text,
+      fill,
+      align,
+      verticalAlign: 'middle',
+      font: `${fontWeight} ${FONT_SIZE}px ${FONT}`,
+    },
+  };
+}
+
+const LINE_LABEL_COLORS: Record<LineLabelKind, string> = {
+  threshold: CHART_COLORS.threshold,
+  current: CHART_COLORS.currentProcess,
+  baseline: CHART_COLORS.baseline,
+};
+
 function chartOption({ metricName, points, threshold, currentProcess }: ReviewChartInput) {
-  const values = [
-    ...points.flatMap((p) => [p.bestCiValue, p.baselineValue]),
+  const layout = reviewChartLayout({
+    points,
     threshold,
-    currentProcess?.value ?? null,
-  ].filter((v): v is number => v !== null);
-  const axis = niceAxis(values.length > 0 ? values : [0, 1]);
-  const hasBaseline = points.some((p) => p.baselineValue !== null);
+    currentProcess,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    fontSize: FONT_SIZE,
+    axisName: metricName,
+  });
+  const hasBaseline = layout.baseline.some((v) => v !== null);
   const hasValues = points.some((p) => p.bestCiValue !== null);
 
-  // Every label is a function, never a template string: user text such as `{b}` or
-  // `{style|…}` in a name must be drawn as it is, not interpreted by ECharts.
   const marks: NonNullable<LineSeriesOption['markLine']>['data'] = [];
   if (threshold !== null) {
     marks.push({
       yAxis: threshold,
       name: 'threshold',
       lineStyle: { color: CHART_COLORS.threshold, type: 'dashed', width: 1.5 },
-      label: {
-        formatter: () => `threshold ${formatChartNumber(threshold)}`,
-        position: 'insideEndTop',
-        color: CHART_COLORS.threshold,
-        fontWeight: 600,
-      },
+      label: { show: false },
     });
   }
   if (currentProcess) {
@@ -92,79 +134,88 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
       yAxis: currentProcess.value,
       name: 'current process',
       lineStyle: { color: CHART_COLORS.currentProcess, type: 'dotted', width: 1.5 },
-      label: {
-        formatter: () =>
-          `current process: ${currentProcess.name} ${formatChartNumber(currentProcess.value)}`,
-        position: 'insideStartTop',
-        color: CHART_COLORS.currentProcess,
-      },
+      label: { show: false },
     });
   }
 
+  const still = { silent: true, emphasis: { disabled: true } } as const;
   const series: LineSeriesOption[] = [
     {
       type: 'line',
       name: 'Best CI run',
-      data: points.map((p) => p.bestCiValue),
+      data: layout.best,
       connectNulls: false,
       symbol: 'circle',
       symbolSize: 9,
       // Show every point, even when many sprints share the axis.
       showAllSymbol: true,
       z: 3,
-      silent: true,
-      emphasis: { disabled: true },
+      ...still,
       lineStyle: { color: CHART_COLORS.bestCi, width: 2.5 },
       itemStyle: { color: CHART_COLORS.bestCi },
-      label: {
-        show: true,
-        position: 'top',
-        color: CHART_COLORS.text,
-        formatter: (p) => (typeof p.value === 'number' ? formatChartNumber(p.value) : ''),
-      },
       markLine: { silent: true, symbol: 'none', animation: false, data: marks },
     },
   ];
+  const legend = ['Best CI run'];
   if (hasBaseline) {
+    legend.push('Baseline');
     series.push({
       type: 'line',
       name: 'Baseline',
-      data: points.map((p) => p.baselineValue),
+      data: layout.baseline,
       step: 'middle',
       connectNulls: false,
-      symbol: 'rect',
-      symbolSize: 6,
+      symbol: 'none',
       z: 2,
-      silent: true,
-      emphasis: { disabled: true },
+      ...still,
       lineStyle: { color: CHART_COLORS.baseline, width: 2, type: [6, 3] },
       itemStyle: { color: CHART_COLORS.baseline },
-      endLabel: {
-        show: true,
-        color: CHART_COLORS.baseline,
-        fontWeight: 600,
-        formatter: (p) =>
-          `baseline ${typeof p.value === 'number' ? formatChartNumber(p.value) : ''}`,
-      },
+    });
+  }
+  // The lines' legend entries (series with no data: the lines themselves are mark lines).
+  if (threshold !== null) {
+    legend.push('Threshold');
+    series.push({
+      type: 'line',
+      name: 'Threshold',
+      data: [],
+      ...still,
+      lineStyle: { color: CHART_COLORS.threshold, type: 'dashed', width: 1.5 },
+      itemStyle: { color: CHART_COLORS.threshold },
+    });
+  }
+  if (currentProcess) {
+    const name = `Today: ${currentProcess.name}`;
+    legend.push(name);
+    series.push({
+      type: 'line',
+      name,
+      data: [],
+      ...still,
+      lineStyle: { color: CHART_COLORS.currentProcess, type: 'dotted', width: 1.5 },
+      itemStyle: { color: CHART_COLORS.currentProcess },
     });
   }
 
   const option: ChartOption = {
     animation: false,
     backgroundColor: '#ffffff',
-    textStyle: { fontFamily: 'DejaVu Sans, Liberation Sans, Arial, sans-serif' },
+    textStyle: { fontFamily: FONT },
     legend: {
       top: 0,
+      left: 0,
       right: 0,
-      itemGap: 16,
+      itemGap: 14,
       selectedMode: false,
       textStyle: { color: CHART_COLORS.muted },
-      data: hasBaseline ? ['Best CI run', 'Baseline'] : ['Best CI run'],
+      // Names are drawn as they are: a function, never a template ECharts would interpret.
+      formatter: (name: string) => name,
+      data: legend,
     },
-    grid: { left: 56, right: hasBaseline ? 96 : 24, top: 44, bottom: 36, containLabel: false },
+    grid: { ...layout.grid, containLabel: false },
     xAxis: {
       type: 'category',
-      data: points.map((p) => p.name),
+      data: layout.categories,
       silent: true,
       axisLabel: { color: CHART_COLORS.muted, interval: 0, hideOverlap: true },
       axisLine: { lineStyle: { color: CHART_COLORS.muted } },
@@ -175,9 +226,9 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
       name: metricName ?? '',
       nameLocation: 'end',
       nameTextStyle: { color: CHART_COLORS.muted, align: 'left' },
-      min: axis.min,
-      max: axis.max,
-      interval: axis.interval,
+      min: layout.axis.min,
+      max: layout.axis.max,
+      interval: layout.axis.interval,
       silent: true,
       axisLine: { show: true, lineStyle: { color: CHART_COLORS.muted } },
       axisTick: { show: true, lineStyle: { color: CHART_COLORS.muted } },
@@ -185,6 +236,12 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
     series,
+    graphic: [
+      ...layout.valueLabels.map((t) => text(t, CHART_COLORS.text, 'center')),
+      ...layout.lineLabels.map((t) =>
+        text(t, LINE_LABEL_COLORS[t.kind], 'left', t.kind === 'current' ? 'normal' : 'bold'),
+      ),
+    ],
   };
   if (!hasValues) {
     option.title = {

@@ -5,6 +5,8 @@
  * piece of user text is escaped for the format it lands in.
  */
 import {
+  formatDayRangeText,
+  formatDayText,
   formatMetricText,
   formatMoneyShort,
   formatMoneyText,
@@ -62,9 +64,9 @@ const FORECAST_LABELS: Record<SprintReview['forecast']['status'], string> = {
 
 /** Planned dates, and the actual end when the sprint was closed before it. */
 function sprintDatesText({ sprint }: SprintReview): string {
-  const planned = `${sprint.startDate} to ${sprint.endDate}`;
+  const planned = formatDayRangeText(sprint.startDate, sprint.endDate);
   return sprint.closedOn && sprint.closedOn < sprint.endDate
-    ? `${sprint.startDate} to ${sprint.closedOn} (closed early; planned ${planned})`
+    ? `${formatDayRangeText(sprint.startDate, sprint.closedOn)} (closed early; planned ${planned})`
     : planned;
 }
 
@@ -86,10 +88,10 @@ function madeText(review: SprintReview, extras: ReportExtras): string {
     : `Generated ${formatInstant(extras.generatedAt)}`;
 }
 
-/** `2026-01-08T10:00:00.000Z` → `2026-01-08 10:00 UTC`. */
+/** `2026-01-08T10:00:00.000Z` → `8 Jan 2026, 10:00 UTC`. */
 export function formatInstant(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
+  return match ? `${formatDayText(match[1]!)}, ${match[2]} UTC` : iso;
 }
 
 const num = (value: number | null): string => (value === null ? '–' : formatChartNumber(value));
@@ -241,6 +243,11 @@ export function reviewMarkdown(review: SprintReview, extras: ReportExtras): stri
   }
   lines.push('');
 
+  lines.push('## Carried over', '');
+  if (review.carriedOverStories.length === 0) lines.push('_No story carried over._');
+  for (const story of review.carriedOverStories) lines.push(`- ${md(story.title)}`);
+  lines.push('');
+
   lines.push('## Top backlog items', '');
   if (extras.topBacklog.length === 0) lines.push('_No open backlog item._');
   extras.topBacklog.forEach((item, index) => {
@@ -266,36 +273,43 @@ export function escapeHtml(text: string): string {
 }
 
 const CSS = `
-@page { size: A4; margin: 16mm 15mm; }
+@page { size: A4; margin: 10mm 13mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 190mm; padding: 12px; color: #1b1f24; background: #fff;
-  font: 10.5pt/1.45 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; }
+  font: 9pt/1.3 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; }
 @media print { body { padding: 0; max-width: none; } }
-header { border-bottom: 2px solid #4f46e5; margin-bottom: 10px; padding-bottom: 6px; }
-h1 { font-size: 17pt; margin: 0 0 2px; }
-h2 { font-size: 12pt; margin: 16px 0 6px; color: #312e81; break-after: avoid; }
-.meta { color: #5f6673; margin: 0; font-size: 9pt; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
+header { border-bottom: 2px solid #4f46e5; margin-bottom: 6px; padding-bottom: 4px; }
+h1 { font-size: 14pt; margin: 0 0 2px; }
+h2 { font-size: 10.5pt; margin: 6px 0 2px; color: #312e81; break-after: avoid; }
+.meta { color: #5f6673; margin: 0; font-size: 8.5pt; }
+.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0 16px; }
+.cols > section { min-width: 0; }
+.cols.wide-right { grid-template-columns: 2fr 3fr; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 1px 10px; margin: 0; }
 dt { font-weight: 600; color: #5f6673; }
 dd { margin: 0; }
-figure { margin: 4px 0 0; break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; }
-figcaption { color: #5f6673; font-size: 8.5pt; margin-top: 2px; }
-table { border-collapse: collapse; width: 100%; font-size: 9pt; margin-top: 6px; break-inside: avoid; }
-th, td { border-bottom: 1px solid #e3e5e9; padding: 3px 6px; text-align: left; }
+p { margin: 3px 0; }
+figure { margin: 2px 0 0; break-inside: avoid; }
+figure svg { display: block; width: 100%; height: auto; max-height: 58mm; }
+figcaption { color: #5f6673; font-size: 7.5pt; margin-top: 1px; }
+@media print { figcaption { display: none; } }
+table { border-collapse: collapse; width: 100%; font-size: 8pt; margin-top: 4px; break-inside: avoid;
+  table-layout: fixed; }
+th, td { border-bottom: 1px solid #e3e5e9; padding: 2px 4px; text-align: left; overflow-wrap: anywhere; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+th[scope="row"] { width: 22mm; white-space: nowrap; overflow-wrap: normal; }
 .note { color: #5f6673; font-style: italic; }
-.warning { border-left: 3px solid #a15c07; padding: 4px 8px; background: #fdf6ec; }
-.decision { border: 1px solid #e3e5e9; border-radius: 6px; padding: 8px 10px; break-inside: avoid; }
-.badge { display: inline-block; border-radius: 999px; padding: 1px 9px; font-weight: 600;
-  font-size: 9pt; color: #fff; background: #4f46e5; }
+.warning { border-left: 3px solid #a15c07; padding: 3px 8px; background: #fdf6ec; }
+.decision { border: 1px solid #e3e5e9; border-radius: 6px; padding: 5px 8px; break-inside: avoid; }
+.badge { display: inline-block; border-radius: 999px; padding: 0 8px; font-weight: 600;
+  font-size: 8.5pt; color: #fff; background: #4f46e5; }
 .badge.objectives_met { background: #15803d; }
 .badge.drop { background: #c62828; }
-blockquote { margin: 6px 0 0; padding-left: 10px; border-left: 3px solid #e3e5e9; white-space: pre-wrap; }
-ul, ol { margin: 0; padding-left: 20px; }
-li { margin: 2px 0; break-inside: avoid; }
-.sub { color: #5f6673; font-size: 9pt; }
+blockquote { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid #e3e5e9; white-space: pre-wrap; }
+ul, ol { margin: 0; padding-left: 18px; }
+li { margin: 1px 0; break-inside: avoid; }
+.sub { color: #5f6673; font-size: 8pt; }
 `;
 
 export function reviewHtml(review: SprintReview, extras: ReportExtras): string {
@@ -334,14 +348,26 @@ export function reviewHtml(review: SprintReview, extras: ReportExtras): string {
     );
   }
 
-  const pointRows = review.points
-    .map(
-      (p) =>
-        `<tr><td>${h(p.name)}</td><td class="n">${h(num(p.bestCiValue))}</td>` +
-        `<td class="n">${h(num(p.baselineValue))}</td><td class="n">${p.notComparableRuns}</td>` +
-        `<td class="n">${p.manualRuns}</td></tr>`,
-    )
-    .join('\n');
+  // Sprints as columns, twelve to a table: the record of a long project still fits its page.
+  const pointTables: string[] = [];
+  for (let at = 0; at < review.points.length; at += 12) {
+    const chunk = review.points.slice(at, at + 12);
+    const cells = (f: (p: (typeof chunk)[number]) => string) =>
+      chunk.map((p) => `<td class="n">${h(f(p))}</td>`).join('');
+    pointTables.push(
+      `<table><thead><tr><th scope="col">Sprint</th>${chunk.map((p) => `<th scope="col" class="n">${h(p.name)}</th>`).join('')}</tr></thead><tbody>` +
+        `<tr><th scope="row">Best CI run</th>${cells((p) => num(p.bestCiValue))}</tr>` +
+        `<tr><th scope="row">Baseline</th>${cells((p) => num(p.baselineValue))}</tr>` +
+        // Rows of zeros say nothing: shown only where a sprint has such runs.
+        (review.points.some((p) => p.notComparableRuns > 0)
+          ? `<tr><th scope="row">Not comparable</th>${cells((p) => String(p.notComparableRuns))}</tr>`
+          : '') +
+        (review.points.some((p) => p.manualRuns > 0)
+          ? `<tr><th scope="row">Manual runs</th>${cells((p) => String(p.manualRuns))}</tr>`
+          : '') +
+        '</tbody></table>',
+    );
+  }
 
   const decision = review.decision;
   const decisionHtml = decision
@@ -360,6 +386,10 @@ export function reviewHtml(review: SprintReview, extras: ReportExtras): string {
       : `<ul>${review.deliveredStories
           .map((s) => `<li><strong>${h(s.title)}</strong> — ${h(s.deliverable)}</li>`)
           .join('')}</ul>`;
+  const carried =
+    review.carriedOverStories.length === 0
+      ? '<p class="note">No story carried over.</p>'
+      : `<ul>${review.carriedOverStories.map((s) => `<li>${h(s.title)}</li>`).join('')}</ul>`;
 
   const backlog =
     extras.topBacklog.length === 0
@@ -368,7 +398,7 @@ export function reviewHtml(review: SprintReview, extras: ReportExtras): string {
           .map(
             (item) =>
               `<li><strong>${h(item.proposedChange)}</strong> <span class="sub">(effort ${h(item.effort)}, ${h(item.status)})</span>` +
-              `<br>Expected impact: ${h(item.expectedImpact)}<br><span class="sub">Seen: ${h(item.observation)}</span></li>`,
+              ` — expected impact: ${h(item.expectedImpact)}. <span class="sub">Seen: ${h(item.observation)}</span></li>`,
           )
           .join('')}</ol>`;
 
@@ -387,6 +417,7 @@ export function reviewHtml(review: SprintReview, extras: ReportExtras): string {
 <p class="meta">Sprint ${sprint.number}, ${h(sprintDatesText(review))} (${h(sprint.state)}) · project stage ${h(project.stage)} · ${h(madeText(review, extras))}</p>
 ${(review.record?.corrections ?? []).map((c) => `<p class="meta">Correction ${h(formatInstant(c.at))} by ${h(c.by ?? 'unknown')}: ${h(c.reason)}</p>`).join('\n')}
 </header>
+<div class="cols wide-right">
 <section>
 <h2>Goal</h2>
 <dl>${goalRows.join('\n')}</dl>
@@ -395,21 +426,18 @@ ${(review.record?.corrections ?? []).map((c) => `<p class="meta">Correction ${h(
 <h2>Success criterion</h2>
 <dl>${criterionRows.join('\n')}</dl>
 </section>
+</div>
 <section>
 <h2>Chart</h2>
 <figure role="img" aria-label="${h(description)}">
 ${svg}
 <figcaption>${h(description)}</figcaption>
 </figure>
-<table>
-<thead><tr><th>Sprint</th><th class="n">Best CI ${h(review.metric?.name ?? 'value')}</th><th class="n">Baseline</th><th class="n">Not comparable</th><th class="n">Manual</th></tr></thead>
-<tbody>
-${pointRows}
-</tbody>
-</table>
+${pointTables.join('\n')}
 ${review.comparability ? `<p class="warning">${h(review.comparability.message)}</p>` : ''}
 ${review.money ? `<p class="money"><strong>In money:</strong> ${h(review.money.text)}.</p>` : ''}
 </section>
+<div class="cols">
 <section>
 <h2>Forecast</h2>
 <p><strong>${h(FORECAST_LABELS[review.forecast.status])}.</strong> ${h(review.forecast.message)}</p>
@@ -420,10 +448,17 @@ ${thresholdMoney ? `<p class="sub">${h(thresholdMoney)}</p>` : ''}
 <h2>Decision</h2>
 ${decisionHtml}
 </section>
+</div>
+<div class="cols">
 <section>
 <h2>Delivered stories</h2>
 ${stories}
 </section>
+<section>
+<h2>Carried over</h2>
+${carried}
+</section>
+</div>
 <section>
 <h2>Top backlog items</h2>
 ${backlog}

@@ -1,4 +1,4 @@
-import { effortDays } from '@sextant/core';
+import { effortDays, formatMoneyText } from '@sextant/core';
 import type { BacklogItemRecord, SuccessCriterionRecord } from '@sextant/db';
 import type { CriterionSummary, ReportBacklogItem } from '../reports/review-report.js';
 import { criterionMetricName } from './success-criterion.service.js';
@@ -13,7 +13,7 @@ export function summarizeCriterion(criterion: SuccessCriterionRecord): Criterion
     metricName: criterionMetricName(metric),
     metricText:
       metric.kind === 'hit_rate_at_n'
-        ? `hit rate@${metric.n} (true positives among the ${metric.n} highest-scored items per period)`
+        ? `hit rate@${metric.n} (events among the ${metric.n} top-scored per period)`
         : metric.name,
     direction: metric.kind === 'hit_rate_at_n' ? 'increase' : metric.direction,
     threshold: criterion.threshold,
@@ -22,7 +22,7 @@ export function summarizeCriterion(criterion: SuccessCriterionRecord): Criterion
       `test window ${e.testWindow}, step ${e.step}${e.horizon ? `, horizon ${e.horizon}` : ''}`,
     evaluationFingerprint: criterion.evaluationFingerprint,
     valueModel: valueModel
-      ? `missed failure ${valueModel.costMissed} ${valueModel.currency}, intervention ${valueModel.costIntervention} ${valueModel.currency}`
+      ? `missed event ${formatMoneyText(valueModel.costMissed, valueModel.currency)}, intervention ${formatMoneyText(valueModel.costIntervention, valueModel.currency)}`
       : null,
   };
 }

@@ -46,6 +46,8 @@ async function recordedReview(
   const record = await repos.sprintRecords.find(sprint.id);
   if (!record) return undefined;
   const review = JSON.parse(record.reviewJson) as SprintReview;
+  // Records taken before the review listed carried-over stories: none were listed then.
+  review.carriedOverStories ??= [];
   const decision = await repos.decisions.latestForSprint(sprint.projectId, sprint.id);
   review.decision = decision ? presentDecision(decision) : null;
   return review;
@@ -195,6 +197,9 @@ export async function buildReview(
     deliveredStories: stories
       .filter((s) => (s.outcome ?? (s.status === 'done' ? 'delivered' : null)) === 'delivered')
       .map((s) => ({ id: s.id, title: s.title, deliverable: s.deliverable.description })),
+    carriedOverStories: stories
+      .filter((s) => s.carriedToId !== null)
+      .map((s) => ({ id: s.id, title: s.title, carriedToId: s.carriedToId })),
   };
 }
 

@@ -90,7 +90,7 @@ describeEachDatabase('sprint-demo reports', (env) => {
     expect(html).toContain('Sprint &lt;2&gt;');
     expect(html).not.toContain('Sprint <2>');
     expect(html).toContain('Add an &quot;hours since restart&quot; feature');
-    expect(html).toContain('hit rate@10 (true positives among the 10 highest-scored items');
+    expect(html).toContain('hit rate@10 (events among the 10 top-scored per period');
     // One point per sprint: 0.55 (sprint 1's best) and 0.9.
     expect(html).toContain('Sprint 1: 0.55; Sprint &lt;2&gt;: 0.9');
     expect(html).toContain(

@@ -81,6 +81,7 @@ function review(overrides: Partial<SprintReview> = {}): SprintReview {
     deliveredStories: [
       { id: 'st1', title: 'Rolling features', deliverable: 'A feature pipeline in CI' },
     ],
+    carriedOverStories: [{ id: 'st2', title: 'Label the pumps', carriedToId: 'st9' }],
     ...overrides,
   };
 }
@@ -134,7 +135,8 @@ describe('renderReviewChart', () => {
     expect(svg).toContain(`width="${CHART_WIDTH}" height="${CHART_HEIGHT}"`);
     expect(svg).toContain(`viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}"`);
     expect(svg).toMatch(/>threshold 2<\/text>/);
-    expect(svg).toContain('current process: Planners’ list 0.8');
+    expect(svg).toContain('>today 0.8</text>');
+    expect(svg).toContain('Today: Planners’ list');
     // Sprint 2 has no CI run: two points, not three.
     expect(bestCiPoints(svg)).toBe(2);
     expect(svg).toContain(`stroke="${CHART_COLORS.threshold}"`);
@@ -161,7 +163,7 @@ describe('renderReviewChart', () => {
     expect(svg).not.toContain('<b>');
     expect(svg).not.toContain('<img');
     expect(svg).toContain('&lt;b&gt;S1&lt;/b&gt; &amp; {b} {a|x}');
-    expect(svg).toContain('current process: &lt;img src=x onerror=alert(1)&gt;');
+    expect(svg).toContain('Today: &lt;img src=x onerror=alert(1)&gt;');
     expect(bestCiPoints(svg)).toBe(1);
   });
 
@@ -189,6 +191,7 @@ describe('reviewMarkdown', () => {
       '## Forecast',
       '## Decision',
       '## Delivered stories',
+      '## Carried over',
       '## Top backlog items',
     ]);
     expect(md).toContain('- **Sprint goal:** Rolling vibration features');
@@ -197,10 +200,11 @@ describe('reviewMarkdown', () => {
     expect(md).toMatch(
       /!\[Best CI value of hit\\_rate\\_at\\_10 per sprint[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/,
     );
-    expect(md).toContain('**Continue** by Ada Lovelace, 2026-02-13 15:00 UTC.');
+    expect(md).toContain('**Continue** by Ada Lovelace, 13 Feb 2026, 15:00 UTC.');
     expect(md).toContain('- **Rolling features** — A feature pipeline in CI');
+    expect(md).toContain('## Carried over\n\n- Label the pumps\n');
     expect(md).toContain('1. **Add the weather forecast as a feature** (effort S (1 day), idea)');
-    expect(md).toContain('Generated 2026-02-13 16:00 UTC.');
+    expect(md).toContain('Generated 13 Feb 2026, 16:00 UTC.');
   });
 
   it('escapes user text so it cannot add markup, links, HTML or table cells', () => {
@@ -222,7 +226,7 @@ describe('reviewMarkdown', () => {
     expect(md).toContain('| Sprint \\| 1 # two | 0.3 | – | 0 | 0 |');
     expect(md).toContain('_No decision recorded yet._');
     expect(md).toContain('_No open backlog item._');
-    expect(md.split('\n').filter((line) => line.startsWith('#'))).toHaveLength(8);
+    expect(md.split('\n').filter((line) => line.startsWith('#'))).toHaveLength(9);
   });
 
   it('escapes block markers only where they would start a block', () => {
@@ -252,6 +256,7 @@ describe('reviewHtml', () => {
     expect(html).not.toContain('<i>P</i>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('<span class="badge continue">Continue</span>');
+    expect(html).toContain('<h2>Carried over</h2>\n<ul><li>Label the pumps</li></ul>');
     expect(html).not.toMatch(/<(link|img|script)\b/);
   });
 });

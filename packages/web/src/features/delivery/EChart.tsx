@@ -14,11 +14,19 @@ export function cssColor(name: string, fallback: string): string {
   return value || fallback;
 }
 
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
 interface EChartProps {
   /** What a screen reader hears instead of the picture. */
   label: string;
-  /** The chart's option; `compact` is true while the chart is narrower than `compactBelow`. */
-  option: (compact: boolean) => EChartsCoreOption;
+  /**
+   * The chart's option; `compact` is true while the chart is narrower than `compactBelow`,
+   * and `size` is the drawing's size in CSS px (for charts that lay out their own labels).
+   */
+  option: (compact: boolean, size: ChartSize) => EChartsCoreOption;
   compactBelow?: number;
   className?: string;
 }
@@ -32,6 +40,7 @@ export function EChart({ label, option, compactBelow = 0, className }: EChartPro
   const chart = useRef<EChartsType | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | Error>('loading');
   const [compact, setCompact] = useState(false);
+  const [size, setSize] = useState<ChartSize>({ width: 0, height: 0 });
 
   useEffect(() => {
     let cancelled = false;
@@ -42,7 +51,14 @@ export function EChart({ label, option, compactBelow = 0, className }: EChartPro
         chart.current = echarts.init(container.current, null, { renderer: 'svg' });
         observer = new ResizeObserver(() => {
           chart.current?.resize();
-          if (container.current) setCompact(container.current.clientWidth < compactBelow);
+          const box = container.current;
+          if (!box) return;
+          setCompact(box.clientWidth < compactBelow);
+          setSize((was) =>
+            was.width === box.clientWidth && was.height === box.clientHeight
+              ? was
+              : { width: box.clientWidth, height: box.clientHeight },
+          );
         });
         observer.observe(container.current);
         setState('ready');
@@ -59,8 +75,8 @@ export function EChart({ label, option, compactBelow = 0, className }: EChartPro
   }, [compactBelow]);
 
   useEffect(() => {
-    if (state === 'ready') chart.current?.setOption(option(compact), true);
-  }, [state, compact, option]);
+    if (state === 'ready' && size.width > 0) chart.current?.setOption(option(compact, size), true);
+  }, [state, compact, size, option]);
 
   return (
     <div className={className ? `chart ${className}` : 'chart'}>

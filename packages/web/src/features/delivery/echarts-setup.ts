@@ -6,6 +6,7 @@
 import { init, use } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import {
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -16,6 +17,7 @@ import { SVGRenderer } from 'echarts/renderers';
 use([
   BarChart,
   LineChart,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,

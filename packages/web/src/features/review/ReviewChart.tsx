@@ -1,14 +1,23 @@
 import { useCallback } from 'react';
 import type { LineSeriesOption } from 'echarts/charts';
+import type { ComposeOption } from 'echarts/core';
+import type { GraphicComponentOption } from 'echarts/components';
+import { categoryAxis, valueAxis, type LineChartOption } from '../delivery/chart-options';
 import {
-  categoryAxis,
-  valueAxis,
-  type LineChartOption as ChartOption,
-} from '../delivery/chart-options';
-import { niceAxis, type ReviewPoint } from '@sextant/core';
+  formatNumberText,
+  reviewChartLayout,
+  type LineLabelKind,
+  type PlacedText,
+  type ReviewPoint,
+} from '@sextant/core';
 import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+import { EChart, cssColor, type ChartSize } from '../delivery/EChart';
 import { formatNumber } from '../../lib/format';
+
+type ReviewChartOption = LineChartOption & ComposeOption<GraphicComponentOption>;
+
+/** The whole value, for the tooltip (the chart's labels are rounded). */
+const formatFull = (value: number) => formatNumberText(value, 12);
 
 export interface ReviewChartProps {
   metricName: string;
@@ -19,27 +28,53 @@ export interface ReviewChartProps {
   label: string;
 }
 
-/** Below this width (CSS px) line labels drop the process's name, which the table still gives. */
+/** Below this width (CSS px) the legend drops the process's name, which the table still gives. */
 const COMPACT_WIDTH = 520;
+
+const FONT_SIZE = 12;
+
+/** A label placed by core's layout, drawn as is (never a template ECharts would interpret). */
+function text(
+  t: PlacedText,
+  fill: string,
+  align: 'center' | 'left',
+  fontWeight: 'normal' | 'bold' = 'normal',
+): GraphicComponentOption {
+  return {
+    type: 'text',
+    x: t.x,
+    y: t.y,
+    silent: true,
+    style: { text: t.text, fill, align, verticalAlign: 'middle', fontSize: FONT_SIZE, fontWeight },
+  };
+}
 
 function chartOption(
   { metricName, points, threshold, currentProcess }: Omit<ReviewChartProps, 'label'>,
   compact: boolean,
-): ChartOption {
+  size: ChartSize,
+): ReviewChartOption {
   const accent = cssColor('--accent', '#4f46e5');
   const danger = cssColor('--danger', '#c62828');
   const warning = cssColor('--warning', '#a15c07');
   const muted = cssColor('--text-muted', '#5f6673');
-  const text = cssColor('--text', '#1b1f24');
+  const textColor = cssColor('--text', '#1b1f24');
   const baselineColor = '#0f766e';
+  const colors: Record<LineLabelKind, string> = {
+    threshold: danger,
+    current: warning,
+    baseline: baselineColor,
+  };
 
-  const values = [
-    ...points.flatMap((p) => [p.bestCiValue, p.baselineValue]),
+  const layout = reviewChartLayout({
+    points,
     threshold,
-    currentProcess?.value ?? null,
-  ].filter((v): v is number => v !== null);
-  const axis = niceAxis(values.length > 0 ? values : [0, 1]);
-  const hasBaseline = points.some((p) => p.baselineValue !== null);
+    currentProcess,
+    width: size.width,
+    height: size.height,
+    fontSize: FONT_SIZE,
+  });
+  const hasBaseline = layout.baseline.some((v) => v !== null);
 
   const marks: NonNullable<LineSeriesOption['markLine']>['data'] = [];
   if (threshold !== null) {
@@ -47,12 +82,7 @@ function chartOption(
       yAxis: threshold,
       name: 'threshold',
       lineStyle: { color: danger, type: 'dashed', width: 1.5 },
-      label: {
-        formatter: `threshold ${formatNumber(threshold)}`,
-        position: 'insideEndTop',
-        color: danger,
-        fontWeight: 600,
-      },
+      label: { show: false },
     });
   }
   if (currentProcess) {
@@ -60,13 +90,7 @@ function chartOption(
       yAxis: currentProcess.value,
       name: 'current process',
       lineStyle: { color: warning, type: 'dotted', width: 1.5 },
-      label: {
-        formatter: compact
-          ? `current process ${formatNumber(currentProcess.value)}`
-          : `current process: ${currentProcess.name} ${formatNumber(currentProcess.value)}`,
-        position: 'insideStartTop',
-        color: warning,
-      },
+      label: { show: false },
     });
   }
 
@@ -74,40 +98,52 @@ function chartOption(
     {
       type: 'line',
       name: 'Best CI run',
-      data: points.map((p) => p.bestCiValue),
+      data: layout.best,
       connectNulls: false,
       symbol: 'circle',
       symbolSize: 9,
+      showAllSymbol: true,
       z: 3,
       lineStyle: { color: accent, width: 2.5 },
       itemStyle: { color: accent },
-      label: {
-        show: true,
-        position: 'top',
-        color: text,
-        formatter: (p) => (typeof p.value === 'number' ? formatNumber(p.value) : ''),
-      },
       markLine: { silent: true, symbol: 'none', data: marks },
     },
   ];
+  const legend = ['Best CI run'];
   if (hasBaseline) {
+    legend.push('Baseline');
     series.push({
       type: 'line',
       name: 'Baseline',
-      data: points.map((p) => p.baselineValue),
+      data: layout.baseline,
       step: 'middle',
       connectNulls: false,
-      symbol: 'rect',
-      symbolSize: 6,
+      symbol: 'none',
       z: 2,
       lineStyle: { color: baselineColor, width: 2, type: [6, 3] },
       itemStyle: { color: baselineColor },
-      endLabel: {
-        show: true,
-        color: baselineColor,
-        fontWeight: 600,
-        formatter: (p) => `baseline ${typeof p.value === 'number' ? formatNumber(p.value) : ''}`,
-      },
+    });
+  }
+  // The lines' legend entries: series with no data (the lines themselves are mark lines).
+  if (threshold !== null) {
+    legend.push('Threshold');
+    series.push({
+      type: 'line',
+      name: 'Threshold',
+      data: [],
+      lineStyle: { color: danger, type: 'dashed', width: 1.5 },
+      itemStyle: { color: danger },
+    });
+  }
+  if (currentProcess) {
+    const name = compact ? 'Today' : `Today: ${currentProcess.name}`;
+    legend.push(name);
+    series.push({
+      type: 'line',
+      name,
+      data: [],
+      lineStyle: { color: warning, type: 'dotted', width: 1.5 },
+      itemStyle: { color: warning },
     });
   }
 
@@ -116,20 +152,26 @@ function chartOption(
     legend: {
       top: 0,
       left: 0,
-      itemGap: 16,
+      right: 0,
+      itemGap: 14,
+      selectedMode: false,
       textStyle: { color: muted },
-      data: hasBaseline ? ['Best CI run', 'Baseline'] : ['Best CI run'],
+      formatter: (name: string) => name,
+      data: legend,
     },
-    grid: { left: 56, right: hasBaseline ? 96 : 24, top: 44, bottom: 36, containLabel: false },
+    grid: { ...layout.grid, containLabel: false },
     tooltip: chartTooltip({
       trigger: 'axis',
       formatter: (params) => {
         const point = points[paramList(params)[0]?.dataIndex ?? 0];
         if (!point) return '';
         const lines = [
-          `Best CI ${metricName}: ${point.bestCiValue === null ? 'no CI run' : formatNumber(point.bestCiValue)}`,
-          `Baseline: ${point.baselineValue === null ? 'none yet' : formatNumber(point.baselineValue)}`,
+          `Best CI ${metricName}: ${point.bestCiValue === null ? 'no CI run' : formatFull(point.bestCiValue)}`,
+          `Baseline: ${point.baselineValue === null ? 'none yet' : formatFull(point.baselineValue)}`,
         ];
+        if (point.promotedValue !== null) {
+          lines.push(`Promoted at its close: ${formatFull(point.promotedValue)}`);
+        }
         if (point.notComparableRuns > 0) {
           lines.push(`${point.notComparableRuns} not comparable (other strategy)`);
         }
@@ -137,17 +179,20 @@ function chartOption(
         return tooltipLines(point.name, lines);
       },
     }),
-    xAxis: categoryAxis(
-      points.map((p) => p.name),
-      { interval: 0, hideOverlap: true },
-    ),
+    xAxis: categoryAxis(layout.categories, { interval: 0, hideOverlap: true }),
     yAxis: valueAxis({
-      min: axis.min,
-      max: axis.max,
-      interval: axis.interval,
+      min: layout.axis.min,
+      max: layout.axis.max,
+      interval: layout.axis.interval,
       axisLabel: { formatter: (v: number) => formatNumber(v) },
     }),
     series,
+    graphic: [
+      ...layout.valueLabels.map((t) => text(t, textColor, 'center')),
+      ...layout.lineLabels.map((t) =>
+        text(t, colors[t.kind], 'left', t.kind === 'current' ? 'normal' : 'bold'),
+      ),
+    ],
   };
 }
 
@@ -158,7 +203,8 @@ function chartOption(
 export function ReviewChart(props: ReviewChartProps) {
   const { metricName, points, threshold, currentProcess, label } = props;
   const option = useCallback(
-    (compact: boolean) => chartOption({ metricName, points, threshold, currentProcess }, compact),
+    (compact: boolean, size: ChartSize) =>
+      chartOption({ metricName, points, threshold, currentProcess }, compact, size),
     [metricName, points, threshold, currentProcess],
   );
   return (

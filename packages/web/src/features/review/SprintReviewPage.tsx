@@ -452,6 +452,16 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
                 ))}
               </ul>
             )}
+            {review.carriedOverStories.length > 0 ? (
+              <>
+                <h3 className="review-subheading">Carried over into the next sprint</h3>
+                <ul className="delivered-list" aria-label="Carried over">
+                  {review.carriedOverStories.map((story) => (
+                    <li key={story.id}>{story.title}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </Section>
         </div>
         <aside className="project-grid__side">
