@@ -1,4 +1,9 @@
-import type { EvaluationResult, PeriodResult, RandomBaselineResult } from '@sextant/core';
+import {
+  formatNumberText,
+  type EvaluationResult,
+  type PeriodResult,
+  type RandomBaselineResult,
+} from '@sextant/core';
 
 /** At most this many period lines: the first and last halves, the rest counted. */
 export const MAX_PERIOD_LINES = 20;
@@ -6,8 +11,8 @@ export const MAX_PERIOD_LINES = 20;
 const fixed = (value: number, digits = 3): string =>
   Number.isInteger(value) ? String(value) : value.toFixed(digits);
 const ratio = (value: number | null): string => (value === null ? '–' : value.toFixed(3));
-const amount = (value: number): string =>
-  value.toLocaleString('en-US', { maximumFractionDigits: 2 }).replace(/^-/, '−');
+/** Money in core's one way: thousands, a true minus, at most two decimals. */
+const amount = (value: number): string => formatNumberText(value, 2);
 
 function periodLine(p: PeriodResult): string {
   return [

@@ -57,3 +57,10 @@ export function formatDayRangeText(start: string, end: string, timeZone = 'UTC')
   if (a.month === b.month) return `${a.day} – ${dayMonth(b)} ${b.year}`;
   return `${dayMonth(a)} – ${dayMonth(b)} ${b.year}`;
 }
+
+/** A calendar month `2026-10` → `Oct 2026`; other text as it is. */
+export function formatMonthText(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && name ? `${name} ${match[1]}` : month;
+}

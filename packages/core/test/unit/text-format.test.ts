@@ -4,6 +4,7 @@ import {
   formatDayRangeText,
   formatDayShort,
   formatDayText,
+  formatMonthText,
   formatPercentText,
 } from '../../src/index.js';
 
@@ -13,6 +14,8 @@ describe('one way to write dates', () => {
     expect(formatDayText('2028-02-29')).toBe('29 Feb 2028');
     expect(formatDayText('2026-12-02', 'Pacific/Kiritimati')).toBe('2 Dec 2026');
     expect(formatDayShort('2026-10-03')).toBe('3 Oct');
+    expect(formatMonthText('2026-10')).toBe('Oct 2026');
+    expect(formatMonthText('2026-13')).toBe('2026-13');
   });
 
   it('writes an instant as its day in the given time zone (UTC by default)', () => {

@@ -8,7 +8,7 @@ import {
 } from '../delivery/chart-options';
 import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
 import { EChart, cssColor } from '../delivery/EChart';
-import { formatPercent } from '../../lib/format';
+import { formatDate, formatPercent } from '../../lib/format';
 import { hitRateText } from './production-text';
 
 function hitRateOption(report: ProductionReport, compact: boolean): LineChartOption {
@@ -28,7 +28,7 @@ function hitRateOption(report: ProductionReport, compact: boolean): LineChartOpt
     }),
     xAxis: categoryAxis(
       report.periods.map((p) => p.period),
-      { hideOverlap: true },
+      { hideOverlap: true, formatter: (period: string) => formatDate(period) },
     ),
     yAxis: valueAxis({
       min: 0,
@@ -99,7 +99,7 @@ function disagreementOption(report: ProductionReport, compact: boolean): BarChar
     }),
     xAxis: categoryAxis(
       report.periods.map((p) => p.period),
-      { hideOverlap: true },
+      { hideOverlap: true, formatter: (period: string) => formatDate(period) },
     ),
     yAxis: valueAxis({ min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) } }),
     series: [

@@ -4,7 +4,7 @@ import {
   valueAxis,
   type LineChartOption as ChartOption,
 } from '../delivery/chart-options';
-import type { RoiResponse } from '@sextant/core';
+import { formatMonthText, type RoiResponse } from '@sextant/core';
 import { formatMoney } from '../../lib/format';
 import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
 import { EChart, cssColor } from '../delivery/EChart';
@@ -41,7 +41,10 @@ function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
       trigger: 'axis',
       formatter: (params) => seriesTooltip(params, (v) => (typeof v === 'number' ? money(v) : '—')),
     }),
-    xAxis: categoryAxis(months, { hideOverlap: true }),
+    xAxis: categoryAxis(months, {
+      hideOverlap: true,
+      formatter: (m: string) => formatMonthText(m),
+    }),
     yAxis: valueAxis({
       axisLabel: {
         formatter: (v: number) => new Intl.NumberFormat('en-GB', { notation: 'compact' }).format(v),
