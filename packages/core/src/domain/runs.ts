@@ -1,3 +1,4 @@
+import { formatMetricText } from './numbers-format.js';
 import type { DeliveryWarning } from './delivery-warnings.js';
 import type { GoalDirection } from './goal.js';
 
@@ -115,7 +116,7 @@ export function forecastSprints(
       status: 'reached',
       sprintsNeeded: 0,
       pacePerSprint: values.length > 1 ? slope(values.slice(-FORECAST_SETTINGS.window)) : null,
-      message: `The threshold ${threshold} is reached (${latest}).`,
+      message: `The threshold ${formatMetricText(threshold)} is reached (${formatMetricText(latest)}).`,
     };
   }
   if (latest === undefined || values.length < 2) {
@@ -159,8 +160,7 @@ export function forecastSprints(
 }
 
 function formatPace(pace: number): string {
-  const rounded = Number(pace.toPrecision(3));
-  return `${rounded > 0 ? '+' : ''}${rounded}`;
+  return `${pace > 0 ? '+' : ''}${formatMetricText(pace)}`;
 }
 
 /**

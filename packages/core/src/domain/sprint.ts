@@ -1,3 +1,4 @@
+import { formatDayRangeText, formatDayText } from './date-format.js';
 import { ISO_DATE } from './dates.js';
 
 export const SPRINT_STATES = ['planned', 'active', 'closed'] as const;
@@ -128,7 +129,7 @@ export function sprintForDay(
   if (open) {
     return {
       sprintId: open.id,
-      note: `Joined ${open.name}: its dates (${open.startDate} to ${open.endDate}) hold ${day}.`,
+      note: `Joined ${open.name}: its dates (${formatDayRangeText(open.startDate, open.endDate)}) hold ${formatDayText(day)}.`,
     };
   }
   const closed = sprints.find(
@@ -138,9 +139,9 @@ export function sprintForDay(
     return {
       sprintId: null,
       note:
-        `No sprint: ${closed.name} holds ${day} but was closed on ${closedOnDay(closed) ?? '?'}, ` +
+        `No sprint: ${closed.name} holds ${formatDayText(day)} but was closed on ${formatDayText(closedOnDay(closed) ?? '?')}, ` +
         'and a closed sprint takes no more runs (its record is final).',
     };
   }
-  return { sprintId: null, note: `No sprint: no open sprint's dates hold ${day}.` };
+  return { sprintId: null, note: `No sprint: no open sprint's dates hold ${formatDayText(day)}.` };
 }

@@ -33,16 +33,16 @@ describe('sprint dates after a close', () => {
     });
     expect(sprintForDay([closed, next], '2026-12-05')).toEqual({
       sprintId: 's2',
-      note: 'Joined Sprint 2: its dates (2026-12-03 to 2026-12-16) hold 2026-12-05.',
+      note: 'Joined Sprint 2: its dates (3 – 16 Dec 2026) hold 5 Dec 2026.',
     });
     const inClosed = sprintForDay([closed, next], '2026-12-02');
     expect(inClosed.sprintId).toBeNull();
     expect(inClosed.note).toBe(
-      'No sprint: Sprint 1 holds 2026-12-02 but was closed on 2026-12-02, and a closed sprint takes no more runs (its record is final).',
+      'No sprint: Sprint 1 holds 2 Dec 2026 but was closed on 2 Dec 2026, and a closed sprint takes no more runs (its record is final).',
     );
     expect(sprintForDay([closed, next], '2027-01-10')).toEqual({
       sprintId: null,
-      note: "No sprint: no open sprint's dates hold 2027-01-10.",
+      note: "No sprint: no open sprint's dates hold 10 Jan 2027.",
     });
     expect(sprintForDay([sprint({})], '2026-12-15').sprintId).toBe('s1');
     expect(sprintForDay([sprint({})], '2026-12-16').sprintId).toBeNull();

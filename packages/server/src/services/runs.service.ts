@@ -1,6 +1,7 @@
 import {
   sprintForDay,
   canonicalEvaluationStrategy,
+  formatMetricText,
   isAppError,
   notFound,
   provenanceOf,
@@ -101,7 +102,7 @@ export function compareRun(
     return {
       ...base,
       status: 'comparable',
-      message: `${metric.name} ${value} is the baseline (${why}).`,
+      message: `${metric.name} ${formatMetricText(value)} is the baseline (${why}).`,
     };
   }
   const better = metric.direction === 'increase' ? value > baseline.value : value < baseline.value;
@@ -109,7 +110,7 @@ export function compareRun(
   return {
     ...base,
     status: 'comparable',
-    message: `${metric.name} ${value} ${verdict} the baseline ${baseline.value}.`,
+    message: `${metric.name} ${formatMetricText(value)} ${verdict} the baseline ${formatMetricText(baseline.value)}.`,
   };
 }
 

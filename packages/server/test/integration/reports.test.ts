@@ -84,7 +84,8 @@ describeEachDatabase('sprint-demo reports', (env) => {
     const html = reply.body;
     expect(html).toMatch(/<svg [^>]*viewBox="0 0 720 320"/);
     expect(html).toContain('>threshold 2</text>');
-    expect(html).toContain('current process: Planners’ list hit rate@10 0.8');
+    expect(html).toContain('>today 0.8</text>');
+    expect(html).toContain('Today: Planners’ list hit rate@10');
     expect(html).toContain('<span class="badge continue">Continue</span>');
     expect(html).toContain('Climbing &lt;fast&gt;; one more sprint on features.');
     expect(html).toContain('Sprint &lt;2&gt;');

@@ -75,14 +75,14 @@ describeEachDatabase('a closed sprint is a record', (env) => {
       baselineValue: 0.9,
       promotedValue: 1.4,
     });
-    expect(before.md).toContain('closed early; planned 2026-12-02 to 2026-12-15');
-    expect(before.md).toContain('Record of the close, 2026-12-02 12:00 UTC');
+    expect(before.md).toContain('closed early; planned 2 – 15 Dec 2026');
+    expect(before.md).toContain('Record of the close, 2 Dec 2026, 12:00 UTC');
 
     // After the close: a CI run inside the closed sprint's old dates, one in the next sprint.
     env().clock.set(new Date('2026-12-05T10:00:00Z'));
     const late = await run(1.9, '2026-12-02T13:00:00Z');
     expect(late.sprintId).toBeNull();
-    expect(late.sprintNote).toMatch(/Sprint 1 holds 2026-12-02 but was closed on 2026-12-02/);
+    expect(late.sprintNote).toMatch(/Sprint 1 holds 2 Dec 2026 but was closed on 2 Dec 2026/);
     const next = await run(0.27, '2026-12-05T09:00:00Z');
     expect(next.sprintId).toBe(s2.id);
     expect(next.sprintNote).toContain('Joined Sprint 2');
@@ -145,8 +145,8 @@ describeEachDatabase('a closed sprint is a record', (env) => {
       },
     ]);
     expect(review.deliveredStories.map((s) => s.title)).toEqual(['Label the pumps']);
-    expect(after.md).toContain('**Correction** 2026-12-04 09:00 UTC by');
-    expect(after.html).toContain('Correction 2026-12-04 09:00 UTC by');
+    expect(after.md).toContain('**Correction** 4 Dec 2026, 09:00 UTC by');
+    expect(after.html).toContain('Correction 4 Dec 2026, 09:00 UTC by');
     // Everything but the correction is as recorded.
     const was = JSON.parse(before.json) as SprintReview;
     expect({ ...review, record: null, deliveredStories: [] }).toEqual({
