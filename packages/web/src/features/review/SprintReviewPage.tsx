@@ -32,6 +32,7 @@ import { SPRINT_STATE_LABELS, SPRINT_STATE_TONES, sprintPath } from '../sprints/
 import { DecisionForm } from './DecisionForm';
 import { ReviewChart } from './ReviewChart';
 import { FORECAST_LABELS, FORECAST_TONES, reviewPath } from './review-text';
+import { MetricValue } from '../../components/MetricValue';
 
 type ReviewPoint = SprintReview['points'][number];
 
@@ -95,10 +96,14 @@ function Figures({
                 <span className="muted">No CI run</span>
               ) : p.bestRunId ? (
                 <Link to={runPath(projectId, p.bestRunId)}>
-                  <strong>{formatNumber(p.bestCiValue)}</strong>
+                  <strong>
+                    <MetricValue value={p.bestCiValue} />
+                  </strong>
                 </Link>
               ) : (
-                <strong>{formatNumber(p.bestCiValue)}</strong>
+                <strong>
+                  <MetricValue value={p.bestCiValue} />
+                </strong>
               )}
             </td>
             <td data-label="Baseline">

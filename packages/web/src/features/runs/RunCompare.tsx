@@ -4,7 +4,7 @@ import type { GoalDirection, Run } from '@sextant/core';
 import { useRun } from '../../api/runs';
 import { ErrorNotice, Loading, Notice } from '../../components/Feedback';
 import { Section } from '../../components/Section';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { ComparisonStatus, ProvenanceBadge } from './RunBadges';
 import {
   differenceText,
@@ -15,6 +15,7 @@ import {
   runTime,
   shortCommit,
 } from './run-text';
+import { MetricValue } from '../../components/MetricValue';
 
 interface RunCompareProps {
   projectId: string;
@@ -133,8 +134,10 @@ function MetricsTable({ runs, keyMetric }: { runs: [Run, Run]; keyMetric: string
                 {name}
                 {name === keyMetric ? <span className="muted small"> success metric</span> : null}
               </th>
-              <td data-label="Earlier run">{va === undefined ? '—' : formatNumber(va)}</td>
-              <td data-label="Later run">{vb === undefined ? '—' : formatNumber(vb)}</td>
+              <td data-label="Earlier run">
+                {va === undefined ? '—' : <MetricValue value={va} />}
+              </td>
+              <td data-label="Later run">{vb === undefined ? '—' : <MetricValue value={vb} />}</td>
               <td data-label="Difference" className="compare-table__diff">
                 {va === undefined || vb === undefined ? (
                   <span className="muted">only one run</span>

@@ -7,7 +7,7 @@ import { useSprints } from '../../api/sprints';
 import { ErrorNotice, Loading, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import {
   ProjectCrumbs,
   ProjectNotFound,
@@ -27,6 +27,7 @@ import {
   strategyText,
   successMetric,
 } from './run-text';
+import { MetricValue } from '../../components/MetricValue';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -141,7 +142,7 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
                       ) : null}
                     </td>
                     <td data-label="Value" className="num">
-                      {formatNumber(run.metrics[name] ?? 0)}
+                      <MetricValue value={run.metrics[name] ?? 0} />
                     </td>
                   </tr>
                 ))}

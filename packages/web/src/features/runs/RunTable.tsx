@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { GoalDirection, Run } from '@sextant/core';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { sprintPath } from '../sprints/sprint-text';
 import { ComparisonStatus, ProvenanceBadge } from './RunBadges';
 import {
@@ -11,6 +11,7 @@ import {
   shortCommit,
   shortFingerprint,
 } from './run-text';
+import { MetricValue } from '../../components/MetricValue';
 
 /** How many metrics the table shows for a run when the project has no success metric yet. */
 const METRICS_SHOWN = 3;
@@ -32,7 +33,9 @@ function MetricCell({ run, metric }: { run: Run; metric: string | null }) {
     return value === undefined ? (
       <span className="muted">not reported</span>
     ) : (
-      <strong className="run-table__value">{formatNumber(value)}</strong>
+      <strong className="run-table__value">
+        <MetricValue value={value} />
+      </strong>
     );
   }
   const names = orderMetricNames(Object.keys(run.metrics), null);
@@ -40,7 +43,10 @@ function MetricCell({ run, metric }: { run: Run; metric: string | null }) {
     <span className="run-table__metrics">
       {names.slice(0, METRICS_SHOWN).map((name) => (
         <span key={name}>
-          {name} <strong>{formatNumber(run.metrics[name] ?? 0)}</strong>
+          {name}{' '}
+          <strong>
+            <MetricValue value={run.metrics[name] ?? 0} />
+          </strong>
         </span>
       ))}
       {names.length > METRICS_SHOWN ? (
