@@ -1,3 +1,5 @@
+import { formatDayText } from './date-format.js';
+import { formatMetricText } from './numbers-format.js';
 import { DELIVERY_WARNING_RULES, type DeliveryWarning } from './delivery-warnings.js';
 import { addCalendarMonths } from './dates.js';
 import type { Stage } from './stage.js';
@@ -248,12 +250,12 @@ export function evaluateAlerts(
 
   for (const goal of facts.goalPace) {
     if (goal.status !== 'off_pace' || goal.projectedAtDeadline === null) continue;
-    const projected = Number(goal.projectedAtDeadline.toPrecision(3));
+    const projected = formatMetricText(goal.projectedAtDeadline);
     alerts.push({
       rule: 'goal_off_pace',
       subjectKey: goal.goalId,
       severity: 'amber',
-      message: `"${goal.statement}" will not reach its target by the deadline at this pace: about ${projected} ${goal.unit} on ${goal.deadline} against ${goal.target} ${goal.unit}.`,
+      message: `"${goal.statement}" will not reach its target by the deadline at this pace: about ${projected} ${goal.unit} on ${formatDayText(goal.deadline)} against ${formatMetricText(goal.target)} ${goal.unit}.`,
       details: {
         goalId: goal.goalId,
         projectedAtDeadline: goal.projectedAtDeadline,

@@ -199,7 +199,7 @@ describe('goal progress', () => {
     const [alert] = evaluateAlerts(facts({ goalPace: [pace] }));
     expect(alert).toMatchObject({ rule: 'goal_off_pace', subjectKey: 'g1', severity: 'amber' });
     expect(alert?.message).toBe(
-      '"Halve downtime" will not reach its target by the deadline at this pace: about 102 h on 2027-06-30 against 60 h.',
+      '"Halve downtime" will not reach its target by the deadline at this pace: about 102 h on 30 Jun 2027 against 60 h.',
     );
     expect(
       rules(facts({ goalPace: [{ ...pace, status: 'on_pace', projectedAtDeadline: 41.7 }] })),

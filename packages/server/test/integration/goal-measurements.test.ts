@@ -120,7 +120,7 @@ describeEachDatabase('business goal measurements', (env) => {
     await measure(112.5, '2026-10-31');
     const alert = await offPace();
     expect(alert?.message).toBe(
-      '"Halve unplanned pump downtime by the end of June" will not reach its target by the deadline at this pace: about 100 hours on 2027-06-30 against 60 hours.',
+      '"Halve unplanned pump downtime by the end of June" will not reach its target by the deadline at this pace: about 100 hours on 30 Jun 2027 against 60 hours.',
     );
     // 90 h on 15 Nov: slope −487.5 / 1050 = −0.464 a day × 227 days → about −15 h: on pace.
     await measure(90, '2026-11-15');
