@@ -118,7 +118,9 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
             description={
               metric
                 ? `The success metric ${metric.name} first.`
-                : 'Set the success criterion to say which metric counts.'
+                : canEdit
+                  ? 'Set the success criterion to say which metric counts.'
+                  : 'No success criterion says yet which metric counts.'
             }
             className="card--flush-body"
           >
