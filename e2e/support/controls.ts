@@ -97,6 +97,7 @@ export const READ_ONLY: ReadOnlyControls = {
     'Markdown',
     // Runs: choosing two to compare is reading.
     'Compare',
+    'Close comparison',
     // Paging through what is shown.
     'Previous',
     'Next',

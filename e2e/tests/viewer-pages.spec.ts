@@ -158,6 +158,11 @@ function everyPage(seed: EveryPage): { path: string; heading: RegExp | string; s
     { path: `${base}/roi`, heading: 'Return on investment', shows: '€10,000' },
     { path: `${base}/production`, heading: 'Production', shows: 'Hit rate' },
     { path: '/artifacts', heading: 'Artifacts', shows: 'Pump sensor history, cleaned' },
+    {
+      path: `${base}/runs?compare=${seed.ciRun},${seed.manualRun}`,
+      heading: 'Runs',
+      shows: 'Dataset version',
+    },
   ];
 }
 
