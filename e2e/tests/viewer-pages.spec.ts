@@ -292,4 +292,12 @@ test('a viewer of a project with nothing in it yet is told so, and not asked to 
   await expect(alerts).toContainText('No goal: the project has no business goal');
   await expect(alerts).toContainText('Sprint 1 (planned, from');
   await expect(alerts.getByRole('link')).toHaveText(['Sprints']);
+
+  // The workspace catalogue, searched for nothing, does not ask someone with no project to write to.
+  await page.goto('/artifacts');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('no such artifact anywhere');
+  await expect(page.getByText('No artifact matches')).toBeVisible();
+  await expect(page.getByText('Projects list here what they built for others')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('add it here');
+  expect(await writeControls(page)).toEqual([]);
 });
