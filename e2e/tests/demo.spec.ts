@@ -1,3 +1,4 @@
+import { writeControls } from '../support/controls.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import type { Page } from '@playwright/test';
@@ -124,5 +125,26 @@ test.describe('demo workspace', () => {
     await expect(reasons.getByRole('row')).toHaveCount(1 + 5);
     await expect(reasons).toContainText('Not checked for the longest time');
     await saveScreenshot(page, 'demo-production');
+  });
+
+  test('the view-only project reads what it lacks, with no control to change it', async ({
+    page,
+  }) => {
+    await signInAsDemo(page);
+    await openProjectList(page);
+    await page.getByRole('link', { name: 'Churn early warning' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Churn early warning' }),
+    ).toBeVisible();
+    await expect(page.getByText('You can view this project.')).toBeVisible();
+    const alerts = page.getByRole('list', { name: 'Open alerts' });
+    await expect(alerts).toContainText('No named user: nobody has been named');
+    await expect(alerts).toContainText('No goal: the project has no business goal');
+    await expect(page.getByRole('list', { name: 'Unmet gates for POC' })).toContainText(
+      'No one is named yet who will use the solution',
+    );
+    await expect(page.locator('.loading')).toHaveCount(0);
+    expect(await writeControls(page)).toEqual([]);
+    await saveScreenshot(page, 'demo-view-only-project');
   });
 });

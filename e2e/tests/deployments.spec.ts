@@ -26,7 +26,7 @@ test('deployments page: KPI tiles with their rules, the weekly chart and the fil
     project: unique('Pump failure prediction'),
   });
   // The CI run of the last version's commit started two days ago at 06:00 UTC.
-  await cd.post(`/projects/${projectId}/runs`, {
+  const run = await cd.post<{ id: string }>(`/projects/${projectId}/runs`, {
     metrics: { hit_rate_at_10: 0.41 },
     commit: COMMIT,
     startedAt: `${dayFromNow(-2)}T06:00:00Z`,
@@ -92,6 +92,12 @@ test('deployments page: KPI tiles with their rules, the weekly chart and the fil
   await expect(rows.first()).toContainText('production');
   await expect(rows.first()).toContainText('7c1e9b2');
   await expect(rows.first().getByText('CI', { exact: true })).toBeVisible();
+  // Both 1.6.0 deployments name the CI run of their commit; versions without a commit none.
+  const runLink = rows.first().getByRole('link', { name: 'Run 7c1e9b2 (CI)' });
+  await expect(runLink).toHaveAttribute('href', `/projects/${projectId}/runs/${run.id}`);
+  await expect(rows.first()).toContainText('by its commit');
+  await expect(rows.nth(1).getByRole('link', { name: 'Run 7c1e9b2 (CI)' })).toBeVisible();
+  await expect(rows.nth(2).getByRole('cell').last()).toHaveText('—');
 
   const filter = page.getByRole('group', { name: 'Filter deployments' }).getByLabel('Environment');
   await filter.selectOption('staging');
@@ -103,4 +109,7 @@ test('deployments page: KPI tiles with their rules, the weekly chart and the fil
   await expect(table.getByText('Failed', { exact: true })).toBeVisible();
 
   await saveScreenshot(page, 'deployments-page', testInfo);
+
+  await rows.first().getByRole('link', { name: 'Run 7c1e9b2 (CI)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Run 7c1e9b2/ })).toBeVisible();
 });

@@ -147,3 +147,40 @@ test('runs page of an empty project says how CI posts runs', async ({
     '/api/docs',
   );
 });
+
+test('a run page’s header and its rows give the same time, and never call the arrival a finish', async ({
+  page,
+  server,
+  account,
+  api,
+}) => {
+  const { projectId, ci } = await seedRunsProject(server, api, {
+    team: unique('Reliability Analytics'),
+    project: unique('Pump failure prediction'),
+  });
+  const finished = await postRun(ci, projectId, { value: 0.31, day: -2 });
+  // A pipeline that does not say when the run finished (the API allows it).
+  const unstated = await ci.post<RunRef>(`/projects/${projectId}/runs`, {
+    metrics: { [METRIC]: 0.27 },
+    commit: '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d',
+    ci: { provider: 'github-actions', jobId: '7001', jobUrl: 'https://ci.example.test/jobs/7001' },
+  });
+  await signIn(page, account);
+  const fact = (label: string) =>
+    page
+      .locator('.facts__row')
+      .filter({ has: page.getByRole('term').getByText(label, { exact: true }) })
+      .getByRole('definition');
+  const subtitle = page.locator('.page-header__subtitle');
+
+  await page.goto(`/projects/${projectId}/runs/${finished.id}`);
+  await expect(fact('Finished')).toHaveText(/^\d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/);
+  const finishedText = await fact('Finished').innerText();
+  await expect(subtitle).toHaveText(`Finished ${finishedText}`);
+
+  await page.goto(`/projects/${projectId}/runs/${unstated.id}`);
+  const receivedText = await fact('Received').innerText();
+  expect(receivedText).toMatch(/^\d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/);
+  await expect(subtitle).toHaveText(`Received ${receivedText} · finish not stated`);
+  await expect(fact('Finished')).toHaveText('not stated');
+});

@@ -119,6 +119,9 @@ export interface RunInput {
   ci: DetectedCiEnvironment;
   datasetVersion?: string;
   evaluationFingerprint?: string;
+  /** When the run began and ended (ISO-8601), where the command knows it. */
+  startedAt?: string;
+  finishedAt?: string;
 }
 
 /** Which flag or variable a field of the body came from, for the one-line error. */
@@ -160,6 +163,8 @@ export function buildRunBody(input: RunInput): { body: CreateRunBody; missingCi:
     ...(input.evaluationFingerprint !== undefined
       ? { evaluationFingerprint: input.evaluationFingerprint }
       : {}),
+    ...(input.startedAt !== undefined ? { startedAt: input.startedAt } : {}),
+    ...(input.finishedAt !== undefined ? { finishedAt: input.finishedAt } : {}),
     ...('missing' in ci ? {} : { ci }),
   };
   const body = parseBodyOrFail(CreateRunBody, candidate, SOURCES);

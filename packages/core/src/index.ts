@@ -14,6 +14,7 @@ export * from './domain/alerts.js';
 export * from './domain/delivery.js';
 export * from './domain/delivery-warnings.js';
 export * from './domain/deployment-kpis.js';
+export * from './domain/deployment-run.js';
 export * from './domain/evaluation.js';
 export * from './domain/hit-rate.js';
 export * from './domain/baseline-strategies.js';

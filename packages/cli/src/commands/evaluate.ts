@@ -133,6 +133,8 @@ export function registerEvaluate(program: Command): void {
       3,
     )
     .action(async (file: string, opts: EvaluateOptions) => {
+      // A reported run says when its evaluation ran, as `sextant deploy report` does.
+      const startedAt = new Date();
       const n = wholeNumber('--top', opts.top, 1);
       if (opts.period !== 'day' && opts.period !== 'week') {
         throw new CliError(`--period must be day or week, got "${opts.period}"`);
@@ -247,6 +249,8 @@ export function registerEvaluate(program: Command): void {
           paramFlags: [],
           ci,
           datasetVersion: opts.datasetVersion,
+          startedAt: startedAt.toISOString(),
+          finishedAt: new Date().toISOString(),
         });
         const target = resolveTarget(opts);
         const run = await postFromCi<Run>(

@@ -522,7 +522,8 @@ describe('sextant evaluate', () => {
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    it('posts hit_rate_at_N and the value figures as a run', async () => {
+    it('posts hit_rate_at_N and the value figures as a run, with when the evaluation ran', async () => {
+      const before = Date.now();
       const run = await evaluate([
         file('predictions.csv', PREDICTIONS),
         '--top',
@@ -554,6 +555,14 @@ describe('sextant evaluate', () => {
           params: { top: 1, period: 'day', time_zone: 'UTC', horizon: '1d' },
         },
       });
+      // It states its finish, so the run page has no arrival time to pass off as one.
+      const { startedAt, finishedAt } = received[0]!.body as {
+        startedAt: string;
+        finishedAt: string;
+      };
+      expect(Date.parse(startedAt)).toBeGreaterThanOrEqual(before - 1000);
+      expect(Date.parse(finishedAt)).toBeGreaterThanOrEqual(Date.parse(startedAt));
+      expect(Date.parse(finishedAt)).toBeLessThanOrEqual(Date.now());
     });
   });
 });

@@ -38,10 +38,14 @@ export type AlertRule = (typeof ALERT_RULES)[number];
 export type AlertSeverity = 'red' | 'amber';
 export type ProjectHealth = 'green' | 'amber' | 'red';
 
-/** Where to act, as a path of the web app. */
+/**
+ * Where to act, as a path of the web app. `change`: acting there changes the project, which
+ * only a member may do; `open`: the page shows the matter to anyone who reads the project.
+ */
 export interface AlertAction {
   label: string;
   path: string;
+  kind: 'change' | 'open';
 }
 
 export interface Alert {
@@ -130,7 +134,7 @@ export function evaluateAlerts(
       severity: pastScoping ? 'red' : 'amber',
       message: `No named user: nobody has been named who will use the solution${pastScoping ? `, and the project is already in ${facts.stage}` : ''}.`,
       details: { namedUsers: 0, stage: facts.stage },
-      action: { label: 'Name a user in the scope', path: base },
+      action: { label: 'Name a user in the scope', path: base, kind: 'change' },
     });
   }
 
@@ -141,7 +145,7 @@ export function evaluateAlerts(
       severity: pastScoping ? 'red' : 'amber',
       message: 'No goal: the project has no business goal to be judged by.',
       details: { goals: 0, stage: facts.stage },
-      action: { label: 'Add a quantifiable goal', path: `${base}#goals` },
+      action: { label: 'Add a quantifiable goal', path: `${base}#goals`, kind: 'change' },
     });
   } else if (facts.goals.quantifiable === 0) {
     alerts.push({
@@ -150,7 +154,7 @@ export function evaluateAlerts(
       severity: pastScoping ? 'red' : 'amber',
       message: `No quantifiable goal: none of the ${facts.goals.count} goal${facts.goals.count === 1 ? '' : 's'} has a metric, a baseline, a target beyond it and a deadline not in the past.`,
       details: { goals: facts.goals.count, quantifiable: 0 },
-      action: { label: 'Make a goal quantifiable', path: `${base}#goals` },
+      action: { label: 'Make a goal quantifiable', path: `${base}#goals`, kind: 'change' },
     });
   }
 
@@ -169,7 +173,7 @@ export function evaluateAlerts(
         ciRuns: facts.runs.ci,
         closedSprints: facts.runs.closedSprints,
       },
-      action: { label: 'Report runs from CI', path: `${base}/runs` },
+      action: { label: 'Report runs from CI', path: `${base}/runs`, kind: 'change' },
     });
   }
 
@@ -191,7 +195,7 @@ export function evaluateAlerts(
           threshold: settings.maxDaysWithoutProductionDeployment,
           lastProductionSuccess: last,
         },
-        action: { label: 'Deployments', path: `${base}/deployments` },
+        action: { label: 'Deployments', path: `${base}/deployments`, kind: 'open' },
       });
     }
   }
@@ -208,7 +212,7 @@ export function evaluateAlerts(
       severity: 'amber',
       message: `No actionable insight delivered in ${facts.insights.quarter}: since the POC ended on ${facts.pocEndedOn}, the business should get at least one each quarter.`,
       details: { quarter: facts.insights.quarter, delivered: 0, pocEndedOn: facts.pocEndedOn },
-      action: { label: 'Insights', path: `${base}/insights` },
+      action: { label: 'Insights', path: `${base}/insights`, kind: 'open' },
     });
   }
 
@@ -229,7 +233,7 @@ export function evaluateAlerts(
           productionSince: facts.productionSince,
           months: settings.breakEvenWithinMonths,
         },
-        action: { label: 'ROI', path: `${base}/roi` },
+        action: { label: 'ROI', path: `${base}/roi`, kind: 'open' },
       });
     }
   }
@@ -244,7 +248,7 @@ export function evaluateAlerts(
       severity: 'amber',
       message: `Operators disagree more and more with the model: ${rates.map((r) => `${Math.round(r * 100)}%`).join(' → ')} over the last ${rates.length} days with predictions.`,
       details: { rates, periods: PRODUCTION_SETTINGS.disagreementRisingPeriods },
-      action: { label: 'Production', path: `${base}/production` },
+      action: { label: 'Production', path: `${base}/production`, kind: 'open' },
     });
   }
 
@@ -262,7 +266,7 @@ export function evaluateAlerts(
         target: goal.target,
         deadline: goal.deadline,
       },
-      action: { label: 'Goals', path: `${base}#goals` },
+      action: { label: 'Goals', path: `${base}#goals`, kind: 'open' },
     });
   }
 
@@ -272,8 +276,8 @@ export function evaluateAlerts(
       severity: DELIVERY_SEVERITY[warning.rule],
       action:
         warning.rule === 'evaluation_changed'
-          ? { label: 'Runs', path: `${base}/runs` }
-          : { label: 'Sprints', path: `${base}/sprints` },
+          ? { label: 'Runs', path: `${base}/runs`, kind: 'open' }
+          : { label: 'Sprints', path: `${base}/sprints`, kind: 'open' },
     });
   }
   return alerts;

@@ -106,7 +106,7 @@ export function forecastSprints(
       status: 'no_threshold',
       sprintsNeeded: null,
       pacePerSprint: null,
-      message: 'Set the success criterion to forecast.',
+      message: 'The project has no success criterion yet, so no threshold to forecast against.',
     };
   }
   const latest = values.at(-1);

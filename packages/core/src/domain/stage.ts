@@ -30,13 +30,17 @@ export type GateCode = 'named_user' | 'quantifiable_goal' | 'success_criterion' 
 
 export interface UnmetGate {
   gate: GateCode;
+  /** What to do, for those who may do it. */
   message: string;
+  /** What is missing, in words for anyone who reads the project (a viewer too). */
+  missing: string;
 }
 
 interface GateRule {
   gate: GateCode;
   met: (facts: StageFacts) => boolean;
   message: string;
+  missing: string;
 }
 
 /** Gates to enter each stage; later issues add theirs here. */
@@ -46,17 +50,21 @@ const GATES: Partial<Record<Stage, GateRule[]>> = {
       gate: 'named_user',
       met: (f) => f.namedUsers > 0,
       message: 'Name at least one person who will use the solution (scope → users).',
+      missing: 'No one is named yet who will use the solution (scope → users).',
     },
     {
       gate: 'quantifiable_goal',
       met: (f) => f.quantifiableGoals > 0,
       message: 'Add a quantifiable goal: metric, baseline, target and a deadline not in the past.',
+      missing:
+        'No quantifiable goal yet: a metric, a baseline, a target and a deadline not in the past.',
     },
     {
       gate: 'success_criterion',
       met: (f) => f.hasSuccessCriterion,
       message:
         'Set the success criterion: the model metric, its threshold and evaluation strategy.',
+      missing: 'No success criterion yet: the model metric, its threshold and evaluation strategy.',
     },
   ],
   productization: [
@@ -65,6 +73,8 @@ const GATES: Partial<Record<Stage, GateRule[]>> = {
       met: (f) => f.objectivesMet,
       message:
         'Record "objectives met" at a sprint review: the POC must reach its success criterion first.',
+      missing:
+        'No sprint review has recorded "objectives met" yet: the POC must reach its success criterion first.',
     },
   ],
 };
@@ -73,7 +83,7 @@ const GATES: Partial<Record<Stage, GateRule[]>> = {
 export function unmetGates(stage: Stage, facts: StageFacts): UnmetGate[] {
   return (GATES[stage] ?? [])
     .filter((rule) => !rule.met(facts))
-    .map((rule) => ({ gate: rule.gate, message: rule.message }));
+    .map((rule) => ({ gate: rule.gate, message: rule.message, missing: rule.missing }));
 }
 
 export type TransitionCheck =

@@ -29,6 +29,19 @@ export const CreateDeploymentBody = z.strictObject({
 });
 export type CreateDeploymentBody = z.infer<typeof CreateDeploymentBody>;
 
+/** The run a deployment shipped, named by the deployment or found by its commit. */
+export const DeploymentRunRef = z.object({
+  id: z.string(),
+  commit: z.string(),
+  provenance: ProvenanceSchema,
+  finishedAt: z.string().nullable(),
+  /** `posted`: the deployment named it (`runId`); `commit`: the CI run of its commit that finished last. */
+  linkedBy: z.enum(['posted', 'commit']),
+  /** Where to see the run in the UI. */
+  url: z.string(),
+});
+export type DeploymentRunRef = z.infer<typeof DeploymentRunRef>;
+
 export const Deployment = z.object({
   id: z.string(),
   projectId: z.string(),
@@ -38,7 +51,13 @@ export const Deployment = z.object({
   commit: z.string().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string(),
+  /** The run the deployment named when it was posted, if it named one. */
   runId: z.string().nullable(),
+  /**
+   * The run it shipped: the one it named, else the CI run of the same commit that finished
+   * last (found when read); null when neither exists.
+   */
+  run: DeploymentRunRef.nullable(),
   /** `ci` only when posted with this project's CI token and CI metadata; else `manual`. */
   provenance: ProvenanceSchema,
   ci: z.object({ provider: z.string(), jobId: z.string(), jobUrl: z.string() }).nullable(),

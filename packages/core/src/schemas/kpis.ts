@@ -17,7 +17,8 @@ export const AlertSchema = z.object({
   severity: AlertSeveritySchema,
   message: z.string(),
   details: z.record(z.string(), z.unknown()),
-  action: z.object({ label: z.string(), path: z.string() }),
+  /** `change`: acting there changes the project (members); `open`: anyone may read it there. */
+  action: z.object({ label: z.string(), path: z.string(), kind: z.enum(['change', 'open']) }),
   since: z.string(),
 });
 export type AlertView = z.infer<typeof AlertSchema>;

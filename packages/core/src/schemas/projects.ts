@@ -89,7 +89,13 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 
-export const UnmetGateSchema = z.object({ gate: z.string(), message: z.string() });
+export const UnmetGateSchema = z.object({
+  gate: z.string(),
+  /** What to do, for those who may do it. */
+  message: z.string(),
+  /** What is missing, in words for anyone who reads the project. */
+  missing: z.string(),
+});
 
 export const ProjectDetail = Project.extend({
   goals: z.array(Goal),

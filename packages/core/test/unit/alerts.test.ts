@@ -48,7 +48,32 @@ describe('alert engine', () => {
     ]);
     const poc = evaluateAlerts(facts({ stage: 'poc', namedUsers: 0 }));
     expect(poc.map((a) => [a.rule, a.severity])).toEqual([['no_named_user', 'red']]);
-    expect(poc[0]?.action).toEqual({ label: 'Name a user in the scope', path: '/projects/p1' });
+    expect(poc[0]?.action).toEqual({
+      label: 'Name a user in the scope',
+      path: '/projects/p1',
+      kind: 'change',
+    });
+  });
+
+  it('says of each action whether it changes the project or only opens the page that shows it', () => {
+    const many = evaluateAlerts(
+      facts({
+        namedUsers: 0,
+        goals: { count: 1, quantifiable: 0 },
+        runs: { total: 3, ci: 0, hasCiBaseline: false, closedSprints: 1 },
+        deployments: { lastProductionSuccess: '2026-08-01' },
+        insights: { deliveredThisQuarter: 0, quarter: '2026-Q4' },
+        delivery: [{ rule: 'sprint_empty', subjectKey: 's1', message: 'empty', details: {} }],
+      }),
+    );
+    expect(many.map((a) => [a.rule, a.action.label, a.action.kind])).toEqual([
+      ['no_named_user', 'Name a user in the scope', 'change'],
+      ['goal_not_quantifiable', 'Make a goal quantifiable', 'change'],
+      ['no_ci_baseline', 'Report runs from CI', 'change'],
+      ['no_production_deployment', 'Deployments', 'open'],
+      ['no_insight_this_quarter', 'Insights', 'open'],
+      ['sprint_empty', 'Sprints', 'open'],
+    ]);
   });
 
   it('a goal that is not quantifiable is its own alert', () => {

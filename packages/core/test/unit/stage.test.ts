@@ -52,6 +52,15 @@ describe('stage gates', () => {
       'quantifiable_goal',
       'success_criterion',
     ]);
+    // What to do, for members; what is missing, for anyone who reads the project.
+    expect(unmet.map((g) => [g.message.split(':')[0], g.missing.split(':')[0]])).toEqual([
+      [
+        'Name at least one person who will use the solution (scope → users).',
+        'No one is named yet who will use the solution (scope → users).',
+      ],
+      ['Add a quantifiable goal', 'No quantifiable goal yet'],
+      ['Set the success criterion', 'No success criterion yet'],
+    ]);
     expect(unmetGates('poc', { ...met, namedUsers: 0 }).map((g) => g.gate)).toEqual(['named_user']);
   });
 

@@ -30,7 +30,7 @@ export interface DeploymentFilter {
   status?: DeploymentStatus | undefined;
 }
 
-/** What the lead time needs of a run. */
+/** What the lead time and a deployment's run need of a run. */
 export interface RunStartRow {
   id: string;
   commit: string;
@@ -156,7 +156,10 @@ export class DeploymentRepository {
     return rows.map(toDeployment);
   }
 
-  /** The project's runs of these commits (CI runs) or with these ids: lead-time starts. */
+  /**
+   * The project's CI runs of these commits, and its runs with these ids: where lead times
+   * start, and the runs deployments name or shipped.
+   */
   async runStarts(
     projectId: string,
     commits: readonly string[],

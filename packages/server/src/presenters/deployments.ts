@@ -1,11 +1,15 @@
-import type { Deployment } from '@sextant/core';
-import type { DeploymentRecord } from '@sextant/db';
+import type { Deployment, DeploymentRunLink } from '@sextant/core';
+import type { DeploymentRecord, RunStartRow } from '@sextant/db';
+import { runPath } from './runs.js';
 
 /** Where a deployment is seen in the UI (relative to the server's address). */
 export const deploymentPath = (d: { projectId: string; id: string }) =>
   `/projects/${d.projectId}/deployments#${d.id}`;
 
-export const presentDeployment = (d: DeploymentRecord): Deployment => ({
+/** The deployment's run as `deploymentRun` chose it, or null. */
+export type DeploymentRunChoice = { run: RunStartRow; linkedBy: DeploymentRunLink } | null;
+
+export const presentDeployment = (d: DeploymentRecord, run: DeploymentRunChoice): Deployment => ({
   id: d.id,
   projectId: d.projectId,
   version: d.version,
@@ -15,6 +19,16 @@ export const presentDeployment = (d: DeploymentRecord): Deployment => ({
   startedAt: d.startedAt,
   finishedAt: d.finishedAt,
   runId: d.runId,
+  run: run
+    ? {
+        id: run.run.id,
+        commit: run.run.commit,
+        provenance: run.run.provenance,
+        finishedAt: run.run.finishedAt,
+        linkedBy: run.linkedBy,
+        url: runPath({ projectId: d.projectId, id: run.run.id }),
+      }
+    : null,
   provenance: d.provenance,
   ci: d.ci,
   postedBy: d.postedBy,

@@ -1,13 +1,14 @@
 import {
   AppError,
   deploymentKpis,
+  deploymentRun,
   provenanceOf,
   type CreateDeploymentBody,
   type Deployment,
   type DeploymentKpiValues,
   type DeploymentListQuery,
 } from '@sextant/core';
-import { newId } from '@sextant/db';
+import { newId, type DeploymentRecord, type Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { CiCaller } from '../http/ci-caller.js';
 import { presentDeployment } from '../presenters/deployments.js';
@@ -18,6 +19,26 @@ import { assertRunOfProject, loadWritableProject } from './projects.service.js';
 
 const instant = (value: string | undefined): string | null =>
   value === undefined ? null : new Date(value).toISOString();
+
+/**
+ * The deployments as the API shows them, each naming its run (`deploymentRun`): the runs they
+ * name and the CI runs of their commits are read in one go for the whole page.
+ */
+async function presentWithRuns(
+  repos: Repositories,
+  projectId: string,
+  deployments: readonly DeploymentRecord[],
+): Promise<Deployment[]> {
+  const commits = [
+    ...new Set(deployments.flatMap((d) => (d.runId === null && d.commit ? [d.commit] : []))),
+  ];
+  const runIds = [...new Set(deployments.flatMap((d) => (d.runId ? [d.runId] : [])))];
+  const runs =
+    commits.length + runIds.length === 0
+      ? []
+      : await repos.deployments.runStarts(projectId, commits, runIds);
+  return deployments.map((d) => presentDeployment(d, deploymentRun(d, runs)));
+}
 
 /** Deployments posted by CD (or by hand) and the deployment KPIs. */
 export class DeploymentService {
@@ -74,7 +95,9 @@ export class DeploymentService {
       await repos.projects.touch(projectId, iso(now));
       const stored = await repos.deployments.findById(id);
       if (!stored) throw new Error('a deployment was not written');
-      return { status: 201, body: presentDeployment(stored) };
+      const [presented] = await presentWithRuns(repos, projectId, [stored]);
+      if (!presented) throw new Error('a deployment was not presented');
+      return { status: 201, body: presented };
     });
   }
 
@@ -84,7 +107,8 @@ export class DeploymentService {
     query: DeploymentListQuery,
   ): Promise<{ items: Deployment[]; nextCursor: string | null }> {
     const beforeId = query.cursor ? decodeCursor(query.cursor) : null;
-    const rows = await this.deps.store.repos.deployments.list(
+    const { repos } = this.deps.store;
+    const rows = await repos.deployments.list(
       projectId,
       { environment: query.environment, status: query.status },
       { limit: query.limit + 1, beforeId },
@@ -92,7 +116,7 @@ export class DeploymentService {
     const items = rows.slice(0, query.limit);
     const last = items.at(-1);
     return {
-      items: items.map(presentDeployment),
+      items: await presentWithRuns(repos, projectId, items),
       nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
     };
   }

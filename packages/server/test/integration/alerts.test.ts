@@ -44,7 +44,11 @@ describeEachDatabase('alerts and health', (env) => {
       ['goal_missing', 'amber'],
     ]);
     expect(first.health.health).toBe('amber');
-    expect(first.alerts[0]?.action.path).toBe(`/projects/${project.id}`);
+    // Where to act, and that acting there changes the project (a viewer is not shown it).
+    expect(first.alerts.map((a) => a.action)).toEqual([
+      { label: 'Name a user in the scope', path: `/projects/${project.id}`, kind: 'change' },
+      { label: 'Add a quantifiable goal', path: `/projects/${project.id}#goals`, kind: 'change' },
+    ]);
     expect(first.alerts[0]?.since).toBe(NOW.toISOString());
 
     // Still holding an hour later: same alert, same since.

@@ -166,6 +166,95 @@ describeEachDatabase('deployments and their KPIs', (env) => {
     expect(await listed(admin.client, p.id)).toHaveLength(1);
   });
 
+  it('names its run: the one it names, else the CI run of its commit that finished last', async () => {
+    const { admin, project: p, ci } = await project(env());
+    env().clock.set(new Date('2026-11-20T12:00:00Z'));
+    const postRun = async (
+      client: TestClient,
+      projectId: string,
+      body: Record<string, unknown>,
+    ) => {
+      const reply = await client.post<Run>(`/projects/${projectId}/runs`, {
+        metrics: { auc: 0.8 },
+        ...body,
+      });
+      expect(reply.status).toBe(201);
+      return reply.body;
+    };
+    const early = await postRun(ci, p.id, {
+      commit: 'c1',
+      finishedAt: '2026-11-20T09:00:00Z',
+      ci: CI,
+    });
+    const late = await postRun(ci, p.id, {
+      commit: 'c1',
+      finishedAt: '2026-11-20T11:00:00Z',
+      ci: CI,
+    });
+    // Later still, but a person's run (manual) and another project's CI run never count.
+    await postRun(admin.client, p.id, { commit: 'c1', finishedAt: '2026-11-20T11:30:00Z' });
+    const other = await project(env());
+    await postRun(other.ci, other.project.id, {
+      commit: 'c1',
+      finishedAt: '2026-11-20T11:45:00Z',
+      ci: CI,
+    });
+    // A CI run that states no finish counts at its arrival (the clock's 12:00).
+    const unstated = await postRun(ci, p.id, { commit: 'c2', ci: CI });
+
+    const deploy = async (extra: Record<string, unknown>) => {
+      const reply = await ci.post<Deployment>(`/projects/${p.id}/deployments`, deployment(extra));
+      expect(reply.status).toBe(201);
+      return reply.body;
+    };
+    const byCommit = await deploy({ commit: 'c1' });
+    expect(byCommit.runId).toBeNull();
+    expect(byCommit.run).toEqual({
+      id: late.id,
+      commit: 'c1',
+      provenance: 'ci',
+      finishedAt: '2026-11-20T11:00:00.000Z',
+      linkedBy: 'commit',
+      url: `/projects/${p.id}/runs/${late.id}`,
+    });
+    const named = await deploy({ commit: 'c1', runId: early.id });
+    expect(named.run).toMatchObject({ id: early.id, linkedBy: 'posted' });
+    const unfinished = await deploy({ commit: 'c2', version: '1.5.0' });
+    expect(unfinished.run).toMatchObject({ id: unstated.id, finishedAt: null, linkedBy: 'commit' });
+    const noRun = await deploy({ commit: 'c3', version: '1.6.0' });
+    expect(noRun.run).toBeNull();
+    const noCommit = await deploy({ commit: undefined, version: '1.7.0' });
+    expect(noCommit.run).toBeNull();
+
+    // Linked when read: a later CI run of c1 becomes the run of the deployment that names none.
+    const rerun = await postRun(ci, p.id, {
+      commit: 'c1',
+      finishedAt: '2026-11-20T11:50:00Z',
+      ci: CI,
+    });
+    const runs = (await listed(admin.client, p.id)).map((d) => [
+      d.version,
+      d.commit,
+      d.run?.id ?? null,
+      d.run?.linkedBy ?? null,
+    ]);
+    expect(runs).toEqual([
+      ['1.7.0', null, null, null],
+      ['1.6.0', 'c3', null, null],
+      ['1.5.0', 'c2', unstated.id, 'commit'],
+      ['1.4.0', 'c1', early.id, 'posted'],
+      ['1.4.0', 'c1', rerun.id, 'commit'],
+    ]);
+
+    // The API document describes the new field.
+    const doc = await env()
+      .factory.client()
+      .get<{ paths: Record<string, unknown> }>('/openapi.json');
+    expect(JSON.stringify(doc.body.paths['/api/v1/projects/{id}/deployments'])).toContain(
+      'linkedBy',
+    );
+  });
+
   it('lets a viewer read deployments and KPIs but not post', async () => {
     const { admin, team, project: p, ci } = await project(env());
     await ci.post(`/projects/${p.id}/deployments`, deployment());

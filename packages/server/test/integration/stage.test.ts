@@ -40,10 +40,12 @@ describeEachDatabase('stages', (env) => {
       {
         gate: 'named_user',
         message: 'Name at least one person who will use the solution (scope → users).',
+        missing: 'No one is named yet who will use the solution (scope → users).',
       },
     ]);
+    // The project says the same: what to do, and what is missing for those who only read it.
     const detail = await admin.client.get<ProjectDetail>(`/projects/${project.id}`);
-    expect(detail.body.next?.unmetGates.map((g) => g.gate)).toEqual(['named_user']);
+    expect(detail.body.next?.unmetGates).toEqual(reply.body.error.details.unmet);
   });
 
   it('moves to poc once the gates are met and keeps who, when and why', async () => {

@@ -149,11 +149,18 @@ export function ArtifactsPage() {
             <EmptyState
               title={filters.kind || filters.q.trim() ? 'No artifact matches' : 'No artifacts yet'}
             >
-              <p>
-                When a project builds something another project could use — a labelled dataset, a
-                scraping tool, a feature pipeline, a model — add it here, so the next project starts
-                from it instead of from scratch.
-              </p>
+              {writable.length > 0 ? (
+                <p>
+                  When a project builds something another project could use — a labelled dataset, a
+                  scraping tool, a feature pipeline, a model — add it here, so the next project
+                  starts from it instead of from scratch.
+                </p>
+              ) : (
+                <p>
+                  Projects list here what they built for others to reuse: labelled datasets,
+                  scraping tools, feature pipelines, models.
+                </p>
+              )}
             </EmptyState>
           ) : (
             <>

@@ -72,11 +72,18 @@ function BacklogContent({ project, canEdit }: ProjectAccess) {
           <ErrorNotice error={backlog.error} onRetry={() => void backlog.refetch()} />
         ) : backlog.data.items.length === 0 ? (
           <EmptyState title="No improvement ideas yet">
-            <p>
-              After each sprint, look at the largest errors of the best run: what do they have in
-              common? Write down what you saw, the change you propose, its effort and the impact you
-              expect. The simplest ideas rise to the top.
-            </p>
+            {canEdit ? (
+              <p>
+                After each sprint, look at the largest errors of the best run: what do they have in
+                common? Write down what you saw, the change you propose, its effort and the impact
+                you expect. The simplest ideas rise to the top.
+              </p>
+            ) : (
+              <p>
+                The team writes down here what the largest errors of each sprint’s best run showed,
+                and the change it proposes. None is written down yet.
+              </p>
+            )}
           </EmptyState>
         ) : (
           <>

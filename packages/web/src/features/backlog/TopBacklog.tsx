@@ -26,8 +26,9 @@ export function TopBacklog({ projectId, canEdit }: { projectId: string; canEdit:
     <div className="top-backlog">
       {top.length === 0 ? (
         <p className="muted">
-          No open idea yet. Look at the largest errors of the best run and write down what they
-          share and what would fix it.
+          {canEdit
+            ? 'No open idea yet. Look at the largest errors of the best run and write down what they share and what would fix it.'
+            : 'No open idea yet.'}
         </p>
       ) : (
         <ol className="top-backlog__list" aria-label="Simplest open ideas">

@@ -208,7 +208,7 @@ function PeopleTable({ delivery }: { delivery: Delivery }) {
   );
 }
 
-function DeliveryContent({ project }: ProjectAccess) {
+function DeliveryContent({ project, canEdit }: ProjectAccess) {
   const delivery = useDelivery(project.id);
   const closed = useMemo(
     () => delivery.data?.sprints.filter((s) => s.state === 'closed') ?? [],
@@ -266,10 +266,10 @@ function DeliveryContent({ project }: ProjectAccess) {
       <WarningsPanel warnings={data.warnings} sprintsHref={`/projects/${project.id}/sprints`} />
       {closed.length === 0 ? (
         <EmptyState
-          title="Close a sprint to see its success rate"
+          title={canEdit ? 'Close a sprint to see its success rate' : 'No sprint closed yet'}
           action={
             <Link to={`/projects/${project.id}/sprints`} className="btn btn--primary">
-              Go to sprints
+              {canEdit ? 'Go to sprints' : 'See the sprints'}
             </Link>
           }
         >

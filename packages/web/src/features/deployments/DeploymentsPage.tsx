@@ -89,7 +89,17 @@ function Tiles({ kpis }: { kpis: DeploymentKpis }) {
   );
 }
 
-function HowDeploymentsArrive({ projectId }: { projectId: string }) {
+function HowDeploymentsArrive({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  if (!canEdit) {
+    return (
+      <EmptyState title="No deployments yet">
+        <p>
+          Deployments arrive from the team’s CD pipeline, posted with the project’s CI token. None
+          has arrived yet.
+        </p>
+      </EmptyState>
+    );
+  }
   return (
     <EmptyState title="No deployments yet">
       <p>Deployments arrive from your CD pipeline, posted with the project’s CI token.</p>
@@ -106,7 +116,7 @@ function HowDeploymentsArrive({ projectId }: { projectId: string }) {
   );
 }
 
-function DeploymentsContent({ project }: ProjectAccess) {
+function DeploymentsContent({ project, canEdit }: ProjectAccess) {
   const [params, setParams] = useSearchParams();
   const environment = params.get('environment') ?? '';
   const kpis = useDeploymentKpis(project.id);
@@ -183,7 +193,7 @@ function DeploymentsContent({ project }: ProjectAccess) {
               }
             />
           ) : (
-            <HowDeploymentsArrive projectId={project.id} />
+            <HowDeploymentsArrive projectId={project.id} canEdit={canEdit} />
           )
         ) : (
           <>

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { Deployment } from '@sextant/core';
+import { DEPLOYMENT_RUN_RULE, type Deployment } from '@sextant/core';
 import { Badge } from '../../components/Badge';
 import { formatDateTime } from '../../lib/format';
 import { ProvenanceBadge } from '../runs/RunBadges';
-import { runPath, shortCommit } from '../runs/run-text';
+import { PROVENANCE_LABELS, runPath, shortCommit } from '../runs/run-text';
 import { STATUS_LABELS, STATUS_TONES } from './deployment-text';
 
 /** The project's deployments, newest first: what went where, how it ended and who sent it. */
@@ -53,8 +53,18 @@ export function DeploymentsTable({
               ) : null}
             </td>
             <td data-label="Run">
-              {d.runId ? (
-                <Link to={runPath(projectId, d.runId)}>Run</Link>
+              {d.run ? (
+                <>
+                  <Link to={runPath(projectId, d.run.id)}>
+                    Run {shortCommit(d.run.commit)} ({PROVENANCE_LABELS[d.run.provenance]})
+                  </Link>
+                  {d.run.linkedBy === 'commit' ? (
+                    <span className="muted small" title={DEPLOYMENT_RUN_RULE}>
+                      {' '}
+                      by its commit
+                    </span>
+                  ) : null}
+                </>
               ) : (
                 <span className="muted">—</span>
               )}

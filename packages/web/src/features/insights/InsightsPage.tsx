@@ -120,7 +120,9 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
               <p>
                 An insight is a recommendation the business can act on: reorder stock earlier, send
                 the crew to the riskiest machines first, call the customers most likely to leave.
-                Propose one as soon as the analysis shows it.
+                {canEdit
+                  ? ' Propose one as soon as the analysis shows it.'
+                  : ' The team proposes them as the analysis shows them; none is proposed yet.'}
               </p>
             </EmptyState>
           ) : null}

@@ -16,7 +16,7 @@ import { DateInput } from '../../components/DateInput';
 /** The page opens on the last 90 days. */
 const DEFAULT_DAYS = 90;
 
-function Tiles({ report }: { report: ProductionReport }) {
+function Tiles({ report, canEdit }: { report: ProductionReport; canEdit: boolean }) {
   const { totals, threshold, currency } = report;
   const money = (v: number) => (currency ? formatMoney(v, currency) : formatNumber(v));
   const beatsBar = totals.hitRate - totals.bar;
@@ -40,7 +40,9 @@ function Tiles({ report }: { report: ProductionReport }) {
         <p className="tile__detail">
           {totals.realized.net !== null
             ? `Operators acted ${totals.realized.acted} times and caught ${totals.realized.eventsCaught} events. Had they followed the model: ${totals.modelNet !== null ? money(totals.modelNet) : '—'}.`
-            : 'Set the value model (cost of a missed event and of an intervention) on the success criterion.'}
+            : canEdit
+              ? 'Set the value model (cost of a missed event and of an intervention) on the success criterion.'
+              : 'No value model (cost of a missed event and of an intervention) on the success criterion yet.'}
         </p>
       </div>
       <div className="tile" role="listitem">
@@ -172,7 +174,17 @@ function RangeControls({
   );
 }
 
-function NoPredictions({ projectId }: { projectId: string }) {
+function NoPredictions({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  if (!canEdit) {
+    return (
+      <EmptyState title="No predictions in this range">
+        <p>
+          The team’s pipeline sends the model’s daily scores, the operators’ decisions and the
+          outcomes. None falls in these dates.
+        </p>
+      </EmptyState>
+    );
+  }
   return (
     <EmptyState
       title="No predictions in this range"
@@ -213,15 +225,19 @@ function ProductionContent({ project, canEdit }: ProjectAccess) {
         <EmptyState
           title="No hit rate@N success criterion"
           action={
-            <Link to={`/projects/${project.id}#success-criterion`} className="btn btn--primary">
-              Set the success criterion
-            </Link>
+            canEdit ? (
+              <Link to={`/projects/${project.id}#success-criterion`} className="btn btn--primary">
+                Set the success criterion
+              </Link>
+            ) : null
           }
         >
           <p>
             Production is measured as a hit rate@N: the events caught among the N highest-scored
-            items a day, N being how many interventions the team can make. Set a hit rate@N
-            criterion on the overview to see this page.
+            items a day, N being how many interventions the team can make.{' '}
+            {canEdit
+              ? 'Set a hit rate@N criterion on the overview to see this page.'
+              : 'This page shows it once the project has a hit rate@N criterion.'}
           </p>
         </EmptyState>
       ) : (
@@ -232,7 +248,7 @@ function ProductionContent({ project, canEdit }: ProjectAccess) {
           ) : query.isError ? (
             <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
           ) : query.data.periods.length === 0 ? (
-            <NoPredictions projectId={project.id} />
+            <NoPredictions projectId={project.id} canEdit={canEdit} />
           ) : (
             <ProductionFigures report={query.data} projectId={project.id} canEdit={canEdit} />
           )}
@@ -268,7 +284,7 @@ function ProductionFigures({
 }) {
   return (
     <>
-      <Tiles report={report} />
+      <Tiles report={report} canEdit={canEdit} />
       <Section
         title={`Hit rate@${report.n} per ${report.periodKind}`}
         description={`Events caught a day among the model’s top ${report.n} (horizon ${report.horizon}), beside the bar on the same ${report.periodKind}s; the dashed line is the criterion’s threshold.`}

@@ -5,8 +5,12 @@ import { formatDate } from '../../lib/format';
 
 const SEVERITY_LABEL: Record<AlertView['severity'], string> = { red: 'Red', amber: 'Amber' };
 
-/** The project's open alerts, red first: why (the message), since when, and where to act. */
-export function AlertsPanel({ alerts }: { alerts: AlertView[] }) {
+/**
+ * The project's open alerts, red first: why (the message), since when, and where to act. A
+ * reader who may not change the project gets no action that would (the message says what is
+ * missing), only the pages that show the matter.
+ */
+export function AlertsPanel({ alerts, canEdit }: { alerts: AlertView[]; canEdit: boolean }) {
   const titleId = useId();
   const sorted = [...alerts].sort(
     (a, b) => Number(b.severity === 'red') - Number(a.severity === 'red'),
@@ -33,9 +37,11 @@ export function AlertsPanel({ alerts }: { alerts: AlertView[] }) {
               <span className="alerts__since">
                 Since <time dateTime={alert.since}>{formatDate(alert.since)}</time>
               </span>
-              <Link className="btn btn--small alerts__action" to={alert.action.path}>
-                {alert.action.label}
-              </Link>
+              {canEdit || alert.action.kind === 'open' ? (
+                <Link className="btn btn--small alerts__action" to={alert.action.path}>
+                  {alert.action.label}
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

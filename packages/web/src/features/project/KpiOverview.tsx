@@ -6,7 +6,7 @@ import { AlertsPanel } from './AlertsPanel';
 import { KpiTiles } from './KpiTiles';
 
 /** The overview's top: the project's health with its reasons, the KPI tiles and the open alerts. */
-export function KpiOverview({ projectId }: { projectId: string }) {
+export function KpiOverview({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const titleId = useId();
   const kpis = useProjectKpis(projectId);
   return (
@@ -27,7 +27,7 @@ export function KpiOverview({ projectId }: { projectId: string }) {
         <>
           <p className="rule">{kpis.data.health.rule}</p>
           <KpiTiles kpis={kpis.data} />
-          <AlertsPanel alerts={kpis.data.alerts} />
+          <AlertsPanel alerts={kpis.data.alerts} canEdit={canEdit} />
         </>
       )}
     </section>

@@ -70,7 +70,7 @@ export function ProjectPage() {
           it.
         </Notice>
       ) : null}
-      <KpiOverview projectId={project.id} />
+      <KpiOverview projectId={project.id} canEdit={canEdit} />
       <StageBar project={project} canEdit={canEdit} />
       <div className="project-grid">
         <div className="project-grid__main">

@@ -27,6 +27,9 @@ const GATE_TARGETS: Record<string, { href: string; label: string }> = {
   success_criterion: { href: '#success-criterion', label: 'Go to success criterion' },
 };
 
+/** `1 thing`, `3 things`. */
+const countText = (n: number) => `${n} thing${n === 1 ? '' : 's'}`;
+
 /** Words for a move button: forward, back, drop or restart. */
 function moveLabel(from: Stage, to: Stage, next: Stage | null): string {
   if (to === next) return `Move to ${stageLabel(to)}`;
@@ -37,7 +40,8 @@ function moveLabel(from: Stage, to: Stage, next: Stage | null): string {
 
 /**
  * The path scoping → POC → productization → production → retired, where the project is
- * on it, what still blocks the next stage, and the moves the project may make.
+ * on it, what still blocks the next stage, and the moves the project may make. A reader who
+ * may not change the project reads what is missing, not what to do.
  */
 export function StageBar({ project, canEdit }: StageBarProps) {
   const [target, setTarget] = useState<Stage | null>(null);
@@ -91,9 +95,9 @@ export function StageBar({ project, canEdit }: StageBarProps) {
             {next.unmetGates.length > 0 ? (
               <>
                 <h3 className="gates__title">
-                  Before moving to {stageLabel(next.stage)}, {next.unmetGates.length} thing
-                  {next.unmetGates.length === 1 ? '' : 's'} still{' '}
-                  {next.unmetGates.length === 1 ? 'needs' : 'need'} doing:
+                  {canEdit
+                    ? `Before moving to ${stageLabel(next.stage)}, ${countText(next.unmetGates.length)} still ${next.unmetGates.length === 1 ? 'needs' : 'need'} doing:`
+                    : `Before moving to ${stageLabel(next.stage)}, ${countText(next.unmetGates.length)} ${next.unmetGates.length === 1 ? 'is' : 'are'} missing:`}
                 </h3>
                 <ul
                   className="gates__list"
@@ -102,7 +106,9 @@ export function StageBar({ project, canEdit }: StageBarProps) {
                   {next.unmetGates.map((gate) => (
                     <li key={gate.gate} className="gates__item gates__item--unmet">
                       <span>
-                        <span className="gates__message">{gate.message}</span>
+                        <span className="gates__message">
+                          {canEdit ? gate.message : gate.missing}
+                        </span>
                         {canEdit && GATE_TARGETS[gate.gate] ? (
                           <a className="gates__link" href={GATE_TARGETS[gate.gate]?.href}>
                             {GATE_TARGETS[gate.gate]?.label}

@@ -259,7 +259,15 @@ function GoalCard({ review, projectId }: { review: SprintReview; projectId: stri
   );
 }
 
-function ChartSection({ review, projectId }: { review: SprintReview; projectId: string }) {
+function ChartSection({
+  review,
+  projectId,
+  canEdit,
+}: {
+  review: SprintReview;
+  projectId: string;
+  canEdit: boolean;
+}) {
   const metric = review.metric;
   const points = review.points;
   const hasValues = points.some((p) => p.bestCiValue !== null || p.baselineValue !== null);
@@ -270,11 +278,17 @@ function ChartSection({ review, projectId }: { review: SprintReview; projectId: 
     return (
       <Section title="Success metric per sprint">
         <EmptyState
-          title="Set the success criterion to chart this review"
+          title={
+            canEdit
+              ? 'Set the success criterion to chart this review'
+              : 'No success criterion yet to chart this review'
+          }
           action={
-            <Link to={`/projects/${projectId}#success-criterion`} className="btn btn--primary">
-              Go to the success criterion
-            </Link>
+            canEdit ? (
+              <Link to={`/projects/${projectId}#success-criterion`} className="btn btn--primary">
+                Go to the success criterion
+              </Link>
+            ) : null
           }
         >
           <p>The chart shows the metric the sponsor accepts, against its threshold.</p>
@@ -421,7 +435,7 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
       {review.record ? <RecordNotice record={review.record} /> : null}
       <div className="project-grid review-grid">
         <div className="project-grid__main">
-          <ChartSection review={review} projectId={project.id} />
+          <ChartSection review={review} projectId={project.id} canEdit={canEdit} />
           <Section
             title="Decision"
             description="What the sponsor decides at the demo, with why. Continue, objectives met or drop."

@@ -134,11 +134,18 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
         <ErrorNotice error={ledger.error} onRetry={() => void ledger.refetch()} />
       ) : ledger.data.items.length === 0 ? (
         <EmptyState title="No ledger entries yet">
-          <p>
-            Record what the project costs (people-days, infrastructure, licences) and what it gives
-            back (savings, revenue, avoided losses), estimated first and realized when measured. The
-            first entry fixes the ledger's currency.
-          </p>
+          {canEdit ? (
+            <p>
+              Record what the project costs (people-days, infrastructure, licences) and what it
+              gives back (savings, revenue, avoided losses), estimated first and realized when
+              measured. The first entry fixes the ledger's currency.
+            </p>
+          ) : (
+            <p>
+              The team records here what the project costs and what it gives back, estimated first
+              and realized when measured. Nothing is recorded yet.
+            </p>
+          )}
         </EmptyState>
       ) : (
         <>

@@ -41,7 +41,15 @@ function FactsTable({
       label: 'Provenance',
       cell: (run) => <ProvenanceBadge provenance={run.provenance} />,
     },
-    { label: 'Finished', cell: (run) => formatDateTime(runTime(run)) },
+    {
+      label: 'Finished',
+      cell: (run) =>
+        run.finishedAt ? (
+          formatDateTime(run.finishedAt)
+        ) : (
+          <span className="muted">not stated (received {formatDateTime(run.createdAt)})</span>
+        ),
+    },
     { label: 'Commit', cell: (run) => <code title={run.commit}>{shortCommit(run.commit)}</code> },
     { label: 'Branch', cell: (run) => run.branch ?? <span className="muted">—</span> },
     {

@@ -23,7 +23,7 @@ import {
   paramText,
   runName,
   runPath,
-  runTime,
+  runTimeText,
   strategyText,
   successMetric,
 } from './run-text';
@@ -99,7 +99,7 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
             Run {runName(run)} <ProvenanceBadge provenance={run.provenance} />
           </span>
         }
-        subtitle={`Finished ${formatDateTime(runTime(run))}${sprint ? ` · ${sprint.name}` : ''}`}
+        subtitle={`${runTimeText(run)}${run.finishedAt ? '' : ' · finish not stated'}${sprint ? ` · ${sprint.name}` : ''}`}
         actions={
           canEdit ? (
             <Link to={`/projects/${project.id}/backlog?run=${run.id}`} className="btn">
@@ -119,7 +119,9 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
             description={
               metric
                 ? `The success metric ${metric.name} first.`
-                : 'Set the success criterion to say which metric counts.'
+                : canEdit
+                  ? 'Set the success criterion to say which metric counts.'
+                  : 'No success criterion says yet which metric counts.'
             }
             className="card--flush-body"
           >
@@ -212,8 +214,12 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
                 )}
                 {run.sprintNote ? <div className="muted small">{run.sprintNote}</div> : null}
               </Fact>
-              <Fact label="Started">{formatDateTime(run.startedAt)}</Fact>
-              <Fact label="Finished">{formatDateTime(run.finishedAt)}</Fact>
+              <Fact label="Started">
+                {run.startedAt ? formatDateTime(run.startedAt) : 'not stated'}
+              </Fact>
+              <Fact label="Finished">
+                {run.finishedAt ? formatDateTime(run.finishedAt) : 'not stated'}
+              </Fact>
               <Fact label="Received">{formatDateTime(run.createdAt)}</Fact>
               {run.ci ? (
                 <Fact label="CI job">

@@ -57,16 +57,24 @@ function useRunsAddress() {
 }
 
 function HowRunsArrive({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  if (!canEdit) {
+    return (
+      <EmptyState title="No runs yet">
+        <p>
+          Runs arrive from the team’s pipeline: after each evaluation, CI posts the metrics with the
+          project’s CI token. None has arrived yet.
+        </p>
+      </EmptyState>
+    );
+  }
   return (
     <EmptyState
       title="No runs yet"
       action={
         <>
-          {canEdit ? (
-            <Link to={`/projects/${projectId}#ci-tokens`} className="btn btn--primary">
-              Create a CI token
-            </Link>
-          ) : null}{' '}
+          <Link to={`/projects/${projectId}#ci-tokens`} className="btn btn--primary">
+            Create a CI token
+          </Link>{' '}
           <a href="/api/docs" className="btn">
             API docs
           </a>

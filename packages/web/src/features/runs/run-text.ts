@@ -1,4 +1,5 @@
 import type { GoalDirection, ProjectDetail, Provenance, Run, RunComparison } from '@sextant/core';
+import { formatDateTime } from '../../lib/format';
 
 export const PROVENANCE_LABELS: Record<Provenance, string> = { ci: 'CI', manual: 'Manual' };
 
@@ -44,9 +45,19 @@ export function runPath(projectId: string, runId: string): string {
   return `/projects/${projectId}/runs/${runId}`;
 }
 
-/** When the run finished, or when it arrived if it did not say. */
+/** When the run finished, or when it arrived if it did not say: the instant runs sort by. */
 export function runTime(run: Pick<Run, 'finishedAt' | 'createdAt'>): string {
   return run.finishedAt ?? run.createdAt;
+}
+
+/**
+ * The same instant with the word that says what it is: `Finished …` when the run stated its
+ * finish, `Received …` when it did not (never the arrival called a finish).
+ */
+export function runTimeText(run: Pick<Run, 'finishedAt' | 'createdAt'>): string {
+  return run.finishedAt
+    ? `Finished ${formatDateTime(run.finishedAt)}`
+    : `Received ${formatDateTime(run.createdAt)}`;
 }
 
 /** `commit a1b2c3d on main`: how a run is named in headings and labels. */
