@@ -56,6 +56,11 @@ test.describe('demo workspace', () => {
     await expect(page.getByRole('list', { name: 'Goals' })).toContainText(
       'Cut unplanned downtime of press line 3 by 30 %',
     );
+    // The goal's three monthly measurements, charted against its baseline and target.
+    const goalChart = page.getByLabel('Measurements of Unplanned downtime').getByRole('img', {
+      name: /^Unplanned downtime over time \(hours\/year\): 3 measurements, from 1,240 on .+ to 1,130 on .+; baseline 1,240, target 868 by /,
+    });
+    await expect(goalChart.locator('svg')).toBeVisible();
     // The best CI run (1.6 a day) against the planner's 0.4: (1.6 − 0.4) × €25,000 a day.
     const money = page
       .getByRole('list', { name: 'Project KPIs' })
