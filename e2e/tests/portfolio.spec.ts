@@ -1,4 +1,4 @@
-import { seedProject } from '../support/api.js';
+import { Api, seedProject } from '../support/api.js';
 import { postRun, seedRunsProject } from '../support/runs.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
@@ -7,6 +7,7 @@ test('the portfolio lands after sign-in with health, stage funnel and filters; a
   page,
   account,
   api,
+  server,
 }) => {
   // Two projects in one team: a fully scoped one moved to POC (no alert: green), and a
   // fresh one in scoping without named user or goal (two amber alerts: amber).
@@ -116,6 +117,27 @@ test('the portfolio lands after sign-in with health, stage funnel and filters; a
   const scopedOverview = page.getByRole('region', { name: 'Health and KPIs' });
   await expect(scopedOverview.locator('.health-badge')).toHaveText('On track');
   await expect(scopedOverview.getByText('No open alerts')).toBeVisible();
+
+  // Its criterion is priced on a 4-week window: the money is said per 28 days.
+  const money = scopedOverview
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'Metric in money', exact: true }) });
+  await expect(money).toContainText('no CI run of the success metric yet');
+  const token = await api.post<{ token: string }>(`/projects/${scopedId}/ci-tokens`, {
+    name: 'ci',
+  });
+  await new Api(server.url, token.token).post(`/projects/${scopedId}/runs`, {
+    metrics: { hit_rate_at_25: 4.1 },
+    commit: 'c0ffee1',
+    ci: { provider: 'github-actions', jobId: '1', jobUrl: 'https://ci.example.test/1' },
+  });
+  await page.reload();
+  // 4.1 × €1,200 − 25 × €40 = €3,920; today 3.1 × 1,200 − 1,000 = €2,720; the difference
+  // €1,200 every 28 days, × 8,760 h / 672 h = €15,642.86 a year.
+  await expect(money.locator('.tile__value')).toHaveText('+€15.6 k a year');
+  await expect(money.locator('.tile__detail')).toHaveText(
+    'Best CI run (4.1 caught every 28 days) worth €3,920 every 28 days, today’s process €2,720: +€1,200 every 28 days, about +€15.6 k a year',
+  );
 });
 
 test('the portfolio pages by 25 with Previous and Next, in the order chosen', async ({

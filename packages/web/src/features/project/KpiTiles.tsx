@@ -71,12 +71,16 @@ const NO_MONEY: Record<NonNullable<ProjectKpis['money']['missing']>, string> = {
   no_ci_run: 'no CI run of the success metric yet',
 };
 
+/** "a day", "a week", but "every 28 days", "every 12 h". */
+const perPeriod = (period: string) => (/^\d/.test(period) ? `every ${period}` : `a ${period}`);
+
 /** The best CI run in money against today's process: the headline figure and its sentence. */
 function moneyFigures(money: ProjectKpis['money']): { value: string; detail: string } {
   const worth = money.money;
   if (!worth) return { value: '—', detail: money.missing ? NO_MONEY[money.missing] : '' };
-  const { currency, period } = worth;
-  const best = `Best CI run (${formatMetricText(money.bestRun?.value ?? 0)} caught a ${period}) worth ${formatMoneyText(worth.model.perPeriod, currency)} a ${period}`;
+  const { currency } = worth;
+  const every = perPeriod(worth.period);
+  const best = `Best CI run (${formatMetricText(money.bestRun?.value ?? 0)} caught ${every}) worth ${formatMoneyText(worth.model.perPeriod, currency)} ${every}`;
   if (!worth.current || !worth.difference) {
     return {
       value: `${formatMoneyShort(worth.model.perYear, currency)} a year`,
@@ -85,7 +89,7 @@ function moneyFigures(money: ProjectKpis['money']): { value: string; detail: str
   }
   return {
     value: `${formatMoneyShort(worth.difference.perYear, currency, true)} a year`,
-    detail: `${best}, today’s process ${formatMoneyText(worth.current.perPeriod, currency)}: ${formatMoneyText(worth.difference.perPeriod, currency, true)} a ${period}, about ${formatMoneyShort(worth.difference.perYear, currency, true)} a year`,
+    detail: `${best}, today’s process ${formatMoneyText(worth.current.perPeriod, currency)}: ${formatMoneyText(worth.difference.perPeriod, currency, true)} ${every}, about ${formatMoneyShort(worth.difference.perYear, currency, true)} a year`,
   };
 }
 
