@@ -153,6 +153,12 @@ test('a business goal is measured on its own metric: no measurement yet, then wh
       .filter({ hasText: /^\d{1,2} [A-Z][a-z]{2} \d{4}$/ })
       .first(),
   ).toBeVisible();
+  // Near the deadline the tooltip tells where the pace leads.
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the goal chart has no box');
+  await page.mouse.move(box.x + box.width * 0.95, box.y + box.height * 0.5);
+  await expect(chart.locator('.chart-tip')).toHaveText(`At this pace36 h on ${day(200)}`);
+  await page.mouse.move(0, 0);
   await saveScreenshot(page, 'goal-measurements');
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(chart.locator('svg')).toBeVisible();

@@ -125,13 +125,24 @@ function chartOption(goal: Goal, { items, progress }: Measured): LineChartOption
     useUTC: true,
     grid: { left: 56, right: 16, top: 28, bottom: 28, containLabel: false },
     tooltip: chartTooltip({
-      trigger: 'item',
+      // Along the axis, so the tooltip answers anywhere on the chart: the point nearest in time.
+      trigger: 'axis',
       formatter: (params) => {
-        const param = paramList(params)[0];
-        const value = param?.value;
-        if (!Array.isArray(value)) return '';
-        const [time, figure] = value as [number, number];
-        const title = param?.seriesName === 'Pace' ? 'At this pace' : 'Measured';
+        const list = paramList(params);
+        const at = Number((list[0] as { axisValue?: unknown } | undefined)?.axisValue);
+        const timed = list.flatMap((p) =>
+          Array.isArray(p.value)
+            ? [{ name: p.seriesName, value: p.value as [number, number] }]
+            : [],
+        );
+        const nearest = timed.reduce<(typeof timed)[number] | undefined>(
+          (best, p) =>
+            !best || Math.abs(p.value[0] - at) < Math.abs(best.value[0] - at) ? p : best,
+          undefined,
+        );
+        if (!nearest) return '';
+        const [time, figure] = nearest.value;
+        const title = nearest.name === 'Pace' ? 'At this pace' : 'Measured';
         return tooltipLines(title, [`${number(figure)} ${goal.unit} on ${formatDay(time)}`]);
       },
     }),
