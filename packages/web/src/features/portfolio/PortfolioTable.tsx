@@ -51,7 +51,7 @@ export function PortfolioTable({
             ROI
           </th>
           <th scope="col" className="portfolio-table__num" title={rules.worthVsToday}>
-            Worth vs today (a year)
+            Worth vs today (a&nbsp;year)
           </th>
         </tr>
       </thead>
