@@ -57,6 +57,18 @@ test.describe('demo workspace', () => {
     await expect(page.getByRole('list', { name: 'Goals' })).toContainText(
       'Cut unplanned downtime of press line 3 by 30 %',
     );
+    // The goal's three monthly measurements, charted against its baseline and target.
+    const goalChart = page.getByLabel('Measurements of Unplanned downtime').getByRole('img', {
+      name: /^Unplanned downtime over time \(hours\/year\): 3 measurements, from 1,240 on .+ to 1,130 on .+; baseline 1,240, target 868 by /,
+    });
+    await expect(goalChart.locator('svg')).toBeVisible();
+    // The best CI run (1.6 a day) against the planner's 0.4: (1.6 − 0.4) × €25,000 a day.
+    const money = page
+      .getByRole('list', { name: 'Project KPIs' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Metric in money', exact: true }) });
+    await expect(money.locator('.tile__value')).toHaveText('+€10.9 M a year');
+    await expect(money).toContainText('today’s process €2,000: +€30,000 a day');
     await expect(page.getByRole('region', { name: 'Success criterion' })).toContainText(
       'Hit rate@10',
     );
@@ -76,6 +88,9 @@ test.describe('demo workspace', () => {
     await expect(row('Paint-shop energy forecast')).toContainText('On track');
     await expect(row('Supplier delay early warning')).toContainText('At risk');
     await expect(row(DEMO_PROJECT)).toContainText('On track');
+    // Only the demo project's criterion is priced: the others show a dash.
+    await expect(row(DEMO_PROJECT).getByRole('cell').nth(8)).toHaveText('+€10.9 M');
+    await expect(row('Weld-seam inspection').getByRole('cell').nth(8)).toHaveText('—');
     // Worst first: the red project leads the list.
     await expect(table.getByRole('row').nth(1)).toContainText('Weld-seam inspection');
     await saveScreenshot(page, 'demo-portfolio');

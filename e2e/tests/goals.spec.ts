@@ -2,6 +2,13 @@ import { saveScreenshot } from '../support/screenshots.js';
 import { dayFromNow } from '../support/api.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
 
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+/** A day `days` from the suite's today, written as the page writes dates: `2 Dec 2026`. */
+function day(days: number): string {
+  const [y, m, d] = dayFromNow(days).split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
 test('a goal is edited in place, to a new target and a relative one; a past deadline is refused inline', async ({
   page,
   account,
@@ -131,5 +138,29 @@ test('a business goal is measured on its own metric: no measurement yet, then wh
   await expect(panel).toContainText('On pace');
   await expect(panel).toContainText('25 % of the way: latest 105 h');
   await expect(panel).toContainText('2 measurements');
+  // The small chart: both measurements, baseline and target, and where the pace leads.
+  // −9 h in 30 days = −0.3 h a day; 230 days from the latest to the deadline: 105 − 69 = 36.
+  const chart = panel.getByRole('img', {
+    name: `Unplanned downtime hours per month over time (h): 2 measurements, from 114 on ${day(-60)} to 105 on ${day(-30)}; baseline 120, target 60 by ${day(200)}; at this pace 36 h by the deadline.`,
+  });
+  await expect(chart.locator('svg')).toBeVisible();
+  await expect(chart.locator('svg')).toContainText('target 60');
+  await expect(chart.locator('svg')).toContainText('baseline 120');
+  // Axis dates are written like the rest of the page: `2 Dec 2026`.
+  await expect(
+    chart
+      .locator('svg text')
+      .filter({ hasText: /^\d{1,2} [A-Z][a-z]{2} \d{4}$/ })
+      .first(),
+  ).toBeVisible();
+  // Near the deadline the tooltip tells where the pace leads.
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('the goal chart has no box');
+  await page.mouse.move(box.x + box.width * 0.95, box.y + box.height * 0.5);
+  await expect(chart.locator('.chart-tip')).toHaveText(`At this pace36 h on ${day(200)}`);
+  await page.mouse.move(0, 0);
   await saveScreenshot(page, 'goal-measurements');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(chart.locator('svg')).toBeVisible();
+  await saveScreenshot(page, 'goal-measurements-mobile');
 });

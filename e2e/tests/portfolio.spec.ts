@@ -1,4 +1,5 @@
-import { seedProject } from '../support/api.js';
+import { Api, seedProject } from '../support/api.js';
+import { postRun, seedRunsProject } from '../support/runs.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
 
@@ -6,6 +7,7 @@ test('the portfolio lands after sign-in with health, stage funnel and filters; a
   page,
   account,
   api,
+  server,
 }) => {
   // Two projects in one team: a fully scoped one moved to POC (no alert: green), and a
   // fresh one in scoping without named user or goal (two amber alerts: amber).
@@ -93,6 +95,8 @@ test('the portfolio lands after sign-in with health, stage funnel and filters; a
   await expect(tile('ROI').locator('.tile__value')).toHaveText('—');
   await expect(tile('ROI').getByRole('link')).toHaveAttribute('href', `/projects/${fresh.id}/roi`);
   await expect(tile('CI runs')).toHaveAttribute('title', /.+/);
+  await expect(tile('Metric in money').locator('.tile__value')).toHaveText('—');
+  await expect(tile('Metric in money')).toContainText('no success criterion yet');
 
   const alerts = overview.getByRole('list', { name: 'Open alerts' }).getByRole('listitem');
   await expect(alerts).toHaveCount(2);
@@ -113,6 +117,27 @@ test('the portfolio lands after sign-in with health, stage funnel and filters; a
   const scopedOverview = page.getByRole('region', { name: 'Health and KPIs' });
   await expect(scopedOverview.locator('.health-badge')).toHaveText('On track');
   await expect(scopedOverview.getByText('No open alerts')).toBeVisible();
+
+  // Its criterion is priced on a 4-week window: the money is said per 28 days.
+  const money = scopedOverview
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'Metric in money', exact: true }) });
+  await expect(money).toContainText('no CI run of the success metric yet');
+  const token = await api.post<{ token: string }>(`/projects/${scopedId}/ci-tokens`, {
+    name: 'ci',
+  });
+  await new Api(server.url, token.token).post(`/projects/${scopedId}/runs`, {
+    metrics: { hit_rate_at_25: 4.1 },
+    commit: 'c0ffee1',
+    ci: { provider: 'github-actions', jobId: '1', jobUrl: 'https://ci.example.test/1' },
+  });
+  await page.reload();
+  // 4.1 × €1,200 − 25 × €40 = €3,920; today 3.1 × 1,200 − 1,000 = €2,720; the difference
+  // €1,200 every 28 days, × 8,760 h / 672 h = €15,642.86 a year.
+  await expect(money.locator('.tile__value')).toHaveText('+€15.6 k a year');
+  await expect(money.locator('.tile__detail')).toHaveText(
+    'Best CI run (4.1 caught every 28 days) worth €3,920 every 28 days, today’s process €2,720: +€1,200 every 28 days, about +€15.6 k a year',
+  );
 });
 
 test('the portfolio pages by 25 with Previous and Next, in the order chosen', async ({
@@ -144,4 +169,57 @@ test('the portfolio pages by 25 with Previous and Next, in the order chosen', as
   await pages.getByRole('button', { name: 'Previous' }).click();
   await expect(links).toHaveCount(25);
   await expect(page).not.toHaveURL(/offset=/);
+});
+
+test('the best CI run in money shows on the overview and as the portfolio’s worth vs today', async ({
+  page,
+  account,
+  api,
+  server,
+}) => {
+  // Today's process catches 0.25 failures a day; a missed one costs €5,000, a visit €200.
+  const name = unique('Pump failure ranking');
+  const { teamId, projectId, ci } = await seedRunsProject(server, api, {
+    team: unique('Plant analytics'),
+    project: name,
+  });
+  await postRun(ci, projectId, { value: 0.3, day: -3 });
+  const best = await postRun(ci, projectId, { value: 0.45, day: -2 });
+  // Better on paper, but posted by a person: never counted.
+  await postRun(api, projectId, { value: 0.9, day: -1 }, false);
+  const bareName = unique('Spare parts forecast');
+  await api.post('/projects', { teamId, name: bareName });
+
+  await signIn(page, account);
+  const table = page.getByRole('table', { name: 'Projects' });
+  const row = (text: string) => table.getByRole('row').filter({ hasText: text });
+  await expect(table.getByRole('columnheader', { name: 'Worth vs today (a year)' })).toBeVisible();
+  // (0.45 − 0.25) × €5,000 = €1,000 a day; × 365 = €365,000 a year.
+  await expect(row(name).getByRole('cell').nth(8)).toHaveText('+€365 k');
+  await expect(row(bareName).getByRole('cell').nth(8)).toHaveText('—');
+  await saveScreenshot(page, 'portfolio-money');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(row(name).getByRole('cell').nth(8)).toBeVisible();
+  await saveScreenshot(page, 'portfolio-money-mobile');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await row(name).getByRole('link', { name }).click();
+  const tiles = page.getByRole('list', { name: 'Project KPIs' });
+  const money = tiles
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'Metric in money', exact: true }) });
+  await expect(money.locator('.tile__value')).toHaveText('+€365 k a year');
+  // 0.45 × 5,000 − 10 × 200 = €250 a day; today 0.25 × 5,000 − 2,000 = −€750, a true minus.
+  await expect(money.locator('.tile__detail')).toHaveText(
+    'Best CI run (0.45 caught a day) worth €250.00 a day, today’s process −€750.00: +€1,000 a day, about +€365 k a year',
+  );
+  await expect(money.getByRole('link')).toHaveAttribute(
+    'href',
+    `/projects/${projectId}/runs/${best.id}`,
+  );
+  await expect(money).toHaveAttribute('title', /cost of a missed event/);
+  await saveScreenshot(page, 'project-overview-money');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(money.locator('.tile__detail')).toBeVisible();
+  await saveScreenshot(page, 'project-overview-money-mobile');
 });

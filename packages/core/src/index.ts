@@ -10,6 +10,7 @@ export * from './domain/roi.js';
 export * from './domain/chart-axis.js';
 export * from './domain/review-chart-layout.js';
 export * from './domain/dates.js';
+export * from './domain/date-format.js';
 export * from './domain/alerts.js';
 export * from './domain/delivery.js';
 export * from './domain/delivery-warnings.js';

@@ -31,7 +31,13 @@ export type { SprintRecord, ExternalRef } from './repositories/sprints.repositor
 export type { Owner, OwnedTable } from './repositories/owners.repository.js';
 export type { StoryRecord, StoryFields, PersonRef } from './repositories/stories.repository.js';
 export type { StoredWarning } from './repositories/delivery-warnings.repository.js';
-export type { RunRecord, NewRun, RunFilter, ParamValue } from './repositories/runs.repository.js';
+export type {
+  CiScoreRecord,
+  RunRecord,
+  NewRun,
+  RunFilter,
+  ParamValue,
+} from './repositories/runs.repository.js';
 export type { BaselineRecord, BaselineReason } from './repositories/baselines.repository.js';
 export type { DecisionRecord } from './repositories/decisions.repository.js';
 export type { SprintRecordRow } from './repositories/sprint-records.repository.js';

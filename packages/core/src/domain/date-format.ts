@@ -64,3 +64,16 @@ export function formatMonthText(month: string): string {
   const name = match ? MONTHS[Number(match[2]) - 1] : undefined;
   return match && name ? `${name} ${match[1]}` : month;
 }
+
+/**
+ * `2026-12-02`, `2026-12-02T23:30:00Z` or its epoch milliseconds → `2 Dec 2026` (an instant
+ * by its UTC day), for chart axes whose values are times. Text that is not a date is
+ * returned as given.
+ */
+export function formatDay(value: string | number): string {
+  if (typeof value === 'number') {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? String(value) : formatDayText(date.toISOString());
+  }
+  return formatDayText(value);
+}

@@ -4,6 +4,7 @@ import { ProjectArtifactKpisSchema } from './artifacts.js';
 import { DeploymentKpis } from './deployments.js';
 import { InsightKpisSchema } from './insights.js';
 import { RoiResponse } from './ledger.js';
+import { MetricMoneySchema } from './runs.js';
 import { Delivery } from './sprints.js';
 
 export const AlertSeveritySchema = z.enum(['red', 'amber']);
@@ -44,6 +45,25 @@ export const GoalKpis = z.object({
 });
 export type GoalKpis = z.infer<typeof GoalKpis>;
 
+/** Why the success metric has no money: the reason, for the overview to say. */
+export const MONEY_MISSING = [
+  'no_criterion',
+  'not_hit_rate',
+  'no_value_model',
+  'no_ci_run',
+] as const;
+
+/** The success metric in money: the project's best CI run against today's process. */
+export const MoneyKpis = z.object({
+  /** The best CI run of the success metric under the baseline's evaluation strategy. */
+  bestRun: z.object({ runId: z.string(), value: z.number() }).nullable(),
+  /** Null when it cannot be worked out; `missing` says why. */
+  money: MetricMoneySchema.nullable(),
+  missing: z.enum(MONEY_MISSING).nullable(),
+  rule: z.string(),
+});
+export type MoneyKpis = z.infer<typeof MoneyKpis>;
+
 export const RunKpis = z.object({
   total: z.number().int(),
   ci: z.number().int(),
@@ -61,6 +81,7 @@ export const ProjectKpis = z.object({
   goal: GoalKpis,
   delivery: Delivery,
   runs: RunKpis,
+  money: MoneyKpis,
   deployments: DeploymentKpis,
   artifacts: ProjectArtifactKpisSchema,
   insights: InsightKpisSchema,

@@ -37,6 +37,18 @@ export const PortfolioProject = z.object({
   /** (realized returns − costs) / costs, or null without costs; in the project's currency. */
   roi: z.number().nullable(),
   currency: z.string().nullable(),
+  /**
+   * What the best CI run is worth against today's process, per period and per year, in the
+   * value model's currency; null without a value model, a CI run or today's figure.
+   */
+  worthVsToday: z
+    .object({
+      perPeriod: z.number(),
+      perYear: z.number(),
+      period: z.string(),
+      currency: z.string(),
+    })
+    .nullable(),
   url: z.string(),
 });
 export type PortfolioProject = z.infer<typeof PortfolioProject>;

@@ -10,8 +10,11 @@ export interface PortfolioProjectRecord {
   teamName: string;
   name: string;
   stage: Stage;
-  /** Only the named users: the no-named-user rule reads nothing else of the scope. */
-  scope: Pick<Scope, 'users'>;
+  /**
+   * Only the named users (the no-named-user rule) and today's process's figure (the money a
+   * page's row shows against it): nothing else of the scope.
+   */
+  scope: Pick<Scope, 'users' | 'currentMetric'>;
   createdAt: string;
 }
 
@@ -36,6 +39,11 @@ export interface LedgerAmountRow {
   amount: number;
   currency: string;
   date: string;
+}
+
+function scopeOfRow(json: string): PortfolioProjectRecord['scope'] {
+  const scope = JSON.parse(json) as Partial<Scope>;
+  return { users: scope.users ?? [], currentMetric: scope.currentMetric ?? null };
 }
 
 /**
@@ -91,7 +99,7 @@ export class PortfolioRepository {
       teamName: teamName.get(row.team_id) ?? '',
       name: row.name,
       stage: row.stage as Stage,
-      scope: { users: (JSON.parse(row.scope_json) as Partial<Scope>).users ?? [] },
+      scope: scopeOfRow(row.scope_json),
       createdAt: row.created_at,
     }));
   }

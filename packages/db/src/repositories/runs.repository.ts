@@ -28,6 +28,12 @@ export interface RunRecord {
   createdAt: string;
 }
 
+/** A CI run as scoring reads it: its metrics and strategy, nothing else. */
+export type CiScoreRecord = Pick<
+  RunRecord,
+  'id' | 'projectId' | 'sprintId' | 'provenance' | 'metrics' | 'evaluationFingerprint'
+>;
+
 export type NewRun = Omit<RunRecord, 'postedBy'> & { postedById: string | null };
 
 type RunRow = RunsTable & { poster_name: string | null; poster_email: string | null };
@@ -155,6 +161,29 @@ export class RunRepository {
       .orderBy('runs.id')
       .execute();
     return rows.map(toRun);
+  }
+
+  /**
+   * The CI runs of several projects with only what scoring reads (the success metric's best
+   * run for the overview's and the portfolio's money), oldest first.
+   */
+  async listCiScores(projectIds: readonly string[]): Promise<CiScoreRecord[]> {
+    if (projectIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('runs')
+      .select(['id', 'project_id', 'sprint_id', 'metrics', 'evaluation_fingerprint'])
+      .where('project_id', 'in', projectIds)
+      .where('provenance', '=', 'ci')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      projectId: row.project_id,
+      sprintId: row.sprint_id,
+      provenance: 'ci',
+      metrics: JSON.parse(row.metrics) as Record<string, number>,
+      evaluationFingerprint: row.evaluation_fingerprint,
+    }));
   }
 
   /** A sprint's CI runs, oldest first: what a sprint close promotes the baseline from. */

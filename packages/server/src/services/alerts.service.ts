@@ -276,7 +276,7 @@ export async function judgeAlerts(
   reads: ProjectReads = new ProjectReads(store.repos, projectId),
 ): Promise<{ alerts: OpenAlert[]; stored: StoredWarning[] }> {
   const { repos } = store;
-  const project = await repos.projects.findById(projectId);
+  const project = await reads.project();
   if (!project) return { alerts: [], stored: [] };
   const [facts, stored] = await Promise.all([
     gatherAlertFacts(repos, project, now, reads),

@@ -36,7 +36,13 @@ export function metricOfRecord(
 }
 
 /** CI runs that carry the metric, as the pure rules see them. */
-export function scored(runs: readonly RunRecord[], metric: string): ScoredRun[] {
+export function scored(
+  runs: readonly Pick<
+    RunRecord,
+    'id' | 'sprintId' | 'provenance' | 'metrics' | 'evaluationFingerprint'
+  >[],
+  metric: string,
+): ScoredRun[] {
   return runs.flatMap((run) => {
     const value = run.metrics[metric];
     return run.provenance === 'ci' && value !== undefined

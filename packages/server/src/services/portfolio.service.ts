@@ -31,6 +31,7 @@ import { alertFactsOf } from './alerts.service.js';
 import { metricOfRecord } from './baselines.js';
 import { deliverySprintOf } from './delivery.service.js';
 import type { ServiceDeps } from './deps.js';
+import { bestCiRun, criterionMoney, hasValueModel, MONEY_RULE } from './money.js';
 
 /** About one data-science project in five reaches production (the seed articles). */
 export const INDUSTRY_PRODUCTION_SHARE = 0.2;
@@ -51,6 +52,7 @@ export const PORTFOLIO_RULES = {
   deployments: `Production deployments finished in the last ${RECENT_DEPLOYMENT_DAYS} days, whatever their status.`,
   insights: INSIGHTS_THIS_QUARTER_RULE,
   roi: `${ROI_RULE} Per project in its currency; the workspace figure sums each currency on its own.`,
+  worthVsToday: `${MONEY_RULE} The column is the difference a year, in the value model’s currency.`,
 } as const;
 
 const HEALTH_ORDER: Record<ProjectHealth, number> = { red: 0, amber: 1, green: 2 };
@@ -255,7 +257,10 @@ export class PortfolioService {
     };
   }
 
-  /** The page's rows, with what only they show: goal progress, last sprint, deployments. */
+  /**
+   * The page's rows, with what only they show: goal progress, last sprint, deployments, and
+   * the best CI run in money against today (CI runs read only where a value model prices them).
+   */
   private async pageItems(
     page: readonly JudgedProject[],
     roiOf: ReadonlyMap<string, ReturnType<typeof roiTotals>>,
@@ -271,15 +276,27 @@ export class PortfolioService {
       repos.deployments.countRecentProduction(ids, recentSince),
     ]);
     const lastClosed = lastClosedSprints(sprints);
-    const stories = await repos.stories.listForSprints([...lastClosed.values()].map((s) => s.id));
+    const priced = criteria.filter(hasValueModel).map((c) => c.projectId);
+    const [stories, ciScores] = await Promise.all([
+      repos.stories.listForSprints([...lastClosed.values()].map((s) => s.id)),
+      repos.runs.listCiScores(priced),
+    ]);
     const criterionOf = new Map(criteria.map((c) => [c.projectId, c]));
     const baselinesOf = groupBy(baselines, (b) => b.projectId);
+    const ciScoresOf = groupBy(ciScores, (r) => r.projectId);
     return page.map(({ project, health, reasons, openAlerts, insightsThisQuarter, entries }) => {
       const id = project.id;
       const projectBaselines = baselinesOf.get(id) ?? [];
-      const metric = metricOfRecord(criterionOf.get(id));
+      const criterion = criterionOf.get(id);
+      const metric = metricOfRecord(criterion);
       const last = lastClosed.get(id);
       const roi = roiOf.get(id) ?? roiTotals([]);
+      const best = bestCiRun(ciScoresOf.get(id) ?? [], criterion, projectBaselines.at(-1));
+      const { money } = criterionMoney(
+        criterion,
+        project.scope.currentMetric?.value ?? null,
+        best?.value ?? null,
+      );
       return {
         id,
         name: project.name,
@@ -301,6 +318,9 @@ export class PortfolioService {
         insightsThisQuarter,
         roi: roiRatio(roi.realizedReturns, roi.costs),
         currency: entries[0]?.currency ?? null,
+        worthVsToday: money?.difference
+          ? { ...money.difference, period: money.period, currency: money.currency }
+          : null,
         url: `/projects/${id}`,
       };
     });

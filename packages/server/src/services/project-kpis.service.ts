@@ -5,6 +5,7 @@ import {
   HEALTH_RULE,
   judgeHealth,
   type GoalKpis,
+  type MoneyKpis,
   type ProjectKpis,
   type RunKpis,
 } from '@sextant/core';
@@ -14,6 +15,7 @@ import { presentWarning } from '../presenters/index.js';
 import { judgeAlerts } from './alerts.service.js';
 import { metricOfRecord } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
+import { bestCiRun, criterionMoney, hasValueModel, MONEY_RULE } from './money.js';
 import { ProjectReads } from './project-reads.js';
 import type { Services } from './index.js';
 
@@ -56,6 +58,31 @@ async function runKpis(reads: ProjectReads): Promise<RunKpis> {
   };
 }
 
+/** The project's best CI run in money against today's process, or why there is none. */
+async function moneyKpis(reads: ProjectReads): Promise<MoneyKpis> {
+  const [criterion, baseline, project] = await Promise.all([
+    reads.criterion(),
+    reads.currentBaseline(),
+    reads.project(),
+  ]);
+  // The runs are read only where they can be worth money.
+  const runs = hasValueModel(criterion)
+    ? await reads.repos.runs.listCiScores([reads.projectId])
+    : [];
+  const best = bestCiRun(runs, criterion, baseline);
+  const { money, missing } = criterionMoney(
+    criterion,
+    project?.scope.currentMetric?.value ?? null,
+    best?.value ?? null,
+  );
+  return {
+    bestRun: best && { runId: best.id, value: best.value },
+    money,
+    missing,
+    rule: MONEY_RULE,
+  };
+}
+
 /** `GET /projects/{id}/kpis`: every KPI family, the open alerts (judged now) and health. */
 export class ProjectKpiService {
   constructor(
@@ -73,10 +100,11 @@ export class ProjectKpiService {
     const reads = new ProjectReads(store.repos, projectId);
     const { alerts, stored } = await judgeAlerts(store, projectId, now, reads);
     const { services } = this;
-    const [goal, delivery, runs, deployments, artifacts, insights, roi] = await Promise.all([
+    const [goal, delivery, runs, money, deployments, artifacts, insights, roi] = await Promise.all([
       goalKpis(reads, now),
       services.delivery.delivery(projectId, stored, reads),
       runKpis(reads),
+      moneyKpis(reads),
       services.deployments.kpis(projectId, now),
       services.artifacts.kpis(projectId),
       services.insights.kpis(projectId, now, reads),
@@ -88,6 +116,7 @@ export class ProjectKpiService {
       goal,
       delivery: { ...delivery, warnings: delivery.warnings.map(presentWarning) },
       runs,
+      money,
       deployments,
       artifacts,
       insights,

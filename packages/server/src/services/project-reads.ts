@@ -3,6 +3,7 @@ import type {
   GoalRecord,
   InsightRecord,
   LedgerEntryRecord,
+  ProjectRecord,
   Repositories,
   SuccessCriterionRecord,
 } from '@sextant/db';
@@ -30,6 +31,10 @@ export class ProjectReads {
       this.memo.set(key, pending);
     }
     return pending;
+  }
+
+  project(): Promise<ProjectRecord | undefined> {
+    return this.once('project', () => this.repos.projects.findById(this.projectId));
   }
 
   goals(): Promise<GoalRecord[]> {

@@ -3,9 +3,7 @@ import {
   bestUnder,
   checkTransition,
   closedOnDay,
-  durationHours,
   forecastSprints,
-  metricMoney,
   notFound,
   type CreateDecisionBody,
   type ReviewPoint,
@@ -17,6 +15,7 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { metricOfRecord, scored } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
+import { criterionMoney } from './money.js';
 import { loadWritableProject } from './projects.service.js';
 import { NOT_COMPARABLE } from './runs.service.js';
 import { loadSprint } from './sprints.service.js';
@@ -141,17 +140,7 @@ export async function buildReview(
   const values = points.flatMap((p) => (p.bestCiValue === null ? [] : [p.bestCiValue]));
   // What the review's best CI run is worth: this sprint's, else the latest sprint's with one.
   const best = points.at(-1)?.bestCiValue ?? values.at(-1) ?? null;
-  const money =
-    criterion?.metric.kind === 'hit_rate_at_n' && criterion.valueModel && best !== null
-      ? metricMoney({
-          caught: best,
-          currentCaught: project.scope.currentMetric?.value ?? null,
-          threshold: criterion.threshold,
-          n: criterion.metric.n,
-          periodHours: durationHours(criterion.evaluation.testWindow),
-          value: criterion.valueModel,
-        })
-      : null;
+  const { money } = criterionMoney(criterion, project.scope.currentMetric?.value ?? null, best);
   return {
     sprint: {
       id: sprint.id,

@@ -157,6 +157,24 @@ describeEachDatabase('demo workspace', (env) => {
     expect(kpis.artifacts.produced).toBe(2);
   });
 
+  it('prices the predictive-maintenance project’s best CI run on its overview and in the portfolio', async () => {
+    const reply = await client.get<ProjectKpis>(`/projects/${seed.projectId}/kpis`);
+    expect(reply.status).toBe(200);
+    // Best CI run 1.6 failures caught a day against the planner's 0.4: (1.6 − 0.4) × €25,000.
+    expect(reply.body.money.money?.text).toBe(
+      '1.6 caught a day against 0.4 today: +€30,000 a day, about +€10.9 M a year',
+    );
+    const worth = Object.fromEntries(portfolio.items.map((p) => [p.name, p.worthVsToday]));
+    expect(worth['Predictive maintenance — press line 3']).toEqual({
+      perPeriod: 30_000,
+      perYear: 10_950_000,
+      period: 'day',
+      currency: 'EUR',
+    });
+    // The other projects' criteria are not a hit rate@N with a value model.
+    expect(Object.values(worth).filter((w) => w !== null)).toHaveLength(1);
+  });
+
   it('lists artifacts reused by other projects, the other team’s reuse included', async () => {
     const reply = await client.get<ArtifactList>('/artifacts?sort=name');
     expect(reply.status).toBe(200);

@@ -1,11 +1,17 @@
 import { Link } from 'react-router';
-import type { PortfolioProject } from '@sextant/core';
+import { formatMoneyShort, type PortfolioProject } from '@sextant/core';
 import { HealthBadge } from '../../components/HealthBadge';
 import { StageBadge } from '../../components/StageBadge';
 import { formatPercent, formatRoi } from '../../lib/format';
 
 function roiText(project: PortfolioProject): string {
   return formatRoi(project.roi);
+}
+
+/** The best CI run against today's process, a year, in short money: `+€6.8 M`. */
+function worthText(project: PortfolioProject): string {
+  const worth = project.worthVsToday;
+  return worth ? formatMoneyShort(worth.perYear, worth.currency, true) : '—';
 }
 
 /** One row per project: health (reasons on hover), stage and the KPIs that say if it is on track. */
@@ -33,13 +39,16 @@ export function PortfolioTable({
             Last sprint
           </th>
           <th scope="col" className="portfolio-table__num" title={rules.deployments}>
-            Deployments (30 d)
+            Deployments (30&nbsp;d)
           </th>
           <th scope="col" className="portfolio-table__num" title={rules.insights}>
             Insights this quarter
           </th>
           <th scope="col" className="portfolio-table__num" title={rules.roi}>
             ROI
+          </th>
+          <th scope="col" className="portfolio-table__num" title={rules.worthVsToday}>
+            Worth vs today (a&nbsp;year)
           </th>
         </tr>
       </thead>
@@ -77,6 +86,9 @@ export function PortfolioTable({
             </td>
             <td data-label="ROI" className="portfolio-table__num">
               {roiText(project)}
+            </td>
+            <td data-label="Worth vs today (a year)" className="portfolio-table__num">
+              {worthText(project)}
             </td>
           </tr>
         ))}

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { formatDate, formatPercent, parseNumberInput, withUnit } from '../../lib/format';
 import { DateInput } from '../../components/DateInput';
+import { GoalChart } from './GoalChart';
 
 const STATUS: Record<
   GoalMeasurements['progress']['status'],
@@ -44,6 +45,7 @@ export function GoalMeasurementsPanel({ goal, canEdit }: { goal: Goal; canEdit: 
         ) : null}
         <span className="muted">{progress.message}</span>
       </p>
+      {items.length > 0 ? <GoalChart goal={goal} measured={query.data} /> : null}
       {canEdit && !adding ? (
         <button type="button" className="btn btn--small" onClick={() => setAdding(true)}>
           Add measurement

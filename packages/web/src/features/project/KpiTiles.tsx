@@ -1,5 +1,10 @@
 import { Link } from 'react-router';
-import type { ProjectKpis } from '@sextant/core';
+import {
+  formatMetricText,
+  formatMoneyShort,
+  formatMoneyText,
+  type ProjectKpis,
+} from '@sextant/core';
 import { formatMoney, formatNumber, formatPercent, formatRoi } from '../../lib/format';
 
 interface KpiTileProps {
@@ -9,12 +14,18 @@ interface KpiTileProps {
   /** The rule written beside the figure: the tile's hover text. */
   rule: string;
   to: string;
+  /** Across the whole row: for a figure that needs a sentence. */
+  wide?: boolean;
 }
 
 /** One figure; the whole tile follows its link to the page where it is explained. */
-function KpiTile({ label, value, detail, rule, to }: KpiTileProps) {
+function KpiTile({ label, value, detail, rule, to, wide = false }: KpiTileProps) {
   return (
-    <div className="tile kpi-tile" role="listitem" title={rule}>
+    <div
+      className={wide ? 'tile kpi-tile kpi-tile--wide' : 'tile kpi-tile'}
+      role="listitem"
+      title={rule}
+    >
       <Link className="tile__label kpi-tile__link" to={to}>
         {label}
       </Link>
@@ -53,12 +64,42 @@ function roiDetail(roi: ProjectKpis['roi']): string {
   return `${formatMoney(roi.realizedReturns, roi.currency)} returned on ${formatMoney(roi.costs, roi.currency)}`;
 }
 
+const NO_MONEY: Record<NonNullable<ProjectKpis['money']['missing']>, string> = {
+  no_criterion: 'no success criterion yet',
+  not_hit_rate: 'the success criterion is not a hit rate@N: it has no value in money',
+  no_value_model: 'no value model on the success criterion',
+  no_ci_run: 'no CI run of the success metric yet',
+};
+
+/** "a day", "a week", but "every 28 days", "every 12 h". */
+const perPeriod = (period: string) => (/^\d/.test(period) ? `every ${period}` : `a ${period}`);
+
+/** The best CI run in money against today's process: the headline figure and its sentence. */
+function moneyFigures(money: ProjectKpis['money']): { value: string; detail: string } {
+  const worth = money.money;
+  if (!worth) return { value: '—', detail: money.missing ? NO_MONEY[money.missing] : '' };
+  const { currency } = worth;
+  const every = perPeriod(worth.period);
+  const best = `Best CI run (${formatMetricText(money.bestRun?.value ?? 0)} caught ${every}) worth ${formatMoneyText(worth.model.perPeriod, currency)} ${every}`;
+  if (!worth.current || !worth.difference) {
+    return {
+      value: `${formatMoneyShort(worth.model.perYear, currency)} a year`,
+      detail: `${best}, about ${formatMoneyShort(worth.model.perYear, currency)} a year; the scope states no figure for today’s process`,
+    };
+  }
+  return {
+    value: `${formatMoneyShort(worth.difference.perYear, currency, true)} a year`,
+    detail: `${best}, today’s process ${formatMoneyText(worth.current.perPeriod, currency)}: ${formatMoneyText(worth.difference.perPeriod, currency, true)} ${every}, about ${formatMoneyShort(worth.difference.perYear, currency, true)} a year`,
+  };
+}
+
 /** The project's KPI families at a glance, each with its rule and a way to its page. */
 export function KpiTiles({ kpis }: { kpis: ProjectKpis }) {
   const base = `/projects/${kpis.projectId}`;
   const { goal, runs, deployments, insights, roi } = kpis;
   const sprint = lastClosedSprint(kpis.delivery);
   const days = deployments.daysSinceLastProduction;
+  const money = moneyFigures(kpis.money);
   return (
     <div className="tiles kpi-tiles" role="list" aria-label="Project KPIs">
       <KpiTile
@@ -110,6 +151,14 @@ export function KpiTiles({ kpis }: { kpis: ProjectKpis }) {
         detail={roiDetail(roi)}
         rule={roi.rules.roi}
         to={`${base}/roi`}
+      />
+      <KpiTile
+        wide
+        label="Metric in money"
+        value={money.value}
+        detail={money.detail}
+        rule={kpis.money.rule}
+        to={kpis.money.bestRun ? `${base}/runs/${kpis.money.bestRun.runId}` : `${base}/runs`}
       />
     </div>
   );
