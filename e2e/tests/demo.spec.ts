@@ -67,7 +67,7 @@ test.describe('demo workspace', () => {
       .getByRole('list', { name: 'Project KPIs' })
       .getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: 'Metric in money', exact: true }) });
-    await expect(money.locator('.tile__value')).toHaveText('+€10.9 M a year');
+    await expect(money.locator('.tile__value')).toHaveText('+€11 M a year');
     await expect(money).toContainText('today’s process €2,000: +€30,000 a day');
     await expect(page.getByRole('region', { name: 'Success criterion' })).toContainText(
       'Hit rate@10',
@@ -89,7 +89,7 @@ test.describe('demo workspace', () => {
     await expect(row('Supplier delay early warning')).toContainText('At risk');
     await expect(row(DEMO_PROJECT)).toContainText('On track');
     // Only the demo project's criterion is priced: the others show a dash.
-    await expect(row(DEMO_PROJECT).getByRole('cell').nth(8)).toHaveText('+€10.9 M');
+    await expect(row(DEMO_PROJECT).getByRole('cell').nth(8)).toHaveText('+€11 M');
     await expect(row('Weld-seam inspection').getByRole('cell').nth(8)).toHaveText('—');
     // Worst first: the red project leads the list.
     await expect(table.getByRole('row').nth(1)).toContainText('Weld-seam inspection');

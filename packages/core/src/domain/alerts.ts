@@ -210,7 +210,7 @@ export function evaluateAlerts(
       rule: 'no_insight_this_quarter',
       subjectKey: facts.insights.quarter,
       severity: 'amber',
-      message: `No actionable insight delivered in ${facts.insights.quarter}: since the POC ended on ${facts.pocEndedOn}, the business should get at least one each quarter.`,
+      message: `No actionable insight delivered in ${facts.insights.quarter}: since the POC ended on ${formatDayText(facts.pocEndedOn)}, the business should get at least one each quarter.`,
       details: { quarter: facts.insights.quarter, delivered: 0, pocEndedOn: facts.pocEndedOn },
       action: { label: 'Insights', path: `${base}/insights`, kind: 'open' },
     });

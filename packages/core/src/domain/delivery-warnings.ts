@@ -1,3 +1,4 @@
+import { formatDayText } from './date-format.js';
 import { addDays } from './sprint.js';
 import {
   closedSprintsInOrder,
@@ -131,7 +132,7 @@ export function evaluateDeliveryWarnings(
       warnings.push({
         rule: 'sprint_overdue',
         subjectKey: sprint.id,
-        message: `${sprint.name} ended on ${sprint.endDate} and is still active (${overdueDays} day${overdueDays === 1 ? '' : 's'} over): close it to record what was delivered.`,
+        message: `${sprint.name} ended on ${formatDayText(sprint.endDate)} and is still active (${overdueDays} day${overdueDays === 1 ? '' : 's'} over): close it to record what was delivered.`,
         details: { sprintId: sprint.id, name: sprint.name, endDate: sprint.endDate, overdueDays },
       });
     }
@@ -142,7 +143,7 @@ export function evaluateDeliveryWarnings(
       warnings.push({
         rule: 'sprint_empty',
         subjectKey: sprint.id,
-        message: `${sprint.name} (${sprint.state}, from ${sprint.startDate}) has no story: every sprint needs stories with a tangible deliverable.`,
+        message: `${sprint.name} (${sprint.state}, from ${formatDayText(sprint.startDate)}) has no story: every sprint needs stories with a tangible deliverable.`,
         details: {
           sprintId: sprint.id,
           name: sprint.name,

@@ -1,3 +1,4 @@
+import { formatDayText } from './date-format.js';
 import type { GoalDirection } from './goal.js';
 import { dayNumber } from './sprint.js';
 
@@ -86,11 +87,11 @@ export function businessGoalProgress(
     ? {
         status: 'on_pace',
         ...base,
-        message: `At this pace the target is reached by the deadline (${goal.deadline}).`,
+        message: `At this pace the target is reached by the deadline (${formatDayText(goal.deadline)}).`,
       }
     : {
         status: 'off_pace',
         ...base,
-        message: `At this pace the target will not be reached by the deadline (${goal.deadline}).`,
+        message: `At this pace the target will not be reached by the deadline (${formatDayText(goal.deadline)}).`,
       };
 }

@@ -48,6 +48,11 @@ function periodName(hours: number): string {
   return `${hours} h`;
 }
 
+/** "a day", "a week", but "every 28 days", "every 12 h": how often a period's money comes. */
+export function perPeriodText(period: string): string {
+  return /^\d/.test(period) ? `every ${period}` : `a ${period}`;
+}
+
 export function metricMoney(input: {
   /** The model's figure: the best CI run's hit rate@N (events caught per period). */
   caught: number;
@@ -69,14 +74,15 @@ export function metricMoney(input: {
   const difference =
     currentCaught === null ? null : worth((caught - currentCaught) * value.costMissed);
   const period = periodName(periodHours);
+  const every = perPeriodText(period);
   const money = (amount: number, signed = false) => formatMoneyText(amount, value.currency, signed);
   const short = (amount: number, signed = false) =>
     formatMoneyShort(amount, value.currency, signed);
   const text =
     difference && currentCaught !== null
-      ? `${formatMetricText(caught)} caught a ${period} against ${formatMetricText(currentCaught)} today: ` +
-        `${money(difference.perPeriod, true)} a ${period}, about ${short(difference.perYear, true)} a year`
-      : `${formatMetricText(caught)} caught a ${period}: worth ${money(model.perPeriod)} a ${period} ` +
+      ? `${formatMetricText(caught)} caught ${every} against ${formatMetricText(currentCaught)} today: ` +
+        `${money(difference.perPeriod, true)} ${every}, about ${short(difference.perYear, true)} a year`
+      : `${formatMetricText(caught)} caught ${every}: worth ${money(model.perPeriod)} ${every} ` +
         `after ${n} interventions, about ${short(model.perYear)} a year`;
   return {
     currency: value.currency,

@@ -11,12 +11,21 @@ export const MINUS = '\u2212';
 const CURRENCY_SIGNS: Record<string, string> = { EUR: '€', USD: '$', GBP: '£', JPY: '¥' };
 
 /**
+ * Half-up rounding at `decimals` on the number as written, not its binary value: 10.95 → 11.0
+ * and 1.005 → 1.01, where `toFixed` alone gives 10.9 and 1.00.
+ */
+function roundDecimal(x: number, decimals: number): number {
+  const rounded = Number(`${Math.round(Number(`${x}e${decimals}`))}e-${decimals}`);
+  return Number.isFinite(rounded) ? rounded : x;
+}
+
+/**
  * `1234567.891` → `1,234,567.89` (at most `decimals`; trailing zeros dropped unless
  * `keepZeros`), minus as U+2212.
  */
 export function formatNumberText(value: number, decimals = 2, keepZeros = false): string {
   const sign = value < 0 ? MINUS : '';
-  const fixed = Math.abs(value).toFixed(decimals);
+  const fixed = roundDecimal(Math.abs(value), decimals).toFixed(decimals);
   const [whole = '0', fraction = ''] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const trimmed = keepZeros ? fraction : fraction.replace(/0+$/, '');

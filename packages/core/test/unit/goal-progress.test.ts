@@ -31,7 +31,7 @@ describe('a business goal measured', () => {
     expect(off.projectedAtDeadline).toBeCloseTo(101.95, 9);
     expect(off.status).toBe('off_pace');
     expect(off.message).toBe(
-      'At this pace the target will not be reached by the deadline (2027-06-30).',
+      'At this pace the target will not be reached by the deadline (30 Jun 2027).',
     );
   });
 

@@ -76,5 +76,8 @@ describe('one way to write numbers', () => {
     expect(formatMoneyShort(6_843_750, 'EUR', true)).toBe('+€6.8 M');
     expect(formatMoneyShort(-340_000, 'EUR')).toBe(`${MINUS}€340 k`);
     expect(formatMoneyShort(9_999, 'EUR')).toBe('€9,999');
+    // Half-up on the decimal figure, not its binary value (10.95 is 10.9499… in binary).
+    expect(formatMoneyShort(10_950_000, 'EUR', true)).toBe('+€11 M');
+    expect(formatNumberText(1.005)).toBe('1.01');
   });
 });

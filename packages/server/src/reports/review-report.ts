@@ -10,6 +10,7 @@ import {
   formatMetricText,
   formatMoneyShort,
   formatMoneyText,
+  perPeriodText,
   type Decision,
   type SprintReview,
 } from '@sextant/core';
@@ -76,7 +77,7 @@ export function thresholdMoneyText(review: SprintReview): string | null {
   if (!money?.atThreshold || review.threshold === null) return null;
   return (
     `At the threshold ${formatMetricText(review.threshold)}: ` +
-    `${formatMoneyText(money.atThreshold.perPeriod, money.currency)} a ${money.period}, ` +
+    `${formatMoneyText(money.atThreshold.perPeriod, money.currency)} ${perPeriodText(money.period)}, ` +
     `about ${formatMoneyShort(money.atThreshold.perYear, money.currency)} a year.`
   );
 }

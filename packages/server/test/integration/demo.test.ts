@@ -162,7 +162,7 @@ describeEachDatabase('demo workspace', (env) => {
     expect(reply.status).toBe(200);
     // Best CI run 1.6 failures caught a day against the planner's 0.4: (1.6 − 0.4) × €25,000.
     expect(reply.body.money.money?.text).toBe(
-      '1.6 caught a day against 0.4 today: +€30,000 a day, about +€10.9 M a year',
+      '1.6 caught a day against 0.4 today: +€30,000 a day, about +€11 M a year',
     );
     const worth = Object.fromEntries(portfolio.items.map((p) => [p.name, p.worthVsToday]));
     expect(worth['Predictive maintenance — press line 3']).toEqual({

@@ -178,7 +178,7 @@ describeEachDatabase('portfolio', (env) => {
     const betaRow = all.items.find((p) => p.id === beta.id);
     expect(betaRow).toMatchObject({ goalProgress: 0.5, lastSprintSuccessRate: 0.75 });
     expect(betaRow?.reasons).toContain(
-      'Late sprint ended on 2026-11-13 and is still active (10 days over): close it to record what was delivered.',
+      'Late sprint ended on 13 Nov 2026 and is still active (10 days over): close it to record what was delivered.',
     );
     // The rows' own figures are read for the page only: each one-row page shows the same row.
     for (let offset = 0; offset < all.total; offset += 1) {

@@ -33,7 +33,7 @@ export function PortfolioTable({
           </th>
           <th scope="col">Stage</th>
           <th scope="col" className="portfolio-table__num" title={rules.goalProgress}>
-            Goal progress
+            Criterion progress
           </th>
           <th scope="col" className="portfolio-table__num" title={rules.lastSprintSuccessRate}>
             Last sprint
@@ -72,7 +72,7 @@ export function PortfolioTable({
             <td data-label="Stage">
               <StageBadge stage={project.stage} />
             </td>
-            <td data-label="Goal progress" className="portfolio-table__num">
+            <td data-label="Criterion progress" className="portfolio-table__num">
               {formatPercent(project.goalProgress)}
             </td>
             <td data-label="Last sprint" className="portfolio-table__num">

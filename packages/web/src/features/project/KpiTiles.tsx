@@ -3,6 +3,7 @@ import {
   formatMetricText,
   formatMoneyShort,
   formatMoneyText,
+  perPeriodText,
   type ProjectKpis,
 } from '@sextant/core';
 import { formatMoney, formatNumber, formatPercent, formatRoi } from '../../lib/format';
@@ -71,8 +72,7 @@ const NO_MONEY: Record<NonNullable<ProjectKpis['money']['missing']>, string> = {
   no_ci_run: 'no CI run of the success metric yet',
 };
 
-/** "a day", "a week", but "every 28 days", "every 12 h". */
-const perPeriod = (period: string) => (/^\d/.test(period) ? `every ${period}` : `a ${period}`);
+const perPeriod = perPeriodText;
 
 /** The best CI run in money against today's process: the headline figure and its sentence. */
 function moneyFigures(money: ProjectKpis['money']): { value: string; detail: string } {

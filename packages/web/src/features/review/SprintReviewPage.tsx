@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import {
   formatMetricText,
+  perPeriodText,
   formatMoneyShort,
   formatMoneyText,
   type SprintReview,
@@ -157,8 +158,8 @@ function ForecastCard({ review }: { review: SprintReview }) {
       {review.money?.atThreshold && review.threshold !== null ? (
         <p className="muted small">
           At the threshold {formatMetricText(review.threshold)}:{' '}
-          {formatMoneyText(review.money.atThreshold.perPeriod, review.money.currency)} a{' '}
-          {review.money.period}, about{' '}
+          {formatMoneyText(review.money.atThreshold.perPeriod, review.money.currency)}{' '}
+          {perPeriodText(review.money.period)}, about{' '}
           {formatMoneyShort(review.money.atThreshold.perYear, review.money.currency)} a year.
         </p>
       ) : null}
