@@ -137,6 +137,28 @@ export class PortfolioRepository {
     return rows.map(toGoal);
   }
 
+  /** Every measurement of the visible projects' goals, by goal and time (for the goal pace rule). */
+  async goalMeasurements(
+    userId: string,
+  ): Promise<{ goalId: string; value: number; measuredAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('goal_measurements')
+      .select(['goal_id', 'value', 'measured_at'])
+      .where(
+        'goal_id',
+        'in',
+        this.db.selectFrom('goals').select('id').where('project_id', 'in', this.visible(userId)),
+      )
+      .orderBy('goal_id')
+      .orderBy('measured_at')
+      .execute();
+    return rows.map((r) => ({
+      goalId: r.goal_id,
+      value: Number(r.value),
+      measuredAt: r.measured_at,
+    }));
+  }
+
   /** The projects that have a baseline (for the no-CI-baseline rule). */
   async withBaseline(userId: string): Promise<Set<string>> {
     const rows = await this.db

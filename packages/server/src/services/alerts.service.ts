@@ -12,6 +12,7 @@ import {
   type InsightForKpi,
   type LedgerEntryForRoi,
   type GoalPace,
+  type GoalPoint,
   type ProjectAlertFacts,
   type Scope,
 } from '@sextant/core';
@@ -176,22 +177,30 @@ export async function gatherAlertFacts(
   );
 }
 
+/** A measured goal's pace, as the goal_off_pace rule reads it; null without measurements. */
+export function goalPaceFrom(
+  goal: GoalRecord,
+  measurements: readonly GoalPoint[],
+): GoalPace | null {
+  if (measurements.length === 0) return null;
+  const progress = businessGoalProgress(goal, measurements);
+  return {
+    goalId: goal.id,
+    statement: goal.statement,
+    target: goal.target,
+    deadline: goal.deadline,
+    unit: goal.unit,
+    status: progress.status,
+    projectedAtDeadline: progress.projectedAtDeadline,
+  };
+}
+
 /** The pace of each goal that has measurements (one indexed read per goal). */
 async function goalPaceOf(repos: Repositories, goals: readonly GoalRecord[]): Promise<GoalPace[]> {
   const paces: GoalPace[] = [];
   for (const goal of goals) {
-    const measurements = await repos.goalMeasurements.listForGoal(goal.id);
-    if (measurements.length === 0) continue;
-    const progress = businessGoalProgress(goal, measurements);
-    paces.push({
-      goalId: goal.id,
-      statement: goal.statement,
-      target: goal.target,
-      deadline: goal.deadline,
-      unit: goal.unit,
-      status: progress.status,
-      projectedAtDeadline: progress.projectedAtDeadline,
-    });
+    const pace = goalPaceFrom(goal, await repos.goalMeasurements.listForGoal(goal.id));
+    if (pace) paces.push(pace);
   }
   return paces;
 }

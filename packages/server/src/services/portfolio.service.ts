@@ -27,7 +27,7 @@ import type {
   Repositories,
   SprintRecord,
 } from '@sextant/db';
-import { alertFactsOf } from './alerts.service.js';
+import { alertFactsOf, goalPaceFrom } from './alerts.service.js';
 import { metricOfRecord } from './baselines.js';
 import { deliverySprintOf } from './delivery.service.js';
 import type { ServiceDeps } from './deps.js';
@@ -113,6 +113,7 @@ export class PortfolioService {
       insights,
       ledger,
       open,
+      measurements,
     ] = await Promise.all([
       repos.portfolio.projects(userId),
       repos.portfolio.stageMoves(userId),
@@ -123,6 +124,7 @@ export class PortfolioService {
       repos.portfolio.insights(userId),
       repos.portfolio.ledger(userId),
       repos.portfolio.openWarnings(userId, DELIVERY_WARNING_RULES),
+      repos.portfolio.goalMeasurements(userId),
     ]);
     // Runs are counted only where the no-CI-baseline rule can fire: a closed sprint and no baseline.
     const runCounts = await repos.runs.countByProject(
@@ -135,6 +137,7 @@ export class PortfolioService {
       insights: groupBy(insights, (i) => i.projectId),
       ledger: groupBy(ledger, (e) => e.projectId),
       open: groupBy(open, (w) => w.projectId),
+      measurements: groupBy(measurements, (m) => m.goalId),
     };
 
     const judged = projects.map((project): JudgedProject => {
@@ -163,6 +166,9 @@ export class PortfolioService {
           insights: by.insights.get(id) ?? [],
           ledger: entries,
           delivery,
+          goalPace: (by.goals.get(id) ?? []).flatMap(
+            (goal) => goalPaceFrom(goal, by.measurements.get(goal.id) ?? []) ?? [],
+          ),
         },
         now,
         today,

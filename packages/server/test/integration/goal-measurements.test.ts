@@ -6,6 +6,7 @@ import type {
   Goal,
   GoalMeasurement,
   GoalMeasurements,
+  Portfolio,
   ProjectKpis,
 } from '@sextant/core';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
@@ -112,7 +113,13 @@ describeEachDatabase('business goal measurements', (env) => {
       ).toBe(201);
     const offPace = async () => {
       const kpis = await admin.client.get<ProjectKpis>(`/projects/${project.id}/kpis`);
-      return kpis.body.alerts.find((a) => a.rule === 'goal_off_pace');
+      const alert = kpis.body.alerts.find((a) => a.rule === 'goal_off_pace');
+      // The portfolio judges the same measurements in bulk and says the same.
+      const row = (await admin.client.get<Portfolio>('/portfolio')).body.items.find(
+        (p) => p.id === project.id,
+      );
+      expect(row?.reasons.includes(alert?.message ?? '')).toBe(alert !== undefined);
+      return alert;
     };
     await measure(114, '2026-10-01');
     expect(await offPace()).toBeUndefined();
