@@ -57,6 +57,13 @@ export function dayFromNow(days: number): string {
   return new Date(testNow().getTime() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
+/** The same day as Sextant writes it in text: `11 Nov 2026`. */
+export function dayTextFromNow(days: number): string {
+  const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+  const [y, m, d] = dayFromNow(days).split('-').map(Number) as [number, number, number];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
 /**
  * A team and a project with a full scope, a goal, a success criterion and two risks,
  * made through the API: for tests that look at a filled-in project page.

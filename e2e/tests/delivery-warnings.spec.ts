@@ -1,4 +1,4 @@
-import { dayFromNow } from '../support/api.js';
+import { dayTextFromNow } from '../support/api.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { addStory, planSprint } from '../support/sprints.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
@@ -27,7 +27,7 @@ test('overdue sprint: an active sprint past its end date shows as still active o
   const alerts = page.getByRole('list', { name: 'Open alerts' });
   const item = alerts.getByRole('listitem').filter({ hasText: 'Sprint 1 ended on' });
   await expect(item).toContainText(
-    `Sprint 1 ended on ${dayFromNow(-7)} and is still active (7 days over)`,
+    `Sprint 1 ended on ${dayTextFromNow(-7)} and is still active (7 days over)`,
   );
   await expect(item).toContainText(/Since \d{1,2} \w{3} \d{4}/);
   // It sits above the stage bar, where it is seen first.
