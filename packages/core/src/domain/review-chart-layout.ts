@@ -45,6 +45,8 @@ export interface ReviewChartLayoutInput {
   fontSize?: number;
   /** The y axis's name, drawn left-aligned just above the plot: kept clear of value labels. */
   axisName?: string | null;
+  /** Room above the plot, px (the legend's rows and the axis name); 44 by default. */
+  top?: number;
 }
 
 export interface PlacedText {
@@ -150,6 +152,24 @@ export function spreadLabels(ys: readonly number[], height: number, min: number,
   return out;
 }
 
+/**
+ * Rows a plain ECharts legend takes for `names` in `width` px (icon 25 px, gap 14 px): for the
+ * room above the plot.
+ */
+export function legendRows(names: readonly string[], width: number, fontSize = 12): number {
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const item = 25 + 5 + textWidth(name, fontSize);
+    if (used > 0 && used + item > width) {
+      rows += 1;
+      used = 0;
+    }
+    used += item + 14;
+  }
+  return rows;
+}
+
 /** The chart's layout (see the module's rule). Pure: same input, same pixels. */
 export function reviewChartLayout(input: ReviewChartLayoutInput): ReviewChartLayout {
   const fontSize = input.fontSize ?? 12;
@@ -196,7 +216,7 @@ export function reviewChartLayout(input: ReviewChartLayoutInput): ReviewChartLay
     });
   }
   const marginWidth = Math.max(24, ...wanted.map((w) => textWidth(w.text, fontSize) + 10));
-  const grid = { left: 56, right: marginWidth, top: 44, bottom: 36 };
+  const grid = { left: 56, right: marginWidth, top: input.top ?? 44, bottom: 36 };
   const plot: Rect = {
     left: grid.left,
     top: grid.top,

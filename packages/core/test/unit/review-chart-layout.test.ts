@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NEXT_SPRINT,
+  legendRows,
   reviewChartLayout,
   segmentHitsRect,
   spreadLabels,
@@ -83,6 +84,23 @@ describe('the review chart layout', () => {
       height: 320,
     });
     expect(layout.categories).toEqual(['Sprint 1']);
+  });
+});
+
+describe('the legend', () => {
+  it('wraps onto a second row when its names do not fit, and the plot starts lower', () => {
+    const names = ['Best CI run', 'Baseline', 'Threshold', 'Today: Planned maintenance'];
+    expect(legendRows(names, 720)).toBe(1);
+    expect(legendRows(names, 360)).toBe(2);
+    const base = {
+      points: sprints(3),
+      threshold: 2,
+      currentProcess: null,
+      width: 360,
+      height: 280,
+    };
+    expect(reviewChartLayout({ ...base, top: 66 }).plot.top).toBe(66);
+    expect(reviewChartLayout(base).plot.top).toBe(44);
   });
 });
 

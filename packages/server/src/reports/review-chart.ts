@@ -24,6 +24,7 @@ import type { ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import {
   formatMetricText,
+  legendRows,
   reviewChartLayout,
   type LineLabelKind,
   type PlacedText,
@@ -108,6 +109,14 @@ const LINE_LABEL_COLORS: Record<LineLabelKind, string> = {
 };
 
 function chartOption({ metricName, points, threshold, currentProcess }: ReviewChartInput) {
+  const names = [
+    'Best CI run',
+    ...(points.some((p) => p.baselineValue !== null || p.promotedValue !== null)
+      ? ['Baseline']
+      : []),
+    ...(threshold !== null ? ['Threshold'] : []),
+    ...(currentProcess ? [`Today: ${currentProcess.name}`] : []),
+  ];
   const layout = reviewChartLayout({
     points,
     threshold,
@@ -116,6 +125,8 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
     height: CHART_HEIGHT,
     fontSize: FONT_SIZE,
     axisName: metricName,
+    // A legend that wraps (a long process name) takes more room above the plot, 22 px a row.
+    top: 44 + (legendRows(names, CHART_WIDTH, FONT_SIZE) - 1) * 22,
   });
   const hasBaseline = layout.baseline.some((v) => v !== null);
   const hasValues = points.some((p) => p.bestCiValue !== null);

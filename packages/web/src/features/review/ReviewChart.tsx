@@ -5,6 +5,7 @@ import type { GraphicComponentOption } from 'echarts/components';
 import { categoryAxis, valueAxis, type LineChartOption } from '../delivery/chart-options';
 import {
   formatNumberText,
+  legendRows,
   reviewChartLayout,
   type LineLabelKind,
   type PlacedText,
@@ -66,6 +67,14 @@ function chartOption(
     baseline: baselineColor,
   };
 
+  const hasBaseline = points.some((p) => p.baselineValue !== null || p.promotedValue !== null);
+  const legend = ['Best CI run'];
+  if (hasBaseline) legend.push('Baseline');
+  if (threshold !== null) legend.push('Threshold');
+  const todayName = currentProcess ? (compact ? 'Today' : `Today: ${currentProcess.name}`) : null;
+  if (todayName) legend.push(todayName);
+  // A legend that wraps takes more room above the plot, 22 px a row.
+  const rows = legendRows(legend, size.width, FONT_SIZE);
   const layout = reviewChartLayout({
     points,
     threshold,
@@ -73,8 +82,8 @@ function chartOption(
     width: size.width,
     height: size.height,
     fontSize: FONT_SIZE,
+    top: 44 + (rows - 1) * 22,
   });
-  const hasBaseline = layout.baseline.some((v) => v !== null);
 
   const marks: NonNullable<LineSeriesOption['markLine']>['data'] = [];
   if (threshold !== null) {
@@ -109,9 +118,7 @@ function chartOption(
       markLine: { silent: true, symbol: 'none', data: marks },
     },
   ];
-  const legend = ['Best CI run'];
   if (hasBaseline) {
-    legend.push('Baseline');
     series.push({
       type: 'line',
       name: 'Baseline',
@@ -126,7 +133,6 @@ function chartOption(
   }
   // The lines' legend entries: series with no data (the lines themselves are mark lines).
   if (threshold !== null) {
-    legend.push('Threshold');
     series.push({
       type: 'line',
       name: 'Threshold',
@@ -135,12 +141,10 @@ function chartOption(
       itemStyle: { color: danger },
     });
   }
-  if (currentProcess) {
-    const name = compact ? 'Today' : `Today: ${currentProcess.name}`;
-    legend.push(name);
+  if (todayName) {
     series.push({
       type: 'line',
-      name,
+      name: todayName,
       data: [],
       lineStyle: { color: warning, type: 'dotted', width: 1.5 },
       itemStyle: { color: warning },
