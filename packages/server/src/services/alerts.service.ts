@@ -25,9 +25,9 @@ import type {
   StageChangeRecord,
 } from '@sextant/db';
 import { iso } from '../clock.js';
-import { evaluationWarning } from './delivery.service.js';
 import { ProjectReads } from './project-reads.js';
 import { recentDisagreement } from './production.service.js';
+import { evaluationWarning } from './evaluation-warning.js';
 
 /** An alert that holds now, with since when (its first judgement) and its stored id. */
 export type OpenAlert = Alert & { id: string; since: string };

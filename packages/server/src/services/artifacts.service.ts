@@ -23,7 +23,7 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { presentArtifact, type TeamVisibility } from '../presenters/artifacts.js';
 import type { ServiceDeps } from './deps.js';
-import { loadWritableProject } from './projects.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 /** The teams the caller belongs to (any role): the projects whose names they may see. */
 async function visibilityOf(repos: Repositories, userId: string): Promise<TeamVisibility> {

@@ -9,7 +9,7 @@ import type { BacklogItemFields, BacklogItemRecord, Repositories } from '@sextan
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
-import { assertRunOfProject, loadWritableProject } from './projects.service.js';
+import { assertRunOfProject, loadWritableProject } from './project-guards.js';
 
 async function loadItem(repos: Repositories, itemId: string): Promise<BacklogItemRecord> {
   const item = await repos.backlog.findById(itemId);

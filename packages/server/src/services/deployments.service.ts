@@ -15,7 +15,7 @@ import { presentDeployment } from '../presenters/deployments.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { ServiceDeps } from './deps.js';
 import { idempotent, type Answer } from './idempotency.js';
-import { assertRunOfProject, loadWritableProject } from './projects.service.js';
+import { assertRunOfProject, loadWritableProject } from './project-guards.js';
 
 const instant = (value: string | undefined): string | null =>
   value === undefined ? null : new Date(value).toISOString();

@@ -18,7 +18,7 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { refreshAlerts } from './alerts.service.js';
 import type { ServiceDeps } from './deps.js';
-import { loadWritableProject } from './projects.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 function notQuantifiable(problems: GoalProblem[]): AppError {
   return new AppError('goal_not_quantifiable', describeGoalProblems(problems), {

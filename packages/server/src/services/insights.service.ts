@@ -17,7 +17,7 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
 import { ProjectReads } from './project-reads.js';
-import { loadWritableProject } from './projects.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 async function loadInsight(repos: Repositories, insightId: string): Promise<InsightRecord> {
   const insight = await repos.insights.findById(insightId);

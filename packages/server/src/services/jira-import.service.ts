@@ -26,7 +26,7 @@ import { parseJiraCsv } from '../import/jira-csv.js';
 import { limitedChunks } from '../import/upload-body.js';
 import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
-import { loadWritableProject } from './projects.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 const SOURCE = 'jira';
 

@@ -16,7 +16,7 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
 import { ProjectReads } from './project-reads.js';
-import { loadWritableProject } from './projects.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 /** The entry as stored: a people cost given in days gets its amount from days × rate. */
 function fieldsOf(body: CreateLedgerEntryBody): LedgerEntryFields {

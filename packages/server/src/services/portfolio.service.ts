@@ -29,9 +29,9 @@ import type {
 } from '@sextant/db';
 import { alertFactsOf, goalPaceFrom } from './alerts.service.js';
 import { metricOfRecord } from './baselines.js';
-import { deliverySprintOf } from './delivery.service.js';
 import type { ServiceDeps } from './deps.js';
 import { bestCiRun, criterionMoney, hasValueModel, MONEY_RULE } from './money.js';
+import { deliverySprintOf } from './project-reads.js';
 
 /** About one data-science project in five reaches production (the seed articles). */
 export const INDUSTRY_PRODUCTION_SHARE = 0.2;

@@ -31,7 +31,7 @@ import {
 import { spoolBody } from '../import/upload-body.js';
 import { BacklogService } from './backlog.service.js';
 import type { ServiceDeps } from './deps.js';
-import { loadWritableProject } from './projects.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 /** Items of one kind as validated by the core schemas. */
 export type FeedbackItems =

@@ -17,7 +17,11 @@ import { metricOfRecord } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
 import { bestCiRun, criterionMoney, hasValueModel, MONEY_RULE } from './money.js';
 import { ProjectReads } from './project-reads.js';
-import type { Services } from './index.js';
+import type { ArtifactService } from './artifacts.service.js';
+import type { DeliveryService } from './delivery.service.js';
+import type { DeploymentService } from './deployments.service.js';
+import type { InsightService } from './insights.service.js';
+import type { LedgerService } from './ledger.service.js';
 
 export const RUN_COUNTS_RULE =
   'Runs posted, by provenance: only CI runs (posted with the project’s CI token and CI metadata) count for baselines, charts of record and KPIs.';
@@ -87,10 +91,13 @@ async function moneyKpis(reads: ProjectReads): Promise<MoneyKpis> {
 export class ProjectKpiService {
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly services: Pick<
-      Services,
-      'delivery' | 'deployments' | 'artifacts' | 'insights' | 'ledger'
-    >,
+    private readonly services: {
+      delivery: DeliveryService;
+      deployments: DeploymentService;
+      artifacts: ArtifactService;
+      insights: InsightService;
+      ledger: LedgerService;
+    },
   ) {}
 
   async kpis(projectId: string): Promise<ProjectKpis> {

@@ -8,7 +8,44 @@ import type {
   SuccessCriterionRecord,
 } from '@sextant/db';
 import type { DeliverySprint } from '@sextant/core';
-import { gatherDeliverySprints } from './delivery.service.js';
+import type { SprintRecord, StoryRecord } from '@sextant/db';
+
+/** A sprint with its stories as the KPI functions read them. */
+export function deliverySprintOf(
+  sprint: SprintRecord,
+  stories: readonly StoryRecord[],
+): DeliverySprint {
+  return {
+    id: sprint.id,
+    number: sprint.number,
+    name: sprint.name,
+    state: sprint.state,
+    startDate: sprint.startDate,
+    endDate: sprint.endDate,
+    stories: stories
+      .filter((story) => story.sprintId === sprint.id)
+      .map((story) => ({
+        assigneeId: story.assignee?.id ?? null,
+        assigneeName: story.assignee?.name ?? null,
+        points: story.points,
+        outcome: story.outcome,
+        addedAfterStart: story.addedAfterStart,
+        carriedOver: story.carriedToId !== null,
+      })),
+  };
+}
+
+/** Sprints with their stories as the KPI functions read them. */
+export async function gatherDeliverySprints(
+  repos: Repositories,
+  projectId: string,
+): Promise<DeliverySprint[]> {
+  const [sprints, stories] = await Promise.all([
+    repos.sprints.listForProject(projectId),
+    repos.stories.listForProject(projectId),
+  ]);
+  return sprints.map((sprint) => deliverySprintOf(sprint, stories));
+}
 
 /**
  * One request's reads of one project, each made at most once however many parts of the answer

@@ -17,9 +17,7 @@ import {
 import type {
   GoalRecord,
   PageResult,
-  ProjectRecord,
   ProjectWithRole,
-  Repositories,
   StoredWarning,
   SuccessCriterionRecord,
 } from '@sextant/db';
@@ -29,6 +27,7 @@ import type { ServiceDeps } from './deps.js';
 import { gatherStageFacts } from './stage-facts.js';
 import { deliveryOnly } from './delivery.service.js';
 import { judgeAlerts } from './alerts.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 export interface ProjectDetailRecord extends ProjectWithRole {
   goals: GoalRecord[];
@@ -47,40 +46,6 @@ function scopeFrom(patch: ScopePatch | undefined): Partial<Scope> {
   return Object.fromEntries(
     Object.entries(patch).filter(([, value]) => value !== undefined),
   ) as Partial<Scope>;
-}
-
-/**
- * A linked run must be one of the project's own runs. A run of another project (of any
- * team) answers exactly like a missing one, so the message reveals nothing.
- */
-export async function assertRunOfProject(
-  repos: Repositories,
-  projectId: string,
-  runId: string | null,
-) {
-  if (runId === null) return;
-  const run = await repos.runs.findById(runId);
-  if (!run || run.projectId !== projectId) {
-    throw new AppError('rule_violation', 'runId: the run must be one of this project’s runs.', {
-      field: 'runId',
-      runId,
-    });
-  }
-}
-
-/** Loads a project for a write: archived projects are read-only until unarchived. */
-export async function loadWritableProject(
-  repos: Repositories,
-  projectId: string,
-): Promise<ProjectRecord> {
-  const project = await repos.projects.findById(projectId);
-  if (!project) throw notFound('Project');
-  if (project.archivedAt) {
-    throw new AppError('conflict', 'The project is archived; unarchive it to change it.', {
-      archivedAt: project.archivedAt,
-    });
-  }
-  return project;
 }
 
 export class ProjectService {

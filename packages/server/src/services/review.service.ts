@@ -16,9 +16,8 @@ import type { Actor } from '../http/access.js';
 import { metricOfRecord, scored } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
 import { criterionMoney } from './money.js';
-import { loadWritableProject } from './projects.service.js';
 import { NOT_COMPARABLE } from './runs.service.js';
-import { loadSprint } from './sprints.service.js';
+import { loadSprint, loadWritableProject } from './project-guards.js';
 
 export const presentDecision = (d: DecisionRecord): SprintDecision => ({
   id: d.id,

@@ -2,7 +2,7 @@ import { notFound, type CreateRiskBody, type UpdateRiskBody } from '@sextant/cor
 import type { RiskRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { ServiceDeps } from './deps.js';
-import { loadWritableProject } from './projects.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 /** The disruption and reorganisation risks register of a project. */
 export class RiskService {

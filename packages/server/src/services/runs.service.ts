@@ -37,8 +37,8 @@ import {
   type IdempotencyRequest,
 } from './idempotency.js';
 import { ALONE, WriteGroup, type GroupOutcome } from './write-group.js';
-import { loadWritableProject } from './projects.service.js';
 import { presentRun, runPath } from '../presenters/runs.js';
+import { loadWritableProject } from './project-guards.js';
 
 /** Who posts: attribution, the CI token's project (for provenance) and the idempotency scope. */
 export type RunCaller = CiCaller;

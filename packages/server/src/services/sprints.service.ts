@@ -1,7 +1,6 @@
 import {
   AppError,
   checkSprintDates,
-  notFound,
   rangesOverlap,
   sprintSpan,
   type CloseSprintBody,
@@ -13,9 +12,9 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
-import { loadWritableProject } from './projects.service.js';
 import { promoteBaselineAtClose } from './baselines.js';
 import { takeSprintRecord } from './sprint-records.js';
+import { loadSprint, loadWritableProject } from './project-guards.js';
 
 interface PlannedDates {
   startDate: string;
@@ -57,12 +56,6 @@ export function assertSprintOpen(sprint: SprintRecord): void {
       { sprintId: sprint.id },
     );
   }
-}
-
-export async function loadSprint(repos: Repositories, sprintId: string): Promise<SprintRecord> {
-  const sprint = await repos.sprints.findById(sprintId);
-  if (!sprint) throw notFound('Sprint');
-  return sprint;
 }
 
 export interface CloseOutcome {

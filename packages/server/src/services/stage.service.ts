@@ -3,8 +3,8 @@ import type { StageChangeRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
-import { loadWritableProject } from './projects.service.js';
 import { gatherStageFacts } from './stage-facts.js';
+import { loadWritableProject } from './project-guards.js';
 
 export class StageService {
   constructor(private readonly deps: ServiceDeps) {}

@@ -11,8 +11,8 @@ import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
 import { correctSprintRecord } from './sprint-records.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
-import { loadWritableProject } from './projects.service.js';
-import { assertSprintOpen, loadSprint } from './sprints.service.js';
+import { assertSprintOpen } from './sprints.service.js';
+import { loadSprint, loadWritableProject } from './project-guards.js';
 
 /** An assignee must be in the project's team (any role). */
 async function assertAssignable(repos: Repositories, teamId: string, assigneeId: string | null) {

@@ -4,7 +4,7 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { evaluationFingerprint } from '../security/fingerprint.js';
 import type { ServiceDeps } from './deps.js';
-import { loadWritableProject } from './projects.service.js';
+import { loadWritableProject } from './project-guards.js';
 
 /** The metric name runs report for a criterion: `hit_rate_at_10`, or the named metric. */
 export function criterionMetricName(metric: SuccessCriterionRecord['metric']): string {
