@@ -45,8 +45,8 @@ export interface ReviewChartLayoutInput {
   fontSize?: number;
   /** The y axis's name, drawn left-aligned just above the plot: kept clear of value labels. */
   axisName?: string | null;
-  /** Room above the plot, px (the legend's rows and the axis name); 44 by default. */
-  top?: number;
+  /** A narrow chart: the legend names today's process only as "Today". */
+  compact?: boolean;
 }
 
 export interface PlacedText {
@@ -60,6 +60,10 @@ export interface PlacedText {
 export type LineLabelKind = 'threshold' | 'current' | 'baseline';
 
 export interface ReviewChartLayout {
+  /** Legend names in order; the room above the plot holds as many rows as they wrap to. */
+  legend: string[];
+  /** The legend's name of today's process line, null without one. */
+  todayName: string | null;
   grid: { left: number; right: number; top: number; bottom: number };
   plot: Rect;
   axis: { min: number; max: number; interval: number };
@@ -216,7 +220,20 @@ export function reviewChartLayout(input: ReviewChartLayoutInput): ReviewChartLay
     });
   }
   const marginWidth = Math.max(24, ...wanted.map((w) => textWidth(w.text, fontSize) + 10));
-  const grid = { left: 56, right: marginWidth, top: input.top ?? 44, bottom: 36 };
+  const todayName = currentProcess
+    ? input.compact
+      ? 'Today'
+      : `Today: ${currentProcess.name}`
+    : null;
+  const legend = [
+    'Best CI run',
+    ...(baseline.some((v) => v !== null) ? ['Baseline'] : []),
+    ...(threshold !== null ? ['Threshold'] : []),
+    ...(todayName ? [todayName] : []),
+  ];
+  // A legend that wraps (a phone, a long process name) takes 22 px more a row.
+  const top = 44 + (legendRows(legend, width, fontSize) - 1) * 22;
+  const grid = { left: 56, right: marginWidth, top, bottom: 36 };
   const plot: Rect = {
     left: grid.left,
     top: grid.top,
@@ -352,5 +369,17 @@ export function reviewChartLayout(input: ReviewChartLayoutInput): ReviewChartLay
     valueLabels.push({ text, x: chosen[0], y: chosen[1], box });
   });
 
-  return { grid, plot, axis, categories, best, baseline, valueLabels, lineLabels, segments };
+  return {
+    legend,
+    todayName,
+    grid,
+    plot,
+    axis,
+    categories,
+    best,
+    baseline,
+    valueLabels,
+    lineLabels,
+    segments,
+  };
 }

@@ -99,8 +99,16 @@ describe('the legend', () => {
       width: 360,
       height: 280,
     };
-    expect(reviewChartLayout({ ...base, top: 66 }).plot.top).toBe(66);
     expect(reviewChartLayout(base).plot.top).toBe(44);
+    const today = { ...base, currentProcess: { name: 'Planned maintenance', value: 0.85 } };
+    expect(reviewChartLayout({ ...today, width: 720 }).legend).toEqual(names);
+    expect(reviewChartLayout({ ...today, width: 720 }).plot.top).toBe(44);
+    expect(reviewChartLayout(today).plot.top).toBe(66);
+    // At 440 px the full name wraps the legend; "Today" alone keeps it on one row.
+    expect(reviewChartLayout({ ...today, width: 440 }).plot.top).toBe(66);
+    const compact = reviewChartLayout({ ...today, width: 440, compact: true });
+    expect(compact.todayName).toBe('Today');
+    expect(compact.plot.top).toBe(44);
   });
 });
 

@@ -24,7 +24,6 @@ import type { ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import {
   formatMetricText,
-  legendRows,
   reviewChartLayout,
   type LineLabelKind,
   type PlacedText,
@@ -72,11 +71,6 @@ export interface ReviewChartInput {
   currentProcess: { name: string; value: number } | null;
 }
 
-/** 0.273224 → `0.273`, 1234.5 → `1,235`: core's one way to write a metric. */
-export function formatChartNumber(value: number): string {
-  return formatMetricText(value);
-}
-
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 const FONT_SIZE = 12;
 
@@ -109,14 +103,6 @@ const LINE_LABEL_COLORS: Record<LineLabelKind, string> = {
 };
 
 function chartOption({ metricName, points, threshold, currentProcess }: ReviewChartInput) {
-  const names = [
-    'Best CI run',
-    ...(points.some((p) => p.baselineValue !== null || p.promotedValue !== null)
-      ? ['Baseline']
-      : []),
-    ...(threshold !== null ? ['Threshold'] : []),
-    ...(currentProcess ? [`Today: ${currentProcess.name}`] : []),
-  ];
   const layout = reviewChartLayout({
     points,
     threshold,
@@ -125,8 +111,6 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
     height: CHART_HEIGHT,
     fontSize: FONT_SIZE,
     axisName: metricName,
-    // A legend that wraps (a long process name) takes more room above the plot, 22 px a row.
-    top: 44 + (legendRows(names, CHART_WIDTH, FONT_SIZE) - 1) * 22,
   });
   const hasBaseline = layout.baseline.some((v) => v !== null);
   const hasValues = points.some((p) => p.bestCiValue !== null);
@@ -167,9 +151,7 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
       markLine: { silent: true, symbol: 'none', animation: false, data: marks },
     },
   ];
-  const legend = ['Best CI run'];
   if (hasBaseline) {
-    legend.push('Baseline');
     series.push({
       type: 'line',
       name: 'Baseline',
@@ -185,7 +167,6 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
   }
   // The lines' legend entries (series with no data: the lines themselves are mark lines).
   if (threshold !== null) {
-    legend.push('Threshold');
     series.push({
       type: 'line',
       name: 'Threshold',
@@ -195,12 +176,10 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
       itemStyle: { color: CHART_COLORS.threshold },
     });
   }
-  if (currentProcess) {
-    const name = `Today: ${currentProcess.name}`;
-    legend.push(name);
+  if (layout.todayName) {
     series.push({
       type: 'line',
-      name,
+      name: layout.todayName,
       data: [],
       ...still,
       lineStyle: { color: CHART_COLORS.currentProcess, type: 'dotted', width: 1.5 },
@@ -221,7 +200,7 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
       textStyle: { color: CHART_COLORS.muted },
       // Names are drawn as they are: a function, never a template ECharts would interpret.
       formatter: (name: string) => name,
-      data: legend,
+      data: layout.legend,
     },
     grid: { ...layout.grid, containLabel: false },
     xAxis: {
@@ -243,7 +222,7 @@ function chartOption({ metricName, points, threshold, currentProcess }: ReviewCh
       silent: true,
       axisLine: { show: true, lineStyle: { color: CHART_COLORS.muted } },
       axisTick: { show: true, lineStyle: { color: CHART_COLORS.muted } },
-      axisLabel: { color: CHART_COLORS.muted, formatter: (v: number) => formatChartNumber(v) },
+      axisLabel: { color: CHART_COLORS.muted, formatter: (v: number) => formatMetricText(v) },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },
     },
     series,

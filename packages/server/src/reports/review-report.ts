@@ -15,7 +15,7 @@ import {
   type SprintReview,
 } from '@sextant/core';
 import { REPORT_CSP } from './csp.js';
-import { formatChartNumber, renderReviewChart } from './review-chart.js';
+import { renderReviewChart } from './review-chart.js';
 
 /** The success criterion in words, for the report (built from the stored criterion). */
 export interface CriterionSummary {
@@ -95,12 +95,12 @@ export function formatInstant(iso: string): string {
   return match ? `${formatDayText(match[1]!)}, ${match[2]} UTC` : iso;
 }
 
-const num = (value: number | null): string => (value === null ? '–' : formatChartNumber(value));
+const num = (value: number | null): string => (value === null ? '–' : formatMetricText(value));
 
 function thresholdText(review: SprintReview): string | null {
   if (review.threshold === null || !review.metric) return null;
   const op = review.metric.direction === 'increase' ? '≥' : '≤';
-  return `${review.metric.name} ${op} ${formatChartNumber(review.threshold)}`;
+  return `${review.metric.name} ${op} ${formatMetricText(review.threshold)}`;
 }
 
 /** What the chart shows, in one sentence: the figure's caption and its text alternative. */

@@ -4,8 +4,6 @@ import type { ComposeOption } from 'echarts/core';
 import type { GraphicComponentOption } from 'echarts/components';
 import { categoryAxis, valueAxis, type LineChartOption } from '../delivery/chart-options';
 import {
-  formatNumberText,
-  legendRows,
   reviewChartLayout,
   type LineLabelKind,
   type PlacedText,
@@ -13,12 +11,9 @@ import {
 } from '@sextant/core';
 import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
 import { EChart, cssColor, type ChartSize } from '../delivery/EChart';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatWholeNumber } from '../../lib/format';
 
 type ReviewChartOption = LineChartOption & ComposeOption<GraphicComponentOption>;
-
-/** The whole value, for the tooltip (the chart's labels are rounded). */
-const formatFull = (value: number) => formatNumberText(value, 12);
 
 export interface ReviewChartProps {
   metricName: string;
@@ -67,14 +62,6 @@ function chartOption(
     baseline: baselineColor,
   };
 
-  const hasBaseline = points.some((p) => p.baselineValue !== null || p.promotedValue !== null);
-  const legend = ['Best CI run'];
-  if (hasBaseline) legend.push('Baseline');
-  if (threshold !== null) legend.push('Threshold');
-  const todayName = currentProcess ? (compact ? 'Today' : `Today: ${currentProcess.name}`) : null;
-  if (todayName) legend.push(todayName);
-  // A legend that wraps takes more room above the plot, 22 px a row.
-  const rows = legendRows(legend, size.width, FONT_SIZE);
   const layout = reviewChartLayout({
     points,
     threshold,
@@ -82,8 +69,9 @@ function chartOption(
     width: size.width,
     height: size.height,
     fontSize: FONT_SIZE,
-    top: 44 + (rows - 1) * 22,
+    compact,
   });
+  const hasBaseline = layout.baseline.some((v) => v !== null);
 
   const marks: NonNullable<LineSeriesOption['markLine']>['data'] = [];
   if (threshold !== null) {
@@ -141,10 +129,10 @@ function chartOption(
       itemStyle: { color: danger },
     });
   }
-  if (todayName) {
+  if (layout.todayName) {
     series.push({
       type: 'line',
-      name: todayName,
+      name: layout.todayName,
       data: [],
       lineStyle: { color: warning, type: 'dotted', width: 1.5 },
       itemStyle: { color: warning },
@@ -161,7 +149,7 @@ function chartOption(
       selectedMode: false,
       textStyle: { color: muted },
       formatter: (name: string) => name,
-      data: legend,
+      data: layout.legend,
     },
     grid: { ...layout.grid, containLabel: false },
     tooltip: chartTooltip({
@@ -170,11 +158,11 @@ function chartOption(
         const point = points[paramList(params)[0]?.dataIndex ?? 0];
         if (!point) return '';
         const lines = [
-          `Best CI ${metricName}: ${point.bestCiValue === null ? 'no CI run' : formatFull(point.bestCiValue)}`,
-          `Baseline: ${point.baselineValue === null ? 'none yet' : formatFull(point.baselineValue)}`,
+          `Best CI ${metricName}: ${point.bestCiValue === null ? 'no CI run' : formatWholeNumber(point.bestCiValue)}`,
+          `Baseline: ${point.baselineValue === null ? 'none yet' : formatWholeNumber(point.baselineValue)}`,
         ];
         if (point.promotedValue !== null) {
-          lines.push(`Promoted at its close: ${formatFull(point.promotedValue)}`);
+          lines.push(`Promoted at its close: ${formatWholeNumber(point.promotedValue)}`);
         }
         if (point.notComparableRuns > 0) {
           lines.push(`${point.notComparableRuns} not comparable (other strategy)`);
