@@ -1,5 +1,4 @@
-import { formatNumberText } from '@sextant/core';
-import { formatNumber } from '../lib/format';
+import { formatNumber, formatWholeNumber } from '../lib/format';
 
 /**
  * A metric as shown (3 significant digits, core's one way), with its whole value on hover
@@ -7,6 +6,6 @@ import { formatNumber } from '../lib/format';
  */
 export function MetricValue({ value }: { value: number }) {
   const shown = formatNumber(value);
-  const whole = formatNumberText(value, 12);
+  const whole = formatWholeNumber(value);
   return whole === shown ? <>{shown}</> : <span title={whole}>{shown}</span>;
 }

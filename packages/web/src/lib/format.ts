@@ -3,6 +3,7 @@ import {
   formatDayText,
   formatMetricText,
   formatMoneyText,
+  formatNumberText,
   formatPercentText,
   type Stage,
 } from '@sextant/core';
@@ -72,6 +73,11 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
 /** A figure as shown (core `formatMetricText`: 3 significant digits, a true minus); the API keeps it whole. */
 export function formatNumber(value: number): string {
   return formatMetricText(value);
+}
+
+/** A figure's whole value (up to 12 decimals), for hover text beside the rounded one. */
+export function formatWholeNumber(value: number): string {
+  return formatNumberText(value, 12);
 }
 
 /** A signed percentage: −30 → `−30 %`, 12.5 → `+12.5 %` (no currency, ever). */
