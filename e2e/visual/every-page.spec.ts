@@ -48,6 +48,40 @@ async function settle(page: Page, path: string): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)');
 }
 
+/** Each form or dialog, opened by the button a user clicks (`path`, then the button's name). */
+const FORMS: {
+  name: string;
+  path: (ids: DemoIds) => string;
+  open: (string | RegExp)[];
+  submit?: string;
+}[] = [
+  { name: 'scope', path: (d) => d.project, open: ['Edit scope'] },
+  { name: 'goal', path: (d) => d.project, open: ['Add goal'] },
+  { name: 'goal-errors', path: (d) => d.project, open: ['Add goal'], submit: 'Add goal' },
+  { name: 'measurement', path: (d) => d.project, open: ['Add measurement'] },
+  { name: 'criterion', path: (d) => d.project, open: ['Edit criterion'] },
+  { name: 'risk', path: (d) => d.project, open: ['Add risk'] },
+  { name: 'ci-token', path: (d) => d.project, open: ['New CI token'] },
+  { name: 'rename', path: (d) => d.project, open: ['Rename'] },
+  { name: 'plan-sprint', path: (d) => `${d.project}/sprints`, open: ['Plan a sprint'] },
+  { name: 'edit-sprint', path: (d) => d.openSprint, open: ['Edit sprint'] },
+  { name: 'add-story', path: (d) => d.openSprint, open: ['Add story'] },
+  { name: 'close-sprint', path: (d) => d.openSprint, open: ['Close sprint'] },
+  { name: 'correct-outcome', path: (d) => d.closedSprint, open: ['Correct outcome'] },
+  { name: 'ledger', path: (d) => `${d.project}/roi`, open: ['Add an entry'] },
+  { name: 'idea', path: (d) => `${d.project}/backlog`, open: ['Add an idea'] },
+  { name: 'insight', path: (d) => `${d.project}/insights`, open: ['Propose an insight'] },
+  { name: 'artifact', path: () => '/artifacts', open: ['Add an artifact'] },
+  { name: 'reuse', path: () => '/artifacts', open: [/^Record a reuse of /] },
+  { name: 'new-project', path: () => '/projects', open: ['New project'] },
+];
+
+interface DemoIds {
+  project: string;
+  openSprint: string;
+  closedSprint: string;
+}
+
 for (const size of WIDTHS) {
   test(`every page at ${size.width} px looks as it did`, async ({ page }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
@@ -101,5 +135,57 @@ for (const size of WIDTHS) {
     }
     await shoot('not-found', '/no-such-page');
     expect(failures, `${failures.length} of ${shots.length} pages differ`).toEqual([]);
+  });
+}
+
+for (const size of WIDTHS) {
+  test(`every form and dialog at ${size.width} px looks as it did`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const email = /^\s*email:\s+(\S+)\s*$/m.exec(demo.output())?.[1] ?? '';
+    const password = /^\s*password:\s+(\S+)\s*$/m.exec(demo.output())?.[1] ?? '';
+    await signIn(page, { email, password, name: 'Demo' }, demo.url);
+    const api = async <T>(path: string): Promise<T> => {
+      const reply = await page.request.get(`${demo.url}/api/v1${path}`);
+      expect(reply.status(), path).toBe(200);
+      return (await reply.json()) as T;
+    };
+    const projects = (await api<Listed<{ id: string; name: string }>>('/projects?limit=200')).items;
+    const demoProject = projects.find((p) => p.name.startsWith('Predictive maintenance'));
+    const project = `/projects/${demoProject?.id}`;
+    const sprints = (await api<Listed<{ id: string; state: string }>>(`${project}/sprints`)).items;
+    const open = sprints.find((s) => s.state !== 'closed');
+    const closed = sprints.filter((s) => s.state === 'closed').at(-1);
+    const ids: DemoIds = {
+      project,
+      openSprint: `${project}/sprints/${open?.id}`,
+      closedSprint: `${project}/sprints/${closed?.id}`,
+    };
+    const failures: string[] = [];
+    for (const form of FORMS) {
+      await settle(page, form.path(ids));
+      for (const name of form.open) {
+        await page.getByRole('button', { name, exact: true }).first().click({ timeout: 10_000 });
+      }
+      if (form.submit) {
+        await page
+          .getByRole('button', { name: form.submit, exact: true })
+          .last()
+          .click({ timeout: 10_000 });
+        await page.waitForLoadState('networkidle');
+      }
+      await page.waitForTimeout(300);
+      const file = `${size.name}-form-${form.name}.png`;
+      try {
+        await expect(page).toHaveScreenshot(file, {
+          fullPage: true,
+          timeout: 15_000,
+          mask: [page.getByText(/^sxt_[A-Za-z0-9_-]+/)],
+        });
+      } catch (error) {
+        failures.push(`${file}: ${String(error).split('\n')[0]}`);
+      }
+      await page.keyboard.press('Escape');
+    }
+    expect(failures, `${failures.length} of ${FORMS.length} forms differ`).toEqual([]);
   });
 }
