@@ -29,7 +29,7 @@ import {
   type FeedbackItemOf,
 } from '../import/feedback-rows.js';
 import { spoolBody } from '../import/upload-body.js';
-import { BacklogService } from './backlog.service.js';
+import type { BacklogService } from './backlog.service.js';
 import type { ServiceDeps } from './deps.js';
 import { loadWritableProject } from './project-guards.js';
 
@@ -163,11 +163,10 @@ export async function recentDisagreement(
 
 /** Production feedback: ingestion (upsert, the last one wins) and the production figures. */
 export class ProductionService {
-  private readonly backlog: BacklogService;
-
-  constructor(private readonly deps: ServiceDeps) {
-    this.backlog = new BacklogService(deps);
-  }
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly backlog: BacklogService,
+  ) {}
 
   /** Writes a JSON body's items (validated by the route) in one transaction. */
   ingest(projectId: string, batch: FeedbackItems): Promise<FeedbackResult> {
