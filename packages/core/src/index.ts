@@ -34,6 +34,7 @@ export * from './domain/scope.js';
 export * from './domain/sprint.js';
 export * from './domain/stage.js';
 export * from './domain/metric-money.js';
+export * from './domain/criterion-metric.js';
 export * from './domain/numbers-format.js';
 export * from './domain/date-format.js';
 export * from './schemas/common.js';

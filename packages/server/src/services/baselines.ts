@@ -1,3 +1,4 @@
+import { criterionMetricName } from '@sextant/core';
 import {
   beats,
   bestUnder,
@@ -12,7 +13,6 @@ import type {
   SprintRecord,
   SuccessCriterionRecord,
 } from '@sextant/db';
-import { criterionMetricName } from './success-criterion.service.js';
 
 /** The success metric as runs report it, and which way is better. */
 export interface MetricOfRecord {

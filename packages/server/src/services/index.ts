@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './deps.js';
+import { AuditService } from './audit.service.js';
 import { AuthService } from './auth.service.js';
 import { GoalService } from './goals.service.js';
 import { ProjectService } from './projects.service.js';
@@ -25,6 +26,7 @@ import { PortfolioService } from './portfolio.service.js';
 import { ProductionService } from './production.service.js';
 
 export interface Services {
+  audit: AuditService;
   auth: AuthService;
   users: UserService;
   teams: TeamService;
@@ -63,6 +65,7 @@ export function createServices(deps: ServiceDeps): Services {
   const insights = new InsightService(deps);
   const ledger = new LedgerService(deps);
   return {
+    audit: new AuditService(deps),
     auth: new AuthService(deps),
     users: new UserService(deps),
     teams: new TeamService(deps),

@@ -5,6 +5,7 @@ import {
   durationHours,
   notFound,
   productionFigures,
+  type BacklogItem,
   type DecisionItem,
   type FeedbackKind,
   type FeedbackResult,
@@ -15,12 +16,7 @@ import {
   type ReasonBacklogBody,
   utcDay,
 } from '@sextant/core';
-import {
-  CopyKeyConflict,
-  type BacklogItemRecord,
-  type FeedbackUpsert,
-  type Repositories,
-} from '@sextant/db';
+import { CopyKeyConflict, type FeedbackUpsert, type Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import {
@@ -292,7 +288,7 @@ export class ProductionService {
     projectId: string,
     body: ReasonBacklogBody,
     actor: Actor,
-  ): Promise<BacklogItemRecord> {
+  ): Promise<BacklogItem> {
     const report = await this.report(projectId, {
       period: 'day',
       ...(body.from ? { from: body.from } : {}),
