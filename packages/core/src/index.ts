@@ -59,4 +59,4 @@ export * from './schemas/audit.js';
 export * from './schemas/health.js';
 export * from './schemas/kpis.js';
 export * from './schemas/portfolio.js';
-export * from './schemas/feedback.js';
+export * from './schemas/production.js';
