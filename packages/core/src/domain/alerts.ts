@@ -59,6 +59,9 @@ export interface Alert {
   action: AlertAction;
 }
 
+/** An alert as it stands open: its stored id and since when it has held. */
+export type OpenAlert = Alert & { id: string; since: string };
+
 /** What the rules judge, gathered by the service. Dates are UTC days (YYYY-MM-DD). */
 export interface ProjectAlertFacts {
   projectId: string;

@@ -1,12 +1,12 @@
 import type { Stage } from '@sextant/core';
-import type { UserRecord } from '@sextant/db';
+import type { User } from '@sextant/core';
 
 /** The projects the demo seeded before the portfolio, which the portfolio's facts refer to. */
 export interface DemoProjects {
   teamId: string;
-  owner: UserRecord;
+  owner: User;
   /** A member of the other team, who records that team's reuse of an artifact. */
-  otherTeamUser: UserRecord;
+  otherTeamUser: User;
   pdmId: string;
   spareId: string;
   churnId: string;

@@ -1,5 +1,5 @@
 import { addDays, mondayOnOrBefore, utcDay, type CreateRunBody } from '@sextant/core';
-import type { UserRecord } from '@sextant/db';
+import type { User } from '@sextant/core';
 import type { Clock } from '../clock.js';
 import type { Services } from '../services/index.js';
 
@@ -108,7 +108,7 @@ export async function seedDemoHistory(
   services: Services,
   clock: Clock,
   projectId: string,
-  owner: UserRecord,
+  owner: User,
 ): Promise<void> {
   const actor = { ...SYSTEM, userId: owner.id };
   const ci = await services.tokens.createCi(projectId, owner, { name: 'demo-ci' }, actor);

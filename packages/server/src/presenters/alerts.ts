@@ -1,5 +1,4 @@
-import type { AlertView } from '@sextant/core';
-import type { OpenAlert } from '../services/alerts.service.js';
+import type { AlertView, OpenAlert } from '@sextant/core';
 
 export const presentAlert = (a: OpenAlert): AlertView => ({
   id: a.id,

@@ -1,9 +1,8 @@
 import { AuditEvent, AuditQuery, IdParam, pageOf } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentAudit } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
-export function auditRoutes(app: App, { store }: RouteDeps): void {
+export function auditRoutes(app: App, { services }: RouteDeps): void {
   app.get(
     '/audit',
     {
@@ -17,8 +16,7 @@ export function auditRoutes(app: App, { store }: RouteDeps): void {
       },
     },
     async (request) => {
-      const page = await store.repos.audit.list(request.query);
-      return { items: page.items.map(presentAudit), nextCursor: page.nextCursor };
+      return services.audit.list(request.query);
     },
   );
 
@@ -36,8 +34,7 @@ export function auditRoutes(app: App, { store }: RouteDeps): void {
       },
     },
     async (request) => {
-      const page = await store.repos.audit.list({ ...request.query, teamId: request.params.id });
-      return { items: page.items.map(presentAudit), nextCursor: page.nextCursor };
+      return services.audit.list({ ...request.query, teamId: request.params.id });
     },
   );
 }

@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangePasswordBody, LoginBody, LoginResponse, Me } from '@sextant/core';
 import { access, requireUser } from '../http/access.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../plugins/auth.plugin.js';
-import { presentTeam, presentUser } from '../presenters/index.js';
 import { SESSION_TTL_MS } from '../services/auth.service.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
@@ -44,7 +43,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
         previousSessionToken: request.cookies[SESSION_COOKIE] ?? null,
       });
       setSessionCookies(request, reply, issued);
-      return { user: presentUser(issued.user), csrfToken: issued.csrfToken };
+      return { user: issued.user, csrfToken: issued.csrfToken };
     },
   );
 
@@ -89,12 +88,11 @@ export function authRoutes(app: App, deps: RouteDeps): void {
           csrfToken: null,
         };
       }
-      const user = requireUser(request.ctx);
-      const teams = await services.teams.listForUser(user.id);
+      const { user, teams } = await services.auth.me(requireUser(request.ctx));
       return {
         kind: 'user' as const,
-        user: presentUser(user),
-        teams: teams.map((t) => ({ id: t.id, name: t.name, role: presentTeam(t).role })),
+        user,
+        teams,
         via: principal.kind === 'user' ? principal.via : ('session' as const),
         ciProjectId: null,
         csrfToken: request.cookies[CSRF_COOKIE] ?? null,

@@ -7,7 +7,6 @@ import {
   UpdateBacklogItemBody,
 } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentBacklogItem } from '../presenters/backlog.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function backlogRoutes(app: App, { services }: RouteDeps): void {
@@ -25,7 +24,7 @@ export function backlogRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: (await services.backlog.list(request.params.id)).map(presentBacklogItem),
+      items: await services.backlog.list(request.params.id),
       order: BACKLOG_ORDER_RULE,
     }),
   );
@@ -47,11 +46,7 @@ export function backlogRoutes(app: App, { services }: RouteDeps): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          presentBacklogItem(
-            await services.backlog.create(request.params.id, request.body, request.ctx.actor),
-          ),
-        ),
+        .send(await services.backlog.create(request.params.id, request.body, request.ctx.actor)),
   );
 
   app.patch(
@@ -67,8 +62,7 @@ export function backlogRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: BacklogItem },
       },
     },
-    async (request) =>
-      presentBacklogItem(await services.backlog.update(request.params.id, request.body)),
+    async (request) => services.backlog.update(request.params.id, request.body),
   );
 
   app.delete(

@@ -1,6 +1,5 @@
 import { Delivery, IdParam } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentWarning } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function deliveryRoutes(app: App, { services }: RouteDeps): void {
@@ -17,9 +16,6 @@ export function deliveryRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: Delivery },
       },
     },
-    async (request) => {
-      const delivery = await services.delivery.delivery(request.params.id);
-      return { ...delivery, warnings: delivery.warnings.map(presentWarning) };
-    },
+    async (request) => services.delivery.delivery(request.params.id),
   );
 }

@@ -10,10 +10,9 @@ import {
   UpdateGoalBody,
 } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentGoal } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
-export function goalRoutes(app: App, { services, store }: RouteDeps): void {
+export function goalRoutes(app: App, { services }: RouteDeps): void {
   app.post(
     '/projects/:id/goals',
     {
@@ -30,7 +29,7 @@ export function goalRoutes(app: App, { services, store }: RouteDeps): void {
     },
     async (request, reply) => {
       const goal = await services.goals.create(request.params.id, request.body, request.ctx.actor);
-      return reply.status(201).send(presentGoal(goal));
+      return reply.status(201).send(goal);
     },
   );
 
@@ -47,7 +46,7 @@ export function goalRoutes(app: App, { services, store }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: (await store.repos.goals.listForProject(request.params.id)).map(presentGoal),
+      items: await services.goals.list(request.params.id),
     }),
   );
 
@@ -65,9 +64,7 @@ export function goalRoutes(app: App, { services, store }: RouteDeps): void {
       },
     },
     async (request) =>
-      presentGoal(
-        await services.goals.update(request.params.id, request.params.goalId, request.body),
-      ),
+      services.goals.update(request.params.id, request.params.goalId, request.body),
   );
 
   app.delete(

@@ -1,6 +1,5 @@
 import {
   CreateInsightBody,
-  INSIGHT_MOVE_RULE,
   IdParam,
   Insight,
   InsightListQuery,
@@ -8,7 +7,6 @@ import {
   UpdateInsightBody,
 } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentInsight } from '../presenters/insights.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function insightRoutes(app: App, { services }: RouteDeps): void {
@@ -26,15 +24,7 @@ export function insightRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: InsightPage },
       },
     },
-    async (request) => {
-      const page = await services.insights.list(request.params.id, request.query);
-      return {
-        items: page.items.map(presentInsight),
-        nextCursor: page.nextCursor,
-        kpis: await services.insights.kpis(request.params.id),
-        moveRule: INSIGHT_MOVE_RULE,
-      };
-    },
+    async (request) => services.insights.list(request.params.id, request.query),
   );
 
   app.post(
@@ -54,11 +44,7 @@ export function insightRoutes(app: App, { services }: RouteDeps): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          presentInsight(
-            await services.insights.create(request.params.id, request.body, request.ctx.actor),
-          ),
-        ),
+        .send(await services.insights.create(request.params.id, request.body, request.ctx.actor)),
   );
 
   app.patch(
@@ -75,7 +61,6 @@ export function insightRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: Insight },
       },
     },
-    async (request) =>
-      presentInsight(await services.insights.update(request.params.id, request.body)),
+    async (request) => services.insights.update(request.params.id, request.body),
   );
 }

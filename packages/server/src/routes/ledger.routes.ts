@@ -7,7 +7,6 @@ import {
   RoiResponse,
 } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentLedgerEntry } from '../presenters/ledger.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function ledgerRoutes(app: App, { services }: RouteDeps): void {
@@ -24,14 +23,7 @@ export function ledgerRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: LedgerPage },
       },
     },
-    async (request) => {
-      const page = await services.ledger.list(request.params.id, request.query);
-      return {
-        items: page.items.map(presentLedgerEntry),
-        nextCursor: page.nextCursor,
-        roi: await services.ledger.roi(request.params.id),
-      };
-    },
+    async (request) => services.ledger.list(request.params.id, request.query),
   );
 
   app.post(
@@ -51,11 +43,7 @@ export function ledgerRoutes(app: App, { services }: RouteDeps): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          presentLedgerEntry(
-            await services.ledger.create(request.params.id, request.body, request.ctx.actor),
-          ),
-        ),
+        .send(await services.ledger.create(request.params.id, request.body, request.ctx.actor)),
   );
 
   app.get(

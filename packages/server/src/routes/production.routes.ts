@@ -15,7 +15,6 @@ import {
 } from '@sextant/core';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../http/access.js';
-import { presentBacklogItem } from '../presenters/backlog.js';
 import type { FeedbackItems } from '../services/production.service.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
@@ -121,12 +120,10 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
       reply
         .status(201)
         .send(
-          presentBacklogItem(
-            await services.production.reasonToBacklog(
-              request.params.id,
-              request.body,
-              request.ctx.actor,
-            ),
+          await services.production.reasonToBacklog(
+            request.params.id,
+            request.body,
+            request.ctx.actor,
           ),
         ),
   );

@@ -8,7 +8,6 @@ import {
   pageOf,
 } from '@sextant/core';
 import { access, requireUser } from '../http/access.js';
-import { presentProject, presentProjectDetail } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function projectRoutes(app: App, { services }: RouteDeps): void {
@@ -31,7 +30,7 @@ export function projectRoutes(app: App, { services }: RouteDeps): void {
         ...request.ctx.actor,
         userId: user.id,
       });
-      return reply.status(201).send(presentProjectDetail(project));
+      return reply.status(201).send(project);
     },
   );
 
@@ -48,8 +47,7 @@ export function projectRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => {
-      const page = await services.projects.list(requireUser(request.ctx).id, request.query);
-      return { items: page.items.map(presentProject), nextCursor: page.nextCursor };
+      return services.projects.list(requireUser(request.ctx).id, request.query);
     },
   );
 
@@ -66,10 +64,7 @@ export function projectRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: ProjectDetail },
       },
     },
-    async (request) =>
-      presentProjectDetail(
-        await services.projects.detail(request.params.id, request.ctx.role ?? 'viewer'),
-      ),
+    async (request) => services.projects.detail(request.params.id, request.ctx.role ?? 'viewer'),
   );
 
   app.patch(
@@ -86,13 +81,7 @@ export function projectRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) =>
-      presentProjectDetail(
-        await services.projects.update(
-          request.params.id,
-          request.body,
-          request.ctx.role ?? 'member',
-        ),
-      ),
+      services.projects.update(request.params.id, request.body, request.ctx.role ?? 'member'),
   );
 
   for (const [action, archived] of [
@@ -114,13 +103,7 @@ export function projectRoutes(app: App, { services }: RouteDeps): void {
         },
       },
       async (request) =>
-        presentProjectDetail(
-          await services.projects.setArchived(
-            request.params.id,
-            archived,
-            request.ctx.role ?? 'member',
-          ),
-        ),
+        services.projects.setArchived(request.params.id, archived, request.ctx.role ?? 'member'),
     );
   }
 }

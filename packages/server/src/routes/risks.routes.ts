@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CreateRiskBody, IdParam, Risk, RiskParams, UpdateRiskBody } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentRisk } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function riskRoutes(app: App, { services }: RouteDeps): void {
@@ -19,9 +18,7 @@ export function riskRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(presentRisk(await services.risks.create(request.params.id, request.body))),
+      reply.status(201).send(await services.risks.create(request.params.id, request.body)),
   );
 
   app.get(
@@ -36,7 +33,7 @@ export function riskRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: z.object({ items: z.array(Risk) }) },
       },
     },
-    async (request) => ({ items: (await services.risks.list(request.params.id)).map(presentRisk) }),
+    async (request) => ({ items: await services.risks.list(request.params.id) }),
   );
 
   app.patch(
@@ -53,9 +50,7 @@ export function riskRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) =>
-      presentRisk(
-        await services.risks.update(request.params.id, request.params.riskId, request.body),
-      ),
+      services.risks.update(request.params.id, request.params.riskId, request.body),
   );
 
   app.delete(

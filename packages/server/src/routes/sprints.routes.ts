@@ -9,7 +9,6 @@ import {
   UpdateSprintBody,
 } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentSprint, presentStory } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function sprintRoutes(app: App, { services }: RouteDeps): void {
@@ -28,9 +27,7 @@ export function sprintRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(presentSprint(await services.sprints.create(request.params.id, request.body))),
+      reply.status(201).send(await services.sprints.create(request.params.id, request.body)),
   );
 
   app.get(
@@ -46,7 +43,7 @@ export function sprintRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: (await services.sprints.list(request.params.id)).map(presentSprint),
+      items: await services.sprints.list(request.params.id),
     }),
   );
 
@@ -62,13 +59,7 @@ export function sprintRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: SprintDetail },
       },
     },
-    async (request) => {
-      const [sprint, stories] = await Promise.all([
-        services.sprints.get(request.params.id),
-        services.stories.list(request.params.id),
-      ]);
-      return { ...presentSprint(sprint), stories: stories.map(presentStory) };
-    },
+    async (request) => services.sprints.detail(request.params.id),
   );
 
   app.patch(
@@ -85,8 +76,7 @@ export function sprintRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: Sprint },
       },
     },
-    async (request) =>
-      presentSprint(await services.sprints.update(request.params.id, request.body)),
+    async (request) => services.sprints.update(request.params.id, request.body),
   );
 
   app.post(
@@ -101,8 +91,7 @@ export function sprintRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: Sprint },
       },
     },
-    async (request) =>
-      presentSprint(await services.sprints.start(request.params.id, request.ctx.actor)),
+    async (request) => services.sprints.start(request.params.id, request.ctx.actor),
   );
 
   app.post(
@@ -119,19 +108,6 @@ export function sprintRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: CloseSprintResult },
       },
     },
-    async (request) => {
-      const outcome = await services.sprints.close(
-        request.params.id,
-        request.body,
-        request.ctx.actor,
-      );
-      return {
-        sprint: presentSprint(outcome.sprint),
-        delivered: outcome.delivered,
-        notDelivered: outcome.notDelivered,
-        carriedOver: outcome.carriedOver.map(presentStory),
-        nextSprint: outcome.nextSprint ? presentSprint(outcome.nextSprint) : null,
-      };
-    },
+    async (request) => services.sprints.close(request.params.id, request.body, request.ctx.actor),
   );
 }

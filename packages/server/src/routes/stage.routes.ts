@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ChangeStageBody, IdParam, StageChange } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentStageChange } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function stageRoutes(app: App, { services }: RouteDeps): void {
@@ -25,7 +24,7 @@ export function stageRoutes(app: App, { services }: RouteDeps): void {
         request.body,
         request.ctx.actor,
       );
-      return reply.status(201).send(presentStageChange(change));
+      return reply.status(201).send(change);
     },
   );
 
@@ -42,7 +41,7 @@ export function stageRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: (await services.stages.history(request.params.id)).map(presentStageChange),
+      items: await services.stages.history(request.params.id),
     }),
   );
 }

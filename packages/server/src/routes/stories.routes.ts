@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CorrectStoryBody, CreateStoryBody, IdParam, Story, UpdateStoryBody } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentStory } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function storyRoutes(app: App, { services }: RouteDeps): void {
@@ -19,9 +18,7 @@ export function storyRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(presentStory(await services.stories.create(request.params.id, request.body))),
+      reply.status(201).send(await services.stories.create(request.params.id, request.body)),
   );
 
   app.get(
@@ -37,7 +34,7 @@ export function storyRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: (await services.stories.list(request.params.id)).map(presentStory),
+      items: await services.stories.list(request.params.id),
     }),
   );
 
@@ -55,7 +52,7 @@ export function storyRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: Story },
       },
     },
-    async (request) => presentStory(await services.stories.update(request.params.id, request.body)),
+    async (request) => services.stories.update(request.params.id, request.body),
   );
 
   app.delete(
@@ -90,9 +87,6 @@ export function storyRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: Story },
       },
     },
-    async (request) =>
-      presentStory(
-        await services.stories.correct(request.params.id, request.body, request.ctx.actor),
-      ),
+    async (request) => services.stories.correct(request.params.id, request.body, request.ctx.actor),
   );
 }

@@ -1,9 +1,8 @@
-import { IdParam, PutSuccessCriterionBody, SuccessCriterion, notFound } from '@sextant/core';
+import { IdParam, PutSuccessCriterionBody, SuccessCriterion } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentCriterion } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
-export function successCriterionRoutes(app: App, { services, store }: RouteDeps): void {
+export function successCriterionRoutes(app: App, { services }: RouteDeps): void {
   app.put(
     '/projects/:id/success-criterion',
     {
@@ -18,10 +17,7 @@ export function successCriterionRoutes(app: App, { services, store }: RouteDeps)
         response: { 200: SuccessCriterion },
       },
     },
-    async (request) =>
-      presentCriterion(
-        await services.criteria.put(request.params.id, request.body, request.ctx.actor),
-      ),
+    async (request) => services.criteria.put(request.params.id, request.body, request.ctx.actor),
   );
 
   app.get(
@@ -36,10 +32,6 @@ export function successCriterionRoutes(app: App, { services, store }: RouteDeps)
         response: { 200: SuccessCriterion },
       },
     },
-    async (request) => {
-      const criterion = await store.repos.criteria.find(request.params.id);
-      if (!criterion) throw notFound('Success criterion');
-      return presentCriterion(criterion);
-    },
+    async (request) => services.criteria.get(request.params.id),
   );
 }

@@ -9,7 +9,6 @@ import {
   UpdateMemberBody,
 } from '@sextant/core';
 import { access, requireUser } from '../http/access.js';
-import { presentMember, presentTeam } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function teamRoutes(app: App, { services }: RouteDeps): void {
@@ -31,7 +30,7 @@ export function teamRoutes(app: App, { services }: RouteDeps): void {
         ...request.ctx.actor,
         userId: user.id,
       });
-      return reply.status(201).send(presentTeam(team));
+      return reply.status(201).send(team);
     },
   );
 
@@ -47,8 +46,7 @@ export function teamRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => {
-      const teams = await services.teams.listForUser(requireUser(request.ctx).id);
-      return { items: teams.map(presentTeam) };
+      return { items: await services.teams.listForUser(requireUser(request.ctx).id) };
     },
   );
 
@@ -64,8 +62,7 @@ export function teamRoutes(app: App, { services }: RouteDeps): void {
         response: { 200: Team },
       },
     },
-    async (request) =>
-      presentTeam(await services.teams.get(request.params.id, requireUser(request.ctx).id)),
+    async (request) => services.teams.get(request.params.id, requireUser(request.ctx).id),
   );
 
   app.get(
@@ -81,7 +78,7 @@ export function teamRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: (await services.teams.listMembers(request.params.id)).map(presentMember),
+      items: await services.teams.listMembers(request.params.id),
     }),
   );
 
@@ -104,7 +101,7 @@ export function teamRoutes(app: App, { services }: RouteDeps): void {
         request.body,
         request.ctx.actor,
       );
-      return reply.status(201).send(presentMember(member));
+      return reply.status(201).send(member);
     },
   );
 
@@ -122,13 +119,11 @@ export function teamRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) =>
-      presentMember(
-        await services.teams.changeRole(
-          request.params.id,
-          request.params.userId,
-          request.body.role,
-          request.ctx.actor,
-        ),
+      services.teams.changeRole(
+        request.params.id,
+        request.params.userId,
+        request.body.role,
+        request.ctx.actor,
       ),
   );
 

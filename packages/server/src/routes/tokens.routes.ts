@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { CreateTokenBody, CreatedToken, IdParam, Token } from '@sextant/core';
 import { access, requireUser } from '../http/access.js';
-import { presentToken } from '../presenters/index.js';
-import type { CreatedTokenRecord } from '../services/tokens.service.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
-
-const presentCreated = (t: CreatedTokenRecord) => ({ ...presentToken(t), token: t.token });
 
 export function tokenRoutes(app: App, { services }: RouteDeps): void {
   app.post(
@@ -26,7 +22,7 @@ export function tokenRoutes(app: App, { services }: RouteDeps): void {
         request.body,
         request.ctx.actor,
       );
-      return reply.status(201).send(presentCreated(created));
+      return reply.status(201).send(created);
     },
   );
 
@@ -42,7 +38,7 @@ export function tokenRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: (await services.tokens.listPersonal(requireUser(request.ctx))).map(presentToken),
+      items: await services.tokens.listPersonal(requireUser(request.ctx)),
     }),
   );
 
@@ -84,7 +80,7 @@ export function tokenRoutes(app: App, { services }: RouteDeps): void {
         request.body,
         request.ctx.actor,
       );
-      return reply.status(201).send(presentCreated(created));
+      return reply.status(201).send(created);
     },
   );
 
@@ -101,7 +97,7 @@ export function tokenRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => ({
-      items: (await services.tokens.listForProject(request.params.id)).map(presentToken),
+      items: await services.tokens.listForProject(request.params.id),
     }),
   );
 }

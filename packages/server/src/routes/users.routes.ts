@@ -1,6 +1,5 @@
 import { CreateUserBody, PageQuery, User, pageOf } from '@sextant/core';
 import { access } from '../http/access.js';
-import { presentUser } from '../presenters/index.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 export function userRoutes(app: App, { services }: RouteDeps): void {
@@ -18,7 +17,7 @@ export function userRoutes(app: App, { services }: RouteDeps): void {
     },
     async (request, reply) => {
       const user = await services.users.create(request.body, request.ctx.actor);
-      return reply.status(201).send(presentUser(user));
+      return reply.status(201).send(user);
     },
   );
 
@@ -35,8 +34,7 @@ export function userRoutes(app: App, { services }: RouteDeps): void {
       },
     },
     async (request) => {
-      const page = await services.users.list(request.query);
-      return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+      return services.users.list(request.query);
     },
   );
 }

@@ -8,6 +8,7 @@ import {
   evaluateDeliveryWarnings,
   utcDay,
   type Alert,
+  type OpenAlert,
   type DeliveryWarning,
   type InsightForKpi,
   type LedgerEntryForRoi,
@@ -30,8 +31,6 @@ import { recentDisagreement } from './production.service.js';
 import { evaluationWarning } from './evaluation-warning.js';
 
 /** An alert that holds now, with since when (its first judgement) and its stored id. */
-export type OpenAlert = Alert & { id: string; since: string };
-
 const dayOf = (instant: string) => instant.slice(0, 10);
 
 /** What the alert rules read about one project, loaded for one project or many at once. */

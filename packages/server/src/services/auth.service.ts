@@ -1,9 +1,11 @@
-import { AppError } from '@sextant/core';
+import { AppError, type TeamRole, type User } from '@sextant/core';
 import type { UserRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Principal } from '../http/access.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../security/passwords.js';
 import { looksLikeApiToken, randomSecret, sha256Hex } from '../security/secrets.js';
+import { presentTeam } from '../presenters/teams.js';
+import { presentUser } from '../presenters/users.js';
 import type { ServiceDeps } from './deps.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -27,7 +29,7 @@ export interface LoginInput {
 }
 
 export interface IssuedSession {
-  user: UserRecord;
+  user: User;
   sessionToken: string;
   csrfToken: string;
 }
@@ -59,7 +61,7 @@ export class AuthService {
       await repos.audit.record({ action: 'auth.login', actorUserId: user.id, ip: input.ip }, at);
       return tokens;
     });
-    return { user, ...issued };
+    return { user: presentUser(user), ...issued };
   }
 
   /**
@@ -124,6 +126,17 @@ export class AuthService {
       userAgent: client.userAgent?.slice(0, 500) ?? null,
     });
     return { sessionToken, csrfToken };
+  }
+
+  /** Who a signed-in person is, with their teams and role in each (`GET /me`). */
+  async me(
+    user: UserRecord,
+  ): Promise<{ user: User; teams: { id: string; name: string; role: TeamRole }[] }> {
+    const teams = await this.deps.store.repos.teams.listForUser(user.id);
+    return {
+      user: presentUser(user),
+      teams: teams.map((t) => ({ id: t.id, name: t.name, role: presentTeam(t).role })),
+    };
   }
 
   async logout(principal: Principal, ip: string): Promise<void> {

@@ -4,10 +4,12 @@ import {
   topOpenBacklog,
   type CreateBacklogItemBody,
   type UpdateBacklogItemBody,
+  type BacklogItem,
 } from '@sextant/core';
 import type { BacklogItemFields, BacklogItemRecord, Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { presentBacklogItem } from '../presenters/backlog.js';
 import type { ServiceDeps } from './deps.js';
 import { assertRunOfProject, loadWritableProject } from './project-guards.js';
 
@@ -22,8 +24,10 @@ export class BacklogService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** The whole backlog, simplest first (the core `orderBacklog` rule). */
-  async list(projectId: string): Promise<BacklogItemRecord[]> {
-    return orderBacklog(await this.deps.store.repos.backlog.listForProject(projectId));
+  async list(projectId: string): Promise<BacklogItem[]> {
+    return orderBacklog(await this.deps.store.repos.backlog.listForProject(projectId)).map(
+      presentBacklogItem,
+    );
   }
 
   /** The first `n` open items in backlog order: the next steps a sprint review shows. */
@@ -31,13 +35,9 @@ export class BacklogService {
     return topOpenBacklog(await this.deps.store.repos.backlog.listForProject(projectId), n);
   }
 
-  async create(
-    projectId: string,
-    body: CreateBacklogItemBody,
-    actor: Actor,
-  ): Promise<BacklogItemRecord> {
+  async create(projectId: string, body: CreateBacklogItemBody, actor: Actor): Promise<BacklogItem> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const item = await store.transaction(async (repos) => {
       await loadWritableProject(repos, projectId);
       const runId = body.runId ?? null;
       await assertRunOfProject(repos, projectId, runId);
@@ -58,11 +58,12 @@ export class BacklogService {
       await repos.projects.touch(projectId, now);
       return loadItem(repos, id);
     });
+    return presentBacklogItem(item);
   }
 
-  async update(itemId: string, patch: UpdateBacklogItemBody): Promise<BacklogItemRecord> {
+  async update(itemId: string, patch: UpdateBacklogItemBody): Promise<BacklogItem> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const item = await store.transaction(async (repos) => {
       const item = await loadItem(repos, itemId);
       await loadWritableProject(repos, item.projectId);
       if (patch.runId !== undefined && patch.runId !== item.runId) {
@@ -84,6 +85,7 @@ export class BacklogService {
       await repos.projects.touch(item.projectId, now);
       return loadItem(repos, itemId);
     });
+    return presentBacklogItem(item);
   }
 
   async delete(itemId: string): Promise<void> {

@@ -1,4 +1,6 @@
+import { criterionMetricName } from '@sextant/core';
 import {
+  beats,
   bestUnder,
   canonicalEvaluationStrategy,
   type GoalDirection,
@@ -11,7 +13,6 @@ import type {
   SprintRecord,
   SuccessCriterionRecord,
 } from '@sextant/db';
-import { criterionMetricName } from './success-criterion.service.js';
 
 /** The success metric as runs report it, and which way is better. */
 export interface MetricOfRecord {
@@ -94,9 +95,7 @@ export async function promoteBaselineAtClose(
   const runs = scored(await repos.runs.listCiForSprint(sprint.id), metric.name);
   const best = bestUnder(runs, current.evaluationFingerprint, metric.direction);
   if (!best || best.id === current.runId) return null;
-  const better =
-    metric.direction === 'increase' ? best.value > current.value : best.value < current.value;
-  if (!better) return null;
+  if (!beats(metric.direction, best.value, current.value)) return null;
   return repos.baselines.insert({
     projectId: sprint.projectId,
     runId: best.id,

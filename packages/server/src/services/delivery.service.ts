@@ -1,12 +1,6 @@
-import {
-  DELIVERY_RULES,
-  computeOverall,
-  computePersonDelivery,
-  computeSprintSuccess,
-  computeTeamTrend,
-  DELIVERY_WARNING_RULES,
-} from '@sextant/core';
+import { DELIVERY_WARNING_RULES, type Delivery } from '@sextant/core';
 import type { Repositories, StoredWarning } from '@sextant/db';
+import { presentDelivery } from '../presenters/delivery.js';
 import type { ServiceDeps } from './deps.js';
 import { ProjectReads } from './project-reads.js';
 import { judgeAlerts, refreshAlerts } from './alerts.service.js';
@@ -46,35 +40,9 @@ export class DeliveryService {
     projectId: string,
     judged?: readonly StoredWarning[],
     reads = new ProjectReads(this.deps.store.repos, projectId),
-  ) {
+  ): Promise<Delivery> {
     const warnings = judged ? deliveryOnly(judged) : await this.openWarnings(projectId);
     const sprints = await reads.deliverySprints();
-    return {
-      projectId,
-      sprints: sprints.map((sprint) => {
-        const success = computeSprintSuccess(sprint);
-        const closed = sprint.state === 'closed';
-        return {
-          id: sprint.id,
-          number: sprint.number,
-          name: sprint.name,
-          state: sprint.state,
-          startDate: sprint.startDate,
-          endDate: sprint.endDate,
-          committed: success.committed,
-          delivered: success.delivered,
-          addedAfterStart: success.addedAfterStart,
-          carriedOver: success.carriedOver,
-          successRate: closed ? success.byCount : null,
-          successRateByPoints: closed ? success.byPoints : null,
-          carryOverRate: closed ? success.carryOver : null,
-        };
-      }),
-      people: computePersonDelivery(sprints),
-      trend: computeTeamTrend(sprints),
-      overall: computeOverall(sprints),
-      warnings,
-      rules: { ...DELIVERY_RULES },
-    };
+    return presentDelivery(projectId, sprints, warnings);
   }
 }

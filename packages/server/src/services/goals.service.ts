@@ -7,16 +7,18 @@ import {
   notFound,
   type CreateGoalBody,
   type CreateGoalMeasurementBody,
+  type Goal,
   type GoalMeasurement,
   type GoalMeasurements,
   type GoalDraft,
   type GoalProblem,
   type UpdateGoalBody,
 } from '@sextant/core';
-import type { GoalMeasurementRecord, GoalRecord, Repositories } from '@sextant/db';
+import type { GoalRecord, Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { refreshAlerts } from './alerts.service.js';
+import { presentGoal, presentMeasurement } from '../presenters/goals.js';
 import type { ServiceDeps } from './deps.js';
 import { loadWritableProject } from './project-guards.js';
 
@@ -26,18 +28,6 @@ function notQuantifiable(problems: GoalProblem[]): AppError {
     problems,
   });
 }
-
-const presentMeasurement = (m: GoalMeasurementRecord): GoalMeasurement => ({
-  id: m.id,
-  goalId: m.goalId,
-  value: m.value,
-  measuredAt: m.measuredAt,
-  source: m.source,
-  note: m.note,
-  provenance: m.provenance,
-  postedBy: m.postedBy,
-  createdAt: m.createdAt,
-});
 
 async function loadGoal(repos: Repositories, goalId: string): Promise<GoalRecord> {
   const goal = await repos.goals.findById(goalId);
@@ -61,22 +51,23 @@ export async function goalMeasurementsOf(
 export class GoalService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async create(projectId: string, body: CreateGoalBody, actor: Actor): Promise<GoalRecord> {
+  async create(projectId: string, body: CreateGoalBody, actor: Actor): Promise<Goal> {
     const { store, clock } = this.deps;
     const checked = checkGoalQuantifiable(body, clock.now());
     if (!checked.ok) throw notQuantifiable(checked.problems);
-    return store.transaction(async (repos) => {
+    const goal = await store.transaction(async (repos) => {
       await loadWritableProject(repos, projectId);
       const now = iso(clock.now());
       await repos.projects.touch(projectId, now);
       return repos.goals.insert({ projectId, goal: checked.goal, createdBy: actor.userId, now });
     });
+    return presentGoal(goal);
   }
 
   /** A patch is merged onto the stored goal and the result must still be quantifiable. */
-  async update(projectId: string, goalId: string, patch: UpdateGoalBody): Promise<GoalRecord> {
+  async update(projectId: string, goalId: string, patch: UpdateGoalBody): Promise<Goal> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const goal = await store.transaction(async (repos) => {
       await loadWritableProject(repos, projectId);
       const current = await repos.goals.findInProject(projectId, goalId);
       if (!current) throw notFound('Goal');
@@ -115,6 +106,11 @@ export class GoalService {
       await repos.projects.touch(projectId, now);
       return { ...current, ...checked.goal, updatedAt: now };
     });
+    return presentGoal(goal);
+  }
+
+  async list(projectId: string): Promise<Goal[]> {
+    return (await this.deps.store.repos.goals.listForProject(projectId)).map(presentGoal);
   }
 
   /**

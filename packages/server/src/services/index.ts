@@ -1,4 +1,5 @@
 import type { ServiceDeps } from './deps.js';
+import { AuditService } from './audit.service.js';
 import { AuthService } from './auth.service.js';
 import { GoalService } from './goals.service.js';
 import { ProjectService } from './projects.service.js';
@@ -25,6 +26,7 @@ import { PortfolioService } from './portfolio.service.js';
 import { ProductionService } from './production.service.js';
 
 export interface Services {
+  audit: AuditService;
   auth: AuthService;
   users: UserService;
   teams: TeamService;
@@ -51,8 +53,19 @@ export interface Services {
   production: ProductionService;
 }
 
+/**
+ * The one place services are made: each receives the services it uses through its
+ * constructor, so they are built here in dependency order.
+ */
 export function createServices(deps: ServiceDeps): Services {
-  const base: Omit<Services, 'projectKpis' | 'portfolio' | 'production'> = {
+  const backlog = new BacklogService(deps);
+  const delivery = new DeliveryService(deps);
+  const deployments = new DeploymentService(deps);
+  const artifacts = new ArtifactService(deps);
+  const insights = new InsightService(deps);
+  const ledger = new LedgerService(deps);
+  return {
+    audit: new AuditService(deps),
     auth: new AuthService(deps),
     users: new UserService(deps),
     teams: new TeamService(deps),
@@ -64,22 +77,25 @@ export function createServices(deps: ServiceDeps): Services {
     risks: new RiskService(deps),
     sprints: new SprintService(deps),
     stories: new StoryService(deps),
-    delivery: new DeliveryService(deps),
+    delivery,
     jiraImport: new JiraImportService(deps),
-    backlog: new BacklogService(deps),
-    deployments: new DeploymentService(deps),
-    artifacts: new ArtifactService(deps),
-    insights: new InsightService(deps),
-    ledger: new LedgerService(deps),
+    backlog,
+    deployments,
+    artifacts,
+    insights,
+    ledger,
     runs: new RunService(deps),
     reviews: new ReviewService(deps),
     reports: new ReportService(deps),
-  };
-  return {
-    ...base,
-    projectKpis: new ProjectKpiService(deps, base),
+    projectKpis: new ProjectKpiService(deps, {
+      delivery,
+      deployments,
+      artifacts,
+      insights,
+      ledger,
+    }),
     portfolio: new PortfolioService(deps),
-    production: new ProductionService(deps),
+    production: new ProductionService(deps, backlog),
   };
 }
 

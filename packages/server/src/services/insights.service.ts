@@ -11,10 +11,15 @@ import {
   type InsightKpis,
   type InsightListQuery,
   type UpdateInsightBody,
+  INSIGHT_MOVE_RULE,
+  type Insight,
+  type InsightPage,
 } from '@sextant/core';
-import type { InsightFields, InsightRecord, PageResult, Repositories } from '@sextant/db';
+import type { InsightFields, InsightRecord, Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { presentInsight } from '../presenters/insights.js';
+import { presentPage } from '../presenters/page.js';
 import type { ServiceDeps } from './deps.js';
 import { ProjectReads } from './project-reads.js';
 import { loadWritableProject } from './project-guards.js';
@@ -40,12 +45,18 @@ function assertNotFuture(field: string, day: string, today: string): void {
 export class InsightService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async list(projectId: string, query: InsightListQuery): Promise<PageResult<InsightRecord>> {
-    return this.deps.store.repos.insights.list(
+  /** A page of insights, newest first, with the KPIs and the rule for moving one. */
+  async list(projectId: string, query: InsightListQuery): Promise<InsightPage> {
+    const page = await this.deps.store.repos.insights.list(
       projectId,
       { status: query.status, area: query.area },
       { limit: query.limit, cursor: query.cursor },
     );
+    return {
+      ...presentPage(page, presentInsight),
+      kpis: await this.kpis(projectId),
+      moveRule: INSIGHT_MOVE_RULE,
+    };
   }
 
   /** The project's insight KPIs per month and quarter as of `now` (the core rules). */
@@ -58,12 +69,12 @@ export class InsightService {
     return computeInsightKpis(insights, utcDay(now));
   }
 
-  async create(projectId: string, body: CreateInsightBody, actor: Actor): Promise<InsightRecord> {
+  async create(projectId: string, body: CreateInsightBody, actor: Actor): Promise<Insight> {
     const { store, clock } = this.deps;
     const today = utcDay(clock.now());
     const proposedAt = body.proposedAt ?? today;
     assertNotFuture('proposedAt', proposedAt, today);
-    return store.transaction(async (repos) => {
+    const insight = await store.transaction(async (repos) => {
       await loadWritableProject(repos, projectId);
       const now = iso(clock.now());
       const id = await repos.insights.insert({
@@ -85,13 +96,14 @@ export class InsightService {
       await repos.projects.touch(projectId, now);
       return loadInsight(repos, id);
     });
+    return presentInsight(insight);
   }
 
   /** Edits the text and value; a new `status` is a move, checked and stamped with its day. */
-  async update(insightId: string, patch: UpdateInsightBody): Promise<InsightRecord> {
+  async update(insightId: string, patch: UpdateInsightBody): Promise<Insight> {
     const { store, clock } = this.deps;
     const today = utcDay(clock.now());
-    return store.transaction(async (repos) => {
+    const insight = await store.transaction(async (repos) => {
       const { projectId } = await loadInsight(repos, insightId);
       await loadWritableProject(repos, projectId);
       const now = iso(clock.now());
@@ -141,5 +153,6 @@ export class InsightService {
       await repos.insights.update(insightId, fields, now);
       return loadInsight(repos, insightId);
     });
+    return presentInsight(insight);
   }
 }

@@ -10,10 +10,14 @@ import {
   type CreateLedgerEntryBody,
   type LedgerListQuery,
   type RoiResponse,
+  type LedgerEntry,
+  type LedgerPage,
 } from '@sextant/core';
-import type { LedgerEntryFields, LedgerEntryRecord, PageResult } from '@sextant/db';
+import type { LedgerEntryFields } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { presentLedgerEntry } from '../presenters/ledger.js';
+import { presentPage } from '../presenters/page.js';
 import type { ServiceDeps } from './deps.js';
 import { ProjectReads } from './project-reads.js';
 import { loadWritableProject } from './project-guards.js';
@@ -43,8 +47,10 @@ function fieldsOf(body: CreateLedgerEntryBody): LedgerEntryFields {
 export class LedgerService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async list(projectId: string, query: LedgerListQuery): Promise<PageResult<LedgerEntryRecord>> {
-    return this.deps.store.repos.ledger.list(projectId, query);
+  /** A page of ledger entries, newest first, with the ROI. */
+  async list(projectId: string, query: LedgerListQuery): Promise<LedgerPage> {
+    const page = await this.deps.store.repos.ledger.list(projectId, query);
+    return { ...presentPage(page, presentLedgerEntry), roi: await this.roi(projectId) };
   }
 
   /** ROI with and without estimates, the curves and the break-even projection, as of `now`. */
@@ -72,11 +78,7 @@ export class LedgerService {
     };
   }
 
-  async create(
-    projectId: string,
-    body: CreateLedgerEntryBody,
-    actor: Actor,
-  ): Promise<LedgerEntryRecord> {
+  async create(projectId: string, body: CreateLedgerEntryBody, actor: Actor): Promise<LedgerEntry> {
     const { store, clock } = this.deps;
     const today = utcDay(clock.now());
     if (body.status === 'realized' && body.date > today) {
@@ -86,7 +88,7 @@ export class LedgerService {
         { field: 'date', date: body.date, today },
       );
     }
-    return store.transaction(async (repos) => {
+    const entry = await store.transaction(async (repos) => {
       await loadWritableProject(repos, projectId);
       const now = iso(clock.now());
       // Touching the project first takes its row lock (PostgreSQL; SQLite writes one at a
@@ -111,5 +113,6 @@ export class LedgerService {
       if (!entry) throw notFound('Ledger entry');
       return entry;
     });
+    return presentLedgerEntry(entry);
   }
 }

@@ -5,6 +5,7 @@ import {
   durationHours,
   notFound,
   productionFigures,
+  type BacklogItem,
   type DecisionItem,
   type FeedbackKind,
   type FeedbackResult,
@@ -15,12 +16,7 @@ import {
   type ReasonBacklogBody,
   utcDay,
 } from '@sextant/core';
-import {
-  CopyKeyConflict,
-  type BacklogItemRecord,
-  type FeedbackUpsert,
-  type Repositories,
-} from '@sextant/db';
+import { CopyKeyConflict, type FeedbackUpsert, type Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import {
@@ -29,7 +25,7 @@ import {
   type FeedbackItemOf,
 } from '../import/feedback-rows.js';
 import { spoolBody } from '../import/upload-body.js';
-import { BacklogService } from './backlog.service.js';
+import type { BacklogService } from './backlog.service.js';
 import type { ServiceDeps } from './deps.js';
 import { loadWritableProject } from './project-guards.js';
 
@@ -163,11 +159,10 @@ export async function recentDisagreement(
 
 /** Production feedback: ingestion (upsert, the last one wins) and the production figures. */
 export class ProductionService {
-  private readonly backlog: BacklogService;
-
-  constructor(private readonly deps: ServiceDeps) {
-    this.backlog = new BacklogService(deps);
-  }
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly backlog: BacklogService,
+  ) {}
 
   /** Writes a JSON body's items (validated by the route) in one transaction. */
   ingest(projectId: string, batch: FeedbackItems): Promise<FeedbackResult> {
@@ -293,7 +288,7 @@ export class ProductionService {
     projectId: string,
     body: ReasonBacklogBody,
     actor: Actor,
-  ): Promise<BacklogItemRecord> {
+  ): Promise<BacklogItem> {
     const report = await this.report(projectId, {
       period: 'day',
       ...(body.from ? { from: body.from } : {}),

@@ -11,7 +11,6 @@ import {
 } from '@sextant/core';
 import { iso } from '../clock.js';
 import { presentAlert } from '../presenters/alerts.js';
-import { presentWarning } from '../presenters/index.js';
 import { judgeAlerts } from './alerts.service.js';
 import { metricOfRecord } from './baselines.js';
 import type { ServiceDeps } from './deps.js';
@@ -121,7 +120,7 @@ export class ProjectKpiService {
       projectId,
       asOf: iso(now),
       goal,
-      delivery: { ...delivery, warnings: delivery.warnings.map(presentWarning) },
+      delivery,
       runs,
       money,
       deployments,

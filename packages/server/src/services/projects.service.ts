@@ -13,14 +13,10 @@ import {
   type ScopePatch,
   type TeamRole,
   type UpdateProjectBody,
+  type ProjectDetail,
 } from '@sextant/core';
-import type {
-  GoalRecord,
-  PageResult,
-  ProjectWithRole,
-  StoredWarning,
-  SuccessCriterionRecord,
-} from '@sextant/db';
+import { presentPage } from '../presenters/page.js';
+import { presentProject, presentProjectDetail } from '../presenters/projects.js';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import type { ServiceDeps } from './deps.js';
@@ -28,17 +24,6 @@ import { gatherStageFacts } from './stage-facts.js';
 import { deliveryOnly } from './delivery.service.js';
 import { judgeAlerts } from './alerts.service.js';
 import { loadWritableProject } from './project-guards.js';
-
-export interface ProjectDetailRecord extends ProjectWithRole {
-  goals: GoalRecord[];
-  successCriterion: SuccessCriterionRecord | null;
-  next: {
-    stage: NonNullable<ReturnType<typeof nextStage>>;
-    unmetGates: ReturnType<typeof unmetGates>;
-  } | null;
-  allowedMoves: ReturnType<typeof allowedMoves>;
-  warnings: StoredWarning[];
-}
 
 /** Drops keys a patch left out, so "absent" never overwrites a stored value. */
 function scopeFrom(patch: ScopePatch | undefined): Partial<Scope> {
@@ -52,10 +37,7 @@ export class ProjectService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Members and admins of a team may start projects in it; viewers may not. */
-  async create(
-    body: CreateProjectBody,
-    actor: Actor & { userId: string },
-  ): Promise<ProjectDetailRecord> {
+  async create(body: CreateProjectBody, actor: Actor & { userId: string }): Promise<ProjectDetail> {
     const { store, clock } = this.deps;
     const role = await store.repos.teams.roleOf(body.teamId, actor.userId);
     if (!role) throw notFound('Team');
@@ -92,12 +74,15 @@ export class ProjectService {
     return this.detail(id, role);
   }
 
-  list(userId: string, query: ListProjectsQuery): Promise<PageResult<ProjectWithRole>> {
-    return this.deps.store.repos.projects.listForUser(userId, query);
+  async list(userId: string, query: ListProjectsQuery) {
+    return presentPage(
+      await this.deps.store.repos.projects.listForUser(userId, query),
+      presentProject,
+    );
   }
 
   /** The project page in one answer: scope, goals, criterion, and what the next stage needs. */
-  async detail(projectId: string, role: TeamRole): Promise<ProjectDetailRecord> {
+  async detail(projectId: string, role: TeamRole): Promise<ProjectDetail> {
     const { store, clock } = this.deps;
     const repos = store.repos;
     const project = await repos.projects.findById(projectId);
@@ -109,7 +94,7 @@ export class ProjectService {
     ]);
     const next = nextStage(project.stage);
     const warnings = deliveryOnly((await judgeAlerts(store, projectId, clock.now())).stored);
-    return {
+    return presentProjectDetail({
       ...project,
       role,
       goals,
@@ -117,14 +102,10 @@ export class ProjectService {
       next: next ? { stage: next, unmetGates: unmetGates(next, facts) } : null,
       allowedMoves: allowedMoves(project.stage),
       warnings,
-    };
+    });
   }
 
-  async update(
-    projectId: string,
-    body: UpdateProjectBody,
-    role: TeamRole,
-  ): Promise<ProjectDetailRecord> {
+  async update(projectId: string, body: UpdateProjectBody, role: TeamRole): Promise<ProjectDetail> {
     const { store, clock } = this.deps;
     await store.transaction(async (repos) => {
       const project = await loadWritableProject(repos, projectId);
@@ -138,11 +119,7 @@ export class ProjectService {
   }
 
   /** Archiving hides a project from lists and freezes it; unarchiving undoes both. */
-  async setArchived(
-    projectId: string,
-    archived: boolean,
-    role: TeamRole,
-  ): Promise<ProjectDetailRecord> {
+  async setArchived(projectId: string, archived: boolean, role: TeamRole): Promise<ProjectDetail> {
     const { store, clock } = this.deps;
     await store.transaction(async (repos) => {
       const project = await repos.projects.findById(projectId);

@@ -1,7 +1,7 @@
+import { criterionMetricName } from '@sextant/core';
 import { effortDays, formatMoneyText } from '@sextant/core';
 import type { BacklogItemRecord, SuccessCriterionRecord } from '@sextant/db';
 import type { CriterionSummary, ReportBacklogItem } from '../reports/review-report.js';
-import { criterionMetricName } from './success-criterion.service.js';
 
 /** How many open backlog items the report lists as next steps. */
 export const REPORT_BACKLOG_ITEMS = 5;

@@ -10,25 +10,15 @@ import {
   type SprintDecision,
   type SprintReview,
 } from '@sextant/core';
-import type { DecisionRecord, Repositories, SprintRecord } from '@sextant/db';
+import type { Repositories, SprintRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { metricOfRecord, scored } from './baselines.js';
+import { presentDecision } from '../presenters/decisions.js';
 import type { ServiceDeps } from './deps.js';
 import { criterionMoney } from './money.js';
 import { NOT_COMPARABLE } from './runs.service.js';
 import { loadSprint, loadWritableProject } from './project-guards.js';
-
-export const presentDecision = (d: DecisionRecord): SprintDecision => ({
-  id: d.id,
-  sprintId: d.sprintId,
-  decision: d.decision,
-  rationale: d.rationale,
-  decidedBy: d.decidedBy,
-  decidedAt: d.createdAt,
-  stageChange: d.stageFrom && d.stageTo ? { from: d.stageFrom, to: d.stageTo } : null,
-  recordTakenAt: d.recordTakenAt,
-});
 
 /**
  * A closed sprint's review is its record, byte for byte as it was at the close (or at its

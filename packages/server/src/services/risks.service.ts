@@ -1,6 +1,7 @@
-import { notFound, type CreateRiskBody, type UpdateRiskBody } from '@sextant/core';
+import { notFound, type CreateRiskBody, type Risk, type UpdateRiskBody } from '@sextant/core';
 import type { RiskRecord } from '@sextant/db';
 import { iso } from '../clock.js';
+import { presentRisk } from '../presenters/risks.js';
 import type { ServiceDeps } from './deps.js';
 import { loadWritableProject } from './project-guards.js';
 
@@ -8,23 +9,24 @@ import { loadWritableProject } from './project-guards.js';
 export class RiskService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  list(projectId: string): Promise<RiskRecord[]> {
-    return this.deps.store.repos.risks.listForProject(projectId);
+  async list(projectId: string): Promise<Risk[]> {
+    return (await this.deps.store.repos.risks.listForProject(projectId)).map(presentRisk);
   }
 
-  async create(projectId: string, body: CreateRiskBody): Promise<RiskRecord> {
+  async create(projectId: string, body: CreateRiskBody): Promise<Risk> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const risk = await store.transaction(async (repos) => {
       await loadWritableProject(repos, projectId);
       const now = iso(clock.now());
       await repos.projects.touch(projectId, now);
       return repos.risks.insert(projectId, body, now);
     });
+    return presentRisk(risk);
   }
 
-  async update(projectId: string, riskId: string, patch: UpdateRiskBody): Promise<RiskRecord> {
+  async update(projectId: string, riskId: string, patch: UpdateRiskBody): Promise<Risk> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const risk = await store.transaction(async (repos) => {
       await loadWritableProject(repos, projectId);
       const current = await repos.risks.findInProject(projectId, riskId);
       if (!current) throw notFound('Risk');
@@ -37,6 +39,7 @@ export class RiskService {
       await repos.projects.touch(projectId, now);
       return { ...next, updatedAt: now };
     });
+    return presentRisk(risk);
   }
 
   async delete(projectId: string, riskId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import {
+  beats,
   sprintForDay,
   canonicalEvaluationStrategy,
   formatMetricText,
@@ -105,8 +106,12 @@ export function compareRun(
       message: `${metric.name} ${formatMetricText(value)} is the baseline (${why}).`,
     };
   }
-  const better = metric.direction === 'increase' ? value > baseline.value : value < baseline.value;
-  const verdict = value === baseline.value ? 'equals' : better ? 'beats' : 'is below';
+  const verdict =
+    value === baseline.value
+      ? 'equals'
+      : beats(metric.direction, value, baseline.value)
+        ? 'beats'
+        : 'is below';
   return {
     ...base,
     status: 'comparable',

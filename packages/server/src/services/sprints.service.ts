@@ -4,12 +4,17 @@ import {
   rangesOverlap,
   sprintSpan,
   type CloseSprintBody,
+  type CloseSprintResult,
+  type Sprint,
+  type SprintDetail,
   type CreateSprintBody,
   type UpdateSprintBody,
 } from '@sextant/core';
 import type { Repositories, SprintRecord, StoryRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { presentCloseOutcome, presentSprint } from '../presenters/sprints.js';
+import { presentStory } from '../presenters/stories.js';
 import type { ServiceDeps } from './deps.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
 import { promoteBaselineAtClose } from './baselines.js';
@@ -69,13 +74,14 @@ export interface CloseOutcome {
 export class SprintService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async create(projectId: string, body: CreateSprintBody): Promise<SprintRecord> {
+  async create(projectId: string, body: CreateSprintBody): Promise<Sprint> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const sprint = await store.transaction(async (repos) => {
       const sprint = await this.insert(repos, projectId, body, iso(clock.now()));
       await refreshDeliveryWarnings(repos, projectId, clock.now());
       return sprint;
     });
+    return presentSprint(sprint);
   }
 
   private async insert(
@@ -96,18 +102,24 @@ export class SprintService {
     });
   }
 
-  get(sprintId: string): Promise<SprintRecord> {
-    return loadSprint(this.deps.store.repos, sprintId);
+  /** A sprint with its stories in order. */
+  async detail(sprintId: string): Promise<SprintDetail> {
+    const { repos } = this.deps.store;
+    const [sprint, stories] = await Promise.all([
+      loadSprint(repos, sprintId),
+      repos.stories.listForSprint(sprintId),
+    ]);
+    return { ...presentSprint(sprint), stories: stories.map(presentStory) };
   }
 
-  list(projectId: string): Promise<SprintRecord[]> {
-    return this.deps.store.repos.sprints.listForProject(projectId);
+  async list(projectId: string): Promise<Sprint[]> {
+    return (await this.deps.store.repos.sprints.listForProject(projectId)).map(presentSprint);
   }
 
   /** Planned sprints change freely; an active one keeps its start date; a closed one is frozen. */
-  async update(sprintId: string, patch: UpdateSprintBody): Promise<SprintRecord> {
+  async update(sprintId: string, patch: UpdateSprintBody): Promise<Sprint> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const sprint = await store.transaction(async (repos) => {
       const sprint = await loadSprint(repos, sprintId);
       await loadWritableProject(repos, sprint.projectId);
       assertSprintOpen(sprint);
@@ -133,12 +145,13 @@ export class SprintService {
       await refreshDeliveryWarnings(repos, sprint.projectId, clock.now());
       return loadSprint(repos, sprintId);
     });
+    return presentSprint(sprint);
   }
 
   /** planned → active. Its stories now are the commitment; later ones are marked as added. */
-  async start(sprintId: string, actor: Actor): Promise<SprintRecord> {
+  async start(sprintId: string, actor: Actor): Promise<Sprint> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const sprint = await store.transaction(async (repos) => {
       const sprint = await loadSprint(repos, sprintId);
       await loadWritableProject(repos, sprint.projectId);
       if (sprint.state !== 'planned') {
@@ -164,6 +177,7 @@ export class SprintService {
       await refreshDeliveryWarnings(repos, sprint.projectId, clock.now());
       return loadSprint(repos, sprintId);
     });
+    return presentSprint(sprint);
   }
 
   /**
@@ -171,9 +185,9 @@ export class SprintService {
    * delivered), and the chosen not-delivered stories are copied into the next sprint,
    * linked to their originals, so both sprints keep their history.
    */
-  async close(sprintId: string, body: CloseSprintBody, actor: Actor): Promise<CloseOutcome> {
+  async close(sprintId: string, body: CloseSprintBody, actor: Actor): Promise<CloseSprintResult> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const outcome = await store.transaction(async (repos) => {
       const sprint = await loadSprint(repos, sprintId);
       await loadWritableProject(repos, sprint.projectId);
       if (sprint.state !== 'active') {
@@ -267,5 +281,6 @@ export class SprintService {
         nextSprint: nextSprint ? await loadSprint(repos, nextSprint.id) : null,
       };
     });
+    return presentCloseOutcome(outcome);
   }
 }

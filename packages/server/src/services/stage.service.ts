@@ -1,7 +1,7 @@
-import { AppError, checkTransition, unmetGates, type Stage } from '@sextant/core';
-import type { StageChangeRecord } from '@sextant/db';
+import { AppError, checkTransition, unmetGates, type Stage, type StageChange } from '@sextant/core';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { presentStageChange } from '../presenters/stage.js';
 import type { ServiceDeps } from './deps.js';
 import { gatherStageFacts } from './stage-facts.js';
 import { loadWritableProject } from './project-guards.js';
@@ -17,9 +17,9 @@ export class StageService {
     projectId: string,
     input: { stage: Stage; note: string },
     actor: Actor,
-  ): Promise<StageChangeRecord> {
+  ): Promise<StageChange> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const change = await store.transaction(async (repos) => {
       const project = await loadWritableProject(repos, projectId);
       const transition = checkTransition(project.stage, input.stage);
       if (!transition.ok) {
@@ -54,9 +54,12 @@ export class StageService {
       if (!change) throw new Error('stage change vanished inside its own transaction');
       return change;
     });
+    return presentStageChange(change);
   }
 
-  history(projectId: string): Promise<StageChangeRecord[]> {
-    return this.deps.store.repos.stageChanges.listForProject(projectId);
+  async history(projectId: string): Promise<StageChange[]> {
+    return (await this.deps.store.repos.stageChanges.listForProject(projectId)).map(
+      presentStageChange,
+    );
   }
 }

@@ -2,12 +2,14 @@ import {
   AppError,
   notFound,
   type CorrectStoryBody,
+  type Story,
   type CreateStoryBody,
   type UpdateStoryBody,
 } from '@sextant/core';
 import type { Repositories, StoryFields, StoryRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { presentStory } from '../presenters/stories.js';
 import type { ServiceDeps } from './deps.js';
 import { correctSprintRecord } from './sprint-records.js';
 import { refreshDeliveryWarnings } from './delivery.service.js';
@@ -36,14 +38,14 @@ async function loadStory(repos: Repositories, storyId: string): Promise<StoryRec
 export class StoryService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  list(sprintId: string): Promise<StoryRecord[]> {
-    return this.deps.store.repos.stories.listForSprint(sprintId);
+  async list(sprintId: string): Promise<Story[]> {
+    return (await this.deps.store.repos.stories.listForSprint(sprintId)).map(presentStory);
   }
 
   /** Stories added once the sprint is active join the commitment, marked as added late. */
-  async create(sprintId: string, body: CreateStoryBody): Promise<StoryRecord> {
+  async create(sprintId: string, body: CreateStoryBody): Promise<Story> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const story = await store.transaction(async (repos) => {
       const sprint = await loadSprint(repos, sprintId);
       const project = await loadWritableProject(repos, sprint.projectId);
       assertSprintOpen(sprint);
@@ -66,11 +68,12 @@ export class StoryService {
       await refreshDeliveryWarnings(repos, sprint.projectId, clock.now());
       return loadStory(repos, id);
     });
+    return presentStory(story);
   }
 
-  async update(storyId: string, patch: UpdateStoryBody): Promise<StoryRecord> {
+  async update(storyId: string, patch: UpdateStoryBody): Promise<Story> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const story = await store.transaction(async (repos) => {
       const story = await loadStory(repos, storyId);
       const sprint = await loadSprint(repos, story.sprintId);
       const project = await loadWritableProject(repos, story.projectId);
@@ -98,6 +101,7 @@ export class StoryService {
       await refreshDeliveryWarnings(repos, story.projectId, clock.now());
       return loadStory(repos, storyId);
     });
+    return presentStory(story);
   }
 
   /**
@@ -125,9 +129,9 @@ export class StoryService {
   }
 
   /** The one way to change a closed sprint's record: an explicit, audited correction. */
-  async correct(storyId: string, body: CorrectStoryBody, actor: Actor): Promise<StoryRecord> {
+  async correct(storyId: string, body: CorrectStoryBody, actor: Actor): Promise<Story> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const story = await store.transaction(async (repos) => {
       const story = await loadStory(repos, storyId);
       const sprint = await loadSprint(repos, story.sprintId);
       const project = await loadWritableProject(repos, story.projectId);
@@ -171,5 +175,6 @@ export class StoryService {
       await refreshDeliveryWarnings(repos, story.projectId, clock.now());
       return loadStory(repos, storyId);
     });
+    return presentStory(story);
   }
 }

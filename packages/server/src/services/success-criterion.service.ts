@@ -1,15 +1,11 @@
-import type { PutSuccessCriterionBody } from '@sextant/core';
+import { notFound, type PutSuccessCriterionBody, type SuccessCriterion } from '@sextant/core';
 import type { SuccessCriterionRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { evaluationFingerprint } from '../security/fingerprint.js';
+import { presentCriterion } from '../presenters/success-criterion.js';
 import type { ServiceDeps } from './deps.js';
 import { loadWritableProject } from './project-guards.js';
-
-/** The metric name runs report for a criterion: `hit_rate_at_10`, or the named metric. */
-export function criterionMetricName(metric: SuccessCriterionRecord['metric']): string {
-  return metric.kind === 'hit_rate_at_n' ? `hit_rate_at_${metric.n}` : metric.name;
-}
 
 export class SuccessCriterionService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -18,7 +14,7 @@ export class SuccessCriterionService {
     projectId: string,
     body: PutSuccessCriterionBody,
     actor: Actor,
-  ): Promise<SuccessCriterionRecord> {
+  ): Promise<SuccessCriterion> {
     const { store, clock } = this.deps;
     const evaluation = {
       trainWindow: body.evaluation.trainWindow,
@@ -42,6 +38,12 @@ export class SuccessCriterionService {
       await repos.criteria.upsert(record, actor.userId);
       await repos.projects.touch(projectId, record.updatedAt);
     });
-    return record;
+    return presentCriterion(record);
+  }
+
+  async get(projectId: string): Promise<SuccessCriterion> {
+    const criterion = await this.deps.store.repos.criteria.find(projectId);
+    if (!criterion) throw notFound('Success criterion');
+    return presentCriterion(criterion);
   }
 }

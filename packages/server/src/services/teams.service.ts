@@ -1,16 +1,16 @@
-import { AppError, notFound, type TeamRole } from '@sextant/core';
-import type { MemberRecord, TeamWithRole } from '@sextant/db';
+import { AppError, notFound, type Member, type Team, type TeamRole } from '@sextant/core';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { presentMember, presentTeam } from '../presenters/teams.js';
 import type { ServiceDeps } from './deps.js';
 
 export class TeamService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Whoever creates a team is its first admin. */
-  async create(name: string, actor: Actor & { userId: string }): Promise<TeamWithRole> {
+  async create(name: string, actor: Actor & { userId: string }): Promise<Team> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const team = await store.transaction(async (repos) => {
       const now = iso(clock.now());
       const team = await repos.teams.insert({ name, createdBy: actor.userId, now });
       await repos.teams.addMember({ teamId: team.id, userId: actor.userId, role: 'admin', now });
@@ -27,31 +27,32 @@ export class TeamService {
         },
         now,
       );
-      return { ...team, role: 'admin', memberCount: 1 };
+      return { ...team, role: 'admin' as const, memberCount: 1 };
     });
+    return presentTeam(team);
   }
 
-  listForUser(userId: string): Promise<TeamWithRole[]> {
-    return this.deps.store.repos.teams.listForUser(userId);
+  async listForUser(userId: string): Promise<Team[]> {
+    return (await this.deps.store.repos.teams.listForUser(userId)).map(presentTeam);
   }
 
-  async get(teamId: string, userId: string): Promise<TeamWithRole> {
+  async get(teamId: string, userId: string): Promise<Team> {
     const team = (await this.listForUser(userId)).find((t) => t.id === teamId);
     if (!team) throw notFound('Team');
     return team;
   }
 
-  listMembers(teamId: string): Promise<MemberRecord[]> {
-    return this.deps.store.repos.teams.listMembers(teamId);
+  async listMembers(teamId: string): Promise<Member[]> {
+    return (await this.deps.store.repos.teams.listMembers(teamId)).map(presentMember);
   }
 
   async addMember(
     teamId: string,
     input: { email: string; role: TeamRole },
     actor: Actor,
-  ): Promise<MemberRecord> {
+  ): Promise<Member> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const member = await store.transaction(async (repos) => {
       const user = await repos.users.findByEmail(input.email);
       if (!user) {
         throw new AppError(
@@ -78,16 +79,12 @@ export class TeamService {
       if (!member) throw new Error('member vanished inside its own transaction');
       return member;
     });
+    return presentMember(member);
   }
 
-  async changeRole(
-    teamId: string,
-    userId: string,
-    role: TeamRole,
-    actor: Actor,
-  ): Promise<MemberRecord> {
+  async changeRole(teamId: string, userId: string, role: TeamRole, actor: Actor): Promise<Member> {
     const { store, clock } = this.deps;
-    return store.transaction(async (repos) => {
+    const member = await store.transaction(async (repos) => {
       const member = await repos.teams.findMember(teamId, userId);
       if (!member) throw notFound('Member');
       if (member.role === role) return member;
@@ -110,6 +107,7 @@ export class TeamService {
       );
       return { ...member, role };
     });
+    return presentMember(member);
   }
 
   /** Removal ends the removed person's sessions, so an open browser tab loses access at once. */

@@ -1,8 +1,9 @@
-import { AppError, notFound, roleAtLeast } from '@sextant/core';
-import type { TokenRecord, UserRecord } from '@sextant/db';
+import { AppError, notFound, roleAtLeast, type Token } from '@sextant/core';
+import type { UserRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { newApiToken } from '../security/secrets.js';
+import { presentCreatedToken, presentToken } from '../presenters/tokens.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface NewToken {
@@ -10,17 +11,22 @@ export interface NewToken {
   expiresAt?: string | null | undefined;
 }
 
-export type CreatedTokenRecord = TokenRecord & { token: string };
+/** A token just made, the only answer that carries its secret. */
+export type CreatedToken = ReturnType<typeof presentCreatedToken>;
 
 export class TokenService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  createPersonal(user: UserRecord, input: NewToken, actor: Actor): Promise<CreatedTokenRecord> {
+  createPersonal(
+    user: Pick<UserRecord, 'id'>,
+    input: NewToken,
+    actor: Actor,
+  ): Promise<CreatedToken> {
     return this.create({ kind: 'personal', userId: user.id, projectId: null, input, actor });
   }
 
   /** A CI token acts for one project and may only post runs and deployments there. */
-  createCi(projectId: string, user: UserRecord, input: NewToken, actor: Actor) {
+  createCi(projectId: string, user: Pick<UserRecord, 'id'>, input: NewToken, actor: Actor) {
     return this.create({ kind: 'ci', userId: user.id, projectId, input, actor });
   }
 
@@ -30,7 +36,7 @@ export class TokenService {
     projectId: string | null;
     input: NewToken;
     actor: Actor;
-  }): Promise<CreatedTokenRecord> {
+  }): Promise<CreatedToken> {
     const { store, clock } = this.deps;
     const now = clock.now();
     const expiresAt = args.input.expiresAt ? new Date(args.input.expiresAt) : null;
@@ -71,23 +77,23 @@ export class TokenService {
         },
         iso(now),
       );
-      return { ...record, token: secret.token };
+      return presentCreatedToken({ ...record, token: secret.token });
     });
   }
 
-  listPersonal(user: UserRecord): Promise<TokenRecord[]> {
-    return this.deps.store.repos.tokens.listPersonal(user.id);
+  async listPersonal(user: UserRecord): Promise<Token[]> {
+    return (await this.deps.store.repos.tokens.listPersonal(user.id)).map(presentToken);
   }
 
-  listForProject(projectId: string): Promise<TokenRecord[]> {
-    return this.deps.store.repos.tokens.listForProject(projectId);
+  async listForProject(projectId: string): Promise<Token[]> {
+    return (await this.deps.store.repos.tokens.listForProject(projectId)).map(presentToken);
   }
 
   /**
    * Its owner may revoke a token; so may an admin of the team whose project a CI token
    * serves. Anyone else is told it does not exist.
    */
-  async revoke(tokenId: string, user: UserRecord, actor: Actor): Promise<TokenRecord> {
+  async revoke(tokenId: string, user: UserRecord, actor: Actor): Promise<Token> {
     const { store, clock } = this.deps;
     return store.transaction(async (repos) => {
       const token = await repos.tokens.findById(tokenId);
@@ -115,7 +121,7 @@ export class TokenService {
           now,
         );
       }
-      return { ...token, revokedAt: token.revokedAt ?? now };
+      return presentToken({ ...token, revokedAt: token.revokedAt ?? now });
     });
   }
 }

@@ -1,8 +1,10 @@
-import { AppError } from '@sextant/core';
-import type { PageRequest, PageResult, UserRecord } from '@sextant/db';
+import { AppError, type User } from '@sextant/core';
+import type { PageRequest, UserRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { hashPassword } from '../security/passwords.js';
+import { presentPage } from '../presenters/page.js';
+import { presentUser } from '../presenters/users.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface NewUser {
@@ -16,7 +18,7 @@ export class UserService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** The first account of a workspace is always its admin: someone must be able to manage it. */
-  async create(input: NewUser, actor: Actor | null): Promise<UserRecord> {
+  async create(input: NewUser, actor: Actor | null): Promise<User> {
     const { store, clock } = this.deps;
     const passwordHash = await hashPassword(input.password);
     return store.transaction(async (repos) => {
@@ -45,12 +47,12 @@ export class UserService {
         },
         now,
       );
-      return user;
+      return presentUser(user);
     });
   }
 
-  list(page: PageRequest): Promise<PageResult<UserRecord>> {
-    return this.deps.store.repos.users.list(page);
+  async list(page: PageRequest) {
+    return presentPage(await this.deps.store.repos.users.list(page), presentUser);
   }
 
   /** Admin reset from the command line: sets the password and ends every session. */

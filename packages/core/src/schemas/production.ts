@@ -1,3 +1,8 @@
+/**
+ * The Production feature (stage, page, `ProductionService`): what it reads and answers.
+ * Its records are the feedback a model in production sends back (predictions, decisions,
+ * outcomes), posted to `/projects/{id}/feedback/{kind}`; hence `Feedback…` for those.
+ */
 import { z } from 'zod';
 import { CalendarDate, Instant, LIMITS } from './common.js';
 
