@@ -1,7 +1,11 @@
 import { useCallback } from 'react';
-import { categoryAxis, valueAxis, type LineChartOption as ChartOption } from './chart-options';
-import { chartTooltip, paramList, tooltipLines } from './chart-tooltip';
-import { EChart, cssColor } from './EChart';
+import {
+  categoryAxis,
+  valueAxis,
+  type LineChartOption as ChartOption,
+} from '../../components/chart/chart-options';
+import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 
 export interface RatePoint {
   label: string;

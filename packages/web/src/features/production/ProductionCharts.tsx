@@ -5,9 +5,9 @@ import {
   valueAxis,
   type BarChartOption,
   type LineChartOption,
-} from '../delivery/chart-options';
-import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+} from '../../components/chart/chart-options';
+import { chartTooltip, seriesTooltip } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 import { formatDate, formatPercent } from '../../lib/format';
 import { hitRateText } from './production-text';
 

@@ -3,11 +3,11 @@ import {
   categoryAxis,
   valueAxis,
   type LineChartOption as ChartOption,
-} from '../delivery/chart-options';
+} from '../../components/chart/chart-options';
 import { formatMonthText, type RoiResponse } from '@sextant/core';
 import { formatMoney } from '../../lib/format';
-import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+import { chartTooltip, seriesTooltip } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 
 /** Months from the first curve point to the break-even month, so the marker has a place. */
 function axisMonths(roi: RoiResponse): string[] {
