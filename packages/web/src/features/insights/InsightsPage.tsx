@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { INSIGHT_STATUSES, type InsightPage } from '@sextant/core';
 import { useInsights } from '../../api/insights';
 import { useRoi } from '../../api/ledger';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
@@ -49,26 +50,18 @@ function PeriodTable({
 }) {
   const rows = [...periods].reverse().slice(0, 12);
   return (
-    <table className="table" aria-label={`Insights per ${label.toLowerCase()}`}>
-      <thead>
-        <tr>
-          <th scope="col">{label}</th>
-          <th scope="col">Delivered</th>
-          <th scope="col">Implemented</th>
-          <th scope="col">Estimated value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m) => (
-          <tr key={m.period}>
-            <td>{m.period}</td>
-            <td>{m.delivered}</td>
-            <td>{m.implemented}</td>
-            <td>{moneyList(m.value)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="table"
+      label={`Insights per ${label.toLowerCase()}`}
+      rows={rows}
+      rowKey={(m) => m.period}
+      columns={[
+        { header: label, label: null, cell: (m) => m.period },
+        { header: 'Delivered', label: null, cell: (m) => m.delivered },
+        { header: 'Implemented', label: null, cell: (m) => m.implemented },
+        { header: 'Estimated value', label: null, cell: (m) => moneyList(m.value) },
+      ]}
+    />
   );
 }
 

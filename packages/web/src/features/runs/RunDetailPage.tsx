@@ -5,6 +5,7 @@ import { isApiError } from '../../api/errors';
 import { useRun } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
 import { ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatDateTime } from '../../lib/format';
@@ -125,52 +126,49 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
             }
             className="card--flush-body"
           >
-            <table className="table table--stack" aria-label="Metrics">
-              <thead>
-                <tr>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {metricNames.map((name) => (
-                  <tr key={name} className={name === metric?.name ? 'is-key' : undefined}>
-                    <td data-label="Metric">
+            <DataTable
+              label="Metrics"
+              rows={metricNames}
+              rowKey={(name) => name}
+              rowAttributes={(name) => ({
+                className: name === metric?.name ? 'is-key' : undefined,
+              })}
+              columns={[
+                {
+                  header: 'Metric',
+                  cell: (name) => (
+                    <>
                       {name}
                       {name === metric?.name ? (
                         <span className="badge badge--accent compare-table__differs">
                           success metric
                         </span>
                       ) : null}
-                    </td>
-                    <td data-label="Value" className="num">
-                      <MetricValue value={run.metrics[name] ?? 0} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  header: 'Value',
+                  className: 'num',
+                  headClassName: null,
+                  cell: (name) => <MetricValue value={run.metrics[name] ?? 0} />,
+                },
+              ]}
+            />
           </Section>
           <Section title="Parameters" className="card--flush-body">
             {paramNames.length === 0 ? (
               <p className="muted">This run sent no parameters.</p>
             ) : (
-              <table className="table table--stack" aria-label="Parameters">
-                <thead>
-                  <tr>
-                    <th scope="col">Parameter</th>
-                    <th scope="col">Value</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {paramNames.map((name) => (
-                    <tr key={name}>
-                      <td data-label="Parameter">{name}</td>
-                      <td data-label="Value">{paramText(run.params[name])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                label="Parameters"
+                rows={paramNames}
+                rowKey={(name) => name}
+                columns={[
+                  { header: 'Parameter', cell: (name) => name },
+                  { header: 'Value', cell: (name) => paramText(run.params[name]) },
+                ]}
+              />
             )}
           </Section>
         </div>
