@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { roleAtLeast, type ProjectDetail } from '@sextant/core';
-import { isApiError } from '../../api/errors';
 import { useProject } from '../../api/projects';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { EmptyState } from '../../components/Feedback';
 import { ProjectTabs } from './ProjectTabs';
+import { PageQueryState } from '../../components/PageQueryState';
 
 export interface ProjectAccess {
   project: ProjectDetail;
@@ -76,22 +76,9 @@ export function ProjectSubpage({
   children: (access: ProjectAccess) => ReactNode;
 }) {
   const query = useProject(projectId);
-  if (query.isPending) {
+  if (query.isPending || query.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading project…" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="page">
-        {isApiError(query.error) && query.error.status === 404 ? (
-          <ProjectNotFound />
-        ) : (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </div>
+      <PageQueryState query={query} loading="Loading project…" notFound={<ProjectNotFound />} />
     );
   }
   return <>{children(projectAccess(query.data))}</>;

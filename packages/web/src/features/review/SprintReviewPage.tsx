@@ -8,11 +8,10 @@ import {
   formatMoneyText,
   type SprintReview,
 } from '@sextant/core';
-import { isApiError } from '../../api/errors';
 import { useSprintReview } from '../../api/runs';
 import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { EmptyState, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import {
@@ -35,6 +34,7 @@ import { DecisionForm } from './DecisionForm';
 import { ReviewChart } from './ReviewChart';
 import { FORECAST_LABELS, FORECAST_TONES, reviewPath } from './review-text';
 import { MetricValue } from '../../components/MetricValue';
+import { PageQueryState } from '../../components/PageQueryState';
 
 type ReviewPoint = SprintReview['points'][number];
 
@@ -356,22 +356,13 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
   const query = useSprintReview(sprintId);
   const trail = [{ to: `/projects/${project.id}/sprints`, label: 'Sprints' }];
 
-  if (query.isPending) {
+  if (query.isPending || query.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading the sprint review…" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="page">
-        {isApiError(query.error) && query.error.status === 404 ? (
-          <ProjectNotFound what="Sprint" />
-        ) : (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </div>
+      <PageQueryState
+        query={query}
+        loading="Loading the sprint review…"
+        notFound={<ProjectNotFound what="Sprint" />}
+      />
     );
   }
   const review = query.data;

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import type { Run } from '@sextant/core';
-import { isApiError } from '../../api/errors';
 import { useRun } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
-import { ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { Notice } from '../../components/Feedback';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
@@ -29,6 +28,7 @@ import {
   successMetric,
 } from './run-text';
 import { MetricValue } from '../../components/MetricValue';
+import { PageQueryState } from '../../components/PageQueryState';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -66,22 +66,13 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
   const metric = successMetric(project);
   const trail = [{ to: `/projects/${project.id}/runs`, label: 'Runs' }];
 
-  if (query.isPending) {
+  if (query.isPending || query.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading run…" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="page">
-        {isApiError(query.error) && query.error.status === 404 ? (
-          <ProjectNotFound what="Run" />
-        ) : (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </div>
+      <PageQueryState
+        query={query}
+        loading="Loading run…"
+        notFound={<ProjectNotFound what="Run" />}
+      />
     );
   }
   const run = query.data;
