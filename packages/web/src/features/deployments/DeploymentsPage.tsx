@@ -10,6 +10,7 @@ import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/Pr
 import { DeploymentsChart } from './DeploymentsChart';
 import { DeploymentsTable } from './DeploymentsTable';
 import { formatDays, formatHours } from './deployment-text';
+import { LoadMore } from '../../components/LoadMore';
 
 /** Environments offered in the filter even before any deployment names them. */
 const KNOWN_ENVIRONMENTS = ['production', 'staging'];
@@ -198,18 +199,7 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
         ) : (
           <>
             <DeploymentsTable projectId={project.id} deployments={items} />
-            {deployments.hasNextPage ? (
-              <div className="card__footer">
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => void deployments.fetchNextPage()}
-                  disabled={deployments.isFetchingNextPage}
-                >
-                  {deployments.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </button>
-              </div>
-            ) : null}
+            <LoadMore query={deployments} />
           </>
         )}
       </div>

@@ -4,13 +4,14 @@ import { INSIGHT_STATUSES, type InsightPage } from '@sextant/core';
 import { useInsights } from '../../api/insights';
 import { useRoi } from '../../api/ledger';
 import { DataTable } from '../../components/DataTable';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
 import { InsightCard } from './InsightCard';
 import { InsightForm } from './InsightForm';
 import { INSIGHT_STATUS_LABELS, moneyList } from './insight-text';
+import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function Tiles({ kpis }: { kpis: InsightPage['kpis'] }) {
   const quarter = kpis.quarters.find((q) => q.period === kpis.thisQuarter);
@@ -86,11 +87,11 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
         }
       />
       {!canEdit ? (
-        <Notice title="You can view these insights.">
-          {project.archivedAt
-            ? 'The project is archived, so its insights are read-only.'
-            : `You are a viewer in ${project.teamName}.`}
-        </Notice>
+        <ReadOnlyNotice
+          project={project}
+          title="You can view these insights."
+          readOnly="its insights are read-only"
+        />
       ) : null}
       {adding ? (
         <div className="card card--padded">

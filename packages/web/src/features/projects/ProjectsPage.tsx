@@ -11,6 +11,7 @@ import { useAddressFilters } from '../../lib/address-filters';
 import { NewProjectForm } from './NewProjectForm';
 import { ProjectFilters } from './ProjectFilters';
 import { ProjectTable } from './ProjectTable';
+import { LoadMore } from '../../components/LoadMore';
 
 function filtersFrom(params: URLSearchParams): Filters {
   const archived = params.get('archived');
@@ -123,23 +124,7 @@ export function ProjectsPage() {
           ) : (
             <>
               <ProjectTable projects={projects} />
-              {list.hasNextPage ? (
-                <div className="card__footer">
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() => void list.fetchNextPage()}
-                    disabled={list.isFetchingNextPage}
-                  >
-                    {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                  </button>
-                </div>
-              ) : null}
-              {list.isFetchNextPageError ? (
-                <div className="card__body">
-                  <ErrorNotice error={list.error} />
-                </div>
-              ) : null}
+              <LoadMore query={list} withError />
             </>
           )}
         </div>

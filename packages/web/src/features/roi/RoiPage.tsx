@@ -4,7 +4,7 @@ import type { LedgerCategory, LedgerEntry, RoiResponse } from '@sextant/core';
 import { useLedger } from '../../api/ledger';
 import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatDate, formatMoney, formatNumber, formatRoi } from '../../lib/format';
@@ -12,6 +12,7 @@ import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/Pr
 import { LedgerForm } from './LedgerForm';
 import { RoiChart } from './RoiChart';
 import { CATEGORY_LABELS } from './roi-text';
+import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function breakEvenText(roi: RoiResponse): string {
   const { breakEven } = roi;
@@ -114,11 +115,11 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
         }
       />
       {!canEdit ? (
-        <Notice title="You can view this ledger.">
-          {project.archivedAt
-            ? 'The project is archived, so its ledger is read-only.'
-            : `You are a viewer in ${project.teamName}.`}
-        </Notice>
+        <ReadOnlyNotice
+          project={project}
+          title="You can view this ledger."
+          readOnly="its ledger is read-only"
+        />
       ) : null}
       {adding ? (
         <div className="card card--padded">

@@ -11,6 +11,7 @@ import { RunCompare } from './RunCompare';
 import { RunFilters } from './RunFilters';
 import { RunTable } from './RunTable';
 import { MANUAL_EXPLANATION, orderMetricNames, successMetric } from './run-text';
+import { LoadMore } from '../../components/LoadMore';
 
 const NO_FILTERS: Filters = { provenance: '', branch: '', sortMetric: '', order: 'desc' };
 
@@ -236,23 +237,7 @@ function RunsContent({ project, canEdit }: ProjectAccess) {
               selectionFull={selected.length >= 2}
               onToggle={toggle}
             />
-            {runs.hasNextPage ? (
-              <div className="card__footer">
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => void runs.fetchNextPage()}
-                  disabled={runs.isFetchingNextPage}
-                >
-                  {runs.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </button>
-              </div>
-            ) : null}
-            {runs.isFetchNextPageError ? (
-              <div className="card__body">
-                <ErrorNotice error={runs.error} />
-              </div>
-            ) : null}
+            <LoadMore query={runs} withError />
           </>
         )}
       </div>

@@ -34,6 +34,7 @@ import {
 } from './sprint-text';
 import { useCarryPlaces } from './useCarryPlaces';
 import { PageQueryState } from '../../components/PageQueryState';
+import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function SprintHeader({
   sprint,
@@ -282,11 +283,11 @@ function BoardContent({
             : ' A team admin can correct a recorded outcome, with the reason.'}
         </Notice>
       ) : !canEdit ? (
-        <Notice title="You can view this sprint.">
-          {project.archivedAt
-            ? 'The project is archived, so its sprints are read-only.'
-            : `You are a viewer in ${project.teamName}.`}
-        </Notice>
+        <ReadOnlyNotice
+          project={project}
+          title="You can view this sprint."
+          readOnly="its sprints are read-only"
+        />
       ) : data.state === 'planned' ? (
         <p className="muted section-intro">
           Planned: the stories on the board when the sprint starts are its commitment. Stories added
