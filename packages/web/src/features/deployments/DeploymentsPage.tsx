@@ -11,6 +11,7 @@ import { DeploymentsChart } from './DeploymentsChart';
 import { DeploymentsTable } from './DeploymentsTable';
 import { formatDays, formatHours } from './deployment-text';
 import { LoadMore } from '../../components/LoadMore';
+import { FilterSelect, asOptions } from '../../components/FilterSelect';
 
 /** Environments offered in the filter even before any deployment names them. */
 const KNOWN_ENVIRONMENTS = ['production', 'staging'];
@@ -164,17 +165,13 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
       <div className="card card--flush">
         <div className="card__toolbar">
           <div className="filters" role="group" aria-label="Filter deployments">
-            <label className="filters__item">
-              <span className="filters__label">Environment</span>
-              <select value={environment} onChange={(e) => setEnvironment(e.target.value)}>
-                <option value="">All environments</option>
-                {environments.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Environment"
+              all="All environments"
+              value={environment}
+              options={asOptions(environments)}
+              onChange={setEnvironment}
+            />
           </div>
         </div>
         {deployments.isPending ? (
