@@ -1,8 +1,8 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { roleAtLeast } from '@sextant/core';
 import { useMe } from '../../api/auth';
 import { useProject } from '../../api/projects';
-import { EmptyState, Notice } from '../../components/Feedback';
+import { Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { CiTokensSection } from './CiTokensSection';
 import { CriterionSection } from './CriterionSection';
@@ -15,6 +15,7 @@ import { StageBar } from './StageBar';
 import { StageHistory } from './StageHistory';
 import { ProjectTabs } from './ProjectTabs';
 import { PageQueryState } from '../../components/PageQueryState';
+import { ProjectNotFound } from './ProjectSubpage';
 
 export function ProjectPage() {
   const { projectId = '' } = useParams();
@@ -23,22 +24,7 @@ export function ProjectPage() {
 
   if (query.isPending || query.isError) {
     return (
-      <PageQueryState
-        query={query}
-        loading="Loading project…"
-        notFound={
-          <EmptyState
-            title="Project not found"
-            action={
-              <Link to="/projects" className="btn btn--primary">
-                Back to projects
-              </Link>
-            }
-          >
-            <p>It does not exist, or it belongs to a team you are not in.</p>
-          </EmptyState>
-        }
-      />
+      <PageQueryState query={query} loading="Loading project…" notFound={<ProjectNotFound />} />
     );
   }
 
