@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import {
+  dashedMarkLine,
   categoryAxis,
   valueAxis,
   type LineChartOption as ChartOption,
@@ -59,13 +60,7 @@ function chartOption(points: RatePoint[]): ChartOption {
           formatter: '{c} %',
           color: cssColor('--text', '#1b1f24'),
         },
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { color: danger, type: 'dashed', width: 1.5 },
-          label: { formatter: '50 % line', position: 'insideEndTop', color: danger },
-          data: [{ yAxis: THRESHOLD, name: '50 % line' }],
-        },
+        markLine: dashedMarkLine(danger, '50 % line', { yAxis: THRESHOLD, name: '50 % line' }),
       },
     ],
   };

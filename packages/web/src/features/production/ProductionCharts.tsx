@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { ProductionReport } from '@sextant/core';
 import {
+  dashedMarkLine,
   categoryAxis,
   valueAxis,
   type BarChartOption,
@@ -46,17 +47,10 @@ function hitRateOption(report: ProductionReport, compact: boolean): LineChartOpt
         itemStyle: { color: accent },
         ...(threshold !== null
           ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                lineStyle: { color: success, type: 'dashed', width: 1.5 },
-                label: {
-                  formatter: `Threshold ${hitRateText(threshold)}`,
-                  position: 'insideEndTop',
-                  color: success,
-                },
-                data: [{ yAxis: threshold, name: 'Threshold' }],
-              },
+              markLine: dashedMarkLine(success, `Threshold ${hitRateText(threshold)}`, {
+                yAxis: threshold,
+                name: 'Threshold',
+              }),
             }
           : {}),
       },

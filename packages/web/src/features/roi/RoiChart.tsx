@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import {
+  dashedMarkLine,
   categoryAxis,
   valueAxis,
   type LineChartOption as ChartOption,
@@ -61,20 +62,13 @@ function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
         itemStyle: { color: danger },
         ...(breakEven
           ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                lineStyle: { color: success, type: 'dashed', width: 1.5 },
-                label: {
-                  formatter:
-                    roi.breakEven.status === 'reached'
-                      ? `Break-even ${breakEven}`
-                      : `Break-even (projected) ${breakEven}`,
-                  position: 'insideEndTop',
-                  color: success,
-                },
-                data: [{ xAxis: breakEven, name: 'Break-even' }],
-              },
+              markLine: dashedMarkLine(
+                success,
+                roi.breakEven.status === 'reached'
+                  ? `Break-even ${breakEven}`
+                  : `Break-even (projected) ${breakEven}`,
+                { xAxis: breakEven, name: 'Break-even' },
+              ),
             }
           : {}),
       },
