@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { BacklogItem } from '@sextant/core';
 import { useBacklog } from '../../api/backlog';
 import { useRuns } from '../../api/runs';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { successMetric } from '../runs/run-text';
 import { BacklogForm } from './BacklogForm';
 import { BacklogTable } from './BacklogTable';
@@ -106,10 +106,5 @@ function BacklogContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function BacklogPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <BacklogContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={BacklogContent} />;
 }

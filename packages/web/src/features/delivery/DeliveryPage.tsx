@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Delivery } from '@sextant/core';
 import { useDelivery } from '../../api/delivery';
 import { Badge } from '../../components/Badge';
@@ -8,7 +8,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatDateRange, formatPercent } from '../../lib/format';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { sprintPath } from '../sprints/sprint-text';
 import { SuccessRateChart, type RatePoint } from './SuccessRateChart';
 import { WarningsPanel } from './WarningsPanel';
@@ -312,10 +312,5 @@ function DeliveryContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function DeliveryPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <DeliveryContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={DeliveryContent} />;
 }

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { DeploymentKpis } from '@sextant/core';
 import { useDeploymentKpis, useDeployments } from '../../api/deployments';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatPercent } from '../../lib/format';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { DeploymentsChart } from './DeploymentsChart';
 import { DeploymentsTable } from './DeploymentsTable';
 import { formatDays, formatHours } from './deployment-text';
@@ -205,10 +205,5 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function DeploymentsPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <DeploymentsContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={DeploymentsContent} />;
 }

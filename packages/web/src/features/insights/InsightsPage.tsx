@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { INSIGHT_STATUSES, type InsightPage } from '@sextant/core';
 import { useInsights } from '../../api/insights';
 import { useRoi } from '../../api/ledger';
@@ -7,7 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { InsightCard } from './InsightCard';
 import { InsightForm } from './InsightForm';
 import { INSIGHT_STATUS_LABELS, moneyList } from './insight-text';
@@ -171,10 +170,5 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function InsightsPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <InsightsContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={InsightsContent} />;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { addDays, type ProductionReport } from '@sextant/core';
 import { isApiError } from '../../api/errors';
 import { useProduction, useReasonToBacklog, type ProductionRange } from '../../api/production';
@@ -9,7 +9,7 @@ import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatMoney, formatNumber, formatPercent, todayIso } from '../../lib/format';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { DisagreementChart, HitRateChart } from './ProductionCharts';
 import { hitRateText } from './production-text';
 import { DateInput } from '../../components/DateInput';
@@ -300,10 +300,5 @@ function ProductionFigures({
 }
 
 export function ProductionPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <ProductionContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={ProductionContent} />;
 }

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import type { ComponentType, ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
 import { roleAtLeast, type ProjectDetail } from '@sextant/core';
 import { useProject } from '../../api/projects';
 import { EmptyState } from '../../components/Feedback';
@@ -82,4 +82,12 @@ export function ProjectSubpage({
     );
   }
   return <>{children(projectAccess(query.data))}</>;
+}
+
+/** The page of the project the address names: `content` drawn with the reader's access to it. */
+export function ProjectRoute({ content: Content }: { content: ComponentType<ProjectAccess> }) {
+  const { projectId = '' } = useParams();
+  return (
+    <ProjectSubpage projectId={projectId}>{(access) => <Content {...access} />}</ProjectSubpage>
+  );
 }

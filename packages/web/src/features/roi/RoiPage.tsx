@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import type { LedgerCategory, LedgerEntry, RoiResponse } from '@sextant/core';
 import { useLedger } from '../../api/ledger';
 import { Badge } from '../../components/Badge';
@@ -8,7 +7,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatDate, formatMoney, formatNumber, formatRoi } from '../../lib/format';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { LedgerForm } from './LedgerForm';
 import { RoiChart } from './RoiChart';
 import { CATEGORY_LABELS } from './roi-text';
@@ -174,8 +173,5 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function RoiPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>{(access) => <RoiContent {...access} />}</ProjectSubpage>
-  );
+  return <ProjectRoute content={RoiContent} />;
 }

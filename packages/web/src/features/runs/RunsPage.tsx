@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { RunFilters as Filters } from '../../api/keys';
 import { useRuns } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader } from '../../components/Section';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { RunCompare } from './RunCompare';
 import { RunFilters } from './RunFilters';
 import { RunTable } from './RunTable';
@@ -246,8 +246,5 @@ function RunsContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function RunsPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>{(access) => <RunsContent {...access} />}</ProjectSubpage>
-  );
+  return <ProjectRoute content={RunsContent} />;
 }

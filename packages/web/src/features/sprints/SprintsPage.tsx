@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useSprints } from '../../api/sprints';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { JiraImportSection } from './JiraImportSection';
 import { PlanSprintForm } from './PlanSprintForm';
 import { SprintTable } from './SprintTable';
@@ -80,10 +80,5 @@ function SprintsContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function SprintsPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <SprintsContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={SprintsContent} />;
 }
