@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   Artifact,
   ArtifactKind,
@@ -11,6 +11,7 @@ import type {
   WorkspaceArtifactKpis,
 } from '@sextant/core';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** The catalogue's filters as the API takes them ('' = not set). */
 export interface ArtifactFilters {
@@ -68,20 +69,16 @@ export function useWritableProjects() {
   });
 }
 
-function useArtifactWrite<V>(write: (vars: V) => Promise<Artifact>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => client.invalidateQueries({ queryKey: artifactKeys.all }),
-  });
-}
-
 export function useCreateArtifact() {
-  return useArtifactWrite((body: CreateArtifactBody) => api.post<Artifact>('/artifacts', body));
+  return useInvalidatingMutation(artifactKeys.all, (body: CreateArtifactBody) =>
+    api.post<Artifact>('/artifacts', body),
+  );
 }
 
 export function useRecordReuse() {
-  return useArtifactWrite(({ artifactId, body }: { artifactId: string; body: RecordReuseBody }) =>
-    api.post<Artifact>(`/artifacts/${artifactId}/reuses`, body),
+  return useInvalidatingMutation(
+    artifactKeys.all,
+    ({ artifactId, body }: { artifactId: string; body: RecordReuseBody }) =>
+      api.post<Artifact>(`/artifacts/${artifactId}/reuses`, body),
   );
 }

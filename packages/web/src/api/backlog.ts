@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   BacklogItem,
   BacklogList,
@@ -6,6 +6,7 @@ import type {
   UpdateBacklogItemBody,
 } from '@sextant/core';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
 /** The improvement backlog, simplest first, with the ordering rule in words. */
@@ -17,33 +18,27 @@ export function useBacklog(projectId: string) {
   });
 }
 
-function useBacklogWrite<V, R>(projectId: string, write: (vars: V) => Promise<R>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.backlog(projectId) }),
-  });
-}
-
 /** The body as the UI sends it: status defaults to idea on the server. */
 export type BacklogItemInput = Omit<CreateBacklogItemBody, 'status'> & {
   status?: CreateBacklogItemBody['status'];
 };
 
 export function useCreateBacklogItem(projectId: string) {
-  return useBacklogWrite(projectId, (body: BacklogItemInput) =>
+  return useInvalidatingMutation(keys.backlog(projectId), (body: BacklogItemInput) =>
     api.post<BacklogItem>(`/projects/${projectId}/backlog`, body),
   );
 }
 
 export function useUpdateBacklogItem(projectId: string) {
-  return useBacklogWrite(
-    projectId,
+  return useInvalidatingMutation(
+    keys.backlog(projectId),
     ({ itemId, body }: { itemId: string; body: UpdateBacklogItemBody }) =>
       api.patch<BacklogItem>(`/backlog/${itemId}`, body),
   );
 }
 
 export function useDeleteBacklogItem(projectId: string) {
-  return useBacklogWrite(projectId, (itemId: string) => api.delete(`/backlog/${itemId}`));
+  return useInvalidatingMutation(keys.backlog(projectId), (itemId: string) =>
+    api.delete(`/backlog/${itemId}`),
+  );
 }

@@ -31,11 +31,18 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return `${API_BASE}${path}${search ? `?${search}` : ''}`;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  const retryAfter = Number(response.headers.get('retry-after'));
-  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+/**
+ * The API's error from an answer: the `error` of its JSON body (code, message, details), or a
+ * generic one naming the status when the body is not that (a proxy's error page, say).
+ */
+export function apiErrorFromAnswer(
+  status: number,
+  statusText: string,
+  bodyText: string,
+  retryAfterSeconds: number | null = null,
+): ApiError {
   try {
-    const body = (await response.json()) as {
+    const body = JSON.parse(bodyText) as {
       error?: { code?: unknown; message?: unknown; details?: unknown };
     };
     const error = body.error;
@@ -44,18 +51,25 @@ async function toApiError(response: Response): Promise<ApiError> {
         typeof error.details === 'object' && error.details !== null
           ? (error.details as Record<string, unknown>)
           : {};
-      return new ApiError(response.status, error.code, error.message, details, retryAfterSeconds);
+      return new ApiError(status, error.code, error.message, details, retryAfterSeconds);
     }
   } catch {
-    // Not JSON (a proxy's error page, say): fall through to a generic message.
+    // Not JSON: fall through to a generic message.
   }
   return new ApiError(
-    response.status,
+    status,
     'http_error',
-    `The server answered ${response.status} ${response.statusText}.`.replace(' .', '.'),
+    `The server answered ${status} ${statusText}.`.replace(' .', '.'),
     {},
     retryAfterSeconds,
   );
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get('retry-after'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+  const bodyText = await response.text().catch(() => '');
+  return apiErrorFromAnswer(response.status, response.statusText, bodyText, retryAfterSeconds);
 }
 
 /**

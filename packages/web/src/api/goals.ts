@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type {
   CreateGoalBody,
   CreateGoalMeasurementBody,
@@ -8,6 +8,7 @@ import type {
   UpdateGoalBody,
 } from '@sextant/core';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 import { useInvalidateProject } from './projects';
 
 export function useCreateGoal(projectId: string) {
@@ -47,10 +48,7 @@ export function useGoalMeasurements(goalId: string) {
 }
 
 export function useAddGoalMeasurement(goalId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateGoalMeasurementBody) =>
-      api.post<GoalMeasurement>(`/goals/${goalId}/measurements`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: measurementsKey(goalId) }),
-  });
+  return useInvalidatingMutation(measurementsKey(goalId), (body: CreateGoalMeasurementBody) =>
+    api.post<GoalMeasurement>(`/goals/${goalId}/measurements`, body),
+  );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { JiraImportResult } from '@sextant/core';
-import { API_BASE, readCsrfToken } from './client';
+import { API_BASE, apiErrorFromAnswer, readCsrfToken } from './client';
 import { ApiError } from './errors';
 import { keys } from './keys';
 
@@ -20,26 +20,7 @@ export interface JiraImportInput {
 }
 
 function errorFromXhr(xhr: XMLHttpRequest): ApiError {
-  try {
-    const body = JSON.parse(xhr.responseText) as {
-      error?: { code?: unknown; message?: unknown; details?: unknown };
-    };
-    const error = body.error;
-    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-      const details =
-        typeof error.details === 'object' && error.details !== null
-          ? (error.details as Record<string, unknown>)
-          : {};
-      return new ApiError(xhr.status, error.code, error.message, details);
-    }
-  } catch {
-    // Not JSON: fall through.
-  }
-  return new ApiError(
-    xhr.status,
-    'http_error',
-    `The server answered ${xhr.status} ${xhr.statusText}.`.replace(' .', '.'),
-  );
+  return apiErrorFromAnswer(xhr.status, xhr.statusText, xhr.responseText);
 }
 
 /**

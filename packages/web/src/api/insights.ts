@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { CreateInsightBody, Insight, InsightPage, UpdateInsightBody } from '@sextant/core';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
 /** The board shows every insight at once: 200 is the API's largest page. */
@@ -15,27 +16,19 @@ export function useInsights(projectId: string) {
   });
 }
 
-function useInsightWrite<V, R>(projectId: string, write: (vars: V) => Promise<R>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.insights(projectId) }),
-  });
-}
-
 /** The body as the UI sends it: description and value may be left out. */
 export type InsightInput = Pick<CreateInsightBody, 'title' | 'businessArea'> &
   Partial<Pick<CreateInsightBody, 'description' | 'estimatedValue' | 'proposedAt'>>;
 
 export function useCreateInsight(projectId: string) {
-  return useInsightWrite(projectId, (body: InsightInput) =>
+  return useInvalidatingMutation(keys.insights(projectId), (body: InsightInput) =>
     api.post<Insight>(`/projects/${projectId}/insights`, body),
   );
 }
 
 export function useUpdateInsight(projectId: string) {
-  return useInsightWrite(
-    projectId,
+  return useInvalidatingMutation(
+    keys.insights(projectId),
     ({ insightId, body }: { insightId: string; body: UpdateInsightBody }) =>
       api.patch<Insight>(`/insights/${insightId}`, body),
   );

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { LedgerEntry, LedgerPage, RoiResponse } from '@sextant/core';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
 /** The latest entries (newest first) with the ROI summary. */
@@ -34,10 +35,7 @@ export interface LedgerEntryInput {
 }
 
 export function useCreateLedgerEntry(projectId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: LedgerEntryInput) =>
-      api.post<LedgerEntry>(`/projects/${projectId}/ledger`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.ledger(projectId) }),
-  });
+  return useInvalidatingMutation(keys.ledger(projectId), (body: LedgerEntryInput) =>
+    api.post<LedgerEntry>(`/projects/${projectId}/ledger`, body),
+  );
 }

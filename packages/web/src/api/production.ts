@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { BacklogItem, ProductionReport } from '@sextant/core';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
 /** The production page's range and period kind, as the API takes them. */
@@ -29,10 +30,9 @@ export function useProduction(projectId: string, range: ProductionRange) {
 
 /** One action: a disagreement reason becomes an improvement idea of the backlog. */
 export function useReasonToBacklog(projectId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { reason: string; from: string; to: string }) =>
+  return useInvalidatingMutation(
+    keys.backlog(projectId),
+    (body: { reason: string; from: string; to: string }) =>
       api.post<BacklogItem>(`/projects/${projectId}/production/reasons/backlog`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.backlog(projectId) }),
-  });
+  );
 }

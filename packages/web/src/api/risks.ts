@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { CreateRiskBody, Risk, UpdateRiskBody } from '@sextant/core';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
 export function useRisks(projectId: string) {
@@ -12,28 +13,22 @@ export function useRisks(projectId: string) {
   });
 }
 
-function useRiskWrite<V, R>(projectId: string, write: (vars: V) => Promise<R>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.risks(projectId) }),
-  });
-}
-
 export function useCreateRisk(projectId: string) {
-  return useRiskWrite(projectId, (body: CreateRiskBody) =>
+  return useInvalidatingMutation(keys.risks(projectId), (body: CreateRiskBody) =>
     api.post<Risk>(`/projects/${projectId}/risks`, body),
   );
 }
 
 export function useUpdateRisk(projectId: string) {
-  return useRiskWrite(projectId, ({ riskId, body }: { riskId: string; body: UpdateRiskBody }) =>
-    api.patch<Risk>(`/projects/${projectId}/risks/${riskId}`, body),
+  return useInvalidatingMutation(
+    keys.risks(projectId),
+    ({ riskId, body }: { riskId: string; body: UpdateRiskBody }) =>
+      api.patch<Risk>(`/projects/${projectId}/risks/${riskId}`, body),
   );
 }
 
 export function useDeleteRisk(projectId: string) {
-  return useRiskWrite(projectId, (riskId: string) =>
+  return useInvalidatingMutation(keys.risks(projectId), (riskId: string) =>
     api.delete(`/projects/${projectId}/risks/${riskId}`),
   );
 }

@@ -3,12 +3,13 @@ import { Link } from 'react-router';
 import type { Me } from '@sextant/core';
 import { useMe } from '../../api/auth';
 import { Badge } from '../../components/Badge';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatDate } from '../../lib/format';
 import { ROLE_TEXT } from '../teams/role-text';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { NoTeamYet } from '../teams/NoTeamYet';
 
 type Person = NonNullable<Me['user']>;
 
@@ -40,16 +41,9 @@ function Profile({ user }: { user: Person }) {
 function TeamsList({ teams }: { teams: Me['teams'] }) {
   if (teams.length === 0) {
     return (
-      <EmptyState
-        title="You are not in a team yet"
-        action={
-          <Link to="/teams" className="btn">
-            Create a team
-          </Link>
-        }
-      >
+      <NoTeamYet primary={false}>
         <p>Create one, or ask a team admin to add you by your email.</p>
-      </EmptyState>
+      </NoTeamYet>
     );
   }
   return (

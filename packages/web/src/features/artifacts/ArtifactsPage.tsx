@@ -3,7 +3,6 @@ import {
   ARTIFACT_KINDS,
   ARTIFACT_KIND_LABELS,
   type Artifact,
-  type ArtifactKind,
   type ArtifactSort,
 } from '@sextant/core';
 import {
@@ -20,6 +19,7 @@ import { ArtifactForm } from './ArtifactForm';
 import { ArtifactsTable } from './ArtifactsTable';
 import { MostReusedChart } from './MostReusedChart';
 import { ReuseForm } from './ReuseForm';
+import { FilterSelect, labelOptions } from '../../components/FilterSelect';
 
 const SORT_LABELS: Record<ArtifactSort, string> = {
   name: 'Name',
@@ -103,20 +103,13 @@ export function ArtifactsPage() {
       <div className="artifact-grid">
         <Section title="Catalogue" className="card--flush-body artifact-catalogue">
           <div className="artifact-toolbar filters">
-            <label className="filters__item">
-              <span className="filters__label">Kind</span>
-              <select
-                value={filters.kind}
-                onChange={(e) => change({ kind: e.target.value as '' | ArtifactKind })}
-              >
-                <option value="">All kinds</option>
-                {ARTIFACT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {ARTIFACT_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Kind"
+              all="All kinds"
+              value={filters.kind}
+              options={ARTIFACT_KINDS.map((k) => [k, ARTIFACT_KIND_LABELS[k]] as const)}
+              onChange={(kind) => change({ kind })}
+            />
             <label className="filters__item">
               <span className="filters__label">Search</span>
               <input
@@ -127,19 +120,12 @@ export function ArtifactsPage() {
                 onChange={(e) => change({ q: e.target.value })}
               />
             </label>
-            <label className="filters__item">
-              <span className="filters__label">Sort</span>
-              <select
-                value={filters.sort}
-                onChange={(e) => change({ sort: e.target.value as ArtifactSort })}
-              >
-                {Object.entries(SORT_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Sort"
+              value={filters.sort}
+              options={labelOptions(SORT_LABELS)}
+              onChange={(sort) => change({ sort })}
+            />
           </div>
           {artifacts.isPending ? (
             <Loading label="Loading the catalogue…" />

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ARTIFACT_KIND_LABELS, type Artifact } from '@sextant/core';
 import { Badge } from '../../components/Badge';
+import { DataTable, actionsColumn } from '../../components/DataTable';
 
 interface ArtifactsTableProps {
   items: Artifact[];
@@ -28,65 +29,61 @@ function ReuseCell({ artifact }: { artifact: Artifact }) {
 export function ArtifactsTable({ items, canReuse, onReuse }: ArtifactsTableProps) {
   return (
     <div className="artifact-table-wrap">
-      <table className="table table--stack artifact-table" aria-label="Artifacts">
-        <thead>
-          <tr>
-            <th scope="col">Artifact</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Produced by</th>
-            <th scope="col">Reuses</th>
-            {canReuse ? (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((artifact) => (
-            <tr key={artifact.id} data-artifact={artifact.name}>
-              <td data-label="Artifact">
-                <div className="artifact-name">
-                  <strong>{artifact.name}</strong>
-                  <span className="small muted">{artifact.description}</span>
-                  {artifact.link ? (
-                    <a className="small" href={artifact.link} target="_blank" rel="noreferrer">
-                      {artifact.link}
-                    </a>
-                  ) : null}
-                </div>
-              </td>
-              <td data-label="Kind" className="nowrap">
-                <Badge tone="accent">{ARTIFACT_KIND_LABELS[artifact.kind]}</Badge>
-              </td>
-              <td data-label="Produced by">
-                {artifact.producedBy.visible ? (
-                  <Link to={`/projects/${artifact.producedBy.projectId}`}>
-                    {artifact.producedBy.projectName}
-                  </Link>
-                ) : (
-                  <span className="muted">another team</span>
-                )}
-              </td>
-              <td data-label="Reuses">
-                <ReuseCell artifact={artifact} />
-              </td>
-              {canReuse ? (
-                <td className="table__actions">
-                  <button
-                    type="button"
-                    className="btn btn--small"
-                    onClick={() => onReuse(artifact)}
-                    aria-label={`Record a reuse of ${artifact.name}`}
-                  >
-                    Record reuse
-                  </button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="table table--stack artifact-table"
+        label="Artifacts"
+        rows={items}
+        rowKey={(artifact) => artifact.id}
+        rowAttributes={(artifact) => ({ 'data-artifact': artifact.name })}
+        columns={[
+          {
+            header: 'Artifact',
+            cell: (artifact) => (
+              <div className="artifact-name">
+                <strong>{artifact.name}</strong>
+                <span className="small muted">{artifact.description}</span>
+                {artifact.link ? (
+                  <a className="small" href={artifact.link} target="_blank" rel="noreferrer">
+                    {artifact.link}
+                  </a>
+                ) : null}
+              </div>
+            ),
+          },
+          {
+            header: 'Kind',
+            className: 'nowrap',
+            headClassName: null,
+            cell: (artifact) => <Badge tone="accent">{ARTIFACT_KIND_LABELS[artifact.kind]}</Badge>,
+          },
+          {
+            header: 'Produced by',
+            cell: (artifact) =>
+              artifact.producedBy.visible ? (
+                <Link to={`/projects/${artifact.producedBy.projectId}`}>
+                  {artifact.producedBy.projectName}
+                </Link>
+              ) : (
+                <span className="muted">another team</span>
+              ),
+          },
+          { header: 'Reuses', cell: (artifact) => <ReuseCell artifact={artifact} /> },
+          canReuse &&
+            actionsColumn(
+              (artifact: Artifact) => (
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  onClick={() => onReuse(artifact)}
+                  aria-label={`Record a reuse of ${artifact.name}`}
+                >
+                  Record reuse
+                </button>
+              ),
+              { labelled: false },
+            ),
+        ]}
+      />
     </div>
   );
 }

@@ -1,8 +1,11 @@
 import { useCallback } from 'react';
-import { horizontalBarAxes, type BarChartOption as ChartOption } from '../delivery/chart-options';
+import {
+  horizontalBarAxes,
+  type BarChartOption as ChartOption,
+} from '../../components/chart/chart-options';
 import type { WorkspaceArtifactKpis } from '@sextant/core';
-import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 
 type MostReused = WorkspaceArtifactKpis['mostReused'];
 

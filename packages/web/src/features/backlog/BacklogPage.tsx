@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { BacklogItem } from '@sextant/core';
 import { useBacklog } from '../../api/backlog';
 import { useRuns } from '../../api/runs';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { successMetric } from '../runs/run-text';
 import { BacklogForm } from './BacklogForm';
 import { BacklogTable } from './BacklogTable';
+import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 const ALL_RUNS = { provenance: '', branch: '', sortMetric: '', order: 'desc' } as const;
 
@@ -46,11 +47,11 @@ function BacklogContent({ project, canEdit }: ProjectAccess) {
         }
       />
       {!canEdit ? (
-        <Notice title="You can view this backlog.">
-          {project.archivedAt
-            ? 'The project is archived, so its backlog is read-only.'
-            : `You are a viewer in ${project.teamName}.`}
-        </Notice>
+        <ReadOnlyNotice
+          project={project}
+          title="You can view this backlog."
+          readOnly="its backlog is read-only"
+        />
       ) : null}
       {adding || editing ? (
         <div className="card card--padded">
@@ -105,10 +106,5 @@ function BacklogContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function BacklogPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <BacklogContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={BacklogContent} />;
 }

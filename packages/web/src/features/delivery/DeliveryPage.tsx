@@ -1,18 +1,20 @@
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Delivery } from '@sextant/core';
 import { useDelivery } from '../../api/delivery';
 import { Badge } from '../../components/Badge';
+import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatDateRange, formatPercent } from '../../lib/format';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { sprintPath } from '../sprints/sprint-text';
 import { SuccessRateChart, type RatePoint } from './SuccessRateChart';
 import { WarningsPanel } from './WarningsPanel';
 
 type DeliverySprintRow = Delivery['sprints'][number];
+type Person = Delivery['people'][number];
 type Ratio = { numerator: number; denominator: number; rate: number | null };
 
 /** How many closed sprints the per-person table shows, newest last. */
@@ -85,64 +87,68 @@ function SprintFigures({
   sprints: DeliverySprintRow[];
 }) {
   return (
-    <table className="table table--stack figures" aria-label="Success rate per sprint">
-      <thead>
-        <tr>
-          <th scope="col">Sprint</th>
-          <th scope="col">Delivered</th>
-          <th scope="col">Success rate</th>
-          <th scope="col">By points</th>
-          <th scope="col">Added late</th>
-          <th scope="col">Carried over</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sprints.map((sprint) => (
-          <tr key={sprint.id}>
-            <td data-label="Sprint">
+    <DataTable
+      className="table table--stack figures"
+      label="Success rate per sprint"
+      rows={sprints}
+      rowKey={(sprint) => sprint.id}
+      columns={[
+        {
+          header: 'Sprint',
+          cell: (sprint) => (
+            <>
               <Link className="table__primary-link" to={sprintPath(projectId, sprint.id)}>
                 {sprint.name}
               </Link>
               <span className="muted small">
                 {formatDateRange(sprint.startDate, sprint.endDate)}
               </span>
-            </td>
-            <td data-label="Delivered">
-              {sprint.state === 'closed' ? (
-                `${sprint.delivered} of ${sprint.committed}`
-              ) : (
-                <span className="muted">
-                  {sprint.committed === 0
-                    ? 'No stories'
-                    : `${sprint.committed} stor${sprint.committed === 1 ? 'y' : 'ies'}`}
-                </span>
-              )}
-            </td>
-            <td data-label="Success rate">
-              {sprint.successRate ? (
-                <strong className={(sprint.successRate.rate ?? 1) < 0.5 ? 'rate--low' : undefined}>
-                  {formatPercent(sprint.successRate.rate)}
-                </strong>
-              ) : (
-                <span className="muted">{sprint.state === 'active' ? 'Active' : 'Planned'}</span>
-              )}
-            </td>
-            <td data-label="By points">
-              {sprint.successRateByPoints ? formatPercent(sprint.successRateByPoints.rate) : '—'}
-            </td>
-            <td data-label="Added late">{sprint.addedAfterStart}</td>
-            <td data-label="Carried over">
-              <span>
-                {sprint.carriedOver}
-                {sprint.carryOverRate?.rate ? (
-                  <span className="muted small"> ({formatPercent(sprint.carryOverRate.rate)})</span>
-                ) : null}
+            </>
+          ),
+        },
+        {
+          header: 'Delivered',
+          cell: (sprint) =>
+            sprint.state === 'closed' ? (
+              `${sprint.delivered} of ${sprint.committed}`
+            ) : (
+              <span className="muted">
+                {sprint.committed === 0
+                  ? 'No stories'
+                  : `${sprint.committed} stor${sprint.committed === 1 ? 'y' : 'ies'}`}
               </span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            ),
+        },
+        {
+          header: 'Success rate',
+          cell: (sprint) =>
+            sprint.successRate ? (
+              <strong className={(sprint.successRate.rate ?? 1) < 0.5 ? 'rate--low' : undefined}>
+                {formatPercent(sprint.successRate.rate)}
+              </strong>
+            ) : (
+              <span className="muted">{sprint.state === 'active' ? 'Active' : 'Planned'}</span>
+            ),
+        },
+        {
+          header: 'By points',
+          cell: (sprint) =>
+            sprint.successRateByPoints ? formatPercent(sprint.successRateByPoints.rate) : '—',
+        },
+        { header: 'Added late', cell: (sprint) => sprint.addedAfterStart },
+        {
+          header: 'Carried over',
+          cell: (sprint) => (
+            <span>
+              {sprint.carriedOver}
+              {sprint.carryOverRate?.rate ? (
+                <span className="muted small"> ({formatPercent(sprint.carryOverRate.rate)})</span>
+              ) : null}
+            </span>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -153,58 +159,54 @@ function PeopleTable({ delivery }: { delivery: Delivery }) {
     return <p className="muted">No story of a closed sprint had anyone assigned yet.</p>;
   }
   return (
-    <table className="table table--stack people" aria-label="Delivery per person">
-      <thead>
-        <tr>
-          <th scope="col">Person</th>
-          {columns.map((sprint) => (
-            <th key={sprint.id} scope="col">
-              {sprint.name}
-            </th>
-          ))}
-          <th scope="col">Last {PERSON_COLUMNS} sprints</th>
-          <th scope="col">Sprints with undelivered</th>
-        </tr>
-      </thead>
-      <tbody>
-        {delivery.people.map((person) => (
-          <tr key={person.assigneeId ?? 'unassigned'}>
-            <td data-label="Person">
-              <span className={person.assigneeId ? 'people__name' : 'muted'}>{person.name}</span>
-            </td>
-            {columns.map((sprint) => {
-              const entry = person.perSprint.find((p) => p.sprintId === sprint.id);
-              return (
-                <td key={sprint.id} data-label={sprint.name}>
-                  {entry ? (
-                    <span className={entry.delivered < entry.committed ? 'rate--low' : undefined}>
-                      {entry.delivered}/{entry.committed}
-                    </span>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-              );
-            })}
-            <td data-label={`Last ${PERSON_COLUMNS} sprints`}>
-              <span>
-                <strong>{formatPercent(person.lastWindow.rate)}</strong>{' '}
-                <span className="muted small">
-                  ({person.lastWindow.numerator}/{person.lastWindow.denominator})
-                </span>
+    <DataTable
+      className="table table--stack people"
+      label="Delivery per person"
+      rows={delivery.people}
+      rowKey={(person) => person.assigneeId ?? 'unassigned'}
+      columns={[
+        {
+          header: 'Person',
+          cell: (person) => (
+            <span className={person.assigneeId ? 'people__name' : 'muted'}>{person.name}</span>
+          ),
+        },
+        ...columns.map((sprint): Column<Person> => ({
+          key: sprint.id,
+          header: sprint.name,
+          cell: (person) => {
+            const entry = person.perSprint.find((p) => p.sprintId === sprint.id);
+            return entry ? (
+              <span className={entry.delivered < entry.committed ? 'rate--low' : undefined}>
+                {entry.delivered}/{entry.committed}
               </span>
-            </td>
-            <td data-label="Sprints with undelivered">
-              {person.sprintsWithUndelivered >= 3 ? (
-                <Badge tone="danger">{person.sprintsWithUndelivered}</Badge>
-              ) : (
-                person.sprintsWithUndelivered
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            ) : (
+              <span className="muted">—</span>
+            );
+          },
+        })),
+        {
+          header: `Last ${PERSON_COLUMNS} sprints`,
+          cell: (person) => (
+            <span>
+              <strong>{formatPercent(person.lastWindow.rate)}</strong>{' '}
+              <span className="muted small">
+                ({person.lastWindow.numerator}/{person.lastWindow.denominator})
+              </span>
+            </span>
+          ),
+        },
+        {
+          header: 'Sprints with undelivered',
+          cell: (person) =>
+            person.sprintsWithUndelivered >= 3 ? (
+              <Badge tone="danger">{person.sprintsWithUndelivered}</Badge>
+            ) : (
+              person.sprintsWithUndelivered
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -310,10 +312,5 @@ function DeliveryContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function DeliveryPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <DeliveryContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={DeliveryContent} />;
 }

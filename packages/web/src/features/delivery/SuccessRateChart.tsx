@@ -1,7 +1,12 @@
 import { useCallback } from 'react';
-import { categoryAxis, valueAxis, type LineChartOption as ChartOption } from './chart-options';
-import { chartTooltip, paramList, tooltipLines } from './chart-tooltip';
-import { EChart, cssColor } from './EChart';
+import {
+  dashedMarkLine,
+  categoryAxis,
+  valueAxis,
+  type LineChartOption as ChartOption,
+} from '../../components/chart/chart-options';
+import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 
 export interface RatePoint {
   label: string;
@@ -55,13 +60,7 @@ function chartOption(points: RatePoint[]): ChartOption {
           formatter: '{c} %',
           color: cssColor('--text', '#1b1f24'),
         },
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { color: danger, type: 'dashed', width: 1.5 },
-          label: { formatter: '50 % line', position: 'insideEndTop', color: danger },
-          data: [{ yAxis: THRESHOLD, name: '50 % line' }],
-        },
+        markLine: dashedMarkLine(danger, '50 % line', { yAxis: THRESHOLD, name: '50 % line' }),
       },
     ],
   };

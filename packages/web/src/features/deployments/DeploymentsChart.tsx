@@ -3,10 +3,10 @@ import {
   categoryAxis,
   valueAxis,
   type BarChartOption as ChartOption,
-} from '../delivery/chart-options';
+} from '../../components/chart/chart-options';
 import type { DeploymentKpis } from '@sextant/core';
-import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 import { weekLabel } from './deployment-text';
 
 type Week = DeploymentKpis['perWeek'][number];

@@ -1,15 +1,17 @@
 import { useMemo } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { DeploymentKpis } from '@sextant/core';
 import { useDeploymentKpis, useDeployments } from '../../api/deployments';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatPercent } from '../../lib/format';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { DeploymentsChart } from './DeploymentsChart';
 import { DeploymentsTable } from './DeploymentsTable';
 import { formatDays, formatHours } from './deployment-text';
+import { LoadMore } from '../../components/LoadMore';
+import { FilterSelect, asOptions } from '../../components/FilterSelect';
 
 /** Environments offered in the filter even before any deployment names them. */
 const KNOWN_ENVIRONMENTS = ['production', 'staging'];
@@ -163,17 +165,13 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
       <div className="card card--flush">
         <div className="card__toolbar">
           <div className="filters" role="group" aria-label="Filter deployments">
-            <label className="filters__item">
-              <span className="filters__label">Environment</span>
-              <select value={environment} onChange={(e) => setEnvironment(e.target.value)}>
-                <option value="">All environments</option>
-                {environments.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Environment"
+              all="All environments"
+              value={environment}
+              options={asOptions(environments)}
+              onChange={setEnvironment}
+            />
           </div>
         </div>
         {deployments.isPending ? (
@@ -198,18 +196,7 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
         ) : (
           <>
             <DeploymentsTable projectId={project.id} deployments={items} />
-            {deployments.hasNextPage ? (
-              <div className="card__footer">
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => void deployments.fetchNextPage()}
-                  disabled={deployments.isFetchingNextPage}
-                >
-                  {deployments.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </button>
-              </div>
-            ) : null}
+            <LoadMore query={deployments} />
           </>
         )}
       </div>
@@ -218,10 +205,5 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function DeploymentsPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <DeploymentsContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={DeploymentsContent} />;
 }

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { INSIGHT_STATUSES, type InsightPage } from '@sextant/core';
 import { useInsights } from '../../api/insights';
 import { useRoi } from '../../api/ledger';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { InsightCard } from './InsightCard';
 import { InsightForm } from './InsightForm';
 import { INSIGHT_STATUS_LABELS, moneyList } from './insight-text';
+import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function Tiles({ kpis }: { kpis: InsightPage['kpis'] }) {
   const quarter = kpis.quarters.find((q) => q.period === kpis.thisQuarter);
@@ -49,26 +50,18 @@ function PeriodTable({
 }) {
   const rows = [...periods].reverse().slice(0, 12);
   return (
-    <table className="table" aria-label={`Insights per ${label.toLowerCase()}`}>
-      <thead>
-        <tr>
-          <th scope="col">{label}</th>
-          <th scope="col">Delivered</th>
-          <th scope="col">Implemented</th>
-          <th scope="col">Estimated value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m) => (
-          <tr key={m.period}>
-            <td>{m.period}</td>
-            <td>{m.delivered}</td>
-            <td>{m.implemented}</td>
-            <td>{moneyList(m.value)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="table"
+      label={`Insights per ${label.toLowerCase()}`}
+      rows={rows}
+      rowKey={(m) => m.period}
+      columns={[
+        { header: label, label: null, cell: (m) => m.period },
+        { header: 'Delivered', label: null, cell: (m) => m.delivered },
+        { header: 'Implemented', label: null, cell: (m) => m.implemented },
+        { header: 'Estimated value', label: null, cell: (m) => moneyList(m.value) },
+      ]}
+    />
   );
 }
 
@@ -93,11 +86,11 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
         }
       />
       {!canEdit ? (
-        <Notice title="You can view these insights.">
-          {project.archivedAt
-            ? 'The project is archived, so its insights are read-only.'
-            : `You are a viewer in ${project.teamName}.`}
-        </Notice>
+        <ReadOnlyNotice
+          project={project}
+          title="You can view these insights."
+          readOnly="its insights are read-only"
+        />
       ) : null}
       {adding ? (
         <div className="card card--padded">
@@ -177,10 +170,5 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function InsightsPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <InsightsContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={InsightsContent} />;
 }

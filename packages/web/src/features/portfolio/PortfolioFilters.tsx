@@ -4,6 +4,7 @@ import type { PortfolioFilters as Filters } from '../../api/keys';
 import { healthLabel } from '../../components/HealthBadge';
 import { stageLabel } from '../../lib/format';
 import { PROJECT_HEALTHS_FOR_FILTER, SORT_LABELS } from './portfolio-text';
+import { FilterSelect, labelOptions } from '../../components/FilterSelect';
 
 interface PortfolioFiltersProps {
   filters: Filters;
@@ -34,52 +35,29 @@ export function PortfolioFilters({ filters, onChange }: PortfolioFiltersProps) {
           onChange={(e) => setQ(e.target.value)}
         />
       </label>
-      <label className="filters__item">
-        <span className="filters__label">Stage</span>
-        <select
-          aria-label="Stage"
-          value={filters.stage}
-          onChange={(e) => onChange({ ...filters, stage: e.target.value, offset: 0 })}
-        >
-          <option value="">All stages</option>
-          {STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {stageLabel(stage)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filters__item">
-        <span className="filters__label">Health</span>
-        <select
-          aria-label="Health"
-          value={filters.health}
-          onChange={(e) => onChange({ ...filters, health: e.target.value, offset: 0 })}
-        >
-          <option value="">Any health</option>
-          {PROJECT_HEALTHS_FOR_FILTER.map((health) => (
-            <option key={health} value={health}>
-              {healthLabel(health)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filters__item">
-        <span className="filters__label">Sort</span>
-        <select
-          aria-label="Sort"
-          value={filters.sort}
-          onChange={(e) =>
-            onChange({ ...filters, sort: e.target.value as Filters['sort'], offset: 0 })
-          }
-        >
-          {Object.entries(SORT_LABELS).map(([sort, label]) => (
-            <option key={sort} value={sort}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Stage"
+        selectLabel="Stage"
+        all="All stages"
+        value={filters.stage}
+        options={STAGES.map((stage) => [stage, stageLabel(stage)] as const)}
+        onChange={(stage) => onChange({ ...filters, stage, offset: 0 })}
+      />
+      <FilterSelect
+        label="Health"
+        selectLabel="Health"
+        all="Any health"
+        value={filters.health}
+        options={PROJECT_HEALTHS_FOR_FILTER.map((health) => [health, healthLabel(health)] as const)}
+        onChange={(health) => onChange({ ...filters, health, offset: 0 })}
+      />
+      <FilterSelect
+        label="Sort"
+        selectLabel="Sort"
+        value={filters.sort}
+        options={labelOptions(SORT_LABELS)}
+        onChange={(sort) => onChange({ ...filters, sort, offset: 0 })}
+      />
     </div>
   );
 }

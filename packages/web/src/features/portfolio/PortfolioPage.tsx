@@ -11,6 +11,7 @@ import { PortfolioTable } from './PortfolioTable';
 import { StageFunnel } from './StageFunnel';
 import { WorkspaceFigures } from './WorkspaceFigures';
 import { filtersFrom, filtersToParams } from './portfolio-text';
+import { NoTeamYet } from '../teams/NoTeamYet';
 
 const NO_FILTERS: Filters = { stage: '', health: '', teamId: '', q: '', sort: 'health', offset: 0 };
 
@@ -28,19 +29,12 @@ export function PortfolioPage() {
       <div className="page">
         <PageTitle title="Portfolio" />
         <PageHeader title="Portfolio" />
-        <EmptyState
-          title="You are not in a team yet"
-          action={
-            <Link to="/teams" className="btn btn--primary">
-              Create a team
-            </Link>
-          }
-        >
+        <NoTeamYet>
           <p>
             The portfolio shows the projects of your teams. Create a team first (you become its
             admin), or ask a team admin to add you.
           </p>
-        </EmptyState>
+        </NoTeamYet>
       </div>
     );
   }

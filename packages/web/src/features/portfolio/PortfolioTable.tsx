@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatMoneyShort, type PortfolioProject } from '@sextant/core';
+import { DataTable, type Column } from '../../components/DataTable';
 import { HealthBadge } from '../../components/HealthBadge';
 import { StageBadge } from '../../components/StageBadge';
 import { formatPercent, formatRoi } from '../../lib/format';
@@ -14,6 +16,16 @@ function worthText(project: PortfolioProject): string {
   return worth ? formatMoneyShort(worth.perYear, worth.currency, true) : '—';
 }
 
+/** A figure's column: right-aligned, its rule on hover; `header` keeps short words together. */
+function figure(
+  label: string,
+  rule: string | undefined,
+  cell: (project: PortfolioProject) => ReactNode,
+  header: string = label,
+): Column<PortfolioProject> {
+  return { header, label, headTitle: rule, className: 'portfolio-table__num', cell };
+}
+
 /** One row per project: health (reasons on hover), stage and the KPIs that say if it is on track. */
 export function PortfolioTable({
   projects,
@@ -24,75 +36,59 @@ export function PortfolioTable({
   rules: Record<string, string>;
 }) {
   return (
-    <table className="table table--stack portfolio-table" aria-label="Projects">
-      <thead>
-        <tr>
-          <th scope="col">Project</th>
-          <th scope="col" title={rules.health}>
-            Health
-          </th>
-          <th scope="col">Stage</th>
-          <th scope="col" className="portfolio-table__num" title={rules.goalProgress}>
-            Criterion progress
-          </th>
-          <th scope="col" className="portfolio-table__num" title={rules.lastSprintSuccessRate}>
-            Last sprint
-          </th>
-          <th scope="col" className="portfolio-table__num" title={rules.deployments}>
-            Deployments (30&nbsp;d)
-          </th>
-          <th scope="col" className="portfolio-table__num" title={rules.insights}>
-            Insights this quarter
-          </th>
-          <th scope="col" className="portfolio-table__num" title={rules.roi}>
-            ROI
-          </th>
-          <th scope="col" className="portfolio-table__num" title={rules.worthVsToday}>
-            Worth vs today (a&nbsp;year)
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {projects.map((project) => (
-          <tr key={project.id}>
-            <td data-label="Project">
+    <DataTable
+      className="table table--stack portfolio-table"
+      label="Projects"
+      rows={projects}
+      rowKey={(project) => project.id}
+      columns={[
+        {
+          header: 'Project',
+          cell: (project) => (
+            <>
               <Link className="table__primary-link" to={project.url}>
                 {project.name}
               </Link>
               <span className="portfolio-table__team">{project.teamName}</span>
-            </td>
-            <td data-label="Health">
+            </>
+          ),
+        },
+        {
+          header: 'Health',
+          headTitle: rules.health,
+          cell: (project) => (
+            <>
               <HealthBadge health={project.health} reasons={project.reasons} />
               {project.openAlerts > 0 ? (
                 <span className="portfolio-table__alerts">
                   {project.openAlerts === 1 ? '1 alert' : `${project.openAlerts} alerts`}
                 </span>
               ) : null}
-            </td>
-            <td data-label="Stage">
-              <StageBadge stage={project.stage} />
-            </td>
-            <td data-label="Criterion progress" className="portfolio-table__num">
-              {formatPercent(project.goalProgress)}
-            </td>
-            <td data-label="Last sprint" className="portfolio-table__num">
-              {formatPercent(project.lastSprintSuccessRate)}
-            </td>
-            <td data-label="Deployments (30 d)" className="portfolio-table__num">
-              {project.deploymentsLast30Days}
-            </td>
-            <td data-label="Insights this quarter" className="portfolio-table__num">
-              {project.insightsThisQuarter}
-            </td>
-            <td data-label="ROI" className="portfolio-table__num">
-              {roiText(project)}
-            </td>
-            <td data-label="Worth vs today (a year)" className="portfolio-table__num">
-              {worthText(project)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: 'Stage', cell: (project) => <StageBadge stage={project.stage} /> },
+        figure('Criterion progress', rules.goalProgress, (project) =>
+          formatPercent(project.goalProgress),
+        ),
+        figure('Last sprint', rules.lastSprintSuccessRate, (project) =>
+          formatPercent(project.lastSprintSuccessRate),
+        ),
+        figure(
+          'Deployments (30 d)',
+          rules.deployments,
+          (project) => project.deploymentsLast30Days,
+          'Deployments (30\u00a0d)',
+        ),
+        figure('Insights this quarter', rules.insights, (project) => project.insightsThisQuarter),
+        figure('ROI', rules.roi, roiText),
+        figure(
+          'Worth vs today (a year)',
+          rules.worthVsToday,
+          worthText,
+          'Worth vs today (a\u00a0year)',
+        ),
+      ]}
+    />
   );
 }

@@ -1,9 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import { horizontalBarAxes, type BarChartOption as ChartOption } from '../delivery/chart-options';
+import {
+  horizontalBarAxes,
+  type BarChartOption as ChartOption,
+} from '../../components/chart/chart-options';
 import { STAGE_PATH, type Stage } from '@sextant/core';
 import { stageLabel } from '../../lib/format';
-import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+import { chartTooltip, seriesTooltip } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 
 /** The forward path top to bottom, then the projects dropped on the way. */
 const FUNNEL_STAGES: readonly Stage[] = [...STAGE_PATH, 'dropped'];

@@ -1,13 +1,14 @@
 import { useCallback } from 'react';
 import type { ProductionReport } from '@sextant/core';
 import {
+  dashedMarkLine,
   categoryAxis,
   valueAxis,
   type BarChartOption,
   type LineChartOption,
-} from '../delivery/chart-options';
-import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+} from '../../components/chart/chart-options';
+import { chartTooltip, seriesTooltip } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 import { formatDate, formatPercent } from '../../lib/format';
 import { hitRateText } from './production-text';
 
@@ -46,17 +47,10 @@ function hitRateOption(report: ProductionReport, compact: boolean): LineChartOpt
         itemStyle: { color: accent },
         ...(threshold !== null
           ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                lineStyle: { color: success, type: 'dashed', width: 1.5 },
-                label: {
-                  formatter: `Threshold ${hitRateText(threshold)}`,
-                  position: 'insideEndTop',
-                  color: success,
-                },
-                data: [{ yAxis: threshold, name: 'Threshold' }],
-              },
+              markLine: dashedMarkLine(success, `Threshold ${hitRateText(threshold)}`, {
+                yAxis: threshold,
+                name: 'Threshold',
+              }),
             }
           : {}),
       },

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { addDays, type ProductionReport } from '@sextant/core';
 import { isApiError } from '../../api/errors';
 import { useProduction, useReasonToBacklog, type ProductionRange } from '../../api/production';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatMoney, formatNumber, formatPercent, todayIso } from '../../lib/format';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { DisagreementChart, HitRateChart } from './ProductionCharts';
 import { hitRateText } from './production-text';
 import { DateInput } from '../../components/DateInput';
@@ -71,52 +72,40 @@ function ReasonsTable({
   return (
     <>
       {toBacklog.error ? <ErrorNotice error={toBacklog.error} /> : null}
-      <table className="table table--stack" aria-label="Disagreement reasons">
-        <thead>
-          <tr>
-            <th scope="col">Reason</th>
-            <th scope="col" className="num">
-              Count
-            </th>
-            {canEdit ? <th scope="col">Improvement backlog</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {report.reasons.map((r) => (
-            <tr key={r.reason}>
-              <td data-label="Reason">{r.reason}</td>
-              <td data-label="Count" className="num">
-                {r.count}
-              </td>
-              {canEdit ? (
-                <td data-label="Improvement backlog">
-                  {made[r.reason] ? (
-                    <Link to={`/projects/${projectId}/backlog`}>In the backlog</Link>
-                  ) : (
-                    <button
-                      type="button"
-                      className="btn btn--small"
-                      disabled={toBacklog.isPending}
-                      aria-label={`Make “${r.reason}” a backlog item`}
-                      onClick={() =>
-                        toBacklog.mutate(
-                          { reason: r.reason, from: report.from, to: report.to },
-                          {
-                            onSuccess: (item) =>
-                              setMade((current) => ({ ...current, [r.reason]: item.id })),
-                          },
-                        )
-                      }
-                    >
-                      Make it a backlog item
-                    </button>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label="Disagreement reasons"
+        rows={report.reasons}
+        rowKey={(r) => r.reason}
+        columns={[
+          { header: 'Reason', cell: (r) => r.reason },
+          { header: 'Count', className: 'num', cell: (r) => r.count },
+          canEdit && {
+            header: 'Improvement backlog',
+            cell: (r: ProductionReport['reasons'][number]) =>
+              made[r.reason] ? (
+                <Link to={`/projects/${projectId}/backlog`}>In the backlog</Link>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  disabled={toBacklog.isPending}
+                  aria-label={`Make “${r.reason}” a backlog item`}
+                  onClick={() =>
+                    toBacklog.mutate(
+                      { reason: r.reason, from: report.from, to: report.to },
+                      {
+                        onSuccess: (item) =>
+                          setMade((current) => ({ ...current, [r.reason]: item.id })),
+                      },
+                    )
+                  }
+                >
+                  Make it a backlog item
+                </button>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }
@@ -311,10 +300,5 @@ function ProductionFigures({
 }
 
 export function ProductionPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <ProductionContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={ProductionContent} />;
 }

@@ -7,9 +7,9 @@ import {
   type Goal,
   type GoalMeasurements,
 } from '@sextant/core';
-import { valueAxis, type LineChartOption } from '../delivery/chart-options';
-import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+import { valueAxis, type LineChartOption } from '../../components/chart/chart-options';
+import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 
 type Measured = Pick<GoalMeasurements, 'items' | 'progress'>;
 

@@ -1,9 +1,8 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { roleAtLeast } from '@sextant/core';
-import { isApiError } from '../../api/errors';
 import { useMe } from '../../api/auth';
 import { useProject } from '../../api/projects';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { CiTokensSection } from './CiTokensSection';
 import { CriterionSection } from './CriterionSection';
@@ -15,37 +14,17 @@ import { ScopeCanvas } from './ScopeCanvas';
 import { StageBar } from './StageBar';
 import { StageHistory } from './StageHistory';
 import { ProjectTabs } from './ProjectTabs';
+import { PageQueryState } from '../../components/PageQueryState';
+import { ProjectNotFound } from './ProjectSubpage';
 
 export function ProjectPage() {
   const { projectId = '' } = useParams();
   const query = useProject(projectId);
   const me = useMe();
 
-  if (query.isPending) {
+  if (query.isPending || query.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading project…" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="page">
-        {isApiError(query.error) && query.error.status === 404 ? (
-          <EmptyState
-            title="Project not found"
-            action={
-              <Link to="/projects" className="btn btn--primary">
-                Back to projects
-              </Link>
-            }
-          >
-            <p>It does not exist, or it belongs to a team you are not in.</p>
-          </EmptyState>
-        ) : (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </div>
+      <PageQueryState query={query} loading="Loading project…" notFound={<ProjectNotFound />} />
     );
   }
 

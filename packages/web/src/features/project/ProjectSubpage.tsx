@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import type { ComponentType, ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
 import { roleAtLeast, type ProjectDetail } from '@sextant/core';
-import { isApiError } from '../../api/errors';
 import { useProject } from '../../api/projects';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { EmptyState } from '../../components/Feedback';
 import { ProjectTabs } from './ProjectTabs';
+import { PageQueryState } from '../../components/PageQueryState';
 
 export interface ProjectAccess {
   project: ProjectDetail;
@@ -76,23 +76,18 @@ export function ProjectSubpage({
   children: (access: ProjectAccess) => ReactNode;
 }) {
   const query = useProject(projectId);
-  if (query.isPending) {
+  if (query.isPending || query.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading project…" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="page">
-        {isApiError(query.error) && query.error.status === 404 ? (
-          <ProjectNotFound />
-        ) : (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </div>
+      <PageQueryState query={query} loading="Loading project…" notFound={<ProjectNotFound />} />
     );
   }
   return <>{children(projectAccess(query.data))}</>;
+}
+
+/** The page of the project the address names: `content` drawn with the reader's access to it. */
+export function ProjectRoute({ content: Content }: { content: ComponentType<ProjectAccess> }) {
+  const { projectId = '' } = useParams();
+  return (
+    <ProjectSubpage projectId={projectId}>{(access) => <Content {...access} />}</ProjectSubpage>
+  );
 }

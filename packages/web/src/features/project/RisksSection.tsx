@@ -5,42 +5,53 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { Section } from '../../components/Section';
 import { Badge } from '../../components/Badge';
+import { DataTable, actionsColumn, type MaybeColumn } from '../../components/DataTable';
 import { RiskForm } from './RiskForm';
 import { RISK_STATUSES, RISK_STATUS_LABELS, levelTone } from './risk-text';
 
-function RiskRow({
-  risk,
-  projectId,
-  canEdit,
-  onEdit,
-}: {
-  risk: Risk;
-  projectId: string;
-  canEdit: boolean;
-  onEdit: () => void;
-}) {
-  const update = useUpdateRisk(projectId);
-  const remove = useDeleteRisk(projectId);
-  return (
-    <tr>
-      <td data-label="Risk">
-        <p className="risk__description">{risk.description}</p>
-        {risk.affectedRoles.length > 0 ? (
-          <p className="risk__roles">Affects: {risk.affectedRoles.join(', ')}</p>
-        ) : null}
-        {risk.mitigation ? <p className="risk__mitigation">Mitigation: {risk.mitigation}</p> : null}
-        {risk.owner ? <p className="risk__owner">Owner: {risk.owner}</p> : null}
-        {update.error ? <ErrorNotice error={update.error} /> : null}
-        {remove.error ? <ErrorNotice error={remove.error} /> : null}
-      </td>
-      <td data-label="Likelihood">
-        <Badge tone={levelTone(risk.likelihood)}>{risk.likelihood}</Badge>
-      </td>
-      <td data-label="Impact">
-        <Badge tone={levelTone(risk.impact)}>{risk.impact}</Badge>
-      </td>
-      <td data-label="Status">
-        {canEdit ? (
+/** Each risk's own status change and removal, so a failure shows on its row. */
+function useRiskMutations(risk: Risk) {
+  const update = useUpdateRisk(risk.projectId);
+  const remove = useDeleteRisk(risk.projectId);
+  return { update, remove };
+}
+
+type RiskMutations = ReturnType<typeof useRiskMutations>;
+
+function riskColumns(
+  canEdit: boolean,
+  onEdit: (risk: Risk) => void,
+): MaybeColumn<Risk, RiskMutations>[] {
+  return [
+    {
+      header: 'Risk',
+      cell: (risk, _index, { update, remove }) => (
+        <>
+          <p className="risk__description">{risk.description}</p>
+          {risk.affectedRoles.length > 0 ? (
+            <p className="risk__roles">Affects: {risk.affectedRoles.join(', ')}</p>
+          ) : null}
+          {risk.mitigation ? (
+            <p className="risk__mitigation">Mitigation: {risk.mitigation}</p>
+          ) : null}
+          {risk.owner ? <p className="risk__owner">Owner: {risk.owner}</p> : null}
+          {update.error ? <ErrorNotice error={update.error} /> : null}
+          {remove.error ? <ErrorNotice error={remove.error} /> : null}
+        </>
+      ),
+    },
+    {
+      header: 'Likelihood',
+      cell: (risk) => <Badge tone={levelTone(risk.likelihood)}>{risk.likelihood}</Badge>,
+    },
+    {
+      header: 'Impact',
+      cell: (risk) => <Badge tone={levelTone(risk.impact)}>{risk.impact}</Badge>,
+    },
+    {
+      header: 'Status',
+      cell: (risk, _index, { update }) =>
+        canEdit ? (
           <select
             aria-label={`Status of risk: ${risk.description}`}
             value={risk.status}
@@ -60,11 +71,12 @@ function RiskRow({
           </select>
         ) : (
           RISK_STATUS_LABELS[risk.status]
-        )}
-      </td>
-      {canEdit ? (
-        <td data-label="Actions" className="table__actions">
-          <button type="button" className="btn btn--small btn--ghost" onClick={onEdit}>
+        ),
+    },
+    canEdit &&
+      actionsColumn((risk: Risk, _index, { remove }: RiskMutations) => (
+        <>
+          <button type="button" className="btn btn--small btn--ghost" onClick={() => onEdit(risk)}>
             Edit<span className="sr-only"> risk</span>
           </button>
           <ConfirmButton
@@ -74,10 +86,9 @@ function RiskRow({
             onConfirm={() => remove.mutate(risk.id)}
             pending={remove.isPending}
           />
-        </td>
-      ) : null}
-    </tr>
-  );
+        </>
+      )),
+  ];
 }
 
 /** Disruption and reorganisation risks: who is affected, how likely, how bad, what is done. */
@@ -120,32 +131,13 @@ export function RisksSection({ projectId, canEdit }: { projectId: string; canEdi
           </EmptyState>
         ) : null
       ) : (
-        <table className="table table--stack risks">
-          <thead>
-            <tr>
-              <th scope="col">Risk</th>
-              <th scope="col">Likelihood</th>
-              <th scope="col">Impact</th>
-              <th scope="col">Status</th>
-              {canEdit ? (
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {risks.data.map((risk) => (
-              <RiskRow
-                key={risk.id}
-                risk={risk}
-                projectId={projectId}
-                canEdit={canEdit}
-                onEdit={() => setEditing(risk)}
-              />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="table table--stack risks"
+          rows={risks.data}
+          rowKey={(risk) => risk.id}
+          useRowState={useRiskMutations}
+          columns={riskColumns(canEdit, setEditing)}
+        />
       )}
     </Section>
   );

@@ -1,6 +1,7 @@
 import { STAGES, type Team } from '@sextant/core';
 import type { ProjectFilters as Filters } from '../../api/keys';
 import { stageLabel } from '../../lib/format';
+import { FilterSelect } from '../../components/FilterSelect';
 
 interface ProjectFiltersProps {
   teams: Pick<Team, 'id' | 'name'>[];
@@ -11,34 +12,20 @@ interface ProjectFiltersProps {
 export function ProjectFilters({ teams, filters, onChange }: ProjectFiltersProps) {
   return (
     <div className="filters" role="group" aria-label="Filter projects">
-      <label className="filters__item">
-        <span className="filters__label">Team</span>
-        <select
-          value={filters.teamId}
-          onChange={(e) => onChange({ ...filters, teamId: e.target.value })}
-        >
-          <option value="">All teams</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filters__item">
-        <span className="filters__label">Stage</span>
-        <select
-          value={filters.stage}
-          onChange={(e) => onChange({ ...filters, stage: e.target.value })}
-        >
-          <option value="">All stages</option>
-          {STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {stageLabel(stage)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Team"
+        all="All teams"
+        value={filters.teamId}
+        options={teams.map((team) => [team.id, team.name] as const)}
+        onChange={(teamId) => onChange({ ...filters, teamId })}
+      />
+      <FilterSelect
+        label="Stage"
+        all="All stages"
+        value={filters.stage}
+        options={STAGES.map((stage) => [stage, stageLabel(stage)] as const)}
+        onChange={(stage) => onChange({ ...filters, stage })}
+      />
       <label className="filters__check">
         <input
           type="checkbox"

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { roleAtLeast } from '@sextant/core';
 import { useMe } from '../../api/auth';
 import type { ProjectFilters as Filters } from '../../api/keys';
@@ -11,6 +10,8 @@ import { useAddressFilters } from '../../lib/address-filters';
 import { NewProjectForm } from './NewProjectForm';
 import { ProjectFilters } from './ProjectFilters';
 import { ProjectTable } from './ProjectTable';
+import { LoadMore } from '../../components/LoadMore';
+import { NoTeamYet } from '../teams/NoTeamYet';
 
 function filtersFrom(params: URLSearchParams): Filters {
   const archived = params.get('archived');
@@ -60,19 +61,12 @@ export function ProjectsPage() {
       ) : null}
 
       {teams.length === 0 ? (
-        <EmptyState
-          title="You are not in a team yet"
-          action={
-            <Link to="/teams" className="btn btn--primary">
-              Create a team
-            </Link>
-          }
-        >
+        <NoTeamYet>
           <p>
             Every project belongs to a team. Create a team first (you become its admin), or ask a
             team admin to add you.
           </p>
-        </EmptyState>
+        </NoTeamYet>
       ) : (
         <div className="card card--flush">
           <div className="card__toolbar">
@@ -123,23 +117,7 @@ export function ProjectsPage() {
           ) : (
             <>
               <ProjectTable projects={projects} />
-              {list.hasNextPage ? (
-                <div className="card__footer">
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() => void list.fetchNextPage()}
-                    disabled={list.isFetchingNextPage}
-                  >
-                    {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                  </button>
-                </div>
-              ) : null}
-              {list.isFetchNextPageError ? (
-                <div className="card__body">
-                  <ErrorNotice error={list.error} />
-                </div>
-              ) : null}
+              <LoadMore query={list} withError />
             </>
           )}
         </div>

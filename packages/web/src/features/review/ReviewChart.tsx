@@ -2,15 +2,19 @@ import { useCallback } from 'react';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { ComposeOption } from 'echarts/core';
 import type { GraphicComponentOption } from 'echarts/components';
-import { categoryAxis, valueAxis, type LineChartOption } from '../delivery/chart-options';
+import {
+  categoryAxis,
+  valueAxis,
+  type LineChartOption,
+} from '../../components/chart/chart-options';
 import {
   reviewChartLayout,
   type LineLabelKind,
   type PlacedText,
   type ReviewPoint,
 } from '@sextant/core';
-import { chartTooltip, paramList, tooltipLines } from '../delivery/chart-tooltip';
-import { EChart, cssColor, type ChartSize } from '../delivery/EChart';
+import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor, type ChartSize } from '../../components/chart/EChart';
 import { formatNumber, formatWholeNumber } from '../../lib/format';
 
 type ReviewChartOption = LineChartOption & ComposeOption<GraphicComponentOption>;

@@ -8,10 +8,10 @@ import {
   formatMoneyText,
   type SprintReview,
 } from '@sextant/core';
-import { isApiError } from '../../api/errors';
 import { useSprintReview } from '../../api/runs';
 import { Badge } from '../../components/Badge';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import {
@@ -34,6 +34,7 @@ import { DecisionForm } from './DecisionForm';
 import { ReviewChart } from './ReviewChart';
 import { FORECAST_LABELS, FORECAST_TONES, reviewPath } from './review-text';
 import { MetricValue } from '../../components/MetricValue';
+import { PageQueryState } from '../../components/PageQueryState';
 
 type ReviewPoint = SprintReview['points'][number];
 
@@ -69,68 +70,70 @@ function Figures({
       ? p.bestCiValue <= review.threshold
       : p.bestCiValue >= review.threshold);
   return (
-    <table className="table table--stack figures" aria-label={`${metricName} per sprint`}>
-      <thead>
-        <tr>
-          <th scope="col">Sprint</th>
-          <th scope="col">Best CI run</th>
-          <th scope="col">Baseline</th>
-          <th scope="col">Threshold</th>
-          <th scope="col">Not comparable</th>
-          <th scope="col">Manual runs</th>
-        </tr>
-      </thead>
-      <tbody>
-        {review.points.map((p) => (
-          <tr
-            key={p.sprintId}
-            className={p.sprintId === review.sprint.id ? 'is-current' : undefined}
-          >
-            <td data-label="Sprint">
+    <DataTable
+      className="table table--stack figures"
+      label={`${metricName} per sprint`}
+      rows={review.points}
+      rowKey={(p) => p.sprintId}
+      rowAttributes={(p) => ({
+        className: p.sprintId === review.sprint.id ? 'is-current' : undefined,
+      })}
+      columns={[
+        {
+          header: 'Sprint',
+          cell: (p) => (
+            <>
               <Link className="table__primary-link" to={reviewPath(projectId, p.sprintId)}>
                 {p.name}
               </Link>
               <span className="muted small">{formatDateRange(p.startDate, p.endDate)}</span>
-            </td>
-            <td data-label="Best CI run">
-              {p.bestCiValue === null ? (
-                <span className="muted">No CI run</span>
-              ) : p.bestRunId ? (
-                <Link to={runPath(projectId, p.bestRunId)}>
-                  <strong>
-                    <MetricValue value={p.bestCiValue} />
-                  </strong>
-                </Link>
-              ) : (
+            </>
+          ),
+        },
+        {
+          header: 'Best CI run',
+          cell: (p) =>
+            p.bestCiValue === null ? (
+              <span className="muted">No CI run</span>
+            ) : p.bestRunId ? (
+              <Link to={runPath(projectId, p.bestRunId)}>
                 <strong>
                   <MetricValue value={p.bestCiValue} />
                 </strong>
-              )}
-            </td>
-            <td data-label="Baseline">
-              {value(p.baselineValue) ?? <span className="muted">None yet</span>}
-            </td>
-            <td data-label="Threshold">
-              {review.threshold === null ? (
-                '—'
-              ) : meets(p) ? (
-                <Badge tone="success">Met</Badge>
-              ) : (
-                <span className="muted">{formatNumber(review.threshold)}</span>
-              )}
-            </td>
-            <td data-label="Not comparable">
-              {p.notComparableRuns > 0 ? (
-                <strong className="rate--low">{p.notComparableRuns}</strong>
-              ) : (
-                0
-              )}
-            </td>
-            <td data-label="Manual runs">{p.manualRuns}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              </Link>
+            ) : (
+              <strong>
+                <MetricValue value={p.bestCiValue} />
+              </strong>
+            ),
+        },
+        {
+          header: 'Baseline',
+          cell: (p) => value(p.baselineValue) ?? <span className="muted">None yet</span>,
+        },
+        {
+          header: 'Threshold',
+          cell: (p) =>
+            review.threshold === null ? (
+              '—'
+            ) : meets(p) ? (
+              <Badge tone="success">Met</Badge>
+            ) : (
+              <span className="muted">{formatNumber(review.threshold)}</span>
+            ),
+        },
+        {
+          header: 'Not comparable',
+          cell: (p) =>
+            p.notComparableRuns > 0 ? (
+              <strong className="rate--low">{p.notComparableRuns}</strong>
+            ) : (
+              0
+            ),
+        },
+        { header: 'Manual runs', cell: (p) => p.manualRuns },
+      ]}
+    />
   );
 }
 
@@ -353,22 +356,13 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
   const query = useSprintReview(sprintId);
   const trail = [{ to: `/projects/${project.id}/sprints`, label: 'Sprints' }];
 
-  if (query.isPending) {
+  if (query.isPending || query.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading the sprint review…" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="page">
-        {isApiError(query.error) && query.error.status === 404 ? (
-          <ProjectNotFound what="Sprint" />
-        ) : (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </div>
+      <PageQueryState
+        query={query}
+        loading="Loading the sprint review…"
+        notFound={<ProjectNotFound what="Sprint" />}
+      />
     );
   }
   const review = query.data;

@@ -1,13 +1,14 @@
 import { useCallback } from 'react';
 import {
+  dashedMarkLine,
   categoryAxis,
   valueAxis,
   type LineChartOption as ChartOption,
-} from '../delivery/chart-options';
+} from '../../components/chart/chart-options';
 import { formatMonthText, type RoiResponse } from '@sextant/core';
 import { formatMoney } from '../../lib/format';
-import { chartTooltip, seriesTooltip } from '../delivery/chart-tooltip';
-import { EChart, cssColor } from '../delivery/EChart';
+import { chartTooltip, seriesTooltip } from '../../components/chart/chart-tooltip';
+import { EChart, cssColor } from '../../components/chart/EChart';
 
 /** Months from the first curve point to the break-even month, so the marker has a place. */
 function axisMonths(roi: RoiResponse): string[] {
@@ -61,20 +62,13 @@ function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
         itemStyle: { color: danger },
         ...(breakEven
           ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                lineStyle: { color: success, type: 'dashed', width: 1.5 },
-                label: {
-                  formatter:
-                    roi.breakEven.status === 'reached'
-                      ? `Break-even ${breakEven}`
-                      : `Break-even (projected) ${breakEven}`,
-                  position: 'insideEndTop',
-                  color: success,
-                },
-                data: [{ xAxis: breakEven, name: 'Break-even' }],
-              },
+              markLine: dashedMarkLine(
+                success,
+                roi.breakEven.status === 'reached'
+                  ? `Break-even ${breakEven}`
+                  : `Break-even (projected) ${breakEven}`,
+                { xAxis: breakEven, name: 'Break-even' },
+              ),
             }
           : {}),
       },

@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import type { LedgerCategory, LedgerEntry, RoiResponse } from '@sextant/core';
 import { useLedger } from '../../api/ledger';
 import { Badge } from '../../components/Badge';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatDate, formatMoney, formatNumber, formatRoi } from '../../lib/format';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { LedgerForm } from './LedgerForm';
 import { RoiChart } from './RoiChart';
 import { CATEGORY_LABELS } from './roi-text';
+import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function breakEvenText(roi: RoiResponse): string {
   const { breakEven } = roi;
@@ -49,47 +50,47 @@ function Tiles({ roi }: { roi: RoiResponse }) {
 
 function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
   return (
-    <table className="table table--stack" aria-label="Ledger entries">
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Category</th>
-          <th scope="col">Status</th>
-          <th scope="col" className="ledger-amount">
-            Amount
-          </th>
-          <th scope="col">Note</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td data-label="Date">{formatDate(e.date)}</td>
-            <td data-label="Kind">
-              <Badge tone={e.kind === 'cost' ? 'danger' : 'success'}>
-                {e.kind === 'cost' ? 'Cost' : 'Return'}
-              </Badge>
-            </td>
-            <td data-label="Category">
+    <DataTable
+      label="Ledger entries"
+      rows={entries}
+      rowKey={(e) => e.id}
+      columns={[
+        { header: 'Date', cell: (e) => formatDate(e.date) },
+        {
+          header: 'Kind',
+          cell: (e) => (
+            <Badge tone={e.kind === 'cost' ? 'danger' : 'success'}>
+              {e.kind === 'cost' ? 'Cost' : 'Return'}
+            </Badge>
+          ),
+        },
+        {
+          header: 'Category',
+          cell: (e) => (
+            <>
               {CATEGORY_LABELS[e.category as LedgerCategory] ?? e.category}
               {e.peopleDays !== null && e.dayRate !== null
                 ? ` · ${formatNumber(e.peopleDays)} days × ${formatMoney(e.dayRate, e.currency)}`
                 : ''}
-            </td>
-            <td data-label="Status">
-              <Badge tone={e.status === 'realized' ? 'accent' : 'neutral'}>
-                {e.status === 'realized' ? 'Realized' : 'Estimated'}
-              </Badge>
-            </td>
-            <td data-label="Amount" className="ledger-amount">
-              {formatMoney(e.amount, e.currency)}
-            </td>
-            <td data-label="Note">{e.note ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          header: 'Status',
+          cell: (e) => (
+            <Badge tone={e.status === 'realized' ? 'accent' : 'neutral'}>
+              {e.status === 'realized' ? 'Realized' : 'Estimated'}
+            </Badge>
+          ),
+        },
+        {
+          header: 'Amount',
+          className: 'ledger-amount',
+          cell: (e) => formatMoney(e.amount, e.currency),
+        },
+        { header: 'Note', cell: (e) => e.note ?? '' },
+      ]}
+    />
   );
 }
 
@@ -113,11 +114,11 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
         }
       />
       {!canEdit ? (
-        <Notice title="You can view this ledger.">
-          {project.archivedAt
-            ? 'The project is archived, so its ledger is read-only.'
-            : `You are a viewer in ${project.teamName}.`}
-        </Notice>
+        <ReadOnlyNotice
+          project={project}
+          title="You can view this ledger."
+          readOnly="its ledger is read-only"
+        />
       ) : null}
       {adding ? (
         <div className="card card--padded">
@@ -172,8 +173,5 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function RoiPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>{(access) => <RoiContent {...access} />}</ProjectSubpage>
-  );
+  return <ProjectRoute content={RoiContent} />;
 }

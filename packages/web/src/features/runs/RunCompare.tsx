@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { GoalDirection, Run } from '@sextant/core';
 import { useRun } from '../../api/runs';
+import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Loading, Notice } from '../../components/Feedback';
 import { Section } from '../../components/Section';
 import { formatDateTime } from '../../lib/format';
@@ -25,6 +26,14 @@ interface RunCompareProps {
   onClose: () => void;
 }
 
+interface Fact {
+  label: string;
+  cell: (run: Run) => ReactNode;
+}
+
+/** Each run's column in a comparison. */
+const runLabel = (index: number) => (index === 0 ? 'Earlier run' : 'Later run');
+
 function FactsTable({
   projectId,
   runs,
@@ -36,7 +45,11 @@ function FactsTable({
   metric: RunCompareProps['metric'];
   sprintNames: Map<string, string>;
 }) {
-  const rows: { label: string; cell: (run: Run) => ReactNode }[] = [
+  const rows: Fact[] = [
+    {
+      label: 'Run',
+      cell: (run) => <Link to={runPath(projectId, run.id)}>{runName(run)}</Link>,
+    },
     {
       label: 'Provenance',
       cell: (run) => <ProvenanceBadge provenance={run.provenance} />,
@@ -82,82 +95,70 @@ function FactsTable({
     },
   ];
   return (
-    <table className="table table--stack compare-table" aria-label="Runs compared">
-      <thead>
-        <tr>
-          <th scope="col">
-            <span className="sr-only">Fact</span>
-          </th>
-          {runs.map((run, index) => (
-            <th key={run.id} scope="col">
-              {index === 0 ? 'Earlier run' : 'Later run'}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <th scope="row">Run</th>
-          {runs.map((run, index) => (
-            <td key={run.id} data-label={index === 0 ? 'Earlier run' : 'Later run'}>
-              <Link to={runPath(projectId, run.id)}>{runName(run)}</Link>
-            </td>
-          ))}
-        </tr>
-        {rows.map((row) => (
-          <tr key={row.label}>
-            <th scope="row">{row.label}</th>
-            {runs.map((run, index) => (
-              <td key={run.id} data-label={index === 0 ? 'Earlier run' : 'Later run'}>
-                {row.cell(run)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="table table--stack compare-table"
+      label="Runs compared"
+      rows={rows}
+      rowKey={(row) => row.label}
+      columns={[
+        {
+          header: <span className="sr-only">Fact</span>,
+          rowHeader: true,
+          cell: (row) => row.label,
+        },
+        ...runs.map((run, index): Column<Fact> => ({
+          key: run.id,
+          header: runLabel(index),
+          cell: (row) => row.cell(run),
+        })),
+      ]}
+    />
   );
 }
 
 function MetricsTable({ runs, keyMetric }: { runs: [Run, Run]; keyMetric: string | null }) {
   const [a, b] = runs;
   const names = orderMetricNames([...Object.keys(a.metrics), ...Object.keys(b.metrics)], keyMetric);
+  const rows = names.map((name) => ({ name, va: a.metrics[name], vb: b.metrics[name] }));
   return (
-    <table className="table table--stack compare-table" aria-label="Metrics compared">
-      <thead>
-        <tr>
-          <th scope="col">Metric</th>
-          <th scope="col">Earlier run</th>
-          <th scope="col">Later run</th>
-          <th scope="col">Difference</th>
-        </tr>
-      </thead>
-      <tbody>
-        {names.map((name) => {
-          const va = a.metrics[name];
-          const vb = b.metrics[name];
-          return (
-            <tr key={name} className={name === keyMetric ? 'is-key' : undefined}>
-              <th scope="row">
-                {name}
-                {name === keyMetric ? <span className="muted small"> success metric</span> : null}
-              </th>
-              <td data-label="Earlier run">
-                {va === undefined ? '—' : <MetricValue value={va} />}
-              </td>
-              <td data-label="Later run">{vb === undefined ? '—' : <MetricValue value={vb} />}</td>
-              <td data-label="Difference" className="compare-table__diff">
-                {va === undefined || vb === undefined ? (
-                  <span className="muted">only one run</span>
-                ) : (
-                  differenceText(va, vb)
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="table table--stack compare-table"
+      label="Metrics compared"
+      rows={rows}
+      rowKey={(row) => row.name}
+      rowAttributes={(row) => ({ className: row.name === keyMetric ? 'is-key' : undefined })}
+      columns={[
+        {
+          header: 'Metric',
+          rowHeader: true,
+          cell: ({ name }) => (
+            <>
+              {name}
+              {name === keyMetric ? <span className="muted small"> success metric</span> : null}
+            </>
+          ),
+        },
+        {
+          header: runLabel(0),
+          cell: ({ va }) => (va === undefined ? '—' : <MetricValue value={va} />),
+        },
+        {
+          header: runLabel(1),
+          cell: ({ vb }) => (vb === undefined ? '—' : <MetricValue value={vb} />),
+        },
+        {
+          header: 'Difference',
+          className: 'compare-table__diff',
+          headClassName: null,
+          cell: ({ va, vb }) =>
+            va === undefined || vb === undefined ? (
+              <span className="muted">only one run</span>
+            ) : (
+              differenceText(va, vb)
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -165,35 +166,35 @@ function ParamsTable({ runs }: { runs: [Run, Run] }) {
   const [a, b] = runs;
   const names = orderMetricNames([...Object.keys(a.params), ...Object.keys(b.params)], null);
   if (names.length === 0) return <p className="muted">Neither run sent parameters.</p>;
+  const rows = names.map((name) => {
+    const pa = paramText(a.params[name]);
+    const pb = paramText(b.params[name]);
+    return { name, pa, pb, differs: pa !== pb };
+  });
   return (
-    <table className="table table--stack compare-table" aria-label="Parameters compared">
-      <thead>
-        <tr>
-          <th scope="col">Parameter</th>
-          <th scope="col">Earlier run</th>
-          <th scope="col">Later run</th>
-        </tr>
-      </thead>
-      <tbody>
-        {names.map((name) => {
-          const pa = paramText(a.params[name]);
-          const pb = paramText(b.params[name]);
-          const differs = pa !== pb;
-          return (
-            <tr key={name} className={differs ? 'is-different' : undefined}>
-              <th scope="row">
-                {name}
-                {differs ? (
-                  <span className="badge badge--warning compare-table__differs">differs</span>
-                ) : null}
-              </th>
-              <td data-label="Earlier run">{pa}</td>
-              <td data-label="Later run">{pb}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="table table--stack compare-table"
+      label="Parameters compared"
+      rows={rows}
+      rowKey={(row) => row.name}
+      rowAttributes={(row) => ({ className: row.differs ? 'is-different' : undefined })}
+      columns={[
+        {
+          header: 'Parameter',
+          rowHeader: true,
+          cell: ({ name, differs }) => (
+            <>
+              {name}
+              {differs ? (
+                <span className="badge badge--warning compare-table__differs">differs</span>
+              ) : null}
+            </>
+          ),
+        },
+        { header: runLabel(0), cell: ({ pa }) => pa },
+        { header: runLabel(1), cell: ({ pb }) => pb },
+      ]}
+    />
   );
 }
 

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import type { Run } from '@sextant/core';
-import { isApiError } from '../../api/errors';
 import { useRun } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
-import { ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { Notice } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatDateTime } from '../../lib/format';
@@ -28,6 +28,7 @@ import {
   successMetric,
 } from './run-text';
 import { MetricValue } from '../../components/MetricValue';
+import { PageQueryState } from '../../components/PageQueryState';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -65,22 +66,13 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
   const metric = successMetric(project);
   const trail = [{ to: `/projects/${project.id}/runs`, label: 'Runs' }];
 
-  if (query.isPending) {
+  if (query.isPending || query.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading run…" />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="page">
-        {isApiError(query.error) && query.error.status === 404 ? (
-          <ProjectNotFound what="Run" />
-        ) : (
-          <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-        )}
-      </div>
+      <PageQueryState
+        query={query}
+        loading="Loading run…"
+        notFound={<ProjectNotFound what="Run" />}
+      />
     );
   }
   const run = query.data;
@@ -125,52 +117,49 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
             }
             className="card--flush-body"
           >
-            <table className="table table--stack" aria-label="Metrics">
-              <thead>
-                <tr>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {metricNames.map((name) => (
-                  <tr key={name} className={name === metric?.name ? 'is-key' : undefined}>
-                    <td data-label="Metric">
+            <DataTable
+              label="Metrics"
+              rows={metricNames}
+              rowKey={(name) => name}
+              rowAttributes={(name) => ({
+                className: name === metric?.name ? 'is-key' : undefined,
+              })}
+              columns={[
+                {
+                  header: 'Metric',
+                  cell: (name) => (
+                    <>
                       {name}
                       {name === metric?.name ? (
                         <span className="badge badge--accent compare-table__differs">
                           success metric
                         </span>
                       ) : null}
-                    </td>
-                    <td data-label="Value" className="num">
-                      <MetricValue value={run.metrics[name] ?? 0} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  header: 'Value',
+                  className: 'num',
+                  headClassName: null,
+                  cell: (name) => <MetricValue value={run.metrics[name] ?? 0} />,
+                },
+              ]}
+            />
           </Section>
           <Section title="Parameters" className="card--flush-body">
             {paramNames.length === 0 ? (
               <p className="muted">This run sent no parameters.</p>
             ) : (
-              <table className="table table--stack" aria-label="Parameters">
-                <thead>
-                  <tr>
-                    <th scope="col">Parameter</th>
-                    <th scope="col">Value</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {paramNames.map((name) => (
-                    <tr key={name}>
-                      <td data-label="Parameter">{name}</td>
-                      <td data-label="Value">{paramText(run.params[name])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                label="Parameters"
+                rows={paramNames}
+                rowKey={(name) => name}
+                columns={[
+                  { header: 'Parameter', cell: (name) => name },
+                  { header: 'Value', cell: (name) => paramText(run.params[name]) },
+                ]}
+              />
             )}
           </Section>
         </div>

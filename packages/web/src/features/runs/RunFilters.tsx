@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RunFilters as Filters } from '../../api/keys';
+import { FilterSelect, asOptions } from '../../components/FilterSelect';
 
 interface RunFiltersProps {
   filters: Filters;
@@ -25,19 +26,16 @@ export function RunFilters({ filters, onChange, metricNames, branches }: RunFilt
 
   return (
     <div className="filters" role="group" aria-label="Filter and sort runs">
-      <label className="filters__item">
-        <span className="filters__label">Provenance</span>
-        <select
-          value={filters.provenance}
-          onChange={(e) =>
-            onChange({ ...filters, provenance: e.target.value as Filters['provenance'] })
-          }
-        >
-          <option value="">CI and manual</option>
-          <option value="ci">CI only</option>
-          <option value="manual">Manual only</option>
-        </select>
-      </label>
+      <FilterSelect
+        label="Provenance"
+        all="CI and manual"
+        value={filters.provenance}
+        options={[
+          ['ci', 'CI only'],
+          ['manual', 'Manual only'],
+        ]}
+        onChange={(provenance) => onChange({ ...filters, provenance })}
+      />
       <label className="filters__item">
         <span className="filters__label">Branch</span>
         <input
@@ -57,31 +55,23 @@ export function RunFilters({ filters, onChange, metricNames, branches }: RunFilt
           ))}
         </datalist>
       </label>
-      <label className="filters__item">
-        <span className="filters__label">Sort by</span>
-        <select
-          value={filters.sortMetric}
-          onChange={(e) => onChange({ ...filters, sortMetric: e.target.value })}
-        >
-          <option value="">Newest first</option>
-          {metricNames.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Sort by"
+        all="Newest first"
+        value={filters.sortMetric}
+        options={asOptions(metricNames)}
+        onChange={(sortMetric) => onChange({ ...filters, sortMetric })}
+      />
       {filters.sortMetric ? (
-        <label className="filters__item">
-          <span className="filters__label">Order</span>
-          <select
-            value={filters.order}
-            onChange={(e) => onChange({ ...filters, order: e.target.value as Filters['order'] })}
-          >
-            <option value="desc">Highest first</option>
-            <option value="asc">Lowest first</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="Order"
+          value={filters.order}
+          options={[
+            ['desc', 'Highest first'],
+            ['asc', 'Lowest first'],
+          ]}
+          onChange={(order) => onChange({ ...filters, order })}
+        />
       ) : null}
     </div>
   );

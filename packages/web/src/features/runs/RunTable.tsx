@@ -11,6 +11,7 @@ import {
   shortCommit,
   shortFingerprint,
 } from './run-text';
+import { DataTable } from '../../components/DataTable';
 import { MetricValue } from '../../components/MetricValue';
 
 /** How many metrics the table shows for a run when the project has no success metric yet. */
@@ -68,98 +69,98 @@ export function RunTable({
 }: RunTableProps) {
   const metricLabel = metric?.name ?? 'Metrics';
   return (
-    <table className="table table--stack run-table" aria-label="Runs">
-      <thead>
-        <tr>
-          <th scope="col">Run</th>
-          <th scope="col">Provenance</th>
-          <th scope="col" className="run-table__metric-head">
-            {metricLabel}
-          </th>
-          <th scope="col">Commit</th>
-          <th scope="col">Fingerprint</th>
-          <th scope="col">Sprint</th>
-          <th scope="col">Comparison</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((run) => {
-          const isSelected = selected.includes(run.id);
-          const time = formatDateTime(runTime(run));
-          return (
-            <tr
-              key={run.id}
-              className={[
-                isSelected ? 'is-selected' : '',
-                run.comparison.status === 'not_comparable' ? 'is-not-comparable' : '',
-                run.provenance === 'manual' ? 'is-manual' : '',
-              ]
-                .join(' ')
-                .trim()}
-            >
-              <td data-label="Run">
-                <span className="run-table__run">
-                  <input
-                    type="checkbox"
-                    checked={isSelected}
-                    disabled={!isSelected && selectionFull}
-                    onChange={(e) => onToggle(run.id, e.target.checked)}
-                    aria-label={`Select run ${runName(run)} of ${time} to compare`}
-                  />
-                  <span className="run-table__name">
-                    <Link className="table__primary-link" to={runPath(projectId, run.id)}>
-                      {time}
-                    </Link>
-                    <span className="muted small">
-                      {run.ci
-                        ? `${run.ci.provider} · job ${run.ci.jobId}`
-                        : run.postedBy
-                          ? `by ${run.postedBy.name}`
-                          : 'posted without CI metadata'}
-                    </span>
+    <DataTable
+      className="table table--stack run-table"
+      label="Runs"
+      rows={runs}
+      rowKey={(run) => run.id}
+      rowAttributes={(run) => ({
+        className: [
+          selected.includes(run.id) ? 'is-selected' : '',
+          run.comparison.status === 'not_comparable' ? 'is-not-comparable' : '',
+          run.provenance === 'manual' ? 'is-manual' : '',
+        ]
+          .join(' ')
+          .trim(),
+      })}
+      columns={[
+        {
+          header: 'Run',
+          cell: (run) => {
+            const isSelected = selected.includes(run.id);
+            const time = formatDateTime(runTime(run));
+            return (
+              <span className="run-table__run">
+                <input
+                  type="checkbox"
+                  checked={isSelected}
+                  disabled={!isSelected && selectionFull}
+                  onChange={(e) => onToggle(run.id, e.target.checked)}
+                  aria-label={`Select run ${runName(run)} of ${time} to compare`}
+                />
+                <span className="run-table__name">
+                  <Link className="table__primary-link" to={runPath(projectId, run.id)}>
+                    {time}
+                  </Link>
+                  <span className="muted small">
+                    {run.ci
+                      ? `${run.ci.provider} · job ${run.ci.jobId}`
+                      : run.postedBy
+                        ? `by ${run.postedBy.name}`
+                        : 'posted without CI metadata'}
                   </span>
                 </span>
-              </td>
-              <td data-label="Provenance">
-                <ProvenanceBadge provenance={run.provenance} />
-              </td>
-              <td data-label={metricLabel}>
-                <MetricCell run={run} metric={metric?.name ?? null} />
-              </td>
-              <td data-label="Commit">
-                <span className="run-table__commit">
-                  <code title={run.commit}>{shortCommit(run.commit)}</code>
-                  {run.branch ? <span className="muted small">{run.branch}</span> : null}
-                </span>
-              </td>
-              <td data-label="Fingerprint">
-                {run.evaluationFingerprint ? (
-                  <code title={run.evaluationFingerprint}>
-                    {shortFingerprint(run.evaluationFingerprint)}
-                  </code>
-                ) : (
-                  <span className="muted">unstated</span>
-                )}
-              </td>
-              <td data-label="Sprint">
-                {run.sprintId ? (
-                  <Link to={sprintPath(projectId, run.sprintId)}>
-                    {sprintNames.get(run.sprintId) ?? 'Sprint'}
-                  </Link>
-                ) : (
-                  <span className="muted">None</span>
-                )}
-              </td>
-              <td data-label="Comparison">
-                <ComparisonStatus
-                  comparison={run.comparison}
-                  direction={metric?.direction ?? null}
-                />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+              </span>
+            );
+          },
+        },
+        {
+          header: 'Provenance',
+          cell: (run) => <ProvenanceBadge provenance={run.provenance} />,
+        },
+        {
+          header: metricLabel,
+          headClassName: 'run-table__metric-head',
+          cell: (run) => <MetricCell run={run} metric={metric?.name ?? null} />,
+        },
+        {
+          header: 'Commit',
+          cell: (run) => (
+            <span className="run-table__commit">
+              <code title={run.commit}>{shortCommit(run.commit)}</code>
+              {run.branch ? <span className="muted small">{run.branch}</span> : null}
+            </span>
+          ),
+        },
+        {
+          header: 'Fingerprint',
+          cell: (run) =>
+            run.evaluationFingerprint ? (
+              <code title={run.evaluationFingerprint}>
+                {shortFingerprint(run.evaluationFingerprint)}
+              </code>
+            ) : (
+              <span className="muted">unstated</span>
+            ),
+        },
+        {
+          header: 'Sprint',
+          cell: (run) =>
+            run.sprintId ? (
+              <Link to={sprintPath(projectId, run.sprintId)}>
+                {sprintNames.get(run.sprintId) ?? 'Sprint'}
+              </Link>
+            ) : (
+              <span className="muted">None</span>
+            ),
+        },
+        {
+          header: 'Comparison',
+          cell: (run) => (
+            <ComparisonStatus comparison={run.comparison} direction={metric?.direction ?? null} />
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { RunFilters as Filters } from '../../api/keys';
 import { useRuns } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader } from '../../components/Section';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { RunCompare } from './RunCompare';
 import { RunFilters } from './RunFilters';
 import { RunTable } from './RunTable';
 import { MANUAL_EXPLANATION, orderMetricNames, successMetric } from './run-text';
+import { LoadMore } from '../../components/LoadMore';
 
 const NO_FILTERS: Filters = { provenance: '', branch: '', sortMetric: '', order: 'desc' };
 
@@ -236,23 +237,7 @@ function RunsContent({ project, canEdit }: ProjectAccess) {
               selectionFull={selected.length >= 2}
               onToggle={toggle}
             />
-            {runs.hasNextPage ? (
-              <div className="card__footer">
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => void runs.fetchNextPage()}
-                  disabled={runs.isFetchingNextPage}
-                >
-                  {runs.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </button>
-              </div>
-            ) : null}
-            {runs.isFetchNextPageError ? (
-              <div className="card__body">
-                <ErrorNotice error={runs.error} />
-              </div>
-            ) : null}
+            <LoadMore query={runs} withError />
           </>
         )}
       </div>
@@ -261,8 +246,5 @@ function RunsContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function RunsPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>{(access) => <RunsContent {...access} />}</ProjectSubpage>
-  );
+  return <ProjectRoute content={RunsContent} />;
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { JiraImportResult } from '@sextant/core';
 import { useJiraImport, type UploadPhase } from '../../api/imports';
 import { Badge } from '../../components/Badge';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, Notice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
@@ -89,55 +90,52 @@ function ImportResult({ projectId, result }: { projectId: string; result: JiraIm
         </ul>
       </Notice>
       {result.sprints.length > 0 ? (
-        <table className="table table--stack" aria-label="Imported sprints">
-          <thead>
-            <tr>
-              <th scope="col">Sprint</th>
-              <th scope="col">Dates</th>
-              <th scope="col">State</th>
-              <th scope="col">Stories</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.sprints.map((sprint) => (
-              <tr key={sprint.name}>
-                <td data-label="Sprint">
-                  {sprint.sprintId ? (
-                    <Link
-                      className="table__primary-link"
-                      to={sprintPath(projectId, sprint.sprintId)}
-                    >
-                      {sprint.name}
-                    </Link>
-                  ) : (
-                    sprint.name
-                  )}
-                </td>
-                <td data-label="Dates">
-                  {sprint.startDate && sprint.endDate
-                    ? formatDateRange(sprint.startDate, sprint.endDate)
-                    : '—'}
-                </td>
-                <td data-label="State">{sprint.state ? SPRINT_STATE_LABELS[sprint.state] : '—'}</td>
-                <td data-label="Stories">{sprint.stories}</td>
-                <td data-label="Result">
-                  <Badge
-                    tone={
-                      sprint.result === 'created'
-                        ? 'success'
-                        : sprint.result === 'skipped'
-                          ? 'warning'
-                          : 'neutral'
-                    }
-                  >
-                    {sprint.result === 'existing' ? 'Already there' : sprint.result}
-                  </Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Imported sprints"
+          rows={result.sprints}
+          rowKey={(sprint) => sprint.name}
+          columns={[
+            {
+              header: 'Sprint',
+              cell: (sprint) =>
+                sprint.sprintId ? (
+                  <Link className="table__primary-link" to={sprintPath(projectId, sprint.sprintId)}>
+                    {sprint.name}
+                  </Link>
+                ) : (
+                  sprint.name
+                ),
+            },
+            {
+              header: 'Dates',
+              cell: (sprint) =>
+                sprint.startDate && sprint.endDate
+                  ? formatDateRange(sprint.startDate, sprint.endDate)
+                  : '—',
+            },
+            {
+              header: 'State',
+              cell: (sprint) => (sprint.state ? SPRINT_STATE_LABELS[sprint.state] : '—'),
+            },
+            { header: 'Stories', cell: (sprint) => sprint.stories },
+            {
+              header: 'Result',
+              cell: (sprint) => (
+                <Badge
+                  tone={
+                    sprint.result === 'created'
+                      ? 'success'
+                      : sprint.result === 'skipped'
+                        ? 'warning'
+                        : 'neutral'
+                  }
+                >
+                  {sprint.result === 'existing' ? 'Already there' : sprint.result}
+                </Badge>
+              ),
+            },
+          ]}
+        />
       ) : null}
       <LineTable title="Rows not imported" rows={result.problems} />
       <LineTable title="Imported with a remark" rows={result.warnings} />
@@ -150,24 +148,20 @@ function LineTable({ title, rows }: { title: string; rows: { line: number; messa
   return (
     <div className="line-table">
       <h3 className="form__title">{title}</h3>
-      <table className="table table--stack" aria-label={title}>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Message</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={`${row.line}-${index}`}>
-              <td data-label="Line" className="line-table__line">
-                {row.line}
-              </td>
-              <td data-label="Message">{row.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={title}
+        rows={rows}
+        rowKey={(row, index) => `${row.line}-${index}`}
+        columns={[
+          {
+            header: 'Line',
+            className: 'line-table__line',
+            headClassName: null,
+            cell: (row) => row.line,
+          },
+          { header: 'Message', cell: (row) => row.message },
+        ]}
+      />
     </div>
   );
 }

@@ -8,11 +8,10 @@ import {
   type Story,
   type StoryStatus,
 } from '@sextant/core';
-import { isApiError } from '../../api/errors';
 import { useMoveStory, useSprint, useSprints, useStartSprint } from '../../api/sprints';
 import { useMembers } from '../../api/teams';
 import { Badge } from '../../components/Badge';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { EmptyState, ErrorNotice, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { formatSprintDates, formatDateTime, formatPercent } from '../../lib/format';
 import {
@@ -34,6 +33,8 @@ import {
   sprintPath,
 } from './sprint-text';
 import { useCarryPlaces } from './useCarryPlaces';
+import { PageQueryState } from '../../components/PageQueryState';
+import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function SprintHeader({
   sprint,
@@ -250,22 +251,13 @@ function BoardContent({
   const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState(false);
 
-  if (sprint.isPending) {
+  if (sprint.isPending || sprint.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading sprint…" />
-      </div>
-    );
-  }
-  if (sprint.isError) {
-    return (
-      <div className="page">
-        {isApiError(sprint.error) && sprint.error.status === 404 ? (
-          <ProjectNotFound what="Sprint" />
-        ) : (
-          <ErrorNotice error={sprint.error} onRetry={() => void sprint.refetch()} />
-        )}
-      </div>
+      <PageQueryState
+        query={sprint}
+        loading="Loading sprint…"
+        notFound={<ProjectNotFound what="Sprint" />}
+      />
     );
   }
   const data = sprint.data;
@@ -291,11 +283,11 @@ function BoardContent({
             : ' A team admin can correct a recorded outcome, with the reason.'}
         </Notice>
       ) : !canEdit ? (
-        <Notice title="You can view this sprint.">
-          {project.archivedAt
-            ? 'The project is archived, so its sprints are read-only.'
-            : `You are a viewer in ${project.teamName}.`}
-        </Notice>
+        <ReadOnlyNotice
+          project={project}
+          title="You can view this sprint."
+          readOnly="its sprints are read-only"
+        />
       ) : data.state === 'planned' ? (
         <p className="muted section-intro">
           Planned: the stories on the board when the sprint starts are its commitment. Stories added

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Sprint } from '@sextant/core';
 import { Badge } from '../../components/Badge';
+import { DataTable, actionsColumn } from '../../components/DataTable';
 import { formatSprintDates } from '../../lib/format';
 import { reviewPath } from '../review/review-text';
 import {
@@ -31,23 +32,19 @@ function StoryCounts({ sprint }: { sprint: Sprint }) {
 /** The project's sprints in calendar order, each linking to its board. */
 export function SprintTable({ projectId, sprints }: { projectId: string; sprints: Sprint[] }) {
   return (
-    <table className="table table--stack sprint-table" aria-label="Sprints">
-      <thead>
-        <tr>
-          <th scope="col">Sprint</th>
-          <th scope="col">Dates</th>
-          <th scope="col">Length</th>
-          <th scope="col">State</th>
-          <th scope="col">Stories</th>
-          <th scope="col">
-            <span className="sr-only">Review</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {sprints.map((sprint) => (
-          <tr key={sprint.id} className={sprint.state === 'active' ? 'is-current' : undefined}>
-            <td data-label="Sprint">
+    <DataTable
+      className="table table--stack sprint-table"
+      label="Sprints"
+      rows={sprints}
+      rowKey={(sprint) => sprint.id}
+      rowAttributes={(sprint) => ({
+        className: sprint.state === 'active' ? 'is-current' : undefined,
+      })}
+      columns={[
+        {
+          header: 'Sprint',
+          cell: (sprint) => (
+            <>
               <Link
                 id={`sprint-name-${sprint.id}`}
                 className="table__primary-link"
@@ -57,31 +54,34 @@ export function SprintTable({ projectId, sprints }: { projectId: string; sprints
               </Link>
               <span className="muted small">#{sprint.number}</span>
               {sprint.goal ? <p className="sprint-table__goal">{sprint.goal}</p> : null}
-            </td>
-            <td data-label="Dates">{formatSprintDates(sprint)}</td>
-            <td data-label="Length">{lengthText(sprint.lengthDays)}</td>
-            <td data-label="State">
-              <Badge tone={SPRINT_STATE_TONES[sprint.state]}>
-                {SPRINT_STATE_LABELS[sprint.state]}
-              </Badge>
-            </td>
-            <td data-label="Stories">
-              <StoryCounts sprint={sprint} />
-            </td>
-            <td className="table__actions">
-              {sprint.state === 'planned' ? null : (
-                <Link
-                  className="btn btn--small"
-                  to={reviewPath(projectId, sprint.id)}
-                  aria-describedby={`sprint-name-${sprint.id}`}
-                >
-                  Review
-                </Link>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: 'Dates', cell: (sprint) => formatSprintDates(sprint) },
+        { header: 'Length', cell: (sprint) => lengthText(sprint.lengthDays) },
+        {
+          header: 'State',
+          cell: (sprint) => (
+            <Badge tone={SPRINT_STATE_TONES[sprint.state]}>
+              {SPRINT_STATE_LABELS[sprint.state]}
+            </Badge>
+          ),
+        },
+        { header: 'Stories', cell: (sprint) => <StoryCounts sprint={sprint} /> },
+        actionsColumn(
+          (sprint: Sprint) =>
+            sprint.state === 'planned' ? null : (
+              <Link
+                className="btn btn--small"
+                to={reviewPath(projectId, sprint.id)}
+                aria-describedby={`sprint-name-${sprint.id}`}
+              >
+                Review
+              </Link>
+            ),
+          { name: 'Review', labelled: false },
+        ),
+      ]}
+    />
   );
 }

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useSprints } from '../../api/sprints';
-import { EmptyState, ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectSubpage, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { JiraImportSection } from './JiraImportSection';
 import { PlanSprintForm } from './PlanSprintForm';
 import { SprintTable } from './SprintTable';
 import { sprintPath } from './sprint-text';
+import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function SprintsContent({ project, canEdit }: ProjectAccess) {
   const sprints = useSprints(project.id);
@@ -31,11 +32,11 @@ function SprintsContent({ project, canEdit }: ProjectAccess) {
         }
       />
       {!canEdit ? (
-        <Notice title="You can view these sprints.">
-          {project.archivedAt
-            ? 'The project is archived, so its sprints are read-only.'
-            : `You are a viewer in ${project.teamName}.`}
-        </Notice>
+        <ReadOnlyNotice
+          project={project}
+          title="You can view these sprints."
+          readOnly="its sprints are read-only"
+        />
       ) : null}
       <Section title="Sprints" className="card--flush-body">
         {planning && sprints.isSuccess ? (
@@ -79,10 +80,5 @@ function SprintsContent({ project, canEdit }: ProjectAccess) {
 }
 
 export function SprintsPage() {
-  const { projectId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <SprintsContent {...access} />}
-    </ProjectSubpage>
-  );
+  return <ProjectRoute content={SprintsContent} />;
 }

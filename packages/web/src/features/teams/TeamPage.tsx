@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../api/auth';
-import { isApiError } from '../../api/errors';
 import { useMembers, useTeam } from '../../api/teams';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
@@ -9,6 +8,7 @@ import { Badge } from '../../components/Badge';
 import { AddMemberForm } from './AddMemberForm';
 import { MembersTable } from './MembersTable';
 import { ROLE_TEXT } from './role-text';
+import { PageQueryState } from '../../components/PageQueryState';
 
 export function TeamPage() {
   const { teamId = '' } = useParams();
@@ -16,17 +16,12 @@ export function TeamPage() {
   const members = useMembers(teamId);
   const me = useMe();
 
-  if (team.isPending) {
+  if (team.isPending || team.isError) {
     return (
-      <div className="page">
-        <Loading label="Loading team…" />
-      </div>
-    );
-  }
-  if (team.isError) {
-    return (
-      <div className="page">
-        {isApiError(team.error) && team.error.status === 404 ? (
+      <PageQueryState
+        query={team}
+        loading="Loading team…"
+        notFound={
           <EmptyState
             title="Team not found"
             action={
@@ -37,10 +32,8 @@ export function TeamPage() {
           >
             <p>It does not exist, or you are not one of its members.</p>
           </EmptyState>
-        ) : (
-          <ErrorNotice error={team.error} onRetry={() => void team.refetch()} />
-        )}
-      </div>
+        }
+      />
     );
   }
 

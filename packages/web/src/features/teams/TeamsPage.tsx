@@ -6,8 +6,9 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
-import { Badge } from '../../components/Badge';
+import { DataTable } from '../../components/DataTable';
 import { formatDate } from '../../lib/format';
+import { RoleBadge } from './RoleBadge';
 
 function CreateTeamForm() {
   const [name, setName] = useState('');
@@ -65,32 +66,24 @@ export function TeamsPage() {
             <p>Create one below, or ask a team admin to add you by your email.</p>
           </EmptyState>
         ) : (
-          <table className="table table--stack" aria-label="Your teams">
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col">Your role</th>
-                <th scope="col">Members</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.data.map((team) => (
-                <tr key={team.id}>
-                  <td data-label="Team">
-                    <Link className="table__primary-link" to={`/teams/${team.id}`}>
-                      {team.name}
-                    </Link>
-                  </td>
-                  <td data-label="Your role">
-                    <Badge tone={team.role === 'admin' ? 'accent' : 'neutral'}>{team.role}</Badge>
-                  </td>
-                  <td data-label="Members">{team.memberCount}</td>
-                  <td data-label="Created">{formatDate(team.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Your teams"
+            rows={teams.data}
+            rowKey={(team) => team.id}
+            columns={[
+              {
+                header: 'Team',
+                cell: (team) => (
+                  <Link className="table__primary-link" to={`/teams/${team.id}`}>
+                    {team.name}
+                  </Link>
+                ),
+              },
+              { header: 'Your role', cell: (team) => <RoleBadge role={team.role} /> },
+              { header: 'Members', cell: (team) => team.memberCount },
+              { header: 'Created', cell: (team) => formatDate(team.createdAt) },
+            ]}
+          />
         )}
       </Section>
       <Section title="Create a team">

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { errorMessage } from '../../api/errors';
-import { Loading } from '../../components/Feedback';
+import { Loading } from '../Feedback';
 
 /** ECharts is big: fetched only when a chart is drawn, as its own chunk. */
 function loadECharts() {

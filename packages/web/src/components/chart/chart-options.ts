@@ -73,3 +73,21 @@ export function horizontalBarAxes(
     yAxis: categoryAxis([...categories].reverse(), { width: labelWidth, overflow: 'truncate' }),
   };
 }
+
+/**
+ * A dashed line across a line chart at one value (a threshold, the break-even month), in
+ * `color`, with `text` at its end; `at` is where (`yAxis` or `xAxis`) and the line's name.
+ */
+export function dashedMarkLine(
+  color: string,
+  text: string,
+  at: { yAxis: number; name: string } | { xAxis: string; name: string },
+): NonNullable<LineSeriesOption['markLine']> {
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { color, type: 'dashed', width: 1.5 },
+    label: { formatter: text, position: 'insideEndTop', color },
+    data: [at],
+  };
+}
