@@ -32,6 +32,17 @@ export default defineConfig({
         },
       },
       {
+        // The web's components, rendered in happy-dom with Testing Library; the network is
+        // the only thing faked (a fetch that answers like the server).
+        extends: true,
+        test: {
+          name: 'web',
+          include: ['packages/web/test/unit/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['packages/web/test/support/setup.ts'],
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'integration',
