@@ -9,6 +9,10 @@ export interface FormActionsProps {
   disabled?: boolean;
   onCancel?: () => void;
   cancelLabel?: string;
+  /** `btn` unless the form's cancel is quieter (`btn btn--ghost`). */
+  cancelClassName?: string;
+  /** Small buttons, for a form inside a card. */
+  small?: boolean;
   /** Anything after the buttons. */
   children?: ReactNode;
 }
@@ -21,19 +25,45 @@ export function FormActions({
   disabled = false,
   onCancel,
   cancelLabel = 'Cancel',
+  cancelClassName,
+  small = false,
   children,
 }: FormActionsProps) {
+  const size = small ? ' btn--small' : '';
   return (
     <div className="form__actions">
-      <button type="submit" className="btn btn--primary" disabled={pending || disabled}>
+      <button type="submit" className={`btn btn--primary${size}`} disabled={pending || disabled}>
         {pending ? pendingLabel : submitLabel}
       </button>
       {onCancel ? (
-        <button type="button" className="btn" onClick={onCancel}>
+        <button type="button" className={cancelClassName ?? `btn${size}`} onClick={onCancel}>
           {cancelLabel}
         </button>
       ) : null}
       {children}
     </div>
+  );
+}
+
+/** A submit button at the end of a row of fields (`form__row--end`), for one-line forms. */
+export function InlineSubmit({
+  label,
+  pendingLabel,
+  pending,
+  disabled = false,
+}: {
+  label: string;
+  pendingLabel: string;
+  pending: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="submit"
+      className="btn btn--primary form__inline-submit"
+      disabled={pending || disabled}
+    >
+      {pending ? pendingLabel : label}
+    </button>
   );
 }

@@ -1,6 +1,7 @@
 import type {
   InputHTMLAttributes,
   ReactNode,
+  Ref,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
@@ -24,7 +25,9 @@ type ControlOf<A> = Omit<A, 'id' | 'value' | 'onChange' | 'className'> & {
   controlClassName?: string;
 };
 
-type InputControl = ControlOf<InputHTMLAttributes<HTMLInputElement>>;
+type InputControl = ControlOf<InputHTMLAttributes<HTMLInputElement>> & {
+  ref?: Ref<HTMLInputElement>;
+};
 
 function frame({ label, error, hint, optional, className }: FieldFrame) {
   return { label, error, hint, optional, className };
@@ -49,9 +52,12 @@ export function TextField(props: FieldFrame & InputControl) {
   );
 }
 
-/** A labelled number input; the value stays the text typed, parsed on submit. */
-export function NumberField(props: FieldFrame & Omit<InputControl, 'type'>) {
-  return <TextField {...props} type="number" />;
+/**
+ * A labelled number: a text input with the decimal keypad, its value the text typed, parsed
+ * on submit (parseNumberInput) so a half-typed `3.` or `−` is never lost.
+ */
+export function NumberField(props: FieldFrame & Omit<InputControl, 'type' | 'inputMode'>) {
+  return <TextField {...props} inputMode="decimal" />;
 }
 
 /** A labelled calendar-day input, the day written beside it (DateInput). */
