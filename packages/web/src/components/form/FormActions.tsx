@@ -13,6 +13,8 @@ export interface FormActionsProps {
   cancelClassName?: string;
   /** Small buttons, for a form inside a card. */
   small?: boolean;
+  /** The submit does harm (drops a project): a danger button instead of the primary one. */
+  danger?: boolean;
   /** Anything after the buttons. */
   children?: ReactNode;
 }
@@ -27,12 +29,14 @@ export function FormActions({
   cancelLabel = 'Cancel',
   cancelClassName,
   small = false,
+  danger = false,
   children,
 }: FormActionsProps) {
+  const tone = danger ? 'btn--danger' : 'btn--primary';
   const size = small ? ' btn--small' : '';
   return (
     <div className="form__actions">
-      <button type="submit" className={`btn btn--primary${size}`} disabled={pending || disabled}>
+      <button type="submit" className={`btn ${tone}${size}`} disabled={pending || disabled}>
         {pending ? pendingLabel : submitLabel}
       </button>
       {onCancel ? (

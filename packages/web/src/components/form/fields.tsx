@@ -27,7 +27,27 @@ type ControlOf<A> = Omit<A, 'id' | 'value' | 'onChange' | 'className'> & {
 
 type InputControl = ControlOf<InputHTMLAttributes<HTMLInputElement>> & {
   ref?: Ref<HTMLInputElement>;
+  /** Drawn right after the input, inside the field (its `<datalist>`). */
+  afterControl?: ReactNode;
 };
+
+/** The control's own attributes: the props less the field's and the kit's. */
+function omitFrame<
+  P extends FieldFrame & { value: unknown; onChange: unknown; controlClassName?: string },
+>(props: P) {
+  const {
+    label: _label,
+    error: _error,
+    hint: _hint,
+    optional: _optional,
+    className: _className,
+    value: _value,
+    onChange: _onChange,
+    controlClassName: _controlClassName,
+    ...rest
+  } = props;
+  return rest;
+}
 
 function frame({ label, error, hint, optional, className }: FieldFrame) {
   return { label, error, hint, optional, className };
@@ -35,18 +55,21 @@ function frame({ label, error, hint, optional, className }: FieldFrame) {
 
 /** A labelled text input (`type` may be email, url, password, search…). */
 export function TextField(props: FieldFrame & InputControl) {
-  const { label, error, hint, optional, className, value, onChange, controlClassName, ...input } =
-    props;
+  const { label, error, hint, optional, className, value, onChange, controlClassName } = props;
+  const { afterControl, ...input } = omitFrame(props);
   return (
     <Field {...frame({ label, error, hint, optional, className })}>
       {(control) => (
-        <input
-          {...control}
-          {...input}
-          className={controlClassName}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <>
+          <input
+            {...control}
+            {...input}
+            className={controlClassName}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          {afterControl}
+        </>
       )}
     </Field>
   );
