@@ -3,8 +3,8 @@ import { ErrorNotice } from '../Feedback';
 import { FormActions, type FormActionsProps } from './FormActions';
 
 interface FormShellProps {
-  /** The form's accessible name. */
-  label: string;
+  /** The form's accessible name (its aria-label). */
+  label?: string;
   className: string;
   onSubmit: () => void;
   /** A heading above the form: an `h3.form__title`, or `h2.card__title` for a card. */
