@@ -40,6 +40,8 @@ export default defineConfig({
           include: ['packages/web/test/unit/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['packages/web/test/support/setup.ts'],
+          // A test types like a person, key by key: on a busy machine that takes seconds.
+          testTimeout: 20_000,
         },
       },
       {
