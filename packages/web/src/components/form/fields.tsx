@@ -80,7 +80,7 @@ export function TextField(props: FieldFrame & InputControl) {
  * on submit (parseNumberInput) so a half-typed `3.` or `−` is never lost.
  */
 export function NumberField(props: FieldFrame & Omit<InputControl, 'type' | 'inputMode'>) {
-  return <TextField {...props} inputMode="decimal" />;
+  return <TextField inputMode="decimal" {...props} />;
 }
 
 /** A labelled calendar-day input, the day written beside it (DateInput). */
