@@ -2,10 +2,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { addDays, type CloseSprintResult, type Sprint, type SprintDetail } from '@sextant/core';
 import { useCloseSprint, type CloseSprintInput } from '../../api/sprints';
-import { FormActions, FormShell, TextField, useFormErrors } from '../../components/form';
+import { FormActions, FormShell, useFormErrors } from '../../components/form';
 import { formatDateRange, formatPercent } from '../../lib/format';
 import { STATUS_LABELS, plannedSprintAfter, sprintPath } from './sprint-text';
-import { SprintDatesRow } from './SprintDatesRow';
+import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 
 interface CloseSprintDialogProps {
   sprint: SprintDetail;
@@ -215,24 +215,15 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
           {needsNextSprint ? (
             <fieldset className="fieldset">
               <legend className="field__label">Next sprint (none is planned yet)</legend>
-              <div className="form__row">
-                <TextField
-                  label="Name"
-                  optional
-                  error={errors.fields.name}
-                  value={nextName}
-                  placeholder={`Sprint ${nextNumber}`}
-                  onChange={setNextName}
-                />
-                <TextField
-                  label="Goal"
-                  optional
-                  className="grow"
-                  error={errors.fields.goal}
-                  value={nextGoal}
-                  onChange={setNextGoal}
-                />
-              </div>
+              <SprintNameGoalRow
+                name={nextName}
+                goal={nextGoal}
+                onName={setNextName}
+                onGoal={setNextGoal}
+                errors={errors.fields}
+                nameOptional
+                namePlaceholder={`Sprint ${nextNumber}`}
+              />
               <SprintDatesRow
                 className=""
                 startDate={nextStartDate}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { checkSprintDates, type SprintDetail, type UpdateSprintBody } from '@sextant/core';
 import { useUpdateSprint } from '../../api/sprints';
-import { FormShell, TextField, useFormErrors } from '../../components/form';
-import { SprintDatesRow } from './SprintDatesRow';
+import { FormShell, useFormErrors } from '../../components/form';
+import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 import { lengthText } from './sprint-text';
 
 /** Renames, re-goals or re-dates an open sprint; an active sprint keeps its start date. */
@@ -40,23 +40,13 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
         onCancel: onDone,
       }}
     >
-      <div className="form__row">
-        <TextField
-          label="Name"
-          error={errors.fields.name}
-          value={name}
-          onChange={setName}
-          required
-        />
-        <TextField
-          label="Goal"
-          optional
-          className="grow"
-          error={errors.fields.goal}
-          value={goal}
-          onChange={setGoal}
-        />
-      </div>
+      <SprintNameGoalRow
+        name={name}
+        goal={goal}
+        onName={setName}
+        onGoal={setGoal}
+        errors={errors.fields}
+      />
       <SprintDatesRow
         startDate={startDate}
         endDate={endDate}

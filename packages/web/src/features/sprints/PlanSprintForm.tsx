@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { checkSprintDates, type Sprint } from '@sextant/core';
 import { useCreateSprint } from '../../api/sprints';
-import { FormShell, TextField, useFormErrors } from '../../components/form';
-import { SprintDatesRow } from './SprintDatesRow';
+import { FormShell, useFormErrors } from '../../components/form';
+import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 import { lengthText, suggestSprintDates } from './sprint-text';
 
 interface PlanSprintFormProps {
@@ -50,26 +50,17 @@ export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSpr
         onCancel,
       }}
     >
-      <div className="form__row">
-        <TextField
-          label="Name"
-          optional
-          error={errors.fields.name}
-          hint={`Defaults to “Sprint ${nextNumber}”.`}
-          value={name}
-          placeholder={`Sprint ${nextNumber}`}
-          onChange={setName}
-        />
-        <TextField
-          label="Goal"
-          optional
-          className="grow"
-          error={errors.fields.goal}
-          value={goal}
-          placeholder="e.g. A first model scored against the planners’ list"
-          onChange={setGoal}
-        />
-      </div>
+      <SprintNameGoalRow
+        name={name}
+        goal={goal}
+        onName={setName}
+        onGoal={setGoal}
+        errors={errors.fields}
+        nameOptional
+        nameHint={`Defaults to “Sprint ${nextNumber}”.`}
+        namePlaceholder={`Sprint ${nextNumber}`}
+        goalPlaceholder="e.g. A first model scored against the planners’ list"
+      />
       <SprintDatesRow
         startDate={startDate}
         endDate={endDate}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { CreatedToken } from '@sextant/core';
 import type { CreateTokenInput } from '../../api/tokens';
 import { DateField, FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
@@ -27,9 +28,8 @@ interface CreateTokenFormProps {
   nameHint: string;
   namePlaceholder: string;
   submitLabel: string;
-  pending: boolean;
-  error: unknown;
-  onCreate: (input: CreateTokenInput, done: (token: CreatedToken) => void) => void;
+  /** The create mutation (a personal or a CI token). */
+  create: UseMutationResult<CreatedToken, Error, CreateTokenInput>;
   onCreated: (token: CreatedToken) => void;
 }
 
@@ -37,21 +37,24 @@ export function CreateTokenForm({
   nameHint,
   namePlaceholder,
   submitLabel,
-  pending,
-  error,
-  onCreate,
+  create,
   onCreated,
 }: CreateTokenFormProps) {
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState<Expiry>('90');
   const [date, setDate] = useState('');
-  const { fields: errors, notice } = useFormErrors(error);
+  const { fields: errors, notice } = useFormErrors(create.error);
 
   const submit = () =>
-    onCreate({ name: name.trim(), expiresAt: expiresAt(expiry, date) }, (token) => {
-      setName('');
-      onCreated(token);
-    });
+    create.mutate(
+      { name: name.trim(), expiresAt: expiresAt(expiry, date) },
+      {
+        onSuccess: (token) => {
+          setName('');
+          onCreated(token);
+        },
+      },
+    );
 
   return (
     <FormShell
@@ -62,7 +65,7 @@ export function CreateTokenForm({
       actions={{
         submitLabel,
         pendingLabel: 'Creating…',
-        pending,
+        pending: create.isPending,
         disabled: !name.trim() || (expiry === 'date' && !date),
       }}
     >

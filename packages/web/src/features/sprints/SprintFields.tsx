@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DateField } from '../../components/form';
+import { DateField, TextField } from '../../components/form';
 
 interface SprintDatesRowProps {
   startDate: string;
@@ -47,6 +47,57 @@ export function SprintDatesRow({
         value={endDate}
         onChange={onEndDate}
         required
+      />
+    </div>
+  );
+}
+
+interface SprintNameGoalRowProps {
+  name: string;
+  goal: string;
+  onName: (value: string) => void;
+  onGoal: (value: string) => void;
+  /** Field errors by name (`name`, `goal`). */
+  errors: Record<string, string>;
+  /** A new sprint's name may be left out (it defaults to "Sprint N"); a stored one stays. */
+  nameOptional?: boolean;
+  namePlaceholder?: string;
+  nameHint?: ReactNode;
+  goalPlaceholder?: string;
+}
+
+/** A sprint's name and goal, side by side. */
+export function SprintNameGoalRow({
+  name,
+  goal,
+  onName,
+  onGoal,
+  errors,
+  nameOptional = false,
+  namePlaceholder,
+  nameHint,
+  goalPlaceholder,
+}: SprintNameGoalRowProps) {
+  return (
+    <div className="form__row">
+      <TextField
+        label="Name"
+        optional={nameOptional}
+        error={errors.name}
+        hint={nameHint}
+        value={name}
+        placeholder={namePlaceholder}
+        onChange={onName}
+        required={!nameOptional}
+      />
+      <TextField
+        label="Goal"
+        optional
+        className="grow"
+        error={errors.goal}
+        value={goal}
+        placeholder={goalPlaceholder}
+        onChange={onGoal}
       />
     </div>
   );
