@@ -32,6 +32,19 @@ export default defineConfig({
         },
       },
       {
+        // The web's components, rendered in happy-dom with Testing Library; the network is
+        // the only thing faked (a fetch that answers like the server).
+        extends: true,
+        test: {
+          name: 'web',
+          include: ['packages/web/test/unit/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['packages/web/test/support/setup.ts'],
+          // A test types like a person, key by key: on a busy machine that takes seconds.
+          testTimeout: 20_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'integration',

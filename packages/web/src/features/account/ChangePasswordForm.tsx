@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@sextant/core';
 import { useChangePassword } from '../../api/auth';
 import { fieldErrors } from '../../api/errors';
-import { ErrorNotice, Notice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { Notice } from '../../components/Feedback';
+import { FormShell, TextField } from '../../components/form';
 
 const sentence = (text: string) =>
   `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
@@ -41,8 +41,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   };
   const otherError = change.error && !server.currentPassword && !server.newPassword;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setChanged(false);
     setCheckConfirm(true);
     setMissingCurrent(current === '');
@@ -66,63 +65,58 @@ export function ChangePasswordForm({ email }: { email: string }) {
   };
 
   return (
-    <form className="form password-form" onSubmit={submit} aria-label="Change password" noValidate>
-      {changed ? (
-        <Notice tone="success">
-          <p>
-            <strong>Password changed.</strong> You stay signed in here; other sessions were signed
-            out.
-          </p>
-        </Notice>
-      ) : null}
-      {otherError ? <ErrorNotice error={change.error} /> : null}
+    <FormShell
+      label="Change password"
+      className="form password-form"
+      onSubmit={submit}
+      noValidate
+      intro={
+        changed ? (
+          <Notice tone="success">
+            <p>
+              <strong>Password changed.</strong> You stay signed in here; other sessions were signed
+              out.
+            </p>
+          </Notice>
+        ) : null
+      }
+      notice={otherError ? change.error : null}
+      actions={{
+        submitLabel: 'Change password',
+        pendingLabel: 'Changing…',
+        pending: change.isPending,
+      }}
+    >
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <Field label="Current password" error={errors.currentPassword}>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => {
-              setCurrent(e.target.value);
-              setMissingCurrent(false);
-            }}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        label="Current password"
+        error={errors.currentPassword}
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={(value) => {
+          setCurrent(value);
+          setMissingCurrent(false);
+        }}
+      />
+      <TextField
         label="New password"
         error={errors.newPassword}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Confirm new password" error={errors.confirm}>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form__actions">
-        <button type="submit" className="btn btn--primary" disabled={change.isPending}>
-          {change.isPending ? 'Changing…' : 'Change password'}
-        </button>
-      </div>
-    </form>
+        type="password"
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+      />
+      <TextField
+        label="Confirm new password"
+        error={errors.confirm}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={setConfirm}
+      />
+    </FormShell>
   );
 }

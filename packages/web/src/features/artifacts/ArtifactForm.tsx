@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   ARTIFACT_KINDS,
   ARTIFACT_KIND_LABELS,
@@ -6,9 +6,13 @@ import {
   type Project,
 } from '@sextant/core';
 import { useCreateArtifact } from '../../api/artifacts';
-import { fieldErrors } from '../../api/errors';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import {
+  FormShell,
+  SelectField,
+  TextField,
+  TextareaField,
+  useFormErrors,
+} from '../../components/form';
 
 interface ArtifactFormProps {
   /** The caller's projects where they may write: one of them produced the artifact. */
@@ -24,10 +28,9 @@ export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
   const [description, setDescription] = useState('');
   const [link, setLink] = useState('');
   const create = useCreateArtifact();
-  const errors = fieldErrors(create.error);
+  const errors = useFormErrors(create.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     create.mutate(
       {
         projectId,
@@ -38,90 +41,59 @@ export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
       },
       { onSuccess: onDone },
     );
-  };
 
   return (
-    <form className="form" onSubmit={submit} aria-label="Add an artifact">
-      <h3 className="form__title">Add an artifact</h3>
-      {create.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={create.error} />
-      ) : null}
+    <FormShell
+      label="Add an artifact"
+      className="form"
+      onSubmit={submit}
+      title="Add an artifact"
+      notice={errors.notice}
+      actions={{
+        submitLabel: 'Add artifact',
+        pendingLabel: 'Adding…',
+        pending: create.isPending,
+        disabled: !projectId || !name.trim() || !description.trim(),
+        onCancel: onDone,
+      }}
+    >
       <div className="form__row">
-        <Field label="Produced by" error={errors.projectId} className="grow">
-          {(props) => (
-            <select {...props} value={projectId} onChange={(e) => setProjectId(e.target.value)}>
-              {projects.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} · {p.teamName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Kind" error={errors.kind}>
-          {(props) => (
-            <select
-              {...props}
-              value={kind}
-              onChange={(e) => setKind(e.target.value as ArtifactKind)}
-            >
-              {ARTIFACT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {ARTIFACT_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Produced by"
+          error={errors.fields.projectId}
+          className="grow"
+          value={projectId}
+          onChange={setProjectId}
+          options={projects.map((p) => ({ value: p.id, label: `${p.name} · ${p.teamName}` }))}
+        />
+        <SelectField
+          label="Kind"
+          error={errors.fields.kind}
+          value={kind}
+          onChange={setKind}
+          options={ARTIFACT_KINDS.map((k) => ({ value: k, label: ARTIFACT_KIND_LABELS[k] }))}
+        />
       </div>
-      <Field label="Name" error={errors.name}>
-        {(props) => (
-          <input {...props} value={name} onChange={(e) => setName(e.target.value)} required />
-        )}
-      </Field>
-      <Field
+      <TextField label="Name" error={errors.fields.name} value={name} onChange={setName} required />
+      <TextareaField
         label="Description"
-        error={errors.description}
+        error={errors.fields.description}
         hint="What it does and when another project would want it."
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            required
-          />
-        )}
-      </Field>
-      <Field
+        rows={2}
+        value={description}
+        onChange={setDescription}
+        required
+      />
+      <TextField
         label="Link"
-        error={errors.link}
+        error={errors.fields.link}
         optional
         hint="Repository, registry or share (https://…)."
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="url"
-            value={link}
-            onChange={(e) => setLink(e.target.value)}
-            placeholder="https://"
-          />
-        )}
-      </Field>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={create.isPending || !projectId || !name.trim() || !description.trim()}
-        >
-          {create.isPending ? 'Adding…' : 'Add artifact'}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+        type="url"
+        value={link}
+        onChange={setLink}
+        placeholder="https://"
+      />
+    </FormShell>
   );
 }

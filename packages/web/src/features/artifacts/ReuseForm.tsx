@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Artifact, Project } from '@sextant/core';
 import { useRecordReuse } from '../../api/artifacts';
-import { fieldErrors } from '../../api/errors';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
 
 interface ReuseFormProps {
   artifact: Artifact;
@@ -19,15 +17,13 @@ export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
   const [projectId, setProjectId] = useState(choices[0]?.id ?? '');
   const [purpose, setPurpose] = useState('');
   const record = useRecordReuse();
-  const errors = fieldErrors(record.error);
+  const errors = useFormErrors(record.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     record.mutate(
       { artifactId: artifact.id, body: { projectId, purpose: purpose.trim() } },
       { onSuccess: onDone },
     );
-  };
 
   if (choices.length === 0) {
     return (
@@ -46,51 +42,39 @@ export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
   }
 
   return (
-    <form className="form" onSubmit={submit} aria-label={`Record a reuse of ${artifact.name}`}>
-      <h3 className="form__title">Record a reuse of “{artifact.name}”</h3>
-      {record.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={record.error} />
-      ) : null}
+    <FormShell
+      label={`Record a reuse of ${artifact.name}`}
+      className="form"
+      onSubmit={submit}
+      title={`Record a reuse of “${artifact.name}”`}
+      notice={errors.notice}
+      actions={{
+        submitLabel: 'Record reuse',
+        pendingLabel: 'Recording…',
+        pending: record.isPending,
+        disabled: !projectId || !purpose.trim(),
+        onCancel: onDone,
+      }}
+    >
       <div className="form__row">
-        <Field label="Reused by" error={errors.projectId} className="narrow">
-          {(props) => (
-            <select {...props} value={projectId} onChange={(e) => setProjectId(e.target.value)}>
-              {choices.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} · {p.teamName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SelectField
+          label="Reused by"
+          error={errors.fields.projectId}
+          className="narrow"
+          value={projectId}
+          onChange={setProjectId}
+          options={choices.map((p) => ({ value: p.id, label: `${p.name} · ${p.teamName}` }))}
+        />
+        <TextField
           label="Purpose"
-          error={errors.purpose}
+          error={errors.fields.purpose}
           className="grow"
           hint="What the project used it for, e.g. “labels for the plant 2 model”."
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={purpose}
-              onChange={(e) => setPurpose(e.target.value)}
-              required
-            />
-          )}
-        </Field>
+          value={purpose}
+          onChange={setPurpose}
+          required
+        />
       </div>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={record.isPending || !projectId || !purpose.trim()}
-        >
-          {record.isPending ? 'Recording…' : 'Record reuse'}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useLogin, useMe } from '../../api/auth';
 import { isApiError } from '../../api/errors';
-import { Field } from '../../components/Field';
+import { FormShell, TextField } from '../../components/form';
 import { Logo } from '../../components/Logo';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -26,13 +26,11 @@ export function LoginPage() {
 
   if (me.data?.user && !login.isPending) return <Navigate to={from} replace />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     login.mutate(
       { email: email.trim(), password },
       { onSuccess: () => navigate(from, { replace: true }) },
     );
-  };
 
   const error = login.error;
   const throttled = isApiError(error) && error.status === 429;
@@ -54,37 +52,29 @@ export function LoginPage() {
             <p className="login__subtitle">Is your data-science project on track?</p>
           </div>
         </div>
-        <form className="form" onSubmit={submit} noValidate>
+        <FormShell className="form" onSubmit={submit} noValidate>
           {error ? (
             <div className="notice notice--error" role="alert">
               <p>{error.message}</p>
               {throttled ? <p>{retryHint(retrySeconds)}</p> : null}
             </div>
           ) : null}
-          <Field label="Email">
-            {(props) => (
-              <input
-                {...props}
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Password">
-            {(props) => (
-              <input
-                {...props}
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={setEmail}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+          />
           <button
             type="submit"
             className="btn btn--primary btn--block"
@@ -92,7 +82,7 @@ export function LoginPage() {
           >
             {login.isPending ? 'Signing in…' : 'Sign in'}
           </button>
-        </form>
+        </FormShell>
         <p className="login__help">
           No account? An administrator creates one with{' '}
           <code>sextant user create --email you@example.com --password-stdin</code>.

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   BACKLOG_STATUSES,
   EFFORT_DAYS_RANGE,
@@ -9,9 +9,14 @@ import {
   type Run,
 } from '@sextant/core';
 import { useCreateBacklogItem, useUpdateBacklogItem } from '../../api/backlog';
-import { fieldErrors } from '../../api/errors';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import {
+  FormShell,
+  NumberField,
+  SelectField,
+  TextField,
+  TextareaField,
+  useFormErrors,
+} from '../../components/form';
 import { formatDateTime, formatNumber, parseNumberInput } from '../../lib/format';
 import { runName, runTime } from '../runs/run-text';
 import { BACKLOG_STATUS_LABELS, EFFORT_SIZE_LABELS } from './backlog-text';
@@ -67,11 +72,10 @@ export function BacklogForm({
   const create = useCreateBacklogItem(projectId);
   const update = useUpdateBacklogItem(projectId);
   const mutation = item ? update : create;
-  const errors = fieldErrors(mutation.error);
+  const { fields: errors, notice } = useFormErrors(mutation.error);
   const known = new Set(runs.map((r) => r.id));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     let effort: BacklogItem['effort'];
     if (effortChoice === 'days') {
       const parsed = parseNumberInput(effortDays);
@@ -106,41 +110,37 @@ export function BacklogForm({
   const ready = observation.trim() && proposedChange.trim() && expectedImpact.trim();
 
   return (
-    <form
+    <FormShell
+      label={item ? 'Edit improvement idea' : 'Add an improvement idea'}
       className="form backlog-form"
       onSubmit={submit}
-      aria-label={item ? 'Edit improvement idea' : 'Add an improvement idea'}
+      title={item ? 'Edit the idea' : 'Add an improvement idea'}
+      notice={notice}
+      actions={{
+        submitLabel: item ? 'Save idea' : 'Add idea',
+        pendingLabel: 'Saving…',
+        pending: mutation.isPending,
+        disabled: !ready,
+        onCancel: onDone,
+      }}
     >
-      <h3 className="form__title">{item ? 'Edit the idea' : 'Add an improvement idea'}</h3>
-      {mutation.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={mutation.error} />
-      ) : null}
-      <Field
+      <TextareaField
         label="What the largest errors showed"
         error={errors.observation}
         hint="The pattern you saw, e.g. “most missed failures are pumps restarted after maintenance”."
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={observation}
-            onChange={(e) => setObservation(e.target.value)}
-            required
-          />
-        )}
-      </Field>
-      <Field label="Proposed change" error={errors.proposedChange}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={proposedChange}
-            onChange={(e) => setProposedChange(e.target.value)}
-            required
-          />
-        )}
-      </Field>
+        rows={2}
+        value={observation}
+        onChange={setObservation}
+        required
+      />
+      <TextareaField
+        label="Proposed change"
+        error={errors.proposedChange}
+        rows={2}
+        value={proposedChange}
+        onChange={setProposedChange}
+        required
+      />
       <div className="form__row">
         <fieldset className="fieldset fieldset--compact effort-field">
           <legend className="field__label">Effort</legend>
@@ -168,73 +168,46 @@ export function BacklogForm({
           {errors.effort ? <p className="field__error">{errors.effort}</p> : null}
         </fieldset>
         {effortChoice === 'days' ? (
-          <Field
+          <NumberField
             label="Working days"
             className="narrow"
             error={localError ?? errors['effort.days']}
-          >
-            {(props) => (
-              <input
-                {...props}
-                inputMode="decimal"
-                value={effortDays}
-                onChange={(e) => setEffortDays(e.target.value)}
-                placeholder="e.g. 2.5"
-              />
-            )}
-          </Field>
+            value={effortDays}
+            onChange={setEffortDays}
+            placeholder="e.g. 2.5"
+          />
         ) : null}
-        <Field label="Status" error={errors.status}>
-          {(props) => (
-            <select
-              {...props}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as BacklogStatus)}
-            >
-              {BACKLOG_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {BACKLOG_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Status"
+          error={errors.status}
+          value={status}
+          onChange={setStatus}
+          options={BACKLOG_STATUSES.map((s) => ({ value: s, label: BACKLOG_STATUS_LABELS[s] }))}
+        />
       </div>
-      <Field
+      <TextField
         label="Expected impact"
         error={errors.expectedImpact}
         hint="e.g. “+0.3 hit rate@10 on night shifts”."
+        value={expectedImpact}
+        onChange={setExpectedImpact}
+        required
+      />
+      <SelectField
+        label="Run it came from"
+        optional
+        error={errors.runId}
+        value={runId}
+        onChange={setRunId}
       >
-        {(props) => (
-          <input
-            {...props}
-            value={expectedImpact}
-            onChange={(e) => setExpectedImpact(e.target.value)}
-            required
-          />
-        )}
-      </Field>
-      <Field label="Run it came from" optional error={errors.runId}>
-        {(props) => (
-          <select {...props} value={runId} onChange={(e) => setRunId(e.target.value)}>
-            <option value="">No run</option>
-            {runId && !known.has(runId) ? <option value={runId}>The linked run</option> : null}
-            {runs.map((run) => (
-              <option key={run.id} value={run.id}>
-                {runOption(run, metricName)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="form__actions">
-        <button type="submit" className="btn btn--primary" disabled={mutation.isPending || !ready}>
-          {mutation.isPending ? 'Saving…' : item ? 'Save idea' : 'Add idea'}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+        <option value="">No run</option>
+        {runId && !known.has(runId) ? <option value={runId}>The linked run</option> : null}
+        {runs.map((run) => (
+          <option key={run.id} value={run.id}>
+            {runOption(run, metricName)}
+          </option>
+        ))}
+      </SelectField>
+    </FormShell>
   );
 }

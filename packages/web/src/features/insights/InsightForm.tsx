@@ -1,8 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useCreateInsight } from '../../api/insights';
-import { fieldErrors } from '../../api/errors';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import {
+  FormShell,
+  NumberField,
+  TextField,
+  TextareaField,
+  useFormErrors,
+} from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { SUGGESTED_AREAS } from './insight-text';
 
@@ -24,10 +28,9 @@ export function InsightForm({
   const [currency, setCurrency] = useState(defaultCurrency);
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateInsight(projectId);
-  const errors = fieldErrors(create.error);
+  const { fields: errors, notice } = useFormErrors(create.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const value = parseNumberInput(amount);
     if (value === 'invalid' || (value !== null && value < 0)) {
       setLocalError('Give the estimated value as a number, e.g. 12000 or 12000.50.');
@@ -47,91 +50,71 @@ export function InsightForm({
   };
 
   return (
-    <form className="form" onSubmit={submit} aria-label="Propose an insight">
-      <h3 className="form__title">Propose an insight</h3>
-      {create.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={create.error} />
-      ) : null}
-      <Field
+    <FormShell
+      label="Propose an insight"
+      className="form"
+      onSubmit={submit}
+      title="Propose an insight"
+      notice={notice}
+      actions={{
+        submitLabel: 'Propose',
+        pendingLabel: 'Saving…',
+        pending: create.isPending,
+        disabled: !title.trim() || !businessArea.trim(),
+        onCancel: onDone,
+        cancelClassName: 'btn btn--ghost',
+      }}
+    >
+      <TextField
         label="Recommendation"
         error={errors.title}
         hint="What the business should do, e.g. “send the crew to the 10 highest-scored pumps each morning”."
-      >
-        {(props) => (
-          <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} required />
-        )}
-      </Field>
+        value={title}
+        onChange={setTitle}
+        required
+      />
       <div className="form__row">
-        <Field
+        <TextField
           label="Business area"
           error={errors.businessArea}
           hint="operations, sales, inventory…"
-        >
-          {(props) => (
-            <>
-              <input
-                {...props}
-                list="insight-areas"
-                value={businessArea}
-                onChange={(e) => setBusinessArea(e.target.value)}
-                required
-              />
-              <datalist id="insight-areas">
-                {SUGGESTED_AREAS.map((a) => (
-                  <option key={a} value={a} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
-        <Field
+          list="insight-areas"
+          value={businessArea}
+          onChange={setBusinessArea}
+          required
+          afterControl={
+            <datalist id="insight-areas">
+              {SUGGESTED_AREAS.map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
+          }
+        />
+        <NumberField
           label="Estimated value"
           optional
           error={localError ?? errors['estimatedValue.amount'] ?? errors.estimatedValue}
-        >
-          {(props) => (
-            <input
-              {...props}
-              inputMode="decimal"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              placeholder="e.g. 12000"
-            />
-          )}
-        </Field>
-        <Field label="Currency" className="narrow" error={errors['estimatedValue.currency']}>
-          {(props) => (
-            <input
-              {...props}
-              value={currency}
-              maxLength={3}
-              onChange={(e) => setCurrency(e.target.value.toUpperCase())}
-            />
-          )}
-        </Field>
+          value={amount}
+          onChange={setAmount}
+          placeholder="e.g. 12000"
+        />
+        <TextField
+          label="Currency"
+          className="narrow"
+          error={errors['estimatedValue.currency']}
+          value={currency}
+          maxLength={3}
+          onChange={(value) => setCurrency(value.toUpperCase())}
+        />
       </div>
-      <Field label="Details" optional error={errors.description}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={create.isPending || !title.trim() || !businessArea.trim()}
-        >
-          {create.isPending ? 'Saving…' : 'Propose'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <TextareaField
+        label="Details"
+        optional
+        error={errors.description}
+        rows={2}
+        value={description}
+        onChange={setDescription}
+      />
+    </FormShell>
   );
 }

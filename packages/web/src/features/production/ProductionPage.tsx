@@ -5,14 +5,13 @@ import { isApiError } from '../../api/errors';
 import { useProduction, useReasonToBacklog, type ProductionRange } from '../../api/production';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { DataTable } from '../../components/DataTable';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/form';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { formatMoney, formatNumber, formatPercent, todayIso } from '../../lib/format';
 import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { DisagreementChart, HitRateChart } from './ProductionCharts';
 import { hitRateText } from './production-text';
-import { DateInput } from '../../components/DateInput';
 
 /** The page opens on the last 90 days. */
 const DEFAULT_DAYS = 90;
@@ -139,26 +138,20 @@ function RangeControls({
           ))}
         </div>
       </fieldset>
-      <Field label="From" className="narrow">
-        {(props) => (
-          <DateInput
-            {...props}
-            value={range.from}
-            max={range.to}
-            onChange={(e) => e.target.value && onChange({ ...range, from: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="To" className="narrow">
-        {(props) => (
-          <DateInput
-            {...props}
-            value={range.to}
-            min={range.from}
-            onChange={(e) => e.target.value && onChange({ ...range, to: e.target.value })}
-          />
-        )}
-      </Field>
+      <DateField
+        label="From"
+        className="narrow"
+        value={range.from}
+        max={range.to}
+        onChange={(from) => from && onChange({ ...range, from })}
+      />
+      <DateField
+        label="To"
+        className="narrow"
+        value={range.to}
+        min={range.from}
+        onChange={(to) => to && onChange({ ...range, to })}
+      />
     </div>
   );
 }

@@ -44,9 +44,7 @@ export function CiTokensSection({ projectId, canEdit, isTeamAdmin, userId }: CiT
             nameHint="Which pipeline uses it."
             namePlaceholder="e.g. github-actions"
             submitLabel="Create CI token"
-            pending={create.isPending}
-            error={create.error}
-            onCreate={(input, done) => create.mutate(input, { onSuccess: done })}
+            create={create}
             onCreated={(token) => {
               setAdding(false);
               setCreated(token);

@@ -1,13 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   DURATION_PATTERN as DURATION,
   type PutSuccessCriterionBody,
   type SuccessCriterion,
 } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { usePutSuccessCriterion } from '../../api/criterion';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import {
+  FormShell,
+  NumberField,
+  SelectField,
+  TextField,
+  useFormErrors,
+  type SelectOption,
+} from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 
 interface CriterionFormProps {
@@ -101,27 +106,45 @@ function validate(v: Values): { problems: Record<string, string>; body?: PutSucc
   return { problems, body };
 }
 
+const DIRECTION_OPTIONS: SelectOption<'increase' | 'decrease'>[] = [
+  { value: 'increase', label: 'Increases' },
+  { value: 'decrease', label: 'Decreases' },
+];
+const TRAIN_WINDOW_OPTIONS: SelectOption<'expanding' | 'sliding'>[] = [
+  { value: 'expanding', label: 'Expanding (growing)' },
+  { value: 'sliding', label: 'Sliding' },
+];
+
 export function CriterionForm({ projectId, criterion, onDone, onCancel }: CriterionFormProps) {
   const [values, setValues] = useState(() => initialValues(criterion));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const put = usePutSuccessCriterion(projectId);
-  const errors = { ...fieldErrors(put.error), ...localErrors };
+  const server = useFormErrors(put.error);
+  const errors = { ...server.fields, ...localErrors };
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const { problems, body } = validate(values);
     setLocalErrors(problems);
     if (body) put.mutate(body, { onSuccess: onDone });
   };
 
   return (
-    <form className="form" onSubmit={submit} aria-label="Success criterion" noValidate>
-      {put.error && Object.keys(fieldErrors(put.error)).length === 0 ? (
-        <ErrorNotice error={put.error} />
-      ) : null}
+    <FormShell
+      label="Success criterion"
+      className="form"
+      onSubmit={submit}
+      noValidate
+      notice={server.notice}
+      actions={{
+        submitLabel: 'Save criterion',
+        pendingLabel: 'Saving…',
+        pending: put.isPending,
+        onCancel,
+      }}
+    >
       <fieldset className="fieldset">
         <legend className="field__label">Model metric</legend>
         <div className="choices">
@@ -157,58 +180,39 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
         </div>
         <div className="form__row">
           {values.kind === 'hit_rate_at_n' ? (
-            <Field label="N (interventions per period)" error={errors['metric.n']}>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="numeric"
-                  value={values.n}
-                  onChange={(e) => set('n', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label="N (interventions per period)"
+              error={errors['metric.n']}
+              inputMode="numeric"
+              value={values.n}
+              onChange={(value) => set('n', value)}
+            />
           ) : (
             <>
-              <Field label="Metric name" className="grow" error={errors['metric.name']}>
-                {(props) => (
-                  <input
-                    {...props}
-                    value={values.name}
-                    placeholder="e.g. auc"
-                    onChange={(e) => set('name', e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field label="Better when it" error={errors['metric.direction']}>
-                {(props) => (
-                  <select
-                    {...props}
-                    value={values.direction}
-                    onChange={(e) =>
-                      set('direction', e.target.value === 'decrease' ? 'decrease' : 'increase')
-                    }
-                  >
-                    <option value="increase">Increases</option>
-                    <option value="decrease">Decreases</option>
-                  </select>
-                )}
-              </Field>
+              <TextField
+                label="Metric name"
+                className="grow"
+                error={errors['metric.name']}
+                value={values.name}
+                placeholder="e.g. auc"
+                onChange={(value) => set('name', value)}
+              />
+              <SelectField
+                label="Better when it"
+                error={errors['metric.direction']}
+                value={values.direction}
+                onChange={(value) => set('direction', value)}
+                options={DIRECTION_OPTIONS}
+              />
             </>
           )}
-          <Field
+          <NumberField
             label="Threshold"
             error={errors.threshold}
             hint={values.kind === 'hit_rate_at_n' ? 'e.g. 2 hits per day' : undefined}
-          >
-            {(props) => (
-              <input
-                {...props}
-                inputMode="decimal"
-                value={values.threshold}
-                onChange={(e) => set('threshold', e.target.value)}
-              />
-            )}
-          </Field>
+            value={values.threshold}
+            onChange={(value) => set('threshold', value)}
+          />
         </div>
       </fieldset>
 
@@ -219,56 +223,46 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
           fingerprint: earlier runs are then not compared with new ones.
         </p>
         <div className="form__row">
-          <Field label="Train window" error={errors['evaluation.trainWindow']}>
-            {(props) => (
-              <select
-                {...props}
-                value={values.trainWindow}
-                onChange={(e) =>
-                  set('trainWindow', e.target.value === 'sliding' ? 'sliding' : 'expanding')
-                }
-              >
-                <option value="expanding">Expanding (growing)</option>
-                <option value="sliding">Sliding</option>
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Train window"
+            error={errors['evaluation.trainWindow']}
+            value={values.trainWindow}
+            onChange={(value) => set('trainWindow', value)}
+            options={TRAIN_WINDOW_OPTIONS}
+          />
           {values.trainWindow === 'sliding' ? (
-            <Field label="Train size" className="narrow" error={errors['evaluation.trainSize']}>
-              {(props) => (
-                <input
-                  {...props}
-                  value={values.trainSize}
-                  placeholder="e.g. 52w"
-                  onChange={(e) => set('trainSize', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Train size"
+              className="narrow"
+              error={errors['evaluation.trainSize']}
+              value={values.trainSize}
+              placeholder="e.g. 52w"
+              onChange={(value) => set('trainSize', value)}
+            />
           ) : null}
-          <Field label="Test window" className="narrow" error={errors['evaluation.testWindow']}>
-            {(props) => (
-              <input
-                {...props}
-                value={values.testWindow}
-                onChange={(e) => set('testWindow', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Step" className="narrow" error={errors['evaluation.step']}>
-            {(props) => (
-              <input {...props} value={values.step} onChange={(e) => set('step', e.target.value)} />
-            )}
-          </Field>
-          <Field label="Horizon" className="narrow" optional error={errors['evaluation.horizon']}>
-            {(props) => (
-              <input
-                {...props}
-                value={values.horizon}
-                placeholder="e.g. 2d"
-                onChange={(e) => set('horizon', e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Test window"
+            className="narrow"
+            error={errors['evaluation.testWindow']}
+            value={values.testWindow}
+            onChange={(value) => set('testWindow', value)}
+          />
+          <TextField
+            label="Step"
+            className="narrow"
+            error={errors['evaluation.step']}
+            value={values.step}
+            onChange={(value) => set('step', value)}
+          />
+          <TextField
+            label="Horizon"
+            className="narrow"
+            optional
+            error={errors['evaluation.horizon']}
+            value={values.horizon}
+            placeholder="e.g. 2d"
+            onChange={(value) => set('horizon', value)}
+          />
         </div>
         <p className="field__hint">{DURATION_HINT} (hours, days, weeks).</p>
       </fieldset>
@@ -290,50 +284,29 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
         </label>
         {values.withValue ? (
           <div className="form__row">
-            <Field label="Cost of a missed failure" error={errors['valueModel.costMissed']}>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="decimal"
-                  value={values.costMissed}
-                  onChange={(e) => set('costMissed', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Cost of an intervention" error={errors['valueModel.costIntervention']}>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="decimal"
-                  value={values.costIntervention}
-                  onChange={(e) => set('costIntervention', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Currency" className="narrow" error={errors['valueModel.currency']}>
-              {(props) => (
-                <input
-                  {...props}
-                  value={values.currency}
-                  maxLength={3}
-                  onChange={(e) => set('currency', e.target.value.toUpperCase())}
-                />
-              )}
-            </Field>
+            <NumberField
+              label="Cost of a missed failure"
+              error={errors['valueModel.costMissed']}
+              value={values.costMissed}
+              onChange={(value) => set('costMissed', value)}
+            />
+            <NumberField
+              label="Cost of an intervention"
+              error={errors['valueModel.costIntervention']}
+              value={values.costIntervention}
+              onChange={(value) => set('costIntervention', value)}
+            />
+            <TextField
+              label="Currency"
+              className="narrow"
+              error={errors['valueModel.currency']}
+              value={values.currency}
+              maxLength={3}
+              onChange={(value) => set('currency', value.toUpperCase())}
+            />
           </div>
         ) : null}
       </fieldset>
-
-      <div className="form__actions">
-        <button type="submit" className="btn btn--primary" disabled={put.isPending}>
-          {put.isPending ? 'Saving…' : 'Save criterion'}
-        </button>
-        {onCancel ? (
-          <button type="button" className="btn" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </FormShell>
   );
 }

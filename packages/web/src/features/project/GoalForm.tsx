@@ -1,11 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { CreateGoalBody, Goal } from '@sextant/core';
 import { useCreateGoal, useUpdateGoal } from '../../api/goals';
-import { fieldErrors, isApiError } from '../../api/errors';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { isApiError } from '../../api/errors';
+import {
+  DateField,
+  FormShell,
+  NumberField,
+  SelectField,
+  TextField,
+  useFormErrors,
+} from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
-import { DateInput } from '../../components/DateInput';
 
 interface GoalFormProps {
   projectId: string;
@@ -35,6 +40,12 @@ function goalProblems(error: unknown): GoalProblem[] {
       typeof (p as GoalProblem).message === 'string',
   );
 }
+
+const DIRECTION_OPTIONS = [
+  { value: '', label: 'Choose…' },
+  { value: 'increase', label: 'Increase' },
+  { value: 'decrease', label: 'Decrease' },
+];
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
@@ -80,7 +91,8 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
     setValues((v) => ({ ...v, [key]: value }));
 
   // Field errors: the 422's problems (named by goal field) and a 400's field list.
-  const errors: Record<string, string> = { ...fieldErrors(save.error) };
+  const server = useFormErrors(save.error);
+  const errors: Record<string, string> = { ...server.fields };
   for (const problem of goalProblems(save.error)) {
     const key =
       problem.field === 'target' && targetKind === 'relative' ? 'targetChangePct' : problem.field;
@@ -90,8 +102,7 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
   }
   Object.assign(errors, localErrors);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const numbers = {
       baseline: parseNumberInput(values.baseline),
       target: targetKind === 'absolute' ? parseNumberInput(values.target) : null,
@@ -130,66 +141,55 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
   const refused = goalProblems(save.error).length > 0;
 
   return (
-    <form className="form goal-form" onSubmit={submit} aria-label={action} noValidate>
-      <h3 className="form__title">{goal ? 'Edit the goal' : 'Add a goal'}</h3>
-      {refused ? (
-        <div className="notice notice--error" role="alert">
-          <strong className="notice__title">This goal was refused.</strong>
-          <p>{save.error?.message}</p>
-        </div>
-      ) : save.error && Object.keys(fieldErrors(save.error)).length === 0 ? (
-        <ErrorNotice error={save.error} />
-      ) : null}
-      <Field
+    <FormShell
+      label={action}
+      className="form goal-form"
+      onSubmit={submit}
+      noValidate
+      title={goal ? 'Edit the goal' : 'Add a goal'}
+      notice={refused ? save.error : server.notice}
+      noticeTitle={refused ? 'This goal was refused.' : undefined}
+      actions={{
+        submitLabel: goal ? 'Save goal' : 'Add goal',
+        pendingLabel: goal ? 'Saving…' : 'Adding…',
+        pending: save.isPending,
+        onCancel,
+      }}
+    >
+      <TextField
         label="Statement"
         error={errors.statement}
         hint="What the business wants, in a sentence."
-      >
-        {(props) => (
-          <input
-            {...props}
-            value={values.statement}
-            placeholder="e.g. Reduce monthly churn"
-            onChange={(e) => set('statement')(e.target.value)}
-          />
-        )}
-      </Field>
+        value={values.statement}
+        placeholder="e.g. Reduce monthly churn"
+        onChange={set('statement')}
+      />
       <div className="form__row">
-        <Field label="Metric" className="grow" error={errors.metric}>
-          {(props) => (
-            <input
-              {...props}
-              value={values.metric}
-              placeholder="e.g. Monthly churn rate"
-              onChange={(e) => set('metric')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Direction" error={errors.direction}>
-          {(props) => (
-            <select
-              {...props}
-              value={values.direction}
-              onChange={(e) => set('direction')(e.target.value)}
-            >
-              <option value="">Choose…</option>
-              <option value="increase">Increase</option>
-              <option value="decrease">Decrease</option>
-            </select>
-          )}
-        </Field>
+        <TextField
+          label="Metric"
+          className="grow"
+          error={errors.metric}
+          value={values.metric}
+          placeholder="e.g. Monthly churn rate"
+          onChange={set('metric')}
+        />
+        <SelectField
+          label="Direction"
+          error={errors.direction}
+          value={values.direction}
+          onChange={set('direction')}
+          options={DIRECTION_OPTIONS}
+        />
       </div>
       <div className="form__row">
-        <Field label="Baseline" className="narrow" error={errors.baseline} hint="Value today">
-          {(props) => (
-            <input
-              {...props}
-              inputMode="decimal"
-              value={values.baseline}
-              onChange={(e) => set('baseline')(e.target.value)}
-            />
-          )}
-        </Field>
+        <NumberField
+          label="Baseline"
+          className="narrow"
+          error={errors.baseline}
+          hint="Value today"
+          value={values.baseline}
+          onChange={set('baseline')}
+        />
         <fieldset className="fieldset fieldset--compact target-kind">
           <legend className="field__label">Target as</legend>
           <div className="segmented">
@@ -214,69 +214,40 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
           </div>
         </fieldset>
         {targetKind === 'absolute' ? (
-          <Field label="Target" className="narrow" error={errors.target}>
-            {(props) => (
-              <input
-                {...props}
-                inputMode="decimal"
-                value={values.target}
-                onChange={(e) => set('target')(e.target.value)}
-              />
-            )}
-          </Field>
+          <NumberField
+            label="Target"
+            className="narrow"
+            error={errors.target}
+            value={values.target}
+            onChange={set('target')}
+          />
         ) : (
-          <Field
+          <NumberField
             label="Change (%)"
             className="narrow"
             error={errors.targetChangePct}
             hint="−10 means 10 % lower"
-          >
-            {(props) => (
-              <input
-                {...props}
-                inputMode="decimal"
-                value={values.changePct}
-                onChange={(e) => set('changePct')(e.target.value)}
-              />
-            )}
-          </Field>
-        )}
-        <Field label="Unit" className="narrow" optional error={errors.unit}>
-          {(props) => (
-            <input
-              {...props}
-              value={values.unit}
-              placeholder="e.g. %"
-              onChange={(e) => set('unit')(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <Field label="Deadline" className="narrow-date" error={errors.deadline}>
-        {(props) => (
-          <DateInput
-            {...props}
-            value={values.deadline}
-            onChange={(e) => set('deadline')(e.target.value)}
+            value={values.changePct}
+            onChange={set('changePct')}
           />
         )}
-      </Field>
-      <div className="form__actions">
-        <button type="submit" className="btn btn--primary" disabled={save.isPending}>
-          {goal
-            ? save.isPending
-              ? 'Saving…'
-              : 'Save goal'
-            : save.isPending
-              ? 'Adding…'
-              : 'Add goal'}
-        </button>
-        {onCancel ? (
-          <button type="button" className="btn" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
+        <TextField
+          label="Unit"
+          className="narrow"
+          optional
+          error={errors.unit}
+          value={values.unit}
+          placeholder="e.g. %"
+          onChange={set('unit')}
+        />
       </div>
-    </form>
+      <DateField
+        label="Deadline"
+        className="narrow-date"
+        error={errors.deadline}
+        value={values.deadline}
+        onChange={set('deadline')}
+      />
+    </FormShell>
   );
 }

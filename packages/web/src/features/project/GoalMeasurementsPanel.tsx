@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Goal, GoalMeasurements } from '@sextant/core';
 import { useAddGoalMeasurement, useGoalMeasurements } from '../../api/goals';
-import { fieldErrors } from '../../api/errors';
 import { Badge } from '../../components/Badge';
 import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { DateField, FormShell, NumberField, TextField, useFormErrors } from '../../components/form';
 import { formatDate, formatPercent, parseNumberInput, withUnit } from '../../lib/format';
-import { DateInput } from '../../components/DateInput';
 import { GoalChart } from './GoalChart';
 
 const STATUS: Record<
@@ -61,9 +59,8 @@ function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
   const [value, setValue] = useState('');
   const [day, setDay] = useState('');
   const [source, setSource] = useState('');
-  const errors = fieldErrors(add.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const errors = useFormErrors(add.error);
+  const submit = () => {
     const number = parseNumberInput(value);
     add.mutate(
       {
@@ -76,24 +73,31 @@ function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
     );
   };
   return (
-    <form className="goal-measurement-form" onSubmit={submit} noValidate>
-      {add.error && Object.keys(errors).length === 0 ? <ErrorNotice error={add.error} /> : null}
-      <Field label={`Value (${goal.unit})`} error={errors.value}>
-        {(props) => (
-          <input
-            {...props}
-            inputMode="decimal"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Measured on" error={errors.measuredAt}>
-        {(props) => <DateInput {...props} value={day} onChange={(e) => setDay(e.target.value)} />}
-      </Field>
-      <Field label="Source" error={errors.source} hint="A report, a dashboard, a query">
-        {(props) => <input {...props} value={source} onChange={(e) => setSource(e.target.value)} />}
-      </Field>
+    <FormShell
+      className="goal-measurement-form"
+      onSubmit={submit}
+      noValidate
+      notice={errors.notice}
+    >
+      <NumberField
+        label={`Value (${goal.unit})`}
+        error={errors.fields.value}
+        value={value}
+        onChange={setValue}
+      />
+      <DateField
+        label="Measured on"
+        error={errors.fields.measuredAt}
+        value={day}
+        onChange={setDay}
+      />
+      <TextField
+        label="Source"
+        error={errors.fields.source}
+        hint="A report, a dashboard, a query"
+        value={source}
+        onChange={setSource}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary btn--small" disabled={add.isPending}>
           Save measurement
@@ -102,6 +106,6 @@ function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
           Cancel
         </button>
       </div>
-    </form>
+    </FormShell>
   );
 }

@@ -1,28 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Risk } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { useCreateRisk, useUpdateRisk } from '../../api/risks';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field, type ControlProps } from '../../components/Field';
+import {
+  FormShell,
+  SelectField,
+  TextField,
+  TextareaField,
+  useFormErrors,
+  type SelectOption,
+} from '../../components/form';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, RISK_STATUSES, RISK_STATUS_LABELS } from './risk-text';
 
-type Level = Risk['impact'];
-
-function LevelSelect({
-  value,
-  onChange,
-  ...props
-}: ControlProps & { value: Level; onChange: (value: Level) => void }) {
-  return (
-    <select {...props} value={value} onChange={(e) => onChange(e.target.value as Level)}>
-      {RISK_LEVELS.map((level) => (
-        <option key={level} value={level}>
-          {RISK_LEVEL_LABELS[level]}
-        </option>
-      ))}
-    </select>
-  );
-}
+const LEVEL_OPTIONS: SelectOption<Risk['impact']>[] = RISK_LEVELS.map((level) => ({
+  value: level,
+  label: RISK_LEVEL_LABELS[level],
+}));
+const STATUS_OPTIONS: SelectOption<Risk['status']>[] = RISK_STATUSES.map((s) => ({
+  value: s,
+  label: RISK_STATUS_LABELS[s],
+}));
 
 interface RiskFormProps {
   projectId: string;
@@ -42,10 +38,9 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
   const create = useCreateRisk(projectId);
   const update = useUpdateRisk(projectId);
   const mutation = risk ? update : create;
-  const errors = fieldErrors(mutation.error);
+  const { fields: errors, notice } = useFormErrors(mutation.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const body = {
       description: description.trim(),
       affectedRoles: roles
@@ -63,82 +58,76 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
   };
 
   return (
-    <form className="form risk-form" onSubmit={submit} aria-label={risk ? 'Edit risk' : 'Add risk'}>
-      <h3 className="form__title">{risk ? 'Edit risk' : 'Add a risk'}</h3>
-      {mutation.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={mutation.error} />
-      ) : null}
-      <Field
+    <FormShell
+      label={risk ? 'Edit risk' : 'Add risk'}
+      className="form risk-form"
+      onSubmit={submit}
+      title={risk ? 'Edit risk' : 'Add a risk'}
+      notice={notice}
+      actions={{
+        submitLabel: risk ? 'Save risk' : 'Add risk',
+        pendingLabel: 'Saving…',
+        pending: mutation.isPending,
+        disabled: !description.trim(),
+        onCancel: onDone,
+      }}
+    >
+      <TextareaField
         label="Description"
         error={errors.description}
         hint="What may change for whom when the solution is used."
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            required
-          />
-        )}
-      </Field>
-      <Field
+        rows={2}
+        value={description}
+        onChange={setDescription}
+        required
+      />
+      <TextField
         label="Affected roles or teams"
         optional
         hint="Separate with commas."
         error={errors.affectedRoles}
-      >
-        {(props) => <input {...props} value={roles} onChange={(e) => setRoles(e.target.value)} />}
-      </Field>
+        value={roles}
+        onChange={setRoles}
+      />
       <div className="form__row">
-        <Field label="Likelihood" error={errors.likelihood}>
-          {(props) => <LevelSelect {...props} value={likelihood} onChange={setLikelihood} />}
-        </Field>
-        <Field label="Impact" error={errors.impact}>
-          {(props) => <LevelSelect {...props} value={impact} onChange={setImpact} />}
-        </Field>
-        <Field label="Status" error={errors.status}>
-          {(props) => (
-            <select
-              {...props}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as Risk['status'])}
-            >
-              {RISK_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {RISK_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Owner" optional className="grow" error={errors.owner}>
-          {(props) => <input {...props} value={owner} onChange={(e) => setOwner(e.target.value)} />}
-        </Field>
+        <SelectField
+          label="Likelihood"
+          error={errors.likelihood}
+          value={likelihood}
+          onChange={setLikelihood}
+          options={LEVEL_OPTIONS}
+        />
+        <SelectField
+          label="Impact"
+          error={errors.impact}
+          value={impact}
+          onChange={setImpact}
+          options={LEVEL_OPTIONS}
+        />
+        <SelectField
+          label="Status"
+          error={errors.status}
+          value={status}
+          onChange={setStatus}
+          options={STATUS_OPTIONS}
+        />
+        <TextField
+          label="Owner"
+          optional
+          className="grow"
+          error={errors.owner}
+          value={owner}
+          onChange={setOwner}
+        />
       </div>
-      <Field label="Mitigation" optional error={errors.mitigation}>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={mitigation}
-            onChange={(e) => setMitigation(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={mutation.isPending || !description.trim()}
-        >
-          {mutation.isPending ? 'Saving…' : risk ? 'Save risk' : 'Add risk'}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <TextareaField
+        label="Mitigation"
+        optional
+        error={errors.mitigation}
+        rows={2}
+        value={mitigation}
+        onChange={setMitigation}
+      />
+    </FormShell>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import {
   POC_CONSTRAINTS,
   PRODUCTIZATION_MODES,
@@ -9,8 +9,13 @@ import {
 } from '@sextant/core';
 import { fieldErrors } from '../../api/errors';
 import { useUpdateProject } from '../../api/projects';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import {
+  FormShell,
+  NumberField,
+  TextField,
+  TextareaField,
+  useFormErrors,
+} from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { CONSTRAINT_TEXT, PRODUCTIZATION_TEXT } from './scope-text';
 
@@ -46,6 +51,7 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
   const [constraints, setConstraints] = useState<PocConstraint[]>(scope.pocConstraints ?? []);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const update = useUpdateProject(project.id);
+  const server = useFormErrors(update.error);
   const errors = { ...fieldErrors(update.error, 'scope.'), ...localErrors };
 
   const addUser = () => {
@@ -58,8 +64,7 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
   const toggleConstraint = (constraint: PocConstraint, on: boolean) =>
     setConstraints((list) => (on ? [...list, constraint] : list.filter((c) => c !== constraint)));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const problems: Record<string, string> = {};
     const value = parseNumberInput(metricValue);
     const anyMetric = metricName.trim() || metricValue.trim() || metricUnit.trim();
@@ -98,34 +103,40 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
     update.mutate({ scope: patch }, { onSuccess: onDone });
   };
 
-  const unknownError = update.error && Object.keys(fieldErrors(update.error)).length === 0;
-
   return (
-    <form className="form scope-form" onSubmit={submit} aria-label="Scope" noValidate>
-      {unknownError ? <ErrorNotice error={update.error} /> : null}
-      {update.error && !unknownError ? (
+    <FormShell
+      label="Scope"
+      className="form scope-form"
+      onSubmit={submit}
+      noValidate
+      notice={server.notice}
+      actions={{
+        submitLabel: 'Save scope',
+        pendingLabel: 'Saving…',
+        pending: update.isPending,
+        onCancel: onDone,
+      }}
+    >
+      {update.error && !server.notice ? (
         <div className="notice notice--error" role="alert">
           <p>Some fields need fixing: see below.</p>
         </div>
       ) : null}
-      <Field
+      <TextareaField
         label="Why"
         hint="The pain point, and why the sponsor wants it solved."
         error={errors.why}
-      >
-        {(props) => (
-          <textarea {...props} rows={3} value={why} onChange={(e) => setWhy(e.target.value)} />
-        )}
-      </Field>
-      <Field
+        rows={3}
+        value={why}
+        onChange={setWhy}
+      />
+      <TextField
         label="Sponsor"
         hint="Who pays for it and decides at each demo."
         error={errors.sponsor}
-      >
-        {(props) => (
-          <input {...props} value={sponsor} onChange={(e) => setSponsor(e.target.value)} />
-        )}
-      </Field>
+        value={sponsor}
+        onChange={setSponsor}
+      />
 
       <fieldset className="fieldset">
         <legend className="field__label">Users</legend>
@@ -136,40 +147,28 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
         {users.length === 0 ? <p className="muted">No users yet.</p> : null}
         {users.map((row, index) => (
           <div key={row.key} className="user-row">
-            <Field
+            <TextField
               label={
                 <>
                   Name<span className="sr-only"> of user {index + 1}</span>
                 </>
               }
               error={errors[`users[${index}]`] ?? errors[`users[${index}].name`]}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  value={row.name}
-                  placeholder="e.g. Maria Jensen"
-                  onChange={(e) => changeUser(row.key, { name: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field
+              value={row.name}
+              placeholder="e.g. Maria Jensen"
+              onChange={(name) => changeUser(row.key, { name })}
+            />
+            <TextField
               label={
                 <>
                   Role<span className="sr-only"> of user {index + 1}</span>
                 </>
               }
               error={errors[`users[${index}].role`]}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  value={row.role}
-                  placeholder="e.g. Maintenance planner"
-                  onChange={(e) => changeUser(row.key, { role: e.target.value })}
-                />
-              )}
-            </Field>
+              value={row.role}
+              placeholder="e.g. Maintenance planner"
+              onChange={(role) => changeUser(row.key, { role })}
+            />
             <button
               type="button"
               className="btn btn--small btn--danger-ghost user-row__remove"
@@ -184,20 +183,14 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
         </button>
       </fieldset>
 
-      <Field
+      <TextareaField
         label="Current process"
         hint="How the problem is handled today, without a model."
         error={errors.currentProcess}
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={currentProcess}
-            onChange={(e) => setCurrentProcess(e.target.value)}
-          />
-        )}
-      </Field>
+        rows={3}
+        value={currentProcess}
+        onChange={setCurrentProcess}
+      />
 
       <fieldset className="fieldset">
         <legend className="field__label">Current metric</legend>
@@ -206,40 +199,30 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
           unknown.
         </p>
         <div className="form__row">
-          <Field
+          <TextField
             label="Metric name"
             className="grow"
             error={errors['currentMetric.name'] ?? errors.currentMetric}
-          >
-            {(props) => (
-              <input
-                {...props}
-                value={metricName}
-                placeholder="e.g. Failures caught by inspection"
-                onChange={(e) => setMetricName(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Value" className="narrow" error={errors['currentMetric.value']}>
-            {(props) => (
-              <input
-                {...props}
-                inputMode="decimal"
-                value={metricValue}
-                onChange={(e) => setMetricValue(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Unit" className="narrow" optional error={errors['currentMetric.unit']}>
-            {(props) => (
-              <input
-                {...props}
-                value={metricUnit}
-                placeholder="e.g. per day"
-                onChange={(e) => setMetricUnit(e.target.value)}
-              />
-            )}
-          </Field>
+            value={metricName}
+            placeholder="e.g. Failures caught by inspection"
+            onChange={setMetricName}
+          />
+          <NumberField
+            label="Value"
+            className="narrow"
+            error={errors['currentMetric.value']}
+            value={metricValue}
+            onChange={setMetricValue}
+          />
+          <TextField
+            label="Unit"
+            className="narrow"
+            optional
+            error={errors['currentMetric.unit']}
+            value={metricUnit}
+            placeholder="e.g. per day"
+            onChange={setMetricUnit}
+          />
         </div>
       </fieldset>
 
@@ -311,15 +294,6 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
         ) : null}
         {errors.pocConstraints ? <p className="field__error">{errors.pocConstraints}</p> : null}
       </fieldset>
-
-      <div className="form__actions">
-        <button type="submit" className="btn btn--primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save scope'}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

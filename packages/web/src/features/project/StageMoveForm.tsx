@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Stage } from '@sextant/core';
 import { isApiError } from '../../api/errors';
 import { useChangeStage } from '../../api/projects';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { FormShell, TextareaField } from '../../components/form';
 import { stageLabel } from '../../lib/format';
 
 interface StageMoveFormProps {
@@ -32,16 +31,28 @@ export function StageMoveForm({ projectId, from, to, label, onDone }: StageMoveF
   const change = useChangeStage(projectId);
   const gates = unmetMessages(change.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    change.mutate({ stage: to, note: note.trim() }, { onSuccess: onDone });
-  };
+  const submit = () => change.mutate({ stage: to, note: note.trim() }, { onSuccess: onDone });
 
   return (
-    <form className="stage-move" onSubmit={submit} aria-label={label}>
-      <h3 className="stage-move__title">
-        {stageLabel(from)} → {stageLabel(to)}
-      </h3>
+    <FormShell
+      label={label}
+      className="stage-move"
+      onSubmit={submit}
+      intro={
+        <h3 className="stage-move__title">
+          {stageLabel(from)} → {stageLabel(to)}
+        </h3>
+      }
+      notice={gates.length > 0 ? null : change.error}
+      actions={{
+        submitLabel: label,
+        pendingLabel: 'Moving…',
+        pending: change.isPending,
+        disabled: !note.trim(),
+        danger: to === 'dropped',
+        onCancel: onDone,
+      }}
+    >
       {gates.length > 0 ? (
         <div className="notice notice--error" role="alert">
           <strong className="notice__title">
@@ -53,10 +64,8 @@ export function StageMoveForm({ projectId, from, to, label, onDone }: StageMoveF
             ))}
           </ul>
         </div>
-      ) : change.error ? (
-        <ErrorNotice error={change.error} />
       ) : null}
-      <Field
+      <TextareaField
         label="Note"
         hint="Why this move, and who agreed: kept in the stage history."
         error={
@@ -64,30 +73,12 @@ export function StageMoveForm({ projectId, from, to, label, onDone }: StageMoveF
             ? 'Write a note.'
             : null
         }
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            required
-            autoFocus
-          />
-        )}
-      </Field>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className={`btn ${to === 'dropped' ? 'btn--danger' : 'btn--primary'}`}
-          disabled={change.isPending || !note.trim()}
-        >
-          {change.isPending ? 'Moving…' : label}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+        rows={2}
+        value={note}
+        onChange={setNote}
+        required
+        autoFocus
+      />
+    </FormShell>
   );
 }

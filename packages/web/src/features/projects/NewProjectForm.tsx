@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Team } from '@sextant/core';
 import { useCreateProject } from '../../api/projects';
-import { fieldErrors } from '../../api/errors';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
 
 interface NewProjectFormProps {
   /** Teams where the person may start projects (member or admin). */
@@ -17,62 +15,55 @@ export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
   const [name, setName] = useState('');
   const create = useCreateProject();
   const navigate = useNavigate();
-  const errors = fieldErrors(create.error);
+  const errors = useFormErrors(create.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     create.mutate(
       { teamId, name: name.trim() },
       { onSuccess: (project) => navigate(`/projects/${project.id}`) },
     );
-  };
 
   return (
-    <form className="card form new-project" onSubmit={submit} aria-label="New project">
-      <h2 className="card__title">New project</h2>
-      <p className="muted">
-        A project starts in scoping. Next you describe its scope, goals and success criterion.
-      </p>
-      {create.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={create.error} />
-      ) : null}
+    <FormShell
+      label="New project"
+      className="card form new-project"
+      onSubmit={submit}
+      title="New project"
+      titleLevel={2}
+      intro={
+        <p className="muted">
+          A project starts in scoping. Next you describe its scope, goals and success criterion.
+        </p>
+      }
+      notice={errors.notice}
+      actions={{
+        submitLabel: 'Create project',
+        pendingLabel: 'Creating…',
+        pending: create.isPending,
+        disabled: !name.trim() || !teamId,
+        onCancel,
+      }}
+    >
       <div className="form__row">
-        <Field label="Team" error={errors.teamId}>
-          {(props) => (
-            <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)} required>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Project name" error={errors.name} className="grow">
-          {(props) => (
-            <input
-              {...props}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              placeholder="e.g. Churn early warning"
-              required
-              autoFocus
-            />
-          )}
-        </Field>
+        <SelectField
+          label="Team"
+          error={errors.fields.teamId}
+          value={teamId}
+          onChange={setTeamId}
+          required
+          options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        />
+        <TextField
+          label="Project name"
+          error={errors.fields.name}
+          className="grow"
+          value={name}
+          onChange={setName}
+          placeholder="e.g. Churn early warning"
+          required
+          autoFocus
+        />
       </div>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={create.isPending || !name.trim() || !teamId}
-        >
-          {create.isPending ? 'Creating…' : 'Create project'}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

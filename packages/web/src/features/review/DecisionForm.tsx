@@ -1,10 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { DECISIONS, type Decision, type SprintDecision, type Stage } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { useRecordDecision } from '../../api/runs';
 import { Badge } from '../../components/Badge';
-import { ErrorNotice, Notice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { Notice } from '../../components/Feedback';
+import { FormActions, FormShell, TextareaField, useFormErrors } from '../../components/form';
 import { formatDateTime, stageLabel } from '../../lib/format';
 import { DECISION_HELP, DECISION_LABELS, DECISION_TONES } from './review-text';
 
@@ -59,7 +58,7 @@ export function DecisionForm({
   const [tried, setTried] = useState(false);
   const [recorded, setRecorded] = useState(false);
   const legendId = useId();
-  const errors = fieldErrors(record.error);
+  const errors = useFormErrors(record.error).fields;
   const dropped = projectStage === 'dropped';
 
   const choiceError = tried && !choice ? 'Choose a decision.' : errors.decision;
@@ -81,8 +80,7 @@ export function DecisionForm({
       },
     );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     setRecorded(false);
     if (!choice || !rationale.trim()) return;
@@ -120,20 +118,21 @@ export function DecisionForm({
         </div>
       ) : null}
       {showForm ? (
-        <form
+        <FormShell
+          label="Record the decision"
           className="form decision-form"
           onSubmit={submit}
-          aria-label="Record the decision"
           noValidate
+          intro={
+            decision ? (
+              <p className="muted small">
+                A new decision replaces the one above on this review; both stay in the record.
+              </p>
+            ) : null
+          }
+          notice={record.error && !errors.decision && !errors.rationale ? record.error : null}
+          noticeTitle="The decision was not recorded."
         >
-          {decision ? (
-            <p className="muted small">
-              A new decision replaces the one above on this review; both stay in the record.
-            </p>
-          ) : null}
-          {record.error && !errors.decision && !errors.rationale ? (
-            <ErrorNotice error={record.error} title="The decision was not recorded." />
-          ) : null}
           <fieldset
             className={`fieldset fieldset--compact ${choiceError ? 'field--invalid' : ''}`}
             aria-describedby={choiceError ? `${legendId}-error` : undefined}
@@ -172,21 +171,15 @@ export function DecisionForm({
               </p>
             ) : null}
           </fieldset>
-          <Field
+          <TextareaField
             label="Rationale"
             error={rationaleError}
             hint="Why, in a sentence or two: the numbers and what the sponsor said. It is kept with the decision."
-          >
-            {(props) => (
-              <textarea
-                {...props}
-                rows={3}
-                value={rationale}
-                required
-                onChange={(e) => setRationale(e.target.value)}
-              />
-            )}
-          </Field>
+            rows={3}
+            value={rationale}
+            required
+            onChange={setRationale}
+          />
           {confirmingDrop ? (
             <div className="confirm confirm--block" role="group" aria-label="Confirm the drop">
               <span className="confirm__question">
@@ -208,26 +201,22 @@ export function DecisionForm({
               </span>
             </div>
           ) : (
-            <div className="form__actions">
-              <button type="submit" className="btn btn--primary" disabled={record.isPending}>
-                {record.isPending ? 'Recording…' : 'Record decision'}
-              </button>
-              {decision ? (
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => {
-                    setEditing(false);
-                    setTried(false);
-                    record.reset();
-                  }}
-                >
-                  Cancel
-                </button>
-              ) : null}
-            </div>
+            <FormActions
+              submitLabel="Record decision"
+              pendingLabel="Recording…"
+              pending={record.isPending}
+              onCancel={
+                decision
+                  ? () => {
+                      setEditing(false);
+                      setTried(false);
+                      record.reset();
+                    }
+                  : undefined
+              }
+            />
           )}
-        </form>
+        </FormShell>
       ) : null}
     </div>
   );

@@ -1,12 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { COST_CATEGORIES, RETURN_CATEGORIES } from '@sextant/core';
 import { useCreateLedgerEntry, type LedgerEntryInput } from '../../api/ledger';
-import { fieldErrors } from '../../api/errors';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import {
+  DateField,
+  FormShell,
+  NumberField,
+  SelectField,
+  TextField,
+  useFormErrors,
+  type SelectOption,
+} from '../../components/form';
 import { parseNumberInput, todayIso } from '../../lib/format';
 import { CATEGORY_LABELS } from './roi-text';
-import { DateInput } from '../../components/DateInput';
+
+const KIND_OPTIONS: SelectOption<'cost' | 'return'>[] = [
+  { value: 'cost', label: 'Cost' },
+  { value: 'return', label: 'Return' },
+];
+const STATUS_OPTIONS: SelectOption<'estimated' | 'realized'>[] = [
+  { value: 'realized', label: 'Realized' },
+  { value: 'estimated', label: 'Estimated' },
+];
 
 /** Record a cost or a return; a people cost may be given as days × day rate. */
 export function LedgerForm({
@@ -31,12 +45,11 @@ export function LedgerForm({
   const [note, setNote] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateLedgerEntry(projectId);
-  const errors = fieldErrors(create.error);
+  const errors = useFormErrors(create.error);
   const categories = kind === 'cost' ? COST_CATEGORIES : RETURN_CATEGORIES;
   const daysMode = kind === 'cost' && category === 'people' && byDays;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const body: LedgerEntryInput = {
       kind,
       category,
@@ -67,56 +80,46 @@ export function LedgerForm({
   };
 
   return (
-    <form className="form" onSubmit={submit} aria-label="Add a ledger entry">
-      <h3 className="form__title">Add a ledger entry</h3>
-      {create.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={create.error} />
-      ) : null}
+    <FormShell
+      label="Add a ledger entry"
+      className="form"
+      onSubmit={submit}
+      title="Add a ledger entry"
+      notice={errors.notice}
+      actions={{
+        submitLabel: 'Add entry',
+        pendingLabel: 'Saving…',
+        pending: create.isPending,
+        onCancel: onDone,
+        cancelClassName: 'btn btn--ghost',
+      }}
+    >
       <div className="form__row">
-        <Field label="Kind" error={errors.kind}>
-          {(props) => (
-            <select
-              {...props}
-              value={kind}
-              onChange={(e) => {
-                const next = e.target.value as 'cost' | 'return';
-                setKind(next);
-                setCategory(next === 'cost' ? 'people' : 'savings');
-              }}
-            >
-              <option value="cost">Cost</option>
-              <option value="return">Return</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Category" error={errors.category}>
-          {(props) => (
-            <select {...props} value={category} onChange={(e) => setCategory(e.target.value)}>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {CATEGORY_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status" error={errors.status}>
-          {(props) => (
-            <select
-              {...props}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as 'estimated' | 'realized')}
-            >
-              <option value="realized">Realized</option>
-              <option value="estimated">Estimated</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Date" error={errors.date}>
-          {(props) => (
-            <DateInput {...props} value={date} onChange={(e) => setDate(e.target.value)} />
-          )}
-        </Field>
+        <SelectField
+          label="Kind"
+          error={errors.fields.kind}
+          value={kind}
+          onChange={(next) => {
+            setKind(next);
+            setCategory(next === 'cost' ? 'people' : 'savings');
+          }}
+          options={KIND_OPTIONS}
+        />
+        <SelectField
+          label="Category"
+          error={errors.fields.category}
+          value={category}
+          onChange={setCategory}
+          options={categories.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+        />
+        <SelectField
+          label="Status"
+          error={errors.fields.status}
+          value={status}
+          onChange={setStatus}
+          options={STATUS_OPTIONS}
+        />
+        <DateField label="Date" error={errors.fields.date} value={date} onChange={setDate} />
       </div>
       {kind === 'cost' && category === 'people' ? (
         <label className="choice">
@@ -127,67 +130,39 @@ export function LedgerForm({
       <div className="form__row">
         {daysMode ? (
           <>
-            <Field label="People-days" error={localError ?? errors.peopleDays}>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="decimal"
-                  value={peopleDays}
-                  onChange={(e) => setPeopleDays(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Day rate" error={errors.dayRate}>
-              {(props) => (
-                <input
-                  {...props}
-                  inputMode="decimal"
-                  value={dayRate}
-                  onChange={(e) => setDayRate(e.target.value)}
-                />
-              )}
-            </Field>
+            <NumberField
+              label="People-days"
+              error={localError ?? errors.fields.peopleDays}
+              value={peopleDays}
+              onChange={setPeopleDays}
+            />
+            <NumberField
+              label="Day rate"
+              error={errors.fields.dayRate}
+              value={dayRate}
+              onChange={setDayRate}
+            />
           </>
         ) : (
-          <Field label="Amount" error={localError ?? errors.amount}>
-            {(props) => (
-              <input
-                {...props}
-                inputMode="decimal"
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                placeholder="e.g. 1200.50"
-              />
-            )}
-          </Field>
+          <NumberField
+            label="Amount"
+            error={localError ?? errors.fields.amount}
+            value={amount}
+            onChange={setAmount}
+            placeholder="e.g. 1200.50"
+          />
         )}
-        <Field
+        <TextField
           label="Currency"
           className="narrow"
-          error={errors.currency}
+          error={errors.fields.currency}
           hint={currency ? `The ledger is in ${currency}.` : 'The first entry fixes it.'}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={entryCurrency}
-              maxLength={3}
-              onChange={(e) => setEntryCurrency(e.target.value.toUpperCase())}
-            />
-          )}
-        </Field>
+          value={entryCurrency}
+          maxLength={3}
+          onChange={(value) => setEntryCurrency(value.toUpperCase())}
+        />
       </div>
-      <Field label="Note" optional error={errors.note}>
-        {(props) => <input {...props} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </Field>
-      <div className="form__actions">
-        <button type="submit" className="btn btn--primary" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Add entry'}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <TextField label="Note" optional error={errors.fields.note} value={note} onChange={setNote} />
+    </FormShell>
   );
 }

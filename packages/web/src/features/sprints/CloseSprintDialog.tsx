@@ -1,13 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { addDays, type CloseSprintResult, type Sprint, type SprintDetail } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { useCloseSprint, type CloseSprintInput } from '../../api/sprints';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { FormActions, FormShell, useFormErrors } from '../../components/form';
 import { formatDateRange, formatPercent } from '../../lib/format';
 import { STATUS_LABELS, plannedSprintAfter, sprintPath } from './sprint-text';
-import { DateInput } from '../../components/DateInput';
+import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 
 interface CloseSprintDialogProps {
   sprint: SprintDetail;
@@ -97,7 +95,7 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
   const plannedNext = plannedSprintAfter(sprints, sprint);
   const needsNextSprint = carry.size > 0 && !plannedNext;
   const nextNumber = sprints.reduce((max, s) => Math.max(max, s.number), 0) + 1;
-  const errors = fieldErrors(close.error, 'nextSprint.');
+  const errors = useFormErrors(close.error, 'nextSprint.');
 
   const toggle = (id: string, on: boolean) =>
     setCarry((current) => {
@@ -107,8 +105,7 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
       return next;
     });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const body: CloseSprintInput = {
       carryOver: notDone.filter((s) => carry.has(s.id)).map((s) => s.id),
     };
@@ -151,20 +148,28 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
       {close.data ? (
         <Result result={close.data} projectId={sprint.projectId} onDismiss={onDismiss} />
       ) : (
-        <form className="dialog__body form" onSubmit={submit} aria-label={`Close ${sprint.name}`}>
-          <p className="dialog__lead">
-            <strong>
-              {done.length} of {stories.length} stor{stories.length === 1 ? 'y' : 'ies'} done →{' '}
-              {formatPercent(stories.length > 0 ? done.length / stories.length : null)} delivered
-            </strong>
-          </p>
-          <p className="muted small">
-            Closing records each story’s outcome: done stories are delivered, every other one is
-            not. The record is then frozen (a team admin can correct it, with a reason).
-          </p>
-          {close.error && Object.keys(errors).length === 0 ? (
-            <ErrorNotice error={close.error} title="The sprint was not closed." />
-          ) : null}
+        <FormShell
+          label={`Close ${sprint.name}`}
+          className="dialog__body form"
+          onSubmit={submit}
+          intro={
+            <>
+              <p className="dialog__lead">
+                <strong>
+                  {done.length} of {stories.length} stor{stories.length === 1 ? 'y' : 'ies'} done →{' '}
+                  {formatPercent(stories.length > 0 ? done.length / stories.length : null)}{' '}
+                  delivered
+                </strong>
+              </p>
+              <p className="muted small">
+                Closing records each story’s outcome: done stories are delivered, every other one is
+                not. The record is then frozen (a team admin can correct it, with a reason).
+              </p>
+            </>
+          }
+          notice={errors.notice}
+          noticeTitle="The sprint was not closed."
+        >
           {notDone.length > 0 ? (
             <fieldset className="fieldset">
               <legend className="field__label">
@@ -210,64 +215,35 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
           {needsNextSprint ? (
             <fieldset className="fieldset">
               <legend className="field__label">Next sprint (none is planned yet)</legend>
-              <div className="form__row">
-                <Field label="Name" optional error={errors.name}>
-                  {(props) => (
-                    <input
-                      {...props}
-                      value={nextName}
-                      placeholder={`Sprint ${nextNumber}`}
-                      onChange={(e) => setNextName(e.target.value)}
-                    />
-                  )}
-                </Field>
-                <Field label="Goal" optional className="grow" error={errors.goal}>
-                  {(props) => (
-                    <input
-                      {...props}
-                      value={nextGoal}
-                      onChange={(e) => setNextGoal(e.target.value)}
-                    />
-                  )}
-                </Field>
-              </div>
-              <div className="form__row">
-                <Field label="Start date" error={errors.startDate}>
-                  {(props) => (
-                    <DateInput
-                      {...props}
-                      value={nextStartDate}
-                      onChange={(e) => setNextStartDate(e.target.value)}
-                      required
-                    />
-                  )}
-                </Field>
-                <Field label="End date" error={errors.endDate}>
-                  {(props) => (
-                    <DateInput
-                      {...props}
-                      value={nextEndDate}
-                      onChange={(e) => setNextEndDate(e.target.value)}
-                      required
-                    />
-                  )}
-                </Field>
-              </div>
+              <SprintNameGoalRow
+                name={nextName}
+                goal={nextGoal}
+                onName={setNextName}
+                onGoal={setNextGoal}
+                errors={errors.fields}
+                nameOptional
+                namePlaceholder={`Sprint ${nextNumber}`}
+              />
+              <SprintDatesRow
+                className=""
+                startDate={nextStartDate}
+                endDate={nextEndDate}
+                onStartDate={setNextStartDate}
+                onEndDate={setNextEndDate}
+                errors={errors.fields}
+              />
               <p className="field__hint">
                 Prefilled: the day after this sprint ends, for the same length ({sprint.lengthDays}{' '}
                 days).
               </p>
             </fieldset>
           ) : null}
-          <div className="form__actions">
-            <button type="submit" className="btn btn--primary" disabled={close.isPending}>
-              {close.isPending ? 'Closing…' : 'Close sprint'}
-            </button>
+          <FormActions submitLabel="Close sprint" pendingLabel="Closing…" pending={close.isPending}>
             <button type="button" className="btn" onClick={onDismiss} disabled={close.isPending}>
               Cancel
             </button>
-          </div>
-        </form>
+          </FormActions>
+        </FormShell>
       )}
     </dialog>
   );

@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { checkSprintDates, type SprintDetail, type UpdateSprintBody } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { useUpdateSprint } from '../../api/sprints';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { FormShell, useFormErrors } from '../../components/form';
+import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 import { lengthText } from './sprint-text';
-import { DateInput } from '../../components/DateInput';
 
 /** Renames, re-goals or re-dates an open sprint; an active sprint keeps its start date. */
 export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDone: () => void }) {
@@ -14,12 +12,11 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
   const [startDate, setStartDate] = useState(sprint.startDate);
   const [endDate, setEndDate] = useState(sprint.endDate);
   const update = useUpdateSprint(sprint.projectId, sprint.id);
-  const errors = fieldErrors(update.error);
+  const errors = useFormErrors(update.error);
   const check = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
   const started = sprint.state !== 'planned';
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const body: UpdateSprintBody = {};
     if (name.trim() !== sprint.name) body.name = name.trim();
     if (goal.trim() !== sprint.goal) body.goal = goal.trim();
@@ -30,61 +27,40 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
   };
 
   return (
-    <form className="form inset-form" onSubmit={submit} aria-label="Edit sprint">
-      {update.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={update.error} title="The sprint was not changed." />
-      ) : null}
-      <div className="form__row">
-        <Field label="Name" error={errors.name}>
-          {(props) => (
-            <input {...props} value={name} onChange={(e) => setName(e.target.value)} required />
-          )}
-        </Field>
-        <Field label="Goal" optional className="grow" error={errors.goal}>
-          {(props) => <input {...props} value={goal} onChange={(e) => setGoal(e.target.value)} />}
-        </Field>
-      </div>
-      <div className="form__row">
-        <Field
-          label="Start date"
-          className="narrow-date"
-          error={errors.startDate}
-          hint={started ? 'The sprint has started: its start is part of the record.' : undefined}
-        >
-          {(props) => (
-            <DateInput
-              {...props}
-              value={startDate}
-              disabled={started}
-              onChange={(e) => setStartDate(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="End date" className="narrow-date" error={errors.endDate}>
-          {(props) => (
-            <DateInput
-              {...props}
-              value={endDate}
-              onChange={(e) => setEndDate(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-      </div>
+    <FormShell
+      label="Edit sprint"
+      className="form inset-form"
+      onSubmit={submit}
+      notice={errors.notice}
+      noticeTitle="The sprint was not changed."
+      actions={{
+        submitLabel: 'Save sprint',
+        pendingLabel: 'Saving…',
+        pending: update.isPending,
+        onCancel: onDone,
+      }}
+    >
+      <SprintNameGoalRow
+        name={name}
+        goal={goal}
+        onName={setName}
+        onGoal={setGoal}
+        errors={errors.fields}
+      />
+      <SprintDatesRow
+        startDate={startDate}
+        endDate={endDate}
+        onStartDate={setStartDate}
+        onEndDate={setEndDate}
+        errors={errors.fields}
+        startDisabled={started}
+        startHint={started ? 'The sprint has started: its start is part of the record.' : undefined}
+      />
       {check ? (
         <p className={check.ok ? 'field__hint' : 'hint-warning'} aria-live="polite">
           {check.ok ? lengthText(check.lengthDays) : check.message}
         </p>
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="btn btn--primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save sprint'}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

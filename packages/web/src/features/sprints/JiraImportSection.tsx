@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { JiraImportResult } from '@sextant/core';
 import { useJiraImport, type UploadPhase } from '../../api/imports';
@@ -6,10 +6,10 @@ import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, Notice } from '../../components/Feedback';
 import { Field } from '../../components/Field';
+import { DateField, FormActions, FormShell, SelectField } from '../../components/form';
 import { Section } from '../../components/Section';
 import { formatDateRange, formatNumber } from '../../lib/format';
 import { SPRINT_STATE_LABELS, sprintPath } from './sprint-text';
-import { DateInput } from '../../components/DateInput';
 
 const LENGTHS = [
   { value: '1w', label: '1 week' },
@@ -173,8 +173,7 @@ export function JiraImportSection({ projectId }: { projectId: string }) {
   const [firstSprintStart, setFirstSprintStart] = useState('');
   const upload = useJiraImport(projectId);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!file) return;
     upload.mutate({ file, sprintLength, firstSprintStart });
   };
@@ -185,7 +184,7 @@ export function JiraImportSection({ projectId }: { projectId: string }) {
       id="jira-import"
       description="Bring in the sprints and stories of a Jira CSV export (Export → CSV, all fields). Importing the same file again creates nothing twice."
     >
-      <form className="form" onSubmit={submit} aria-label="Import from Jira">
+      <FormShell label="Import from Jira" className="form" onSubmit={submit}>
         <p className="field__hint section-intro">
           Jira’s CSV names each issue’s sprints but not their dates, so say how long a sprint lasts
           and, if you know it, when the first one started (otherwise the Monday before the earliest
@@ -206,45 +205,37 @@ export function JiraImportSection({ projectId }: { projectId: string }) {
               />
             )}
           </Field>
-          <Field label="Sprint length" className="narrow">
-            {(props) => (
-              <select
-                {...props}
-                value={sprintLength}
-                onChange={(e) => setSprintLength(e.target.value)}
-              >
-                {LENGTHS.map((length) => (
-                  <option key={length.value} value={length.value}>
-                    {length.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="First sprint starts" optional className="narrow-date">
-            {(props) => (
-              <DateInput
-                {...props}
-                value={firstSprintStart}
-                onChange={(e) => setFirstSprintStart(e.target.value)}
-              />
-            )}
-          </Field>
+          <SelectField
+            label="Sprint length"
+            className="narrow"
+            value={sprintLength}
+            onChange={setSprintLength}
+            options={LENGTHS}
+          />
+          <DateField
+            label="First sprint starts"
+            optional
+            className="narrow-date"
+            value={firstSprintStart}
+            onChange={setFirstSprintStart}
+          />
         </div>
-        <div className="form__actions">
-          <button type="submit" className="btn btn--primary" disabled={!file || upload.isPending}>
-            {upload.isPending ? 'Importing…' : 'Import'}
-          </button>
+        <FormActions
+          submitLabel="Import"
+          pendingLabel="Importing…"
+          pending={upload.isPending}
+          disabled={!file}
+        >
           {file && !upload.isPending ? (
             <span className="muted small import-file">
               {file.name}, {formatBytes(file.size)}
             </span>
           ) : null}
-        </div>
+        </FormActions>
         {upload.isPending ? (
           <UploadProgress progress={upload.progress} fileName={file?.name ?? 'the file'} />
         ) : null}
-      </form>
+      </FormShell>
       {upload.error ? <ErrorNotice error={upload.error} title="The import failed." /> : null}
       {upload.data ? <ImportResult projectId={projectId} result={upload.data} /> : null}
     </Section>

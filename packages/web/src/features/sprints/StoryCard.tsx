@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import {
   STORY_STATUSES,
@@ -7,12 +7,17 @@ import {
   type StoryOutcome,
   type StoryStatus,
 } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { useCorrectStory, useDeleteStory } from '../../api/sprints';
 import { Badge } from '../../components/Badge';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import {
+  FormShell,
+  SelectField,
+  TextareaField,
+  useFormErrors,
+  type SelectOption,
+} from '../../components/form';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { StoryForm } from './StoryForm';
 import { DELIVERABLE_LABELS, STATUS_LABELS, sprintPath } from './sprint-text';
@@ -32,6 +37,11 @@ const OUTCOME_LABELS: Record<StoryOutcome, string> = {
   not_delivered: 'Not delivered',
 };
 
+const OUTCOME_OPTIONS: SelectOption<StoryOutcome>[] = [
+  { value: 'delivered', label: OUTCOME_LABELS.delivered },
+  { value: 'not_delivered', label: OUTCOME_LABELS.not_delivered },
+];
+
 function CorrectOutcomeForm({
   projectId,
   story,
@@ -46,52 +56,41 @@ function CorrectOutcomeForm({
   );
   const [reason, setReason] = useState('');
   const correct = useCorrectStory(projectId);
-  const errors = fieldErrors(correct.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const errors = useFormErrors(correct.error);
+  const submit = () =>
     correct.mutate({ storyId: story.id, outcome, reason: reason.trim() }, { onSuccess: onDone });
-  };
   return (
-    <form className="form story-card__form" onSubmit={submit} aria-label="Correct outcome">
-      {correct.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={correct.error} />
-      ) : null}
-      <Field label="Recorded outcome" error={errors.outcome}>
-        {(props) => (
-          <select
-            {...props}
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value as StoryOutcome)}
-          >
-            <option value="delivered">{OUTCOME_LABELS.delivered}</option>
-            <option value="not_delivered">{OUTCOME_LABELS.not_delivered}</option>
-          </select>
-        )}
-      </Field>
-      <Field label="Reason" error={errors.reason} hint="Kept with the story and in the audit log.">
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            required
-          />
-        )}
-      </Field>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="btn btn--primary btn--small"
-          disabled={correct.isPending || !reason.trim()}
-        >
-          Save correction
-        </button>
-        <button type="button" className="btn btn--small" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <FormShell
+      label="Correct outcome"
+      className="form story-card__form"
+      onSubmit={submit}
+      notice={errors.notice}
+      actions={{
+        submitLabel: 'Save correction',
+        pendingLabel: 'Save correction',
+        pending: correct.isPending,
+        disabled: !reason.trim(),
+        onCancel: onDone,
+        small: true,
+      }}
+    >
+      <SelectField
+        label="Recorded outcome"
+        error={errors.fields.outcome}
+        value={outcome}
+        onChange={setOutcome}
+        options={OUTCOME_OPTIONS}
+      />
+      <TextareaField
+        label="Reason"
+        error={errors.fields.reason}
+        hint="Kept with the story and in the audit log."
+        rows={2}
+        value={reason}
+        onChange={setReason}
+        required
+      />
+    </FormShell>
   );
 }
 

@@ -1,9 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { DELIVERABLE_TYPES, type DeliverableType, type Member, type Story } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { useCreateStory, useUpdateStory } from '../../api/sprints';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import {
+  FormShell,
+  NumberField,
+  SelectField,
+  TextField,
+  TextareaField,
+  useFormErrors,
+} from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { DELIVERABLE_LABELS } from './sprint-text';
 
@@ -37,7 +42,7 @@ export function StoryForm({
   const create = useCreateStory(projectId, sprintId);
   const update = useUpdateStory(projectId);
   const mutation = story ? update : create;
-  const errors = fieldErrors(mutation.error);
+  const errors = useFormErrors(mutation.error);
   const label = story ? 'Edit story' : 'Add story';
   const titleInput = useRef<HTMLInputElement>(null);
   /** While adding, the form stays open for the next story and says what was added. */
@@ -49,8 +54,7 @@ export function StoryForm({
       ? [...members, { userId: story.assignee.id, name: story.assignee.name }]
       : members;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const parsed = parseNumberInput(points);
     if (parsed === 'invalid' || (parsed !== null && parsed < 0)) {
       setPointsError('Points are a number of zero or more, or empty.');
@@ -79,98 +83,77 @@ export function StoryForm({
   };
 
   return (
-    <form className="form story-form" onSubmit={submit} aria-label={label}>
-      <h3 className="form__title">{story ? 'Edit story' : 'Add a story'}</h3>
-      {mutation.error && Object.keys(errors).length === 0 ? (
-        <ErrorNotice error={mutation.error} />
-      ) : null}
-      <Field label="Title" error={errors.title}>
-        {(props) => (
-          <input
-            {...props}
-            ref={titleInput}
-            value={title}
-            onChange={(e) => {
-              setTitle(e.target.value);
-              setAdded(null);
-            }}
-            required
-          />
-        )}
-      </Field>
-      <div className="form__row">
-        <Field label="Deliverable" className="narrow" error={errors['deliverable.type']}>
-          {(props) => (
-            <select
-              {...props}
-              value={type}
-              onChange={(e) => setType(e.target.value as DeliverableType)}
-            >
-              {DELIVERABLE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {DELIVERABLE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label="What exactly is handed over"
-          className="grow"
-          error={errors['deliverable.description'] ?? errors.deliverable}
-          hint="The tangible result someone receives, e.g. “Table of 3 years of daily readings per pump, in the lake”."
-        >
-          {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <div className="form__row">
-        <Field label="Assignee" optional error={errors.assigneeId}>
-          {(props) => (
-            <select {...props} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-              <option value="">Unassigned</option>
-              {options.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Points" optional className="narrow" error={pointsError ?? errors.points}>
-          {(props) => (
-            <input
-              {...props}
-              inputMode="decimal"
-              value={points}
-              onChange={(e) => setPoints(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={mutation.isPending || !title.trim()}
-        >
-          {mutation.isPending ? 'Saving…' : story ? 'Save story' : 'Add story'}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {story ? 'Cancel' : 'Done'}
-        </button>
-        {added ? (
+    <FormShell
+      label={label}
+      className="form story-form"
+      onSubmit={submit}
+      title={story ? 'Edit story' : 'Add a story'}
+      notice={errors.notice}
+      actions={{
+        submitLabel: story ? 'Save story' : 'Add story',
+        pendingLabel: 'Saving…',
+        pending: mutation.isPending,
+        disabled: !title.trim(),
+        onCancel,
+        cancelLabel: story ? 'Cancel' : 'Done',
+        children: added ? (
           <span className="form__saved" role="status">
             Added “{added}”.
           </span>
-        ) : null}
+        ) : null,
+      }}
+    >
+      <TextField
+        label="Title"
+        error={errors.fields.title}
+        ref={titleInput}
+        value={title}
+        onChange={(value) => {
+          setTitle(value);
+          setAdded(null);
+        }}
+        required
+      />
+      <div className="form__row">
+        <SelectField
+          label="Deliverable"
+          className="narrow"
+          error={errors.fields['deliverable.type']}
+          value={type}
+          onChange={setType}
+          options={DELIVERABLE_TYPES.map((t) => ({ value: t, label: DELIVERABLE_LABELS[t] }))}
+        />
+        <TextareaField
+          label="What exactly is handed over"
+          className="grow"
+          error={errors.fields['deliverable.description'] ?? errors.fields.deliverable}
+          hint="The tangible result someone receives, e.g. “Table of 3 years of daily readings per pump, in the lake”."
+          rows={2}
+          value={description}
+          onChange={setDescription}
+        />
       </div>
-    </form>
+      <div className="form__row">
+        <SelectField
+          label="Assignee"
+          optional
+          error={errors.fields.assigneeId}
+          value={assigneeId}
+          onChange={setAssigneeId}
+          options={[
+            { value: '', label: 'Unassigned' },
+            ...options.map((m) => ({ value: m.userId, label: m.name })),
+          ]}
+        />
+        <NumberField
+          label="Points"
+          optional
+          className="narrow"
+          error={pointsError ?? errors.fields.points}
+          value={points}
+          onChange={setPoints}
+        />
+      </div>
+    </FormShell>
   );
 }

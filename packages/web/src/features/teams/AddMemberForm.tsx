@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { TEAM_ROLES, type TeamRole } from '@sextant/core';
 import { fieldErrors, isApiError } from '../../api/errors';
 import { useAddMember } from '../../api/teams';
-import { ErrorNotice, Notice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { Notice } from '../../components/Feedback';
+import { FormShell, InlineSubmit, SelectField, TextField } from '../../components/form';
 import { ROLE_TEXT } from './role-text';
 
 export function AddMemberForm({ teamId }: { teamId: string }) {
@@ -16,8 +16,7 @@ export function AddMemberForm({ teamId }: { teamId: string }) {
   if (isApiError(add.error) && add.error.code === 'user_not_found')
     errors.email = add.error.message;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setAdded(null);
     add.mutate(
       { email: email.trim(), role },
@@ -31,46 +30,41 @@ export function AddMemberForm({ teamId }: { teamId: string }) {
   };
 
   return (
-    <form className="form" onSubmit={submit} aria-label="Add member">
-      {add.error && !errors.email ? <ErrorNotice error={add.error} /> : null}
+    <FormShell
+      label="Add member"
+      className="form"
+      onSubmit={submit}
+      // Only the email's error shows in place: any other is said above the form.
+      notice={add.error && !errors.email ? add.error : null}
+    >
       {added ? <Notice tone="success">{added}</Notice> : null}
       <div className="form__row form__row--end">
-        <Field
+        <TextField
           label="Email"
           className="grow"
           error={errors.email}
           hint="They need an account already."
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              value={email}
-              placeholder="name@example.com"
-              onChange={(e) => setEmail(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="Role" error={errors.role} hint={ROLE_TEXT[role].help}>
-          {(props) => (
-            <select {...props} value={role} onChange={(e) => setRole(e.target.value as TeamRole)}>
-              {TEAM_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_TEXT[r].label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button
-          type="submit"
-          className="btn btn--primary form__inline-submit"
-          disabled={add.isPending || !email.trim()}
-        >
-          {add.isPending ? 'Adding…' : 'Add member'}
-        </button>
+          type="email"
+          value={email}
+          placeholder="name@example.com"
+          onChange={setEmail}
+          required
+        />
+        <SelectField
+          label="Role"
+          error={errors.role}
+          hint={ROLE_TEXT[role].help}
+          value={role}
+          onChange={setRole}
+          options={TEAM_ROLES.map((r) => ({ value: r, label: ROLE_TEXT[r].label }))}
+        />
+        <InlineSubmit
+          label="Add member"
+          pendingLabel="Adding…"
+          pending={add.isPending}
+          disabled={!email.trim()}
+        />
       </div>
-    </form>
+    </FormShell>
   );
 }

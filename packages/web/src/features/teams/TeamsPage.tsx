@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrors } from '../../api/errors';
 import { useCreateTeam, useTeams } from '../../api/teams';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { FormShell, InlineSubmit, TextField } from '../../components/form';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { DataTable } from '../../components/DataTable';
@@ -15,35 +15,34 @@ function CreateTeamForm() {
   const create = useCreateTeam();
   const navigate = useNavigate();
   const errors = fieldErrors(create.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     create.mutate({ name: name.trim() }, { onSuccess: (team) => navigate(`/teams/${team.id}`) });
-  };
   return (
-    <form className="form" onSubmit={submit} aria-label="Create team">
-      {create.error && !errors.name ? <ErrorNotice error={create.error} /> : null}
+    <FormShell
+      label="Create team"
+      className="form"
+      onSubmit={submit}
+      notice={create.error && !errors.name ? create.error : null}
+    >
       <div className="form__row form__row--end">
-        <Field label="Team name" className="grow" error={errors.name}>
-          {(props) => (
-            <input
-              {...props}
-              value={name}
-              placeholder="e.g. Reliability Analytics"
-              onChange={(e) => setName(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <button
-          type="submit"
-          className="btn btn--primary form__inline-submit"
-          disabled={create.isPending || !name.trim()}
-        >
-          {create.isPending ? 'Creating…' : 'Create team'}
-        </button>
+        <TextField
+          label="Team name"
+          className="grow"
+          error={errors.name}
+          value={name}
+          placeholder="e.g. Reliability Analytics"
+          onChange={setName}
+          required
+        />
+        <InlineSubmit
+          label="Create team"
+          pendingLabel="Creating…"
+          pending={create.isPending}
+          disabled={!name.trim()}
+        />
       </div>
       <p className="field__hint">You become the team’s admin and can add members.</p>
-    </form>
+    </FormShell>
   );
 }
 

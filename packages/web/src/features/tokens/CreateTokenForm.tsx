@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { CreatedToken } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import type { CreateTokenInput } from '../../api/tokens';
-import { ErrorNotice } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { DateField, FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
 import { todayIso } from '../../lib/format';
-import { DateInput } from '../../components/DateInput';
 
 const EXPIRY_CHOICES = [
   { value: 'never', label: 'Never' },
@@ -30,9 +28,8 @@ interface CreateTokenFormProps {
   nameHint: string;
   namePlaceholder: string;
   submitLabel: string;
-  pending: boolean;
-  error: unknown;
-  onCreate: (input: CreateTokenInput, done: (token: CreatedToken) => void) => void;
+  /** The create mutation (a personal or a CI token). */
+  create: UseMutationResult<CreatedToken, Error, CreateTokenInput>;
   onCreated: (token: CreatedToken) => void;
 }
 
@@ -40,73 +37,66 @@ export function CreateTokenForm({
   nameHint,
   namePlaceholder,
   submitLabel,
-  pending,
-  error,
-  onCreate,
+  create,
   onCreated,
 }: CreateTokenFormProps) {
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState<Expiry>('90');
   const [date, setDate] = useState('');
-  const errors = fieldErrors(error);
+  const { fields: errors, notice } = useFormErrors(create.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onCreate({ name: name.trim(), expiresAt: expiresAt(expiry, date) }, (token) => {
-      setName('');
-      onCreated(token);
-    });
-  };
+  const submit = () =>
+    create.mutate(
+      { name: name.trim(), expiresAt: expiresAt(expiry, date) },
+      {
+        onSuccess: (token) => {
+          setName('');
+          onCreated(token);
+        },
+      },
+    );
 
   return (
-    <form className="form" onSubmit={submit} aria-label={submitLabel}>
-      {error && Object.keys(errors).length === 0 ? <ErrorNotice error={error} /> : null}
+    <FormShell
+      label={submitLabel}
+      className="form"
+      onSubmit={submit}
+      notice={notice}
+      actions={{
+        submitLabel,
+        pendingLabel: 'Creating…',
+        pending: create.isPending,
+        disabled: !name.trim() || (expiry === 'date' && !date),
+      }}
+    >
       <div className="form__row form__row--end">
-        <Field label="Token name" className="grow" hint={nameHint} error={errors.name}>
-          {(props) => (
-            <input
-              {...props}
-              value={name}
-              placeholder={namePlaceholder}
-              onChange={(e) => setName(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="Expires" error={errors.expiresAt}>
-          {(props) => (
-            <select {...props} value={expiry} onChange={(e) => setExpiry(e.target.value as Expiry)}>
-              {EXPIRY_CHOICES.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField
+          label="Token name"
+          className="grow"
+          hint={nameHint}
+          error={errors.name}
+          value={name}
+          placeholder={namePlaceholder}
+          onChange={setName}
+          required
+        />
+        <SelectField
+          label="Expires"
+          error={errors.expiresAt}
+          value={expiry}
+          onChange={setExpiry}
+          options={EXPIRY_CHOICES}
+        />
         {expiry === 'date' ? (
-          <Field label="Expiry date">
-            {(props) => (
-              <DateInput
-                {...props}
-                min={todayIso()}
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-                required
-              />
-            )}
-          </Field>
+          <DateField
+            label="Expiry date"
+            min={todayIso()}
+            value={date}
+            onChange={setDate}
+            required
+          />
         ) : null}
       </div>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={pending || !name.trim() || (expiry === 'date' && !date)}
-        >
-          {pending ? 'Creating…' : submitLabel}
-        </button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

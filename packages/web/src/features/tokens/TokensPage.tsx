@@ -29,9 +29,7 @@ export function TokensPage() {
             nameHint="What it is for, so you recognise it later."
             namePlaceholder="e.g. laptop CLI"
             submitLabel="Create token"
-            pending={create.isPending}
-            error={create.error}
-            onCreate={(input, done) => create.mutate(input, { onSuccess: done })}
+            create={create}
             onCreated={setCreated}
           />
         )}

@@ -1,0 +1,5 @@
+export { useFormErrors, type FormErrors } from './use-form-errors';
+export { FormShell } from './FormShell';
+export { FormActions, InlineSubmit, type FormActionsProps } from './FormActions';
+export { TextField, NumberField, DateField, SelectField, TextareaField } from './fields';
+export type { SelectOption } from './fields';
