@@ -28,14 +28,7 @@ export function projectAccess(project: ProjectDetail): ProjectAccess {
 /** A missing project, or one of a team the reader is not in, looks the same. */
 export function ProjectNotFound({ what = 'Project' }: { what?: string }) {
   return (
-    <EmptyState
-      title={`${what} not found`}
-      action={
-        <Link to="/projects" className="btn btn--primary">
-          Back to projects
-        </Link>
-      }
-    >
+    <EmptyState title={`${what} not found`} link={{ to: '/projects', label: 'Back to projects' }}>
       <p>It does not exist, or it belongs to a team you are not in.</p>
     </EmptyState>
   );
