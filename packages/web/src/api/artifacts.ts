@@ -11,6 +11,7 @@ import type {
   WorkspaceArtifactKpis,
 } from '@sextant/core';
 import { api } from './client';
+import { useGet } from './query';
 import { useInvalidatingMutation } from './mutation';
 
 /** The catalogue's filters as the API takes them ('' = not set). */
@@ -52,10 +53,7 @@ export function useArtifacts(filters: ArtifactFilters) {
 
 /** Produced and reused figures as the caller may see them. */
 export function useArtifactKpis() {
-  return useQuery({
-    queryKey: artifactKeys.kpis,
-    queryFn: ({ signal }) => api.get<WorkspaceArtifactKpis>('/artifacts/kpis', undefined, signal),
-  });
+  return useGet<WorkspaceArtifactKpis>(artifactKeys.kpis, '/artifacts/kpis');
 }
 
 /** The caller's active projects where they may write (member or admin of the team). */

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import type {
   BacklogItem,
   BacklogList,
@@ -6,16 +5,13 @@ import type {
   UpdateBacklogItemBody,
 } from '@sextant/core';
 import { api } from './client';
+import { useGet } from './query';
 import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
 /** The improvement backlog, simplest first, with the ordering rule in words. */
 export function useBacklog(projectId: string) {
-  return useQuery({
-    queryKey: keys.backlog(projectId),
-    queryFn: ({ signal }) =>
-      api.get<BacklogList>(`/projects/${projectId}/backlog`, undefined, signal),
-  });
+  return useGet<BacklogList>(keys.backlog(projectId), `/projects/${projectId}/backlog`);
 }
 
 /** The body as the UI sends it: status defaults to idea on the server. */

@@ -1,13 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Delivery } from '@sextant/core';
-import { api } from './client';
+import { useGet } from './query';
 import { keys } from './keys';
 
 /** Delivery KPIs of a project: per sprint, per person, the trend and open warnings. */
 export function useDelivery(projectId: string) {
-  return useQuery({
-    queryKey: keys.delivery(projectId),
-    queryFn: ({ signal }) =>
-      api.get<Delivery>(`/projects/${projectId}/delivery`, undefined, signal),
-  });
+  return useGet<Delivery>(keys.delivery(projectId), `/projects/${projectId}/delivery`);
 }

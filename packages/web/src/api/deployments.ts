@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { Deployment, DeploymentKpis, Page } from '@sextant/core';
 import { api } from './client';
+import { useGet } from './query';
 import { keys } from './keys';
 
 const PAGE_SIZE = 25;
@@ -22,9 +23,8 @@ export function useDeployments(projectId: string, environment: string) {
 
 /** Deployment KPIs with their rules, and production deployments per week for the chart. */
 export function useDeploymentKpis(projectId: string) {
-  return useQuery({
-    queryKey: keys.deploymentKpis(projectId),
-    queryFn: ({ signal }) =>
-      api.get<DeploymentKpis>(`/projects/${projectId}/deployments/kpis`, undefined, signal),
-  });
+  return useGet<DeploymentKpis>(
+    keys.deploymentKpis(projectId),
+    `/projects/${projectId}/deployments/kpis`,
+  );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type {
   CreateGoalBody,
   CreateGoalMeasurementBody,
@@ -8,6 +8,7 @@ import type {
   UpdateGoalBody,
 } from '@sextant/core';
 import { api } from './client';
+import { useGet } from './query';
 import { useInvalidatingMutation } from './mutation';
 import { useInvalidateProject } from './projects';
 
@@ -40,11 +41,7 @@ const measurementsKey = (goalId: string) => ['goals', goalId, 'measurements'] as
 
 /** A business goal's measurements and where they put it. */
 export function useGoalMeasurements(goalId: string) {
-  return useQuery({
-    queryKey: measurementsKey(goalId),
-    queryFn: ({ signal }) =>
-      api.get<GoalMeasurements>(`/goals/${goalId}/measurements`, undefined, signal),
-  });
+  return useGet<GoalMeasurements>(measurementsKey(goalId), `/goals/${goalId}/measurements`);
 }
 
 export function useAddGoalMeasurement(goalId: string) {

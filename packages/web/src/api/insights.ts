@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import type { CreateInsightBody, Insight, InsightPage, UpdateInsightBody } from '@sextant/core';
 import { api } from './client';
+import { useGet } from './query';
 import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
@@ -9,10 +9,8 @@ const BOARD_LIMIT = 200;
 
 /** The project's insights, newest first, with the KPIs per month and quarter. */
 export function useInsights(projectId: string) {
-  return useQuery({
-    queryKey: keys.insights(projectId),
-    queryFn: ({ signal }) =>
-      api.get<InsightPage>(`/projects/${projectId}/insights`, { limit: BOARD_LIMIT }, signal),
+  return useGet<InsightPage>(keys.insights(projectId), `/projects/${projectId}/insights`, {
+    limit: BOARD_LIMIT,
   });
 }
 

@@ -1,24 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
 import type { LedgerEntry, LedgerPage, RoiResponse } from '@sextant/core';
 import { api } from './client';
+import { useGet } from './query';
 import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
 /** The latest entries (newest first) with the ROI summary. */
 export function useLedger(projectId: string, limit = 100) {
-  return useQuery({
-    queryKey: [...keys.ledger(projectId), 'entries', limit],
-    queryFn: ({ signal }) =>
-      api.get<LedgerPage>(`/projects/${projectId}/ledger`, { limit }, signal),
-  });
+  return useGet<LedgerPage>(
+    [...keys.ledger(projectId), 'entries', limit],
+    `/projects/${projectId}/ledger`,
+    { limit },
+  );
 }
 
 /** ROI with and without estimates, curves and break-even. */
 export function useRoi(projectId: string) {
-  return useQuery({
-    queryKey: [...keys.ledger(projectId), 'roi'],
-    queryFn: ({ signal }) => api.get<RoiResponse>(`/projects/${projectId}/roi`, undefined, signal),
-  });
+  return useGet<RoiResponse>([...keys.ledger(projectId), 'roi'], `/projects/${projectId}/roi`);
 }
 
 /** What the entry form sends: an amount, or days × rate for a people cost. */

@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page, Project, ProjectDetail, ScopePatch, Stage, StageChange } from '@sextant/core';
 import { api } from './client';
+import { useGet, useItems } from './query';
 import { keys, type ProjectFilters } from './keys';
 
 const PAGE_SIZE = 25;
@@ -26,19 +27,11 @@ export function useProjectList(filters: ProjectFilters) {
 }
 
 export function useProject(id: string) {
-  return useQuery({
-    queryKey: keys.project(id),
-    queryFn: ({ signal }) => api.get<ProjectDetail>(`/projects/${id}`, undefined, signal),
-  });
+  return useGet<ProjectDetail>(keys.project(id), `/projects/${id}`);
 }
 
 export function useStageHistory(id: string) {
-  return useQuery({
-    queryKey: keys.stageHistory(id),
-    queryFn: ({ signal }) =>
-      api.get<{ items: StageChange[] }>(`/projects/${id}/stage-history`, undefined, signal),
-    select: (data) => data.items,
-  });
+  return useItems<StageChange>(keys.stageHistory(id), `/projects/${id}/stage-history`);
 }
 
 export function useCreateProject() {

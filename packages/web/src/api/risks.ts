@@ -1,16 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import type { CreateRiskBody, Risk, UpdateRiskBody } from '@sextant/core';
 import { api } from './client';
+import { useItems } from './query';
 import { useInvalidatingMutation } from './mutation';
 import { keys } from './keys';
 
 export function useRisks(projectId: string) {
-  return useQuery({
-    queryKey: keys.risks(projectId),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Risk[] }>(`/projects/${projectId}/risks`, undefined, signal),
-    select: (data) => data.items,
-  });
+  return useItems<Risk>(keys.risks(projectId), `/projects/${projectId}/risks`);
 }
 
 export function useCreateRisk(projectId: string) {

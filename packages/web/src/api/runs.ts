@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateDecisionBody, Page, Run, SprintDecision, SprintReview } from '@sextant/core';
 import { api } from './client';
+import { useGet } from './query';
 import { keys, type RunFilters } from './keys';
 
 const PAGE_SIZE = 25;
@@ -38,11 +39,7 @@ export function useRun(runId: string, options: { enabled?: boolean } = {}) {
 
 /** The sprint review: the success metric per sprint, baseline, threshold, forecast, decision. */
 export function useSprintReview(sprintId: string) {
-  return useQuery({
-    queryKey: keys.review(sprintId),
-    queryFn: ({ signal }) =>
-      api.get<SprintReview>(`/sprints/${sprintId}/review`, undefined, signal),
-  });
+  return useGet<SprintReview>(keys.review(sprintId), `/sprints/${sprintId}/review`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   CloseSprintResult,
   CreateSprintBody,
@@ -11,22 +11,15 @@ import type {
   UpdateSprintBody,
 } from '@sextant/core';
 import { api } from './client';
+import { useGet, useItems } from './query';
 import { keys } from './keys';
 
 export function useSprints(projectId: string) {
-  return useQuery({
-    queryKey: keys.sprints(projectId),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Sprint[] }>(`/projects/${projectId}/sprints`, undefined, signal),
-    select: (data) => data.items,
-  });
+  return useItems<Sprint>(keys.sprints(projectId), `/projects/${projectId}/sprints`);
 }
 
 export function useSprint(sprintId: string) {
-  return useQuery({
-    queryKey: keys.sprint(sprintId),
-    queryFn: ({ signal }) => api.get<SprintDetail>(`/sprints/${sprintId}`, undefined, signal),
-  });
+  return useGet<SprintDetail>(keys.sprint(sprintId), `/sprints/${sprintId}`);
 }
 
 /**

@@ -1,30 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Member, Team, TeamRole } from '@sextant/core';
 import { api } from './client';
+import { useGet, useItems } from './query';
 import { keys } from './keys';
 
 export function useTeams() {
-  return useQuery({
-    queryKey: keys.teams,
-    queryFn: ({ signal }) => api.get<{ items: Team[] }>('/teams', undefined, signal),
-    select: (data) => data.items,
-  });
+  return useItems<Team>(keys.teams, '/teams');
 }
 
 export function useTeam(id: string) {
-  return useQuery({
-    queryKey: keys.team(id),
-    queryFn: ({ signal }) => api.get<Team>(`/teams/${id}`, undefined, signal),
-  });
+  return useGet<Team>(keys.team(id), `/teams/${id}`);
 }
 
 export function useMembers(teamId: string) {
-  return useQuery({
-    queryKey: keys.members(teamId),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Member[] }>(`/teams/${teamId}/members`, undefined, signal),
-    select: (data) => data.items,
-  });
+  return useItems<Member>(keys.members(teamId), `/teams/${teamId}/members`);
 }
 
 export function useCreateTeam() {

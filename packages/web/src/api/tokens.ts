@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreatedToken, Token } from '@sextant/core';
 import { api } from './client';
+import { useItems } from './query';
 import { keys } from './keys';
 
 export interface CreateTokenInput {
@@ -10,11 +11,7 @@ export interface CreateTokenInput {
 }
 
 export function usePersonalTokens() {
-  return useQuery({
-    queryKey: keys.tokens,
-    queryFn: ({ signal }) => api.get<{ items: Token[] }>('/tokens', undefined, signal),
-    select: (data) => data.items,
-  });
+  return useItems<Token>(keys.tokens, '/tokens');
 }
 
 export function useCreatePersonalToken() {
@@ -26,12 +23,7 @@ export function useCreatePersonalToken() {
 }
 
 export function useCiTokens(projectId: string) {
-  return useQuery({
-    queryKey: keys.ciTokens(projectId),
-    queryFn: ({ signal }) =>
-      api.get<{ items: Token[] }>(`/projects/${projectId}/ci-tokens`, undefined, signal),
-    select: (data) => data.items,
-  });
+  return useItems<Token>(keys.ciTokens(projectId), `/projects/${projectId}/ci-tokens`);
 }
 
 export function useCreateCiToken(projectId: string) {

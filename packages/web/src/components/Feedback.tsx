@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../api/errors';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -54,10 +55,19 @@ interface EmptyStateProps {
   title: string;
   children?: ReactNode;
   action?: ReactNode;
+  /** A primary link as the action. */
+  link?: { to: string; label: string };
 }
 
 /** Says what is missing and what to do next. */
-export function EmptyState({ title, children, action }: EmptyStateProps) {
+export function EmptyState({ title, children, action: given, link }: EmptyStateProps) {
+  const action =
+    given ??
+    (link ? (
+      <Link to={link.to} className="btn btn--primary">
+        {link.label}
+      </Link>
+    ) : null);
   return (
     <div className="empty">
       <p className="empty__title">{title}</p>

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { headerActions, type HeaderAction } from './HeaderAction';
 
 interface SectionProps {
   title: string;
@@ -6,13 +7,24 @@ interface SectionProps {
   id?: string;
   description?: ReactNode;
   actions?: ReactNode;
+  /** A single button for `actions`. */
+  action?: HeaderAction | false | null;
   children: ReactNode;
   className?: string;
 }
 
 /** A titled card on a page; its heading names the region for assistive tech. */
-export function Section({ title, id, description, actions, children, className }: SectionProps) {
+export function Section({
+  title,
+  id,
+  description,
+  actions: given,
+  action,
+  children,
+  className,
+}: SectionProps) {
   const headingId = useId();
+  const actions = headerActions(given, action);
   return (
     <section id={id} className={`card ${className ?? ''}`.trim()} aria-labelledby={headingId}>
       <header className="card__header">
@@ -32,12 +44,16 @@ export function Section({ title, id, description, actions, children, className }
 export function PageHeader({
   title,
   subtitle,
-  actions,
+  actions: given,
+  action,
 }: {
   title: ReactNode;
   subtitle?: ReactNode;
   actions?: ReactNode;
+  /** A single button for `actions`. */
+  action?: HeaderAction | false | null;
 }) {
+  const actions = headerActions(given, action);
   return (
     <div className="page-header">
       <div className="page-header__text">

@@ -70,19 +70,15 @@ export function ArtifactsPage() {
       <PageHeader
         title="Artifacts"
         subtitle="Datasets, tools, frameworks, models, feature pipelines and templates one project produced and others reused. Every team sees the catalogue; projects of other teams stay unnamed."
-        actions={
-          writable.length > 0 && !adding ? (
-            <button
-              type="button"
-              className="btn btn--primary"
-              onClick={() => {
-                setReusing(null);
-                setAdding(true);
-              }}
-            >
-              Add an artifact
-            </button>
-          ) : null
+        action={
+          writable.length > 0 &&
+          !adding && {
+            label: 'Add an artifact',
+            onClick: () => {
+              setReusing(null);
+              setAdding(true);
+            },
+          }
         }
       />
       {adding ? (

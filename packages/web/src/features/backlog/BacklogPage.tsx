@@ -4,9 +4,8 @@ import type { BacklogItem } from '@sextant/core';
 import { useBacklog } from '../../api/backlog';
 import { useRuns } from '../../api/runs';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
+import { Section } from '../../components/Section';
+import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { successMetric } from '../runs/run-text';
 import { BacklogForm } from './BacklogForm';
 import { BacklogTable } from './BacklogTable';
@@ -33,17 +32,12 @@ function BacklogContent({ project, canEdit }: ProjectAccess) {
 
   return (
     <div className="page page--wide">
-      <PageTitle title={`Backlog · ${project.name}`} />
-      <ProjectCrumbs project={project} />
-      <PageHeader
+      <ProjectPageHeader
+        project={project}
         title="Backlog"
         subtitle="Improvement ideas from error analysis: what the largest errors showed, the change that could fix it, its effort and expected impact. The simplest come first."
-        actions={
-          canEdit && !adding && !editing ? (
-            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
-              Add an idea
-            </button>
-          ) : null
+        action={
+          canEdit && !adding && !editing && { label: 'Add an idea', onClick: () => setAdding(true) }
         }
       />
       {!canEdit ? (

@@ -5,10 +5,9 @@ import { useDelivery } from '../../api/delivery';
 import { Badge } from '../../components/Badge';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section } from '../../components/Section';
 import { formatDateRange, formatPercent } from '../../lib/format';
-import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { sprintPath } from '../sprints/sprint-text';
 import { SuccessRateChart, type RatePoint } from './SuccessRateChart';
 import { WarningsPanel } from './WarningsPanel';
@@ -229,9 +228,8 @@ function DeliveryContent({ project, canEdit }: ProjectAccess) {
 
   const header = (
     <>
-      <PageTitle title={`Delivery · ${project.name}`} />
-      <ProjectCrumbs project={project} />
-      <PageHeader
+      <ProjectPageHeader
+        project={project}
         title="Delivery"
         subtitle="Whether the team delivers what it commits to, sprint after sprint, and who is left with undelivered stories."
       />

@@ -3,10 +3,9 @@ import { useSearchParams } from 'react-router';
 import type { DeploymentKpis } from '@sextant/core';
 import { useDeploymentKpis, useDeployments } from '../../api/deployments';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section } from '../../components/Section';
 import { formatPercent } from '../../lib/format';
-import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { DeploymentsChart } from './DeploymentsChart';
 import { DeploymentsTable } from './DeploymentsTable';
 import { formatDays, formatHours } from './deployment-text';
@@ -141,9 +140,8 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
 
   return (
     <div className="page page--wide">
-      <PageTitle title={`Deployments · ${project.name}`} />
-      <ProjectCrumbs project={project} />
-      <PageHeader
+      <ProjectPageHeader
+        project={project}
         title="Deployments"
         subtitle="What CD shipped, where and how it ended. The figures count production deployments, in UTC days; hover a figure for its rule."
       />

@@ -4,9 +4,8 @@ import { useInsights } from '../../api/insights';
 import { useRoi } from '../../api/ledger';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
+import { Section } from '../../components/Section';
+import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { InsightCard } from './InsightCard';
 import { InsightForm } from './InsightForm';
 import { INSIGHT_STATUS_LABELS, moneyList } from './insight-text';
@@ -72,17 +71,12 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
 
   return (
     <div className="page page--wide">
-      <PageTitle title={`Insights · ${project.name}`} />
-      <ProjectCrumbs project={project} />
-      <PageHeader
+      <ProjectPageHeader
+        project={project}
         title="Insights"
         subtitle="Actionable business recommendations from the project's analysis: proposed, accepted by the business, then implemented. How many the project delivers per month and quarter is the measure of the value it gives."
-        actions={
-          canEdit && !adding ? (
-            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
-              Propose an insight
-            </button>
-          ) : null
+        action={
+          canEdit && !adding && { label: 'Propose an insight', onClick: () => setAdding(true) }
         }
       />
       {!canEdit ? (

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { useMe } from '../../api/auth';
 import type { PortfolioFilters as Filters } from '../../api/keys';
 import { PORTFOLIO_PAGE_SIZE, usePortfolio } from '../../api/portfolio';
@@ -54,14 +53,7 @@ export function PortfolioPage() {
       ) : !data || !workspace ? (
         <ErrorNotice error={portfolio.error} onRetry={() => void portfolio.refetch()} />
       ) : workspace.projects === 0 ? (
-        <EmptyState
-          title="No projects yet"
-          action={
-            <Link to="/projects" className="btn btn--primary">
-              Go to projects
-            </Link>
-          }
-        >
+        <EmptyState title="No projects yet" link={{ to: '/projects', label: 'Go to projects' }}>
           <p>Start a project from the project list; it appears here with its health and KPIs.</p>
         </EmptyState>
       ) : (

@@ -6,10 +6,9 @@ import { useProduction, useReasonToBacklog, type ProductionRange } from '../../a
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/form';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section } from '../../components/Section';
 import { formatMoney, formatNumber, formatPercent, todayIso } from '../../lib/format';
-import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { DisagreementChart, HitRateChart } from './ProductionCharts';
 import { hitRateText } from './production-text';
 
@@ -197,9 +196,8 @@ function ProductionContent({ project, canEdit }: ProjectAccess) {
 
   return (
     <div className="page page--wide">
-      <PageTitle title={`Production · ${project.name}`} />
-      <ProjectCrumbs project={project} />
-      <PageHeader
+      <ProjectPageHeader
+        project={project}
         title="Production"
         subtitle="The model’s hit rate@N in production beside the bar (today’s strategy: check the machines unchecked the longest), the money realized, and where the operators disagree with the model."
       />

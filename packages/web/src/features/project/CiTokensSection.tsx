@@ -28,12 +28,14 @@ export function CiTokensSection({ projectId, canEdit, isTeamAdmin, userId }: CiT
       id="ci-tokens"
       title="CI tokens"
       description="For pipelines that post runs and deployments to this project, and nothing else."
-      actions={
-        canEdit && !adding && !created ? (
-          <button type="button" className="btn btn--small" onClick={() => setAdding(true)}>
-            New CI token
-          </button>
-        ) : null
+      action={
+        canEdit &&
+        !adding &&
+        !created && {
+          label: 'New CI token',
+          onClick: () => setAdding(true),
+          className: 'btn btn--small',
+        }
       }
     >
       {created ? (

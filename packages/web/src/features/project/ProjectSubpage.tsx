@@ -5,6 +5,9 @@ import { useProject } from '../../api/projects';
 import { EmptyState } from '../../components/Feedback';
 import { ProjectTabs } from './ProjectTabs';
 import { PageQueryState } from '../../components/PageQueryState';
+import type { HeaderAction } from '../../components/HeaderAction';
+import { PageTitle } from '../../components/PageTitle';
+import { PageHeader } from '../../components/Section';
 
 export interface ProjectAccess {
   project: ProjectDetail;
@@ -25,14 +28,7 @@ export function projectAccess(project: ProjectDetail): ProjectAccess {
 /** A missing project, or one of a team the reader is not in, looks the same. */
 export function ProjectNotFound({ what = 'Project' }: { what?: string }) {
   return (
-    <EmptyState
-      title={`${what} not found`}
-      action={
-        <Link to="/projects" className="btn btn--primary">
-          Back to projects
-        </Link>
-      }
-    >
+    <EmptyState title={`${what} not found`} link={{ to: '/projects', label: 'Back to projects' }}>
       <p>It does not exist, or it belongs to a team you are not in.</p>
     </EmptyState>
   );
@@ -89,5 +85,29 @@ export function ProjectRoute({ content: Content }: { content: ComponentType<Proj
   const { projectId = '' } = useParams();
   return (
     <ProjectSubpage projectId={projectId}>{(access) => <Content {...access} />}</ProjectSubpage>
+  );
+}
+
+/** A project page's top: the tab title, the breadcrumb and tabs, then the page header. */
+export function ProjectPageHeader({
+  project,
+  tab,
+  title,
+  subtitle,
+  action,
+}: {
+  project: ProjectDetail;
+  /** The tab title's first part; defaults to the title. */
+  tab?: string;
+  title: string;
+  subtitle: ReactNode;
+  action?: HeaderAction | false | null;
+}) {
+  return (
+    <>
+      <PageTitle title={`${tab ?? title} · ${project.name}`} />
+      <ProjectCrumbs project={project} />
+      <PageHeader title={title} subtitle={subtitle} action={action} />
+    </>
   );
 }

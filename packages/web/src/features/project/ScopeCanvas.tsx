@@ -32,12 +32,9 @@ export function ScopeCanvas({ project, canEdit }: { project: ProjectDetail; canE
       title="Scope"
       id="scope"
       description="Why the project exists, who will use it, and the bar today's process sets."
-      actions={
-        canEdit && !editing ? (
-          <button type="button" className="btn" onClick={() => setEditing(true)}>
-            Edit scope
-          </button>
-        ) : null
+      action={
+        canEdit &&
+        !editing && { label: 'Edit scope', onClick: () => setEditing(true), className: 'btn' }
       }
     >
       {editing ? (

@@ -48,12 +48,9 @@ export function ProjectsPage() {
       <PageHeader
         title="Projects"
         subtitle="Every project of your teams, newest first."
-        actions={
-          writableTeams.length > 0 && !creating ? (
-            <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
-              New project
-            </button>
-          ) : null
+        action={
+          writableTeams.length > 0 &&
+          !creating && { label: 'New project', onClick: () => setCreating(true) }
         }
       />
       {creating ? (

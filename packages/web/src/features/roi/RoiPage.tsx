@@ -4,10 +4,9 @@ import { useLedger } from '../../api/ledger';
 import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section } from '../../components/Section';
 import { formatDate, formatMoney, formatNumber, formatRoi } from '../../lib/format';
-import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { LedgerForm } from './LedgerForm';
 import { RoiChart } from './RoiChart';
 import { CATEGORY_LABELS } from './roi-text';
@@ -100,18 +99,12 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
 
   return (
     <div className="page page--wide">
-      <PageTitle title={`ROI · ${project.name}`} />
-      <ProjectCrumbs project={project} />
-      <PageHeader
+      <ProjectPageHeader
+        project={project}
+        tab="ROI"
         title="Return on investment"
         subtitle="What the project cost and what it gave back, estimated or realized. ROI = (returns − costs) / costs; the break-even month is projected from the last six months."
-        actions={
-          canEdit && !adding ? (
-            <button type="button" className="btn btn--primary" onClick={() => setAdding(true)}>
-              Add an entry
-            </button>
-          ) : null
-        }
+        action={canEdit && !adding && { label: 'Add an entry', onClick: () => setAdding(true) }}
       />
       {!canEdit ? (
         <ReadOnlyNotice

@@ -4,9 +4,7 @@ import type { RunFilters as Filters } from '../../api/keys';
 import { useRuns } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader } from '../../components/Section';
-import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
+import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { RunCompare } from './RunCompare';
 import { RunFilters } from './RunFilters';
 import { RunTable } from './RunTable';
@@ -145,9 +143,8 @@ function RunsContent({ project, canEdit }: ProjectAccess) {
 
   return (
     <div className="page page--wide">
-      <PageTitle title={`Runs · ${project.name}`} />
-      <ProjectCrumbs project={project} />
-      <PageHeader
+      <ProjectPageHeader
+        project={project}
         title="Runs"
         subtitle={
           <>

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { EmptyState } from '../../components/Feedback';
 
 export function NotFoundPage() {
@@ -6,11 +5,7 @@ export function NotFoundPage() {
     <div className="page">
       <EmptyState
         title="This page does not exist"
-        action={
-          <Link className="btn btn--primary" to="/projects">
-            Go to projects
-          </Link>
-        }
+        link={{ to: '/projects', label: 'Go to projects' }}
       >
         <p>The link may be old, or the address mistyped.</p>
       </EmptyState>

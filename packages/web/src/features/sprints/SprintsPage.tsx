@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSprints } from '../../api/sprints';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
-import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
+import { Section } from '../../components/Section';
+import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { JiraImportSection } from './JiraImportSection';
 import { PlanSprintForm } from './PlanSprintForm';
 import { SprintTable } from './SprintTable';
@@ -18,17 +17,14 @@ function SprintsContent({ project, canEdit }: ProjectAccess) {
 
   return (
     <div className="page page--wide">
-      <PageTitle title={`Sprints · ${project.name}`} />
-      <ProjectCrumbs project={project} />
-      <PageHeader
+      <ProjectPageHeader
+        project={project}
         title="Sprints"
         subtitle="Each sprint lasts 1 to 4 weeks and hands over something tangible per story; closing it records what was delivered."
-        actions={
-          canEdit && !planning && sprints.isSuccess ? (
-            <button type="button" className="btn btn--primary" onClick={() => setPlanning(true)}>
-              Plan a sprint
-            </button>
-          ) : null
+        action={
+          canEdit &&
+          !planning &&
+          sprints.isSuccess && { label: 'Plan a sprint', onClick: () => setPlanning(true) }
         }
       />
       {!canEdit ? (

@@ -22,14 +22,7 @@ export function TeamPage() {
         query={team}
         loading="Loading team…"
         notFound={
-          <EmptyState
-            title="Team not found"
-            action={
-              <Link to="/teams" className="btn btn--primary">
-                Back to teams
-              </Link>
-            }
-          >
+          <EmptyState title="Team not found" link={{ to: '/teams', label: 'Back to teams' }}>
             <p>It does not exist, or you are not one of its members.</p>
           </EmptyState>
         }
