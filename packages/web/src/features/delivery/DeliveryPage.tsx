@@ -12,6 +12,7 @@ import { ProjectCrumbs, ProjectRoute, type ProjectAccess } from '../project/Proj
 import { sprintPath } from '../sprints/sprint-text';
 import { SuccessRateChart, type RatePoint } from './SuccessRateChart';
 import { WarningsPanel } from './WarningsPanel';
+import { PrimaryLink } from '../../components/PrimaryLink';
 
 type DeliverySprintRow = Delivery['sprints'][number];
 type Person = Delivery['people'][number];
@@ -97,9 +98,7 @@ function SprintFigures({
           header: 'Sprint',
           cell: (sprint) => (
             <>
-              <Link className="table__primary-link" to={sprintPath(projectId, sprint.id)}>
-                {sprint.name}
-              </Link>
+              <PrimaryLink to={sprintPath(projectId, sprint.id)}>{sprint.name}</PrimaryLink>
               <span className="muted small">
                 {formatDateRange(sprint.startDate, sprint.endDate)}
               </span>
