@@ -55,18 +55,22 @@ function renderDialog() {
   return renderPage(<CloseSprintDialog sprint={sprint} sprints={[sprint]} onDismiss={vi.fn()} />);
 }
 
+/** The server's answer to closing sprint 3 with one story of two done. */
+function closedSprint(rest: { carriedOver: unknown[]; nextSprint: unknown }) {
+  return {
+    status: 200,
+    body: { sprint: { ...sprintBase, state: 'closed' }, delivered: 1, notDelivered: 1, ...rest },
+  };
+}
+
 describe('CloseSprintDialog', () => {
   it('shows what was delivered and plans the next sprint when a story is carried over', async () => {
-    const server = fakeServer(() => ({
-      status: 200,
-      body: {
-        sprint: { ...sprintBase, state: 'closed' },
-        delivered: 1,
-        notDelivered: 1,
+    const server = fakeServer(() =>
+      closedSprint({
         carriedOver: [story('c', 'Explain the score', 'todo')],
         nextSprint: { ...sprintBase, id: 's4', number: 4, name: 'Sprint 4', state: 'planned' },
-      },
-    }));
+      }),
+    );
     const { user } = renderDialog();
 
     expect(screen.getByText(/1 of 2 stories done → 50\s?% delivered/)).toBeTruthy();
@@ -97,16 +101,7 @@ describe('CloseSprintDialog', () => {
   });
 
   it('closes without a next sprint when nothing is carried', async () => {
-    const server = fakeServer(() => ({
-      status: 200,
-      body: {
-        sprint: { ...sprintBase, state: 'closed' },
-        delivered: 1,
-        notDelivered: 1,
-        carriedOver: [],
-        nextSprint: null,
-      },
-    }));
+    const server = fakeServer(() => closedSprint({ carriedOver: [], nextSprint: null }));
     const { user } = renderDialog();
 
     await user.click(screen.getByRole('button', { name: 'Close sprint' }));

@@ -1,4 +1,5 @@
 import type {
+  ChangeEvent,
   InputHTMLAttributes,
   ReactNode,
   Ref,
@@ -53,21 +54,28 @@ function frame({ label, error, hint, optional, className }: FieldFrame) {
   return { label, error, hint, optional, className };
 }
 
+/** What the kit sets on a control: its class, its value and the change handler handed the value. */
+function bind<T extends string>(props: {
+  value: T;
+  onChange: (value: T) => void;
+  controlClassName?: string | undefined;
+}) {
+  return {
+    className: props.controlClassName,
+    value: props.value,
+    // A select's options are the T values and a text control's T is string, so the value is a T.
+    onChange: (e: ChangeEvent<{ value: string }>) => props.onChange(e.target.value as T),
+  };
+}
+
 /** A labelled text input (`type` may be email, url, password, search…). */
 export function TextField(props: FieldFrame & InputControl) {
-  const { label, error, hint, optional, className, value, onChange, controlClassName } = props;
   const { afterControl, ...input } = omitFrame(props);
   return (
-    <Field {...frame({ label, error, hint, optional, className })}>
+    <Field {...frame(props)}>
       {(control) => (
         <>
-          <input
-            {...control}
-            {...input}
-            className={controlClassName}
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
-          />
+          <input {...control} {...input} {...bind(props)} />
           {afterControl}
         </>
       )}
@@ -85,19 +93,9 @@ export function NumberField(props: FieldFrame & Omit<InputControl, 'type' | 'inp
 
 /** A labelled calendar-day input, the day written beside it (DateInput). */
 export function DateField(props: FieldFrame & Omit<InputControl, 'type'>) {
-  const { label, error, hint, optional, className, value, onChange, controlClassName, ...input } =
-    props;
   return (
-    <Field {...frame({ label, error, hint, optional, className })}>
-      {(control) => (
-        <DateInput
-          {...control}
-          {...input}
-          className={controlClassName}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+    <Field {...frame(props)}>
+      {(control) => <DateInput {...control} {...omitFrame(props)} {...bind(props)} />}
     </Field>
   );
 }
@@ -116,30 +114,11 @@ export function SelectField<T extends string>(
       options?: readonly SelectOption<T>[];
     },
 ) {
-  const {
-    label,
-    error,
-    hint,
-    optional,
-    className,
-    value,
-    onChange,
-    controlClassName,
-    options,
-    children,
-    ...select
-  } = props;
+  const { options, children, ...select } = omitFrame(props);
   return (
-    <Field {...frame({ label, error, hint, optional, className })}>
+    <Field {...frame(props)}>
       {(control) => (
-        <select
-          {...control}
-          {...select}
-          className={controlClassName}
-          value={value}
-          // The options are the T values, so the chosen one is a T.
-          onChange={(e) => onChange(e.target.value as T)}
-        >
+        <select {...control} {...select} {...bind(props)}>
           {options
             ? options.map((option) => (
                 <option key={option.value} value={option.value}>
@@ -157,19 +136,9 @@ export function SelectField<T extends string>(
 export function TextareaField(
   props: FieldFrame & ControlOf<TextareaHTMLAttributes<HTMLTextAreaElement>>,
 ) {
-  const { label, error, hint, optional, className, value, onChange, controlClassName, ...area } =
-    props;
   return (
-    <Field {...frame({ label, error, hint, optional, className })}>
-      {(control) => (
-        <textarea
-          {...control}
-          {...area}
-          className={controlClassName}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+    <Field {...frame(props)}>
+      {(control) => <textarea {...control} {...omitFrame(props)} {...bind(props)} />}
     </Field>
   );
 }

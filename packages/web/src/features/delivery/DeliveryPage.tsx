@@ -11,6 +11,7 @@ import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/
 import { sprintPath } from '../sprints/sprint-text';
 import { SuccessRateChart, type RatePoint } from './SuccessRateChart';
 import { WarningsPanel } from './WarningsPanel';
+import { PrimaryLink } from '../../components/PrimaryLink';
 
 type DeliverySprintRow = Delivery['sprints'][number];
 type Person = Delivery['people'][number];
@@ -96,9 +97,7 @@ function SprintFigures({
           header: 'Sprint',
           cell: (sprint) => (
             <>
-              <Link className="table__primary-link" to={sprintPath(projectId, sprint.id)}>
-                {sprint.name}
-              </Link>
+              <PrimaryLink to={sprintPath(projectId, sprint.id)}>{sprint.name}</PrimaryLink>
               <span className="muted small">
                 {formatDateRange(sprint.startDate, sprint.endDate)}
               </span>

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { formatMoneyShort, type PortfolioProject } from '@sextant/core';
 import { DataTable, type Column } from '../../components/DataTable';
 import { HealthBadge } from '../../components/HealthBadge';
 import { StageBadge } from '../../components/StageBadge';
 import { formatPercent, formatRoi } from '../../lib/format';
+import { PrimaryLink } from '../../components/PrimaryLink';
 
 function roiText(project: PortfolioProject): string {
   return formatRoi(project.roi);
@@ -46,9 +46,7 @@ export function PortfolioTable({
           header: 'Project',
           cell: (project) => (
             <>
-              <Link className="table__primary-link" to={project.url}>
-                {project.name}
-              </Link>
+              <PrimaryLink to={project.url}>{project.name}</PrimaryLink>
               <span className="portfolio-table__team">{project.teamName}</span>
             </>
           ),

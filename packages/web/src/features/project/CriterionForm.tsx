@@ -44,6 +44,8 @@ function initialValues(c: SuccessCriterion | null) {
 }
 
 type Values = ReturnType<typeof initialValues>;
+/** The values a text field edits: any string, not one of a few. */
+type TextKey = { [K in keyof Values]: string extends Values[K] ? K : never }[keyof Values];
 
 /** Checks what the browser can check, so the person sees every mistake at once. */
 function validate(v: Values): { problems: Record<string, string>; body?: PutSuccessCriterionBody } {
@@ -124,6 +126,12 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+  /** A text field's value, change handler and message, the message under `errorKey`. */
+  const bound = (key: TextKey, errorKey: string) => ({
+    error: errors[errorKey],
+    value: values[key],
+    onChange: (value: string) => set(key, value),
+  });
 
   const submit = () => {
     const { problems, body } = validate(values);
@@ -182,20 +190,16 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
           {values.kind === 'hit_rate_at_n' ? (
             <TextField
               label="N (interventions per period)"
-              error={errors['metric.n']}
+              {...bound('n', 'metric.n')}
               inputMode="numeric"
-              value={values.n}
-              onChange={(value) => set('n', value)}
             />
           ) : (
             <>
               <TextField
                 label="Metric name"
                 className="grow"
-                error={errors['metric.name']}
-                value={values.name}
+                {...bound('name', 'metric.name')}
                 placeholder="e.g. auc"
-                onChange={(value) => set('name', value)}
               />
               <SelectField
                 label="Better when it"
@@ -208,10 +212,8 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
           )}
           <NumberField
             label="Threshold"
-            error={errors.threshold}
+            {...bound('threshold', 'threshold')}
             hint={values.kind === 'hit_rate_at_n' ? 'e.g. 2 hits per day' : undefined}
-            value={values.threshold}
-            onChange={(value) => set('threshold', value)}
           />
         </div>
       </fieldset>
@@ -234,34 +236,22 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
             <TextField
               label="Train size"
               className="narrow"
-              error={errors['evaluation.trainSize']}
-              value={values.trainSize}
+              {...bound('trainSize', 'evaluation.trainSize')}
               placeholder="e.g. 52w"
-              onChange={(value) => set('trainSize', value)}
             />
           ) : null}
           <TextField
             label="Test window"
             className="narrow"
-            error={errors['evaluation.testWindow']}
-            value={values.testWindow}
-            onChange={(value) => set('testWindow', value)}
+            {...bound('testWindow', 'evaluation.testWindow')}
           />
-          <TextField
-            label="Step"
-            className="narrow"
-            error={errors['evaluation.step']}
-            value={values.step}
-            onChange={(value) => set('step', value)}
-          />
+          <TextField label="Step" className="narrow" {...bound('step', 'evaluation.step')} />
           <TextField
             label="Horizon"
             className="narrow"
             optional
-            error={errors['evaluation.horizon']}
-            value={values.horizon}
+            {...bound('horizon', 'evaluation.horizon')}
             placeholder="e.g. 2d"
-            onChange={(value) => set('horizon', value)}
           />
         </div>
         <p className="field__hint">{DURATION_HINT} (hours, days, weeks).</p>
@@ -286,15 +276,11 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
           <div className="form__row">
             <NumberField
               label="Cost of a missed failure"
-              error={errors['valueModel.costMissed']}
-              value={values.costMissed}
-              onChange={(value) => set('costMissed', value)}
+              {...bound('costMissed', 'valueModel.costMissed')}
             />
             <NumberField
               label="Cost of an intervention"
-              error={errors['valueModel.costIntervention']}
-              value={values.costIntervention}
-              onChange={(value) => set('costIntervention', value)}
+              {...bound('costIntervention', 'valueModel.costIntervention')}
             />
             <TextField
               label="Currency"

@@ -1,9 +1,9 @@
-import { Link } from 'react-router';
 import type { Project } from '@sextant/core';
 import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
 import { StageBadge } from '../../components/StageBadge';
 import { TitledTime } from '../../components/TitledTime';
+import { PrimaryLink } from '../../components/PrimaryLink';
 
 export function ProjectTable({ projects }: { projects: Project[] }) {
   return (
@@ -15,9 +15,7 @@ export function ProjectTable({ projects }: { projects: Project[] }) {
           header: 'Project',
           cell: (project) => (
             <>
-              <Link className="table__primary-link" to={`/projects/${project.id}`}>
-                {project.name}
-              </Link>
+              <PrimaryLink to={`/projects/${project.id}`}>{project.name}</PrimaryLink>
               {project.archivedAt ? <Badge>Archived</Badge> : null}
             </>
           ),

@@ -13,6 +13,7 @@ import {
 } from './run-text';
 import { DataTable } from '../../components/DataTable';
 import { MetricValue } from '../../components/MetricValue';
+import { PrimaryLink } from '../../components/PrimaryLink';
 
 /** How many metrics the table shows for a run when the project has no success metric yet. */
 const METRICS_SHOWN = 3;
@@ -99,9 +100,7 @@ export function RunTable({
                   aria-label={`Select run ${runName(run)} of ${time} to compare`}
                 />
                 <span className="run-table__name">
-                  <Link className="table__primary-link" to={runPath(projectId, run.id)}>
-                    {time}
-                  </Link>
+                  <PrimaryLink to={runPath(projectId, run.id)}>{time}</PrimaryLink>
                   <span className="muted small">
                     {run.ci
                       ? `${run.ci.provider} · job ${run.ci.jobId}`

@@ -11,6 +11,7 @@ import {
   lengthText,
   sprintPath,
 } from './sprint-text';
+import { PrimaryLink } from '../../components/PrimaryLink';
 
 function StoryCounts({ sprint }: { sprint: Sprint }) {
   const { todo, in_progress: inProgress, done } = sprint.storyCounts;
@@ -45,13 +46,9 @@ export function SprintTable({ projectId, sprints }: { projectId: string; sprints
           header: 'Sprint',
           cell: (sprint) => (
             <>
-              <Link
-                id={`sprint-name-${sprint.id}`}
-                className="table__primary-link"
-                to={sprintPath(projectId, sprint.id)}
-              >
+              <PrimaryLink id={`sprint-name-${sprint.id}`} to={sprintPath(projectId, sprint.id)}>
                 {sprint.name}
-              </Link>
+              </PrimaryLink>
               <span className="muted small">#{sprint.number}</span>
               {sprint.goal ? <p className="sprint-table__goal">{sprint.goal}</p> : null}
             </>

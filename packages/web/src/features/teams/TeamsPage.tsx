@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { fieldErrors } from '../../api/errors';
 import { useCreateTeam, useTeams } from '../../api/teams';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
@@ -9,6 +9,7 @@ import { PageHeader, Section } from '../../components/Section';
 import { DataTable } from '../../components/DataTable';
 import { formatDate } from '../../lib/format';
 import { RoleBadge } from './RoleBadge';
+import { PrimaryLink } from '../../components/PrimaryLink';
 
 function CreateTeamForm() {
   const [name, setName] = useState('');
@@ -72,11 +73,7 @@ export function TeamsPage() {
             columns={[
               {
                 header: 'Team',
-                cell: (team) => (
-                  <Link className="table__primary-link" to={`/teams/${team.id}`}>
-                    {team.name}
-                  </Link>
-                ),
+                cell: (team) => <PrimaryLink to={`/teams/${team.id}`}>{team.name}</PrimaryLink>,
               },
               { header: 'Your role', cell: (team) => <RoleBadge role={team.role} /> },
               { header: 'Members', cell: (team) => team.memberCount },
