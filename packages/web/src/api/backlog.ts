@@ -18,6 +18,9 @@ export type BacklogItemInput = Omit<CreateBacklogItemBody, 'status'> & {
   status?: CreateBacklogItemBody['status'];
 };
 
+/** The path of one backlog item, for its update and its deletion. */
+const itemPath = (itemId: string) => `/backlog/${itemId}`;
+
 export function useCreateBacklogItem(projectId: string) {
   const path = `/projects/${projectId}/backlog`;
   return usePostMutation<BacklogItem, BacklogItemInput>(keys.backlog(projectId), path);
@@ -28,10 +31,10 @@ export function useUpdateBacklogItem(projectId: string) {
   return usePatchMutation<BacklogItem, UpdateBacklogItemBody, 'itemId'>(
     keys.backlog(projectId),
     'itemId',
-    (itemId) => `/backlog/${itemId}`,
+    itemPath,
   );
 }
 
 export function useDeleteBacklogItem(projectId: string) {
-  return useDeleteMutation(keys.backlog(projectId), (itemId) => `/backlog/${itemId}`);
+  return useDeleteMutation(keys.backlog(projectId), itemPath);
 }
