@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   Artifact,
   ArtifactKind,
@@ -11,8 +11,8 @@ import type {
   WorkspaceArtifactKpis,
 } from '@sextant/core';
 import { api } from './client';
-import { useGet } from './query';
-import { useInvalidatingMutation } from './mutation';
+import { useGet, useListPage } from './query';
+import { useInvalidatingMutation, usePostMutation } from './mutation';
 
 /** The catalogue's filters as the API takes them ('' = not set). */
 export interface ArtifactFilters {
@@ -33,21 +33,12 @@ const artifactKeys = {
 
 /** One page of the workspace catalogue. */
 export function useArtifacts(filters: ArtifactFilters) {
-  return useQuery({
-    queryKey: artifactKeys.list(filters),
-    queryFn: ({ signal }) =>
-      api.get<ArtifactList>(
-        '/artifacts',
-        {
-          kind: filters.kind,
-          q: filters.q.trim(),
-          sort: filters.sort,
-          offset: filters.offset,
-          limit: ARTIFACT_PAGE_SIZE,
-        },
-        signal,
-      ),
-    placeholderData: keepPreviousData,
+  return useListPage<ArtifactList>(artifactKeys.list(filters), '/artifacts', {
+    kind: filters.kind,
+    q: filters.q.trim(),
+    sort: filters.sort,
+    offset: filters.offset,
+    limit: ARTIFACT_PAGE_SIZE,
   });
 }
 
@@ -68,9 +59,7 @@ export function useWritableProjects() {
 }
 
 export function useCreateArtifact() {
-  return useInvalidatingMutation(artifactKeys.all, (body: CreateArtifactBody) =>
-    api.post<Artifact>('/artifacts', body),
-  );
+  return usePostMutation<Artifact, CreateArtifactBody>(artifactKeys.all, '/artifacts');
 }
 
 export function useRecordReuse() {

@@ -4,9 +4,8 @@ import type {
   CreateBacklogItemBody,
   UpdateBacklogItemBody,
 } from '@sextant/core';
-import { api } from './client';
 import { useGet } from './query';
-import { useInvalidatingMutation } from './mutation';
+import { useDeleteMutation, usePatchMutation, usePostMutation } from './mutation';
 import { keys } from './keys';
 
 /** The improvement backlog, simplest first, with the ordering rule in words. */
@@ -19,22 +18,23 @@ export type BacklogItemInput = Omit<CreateBacklogItemBody, 'status'> & {
   status?: CreateBacklogItemBody['status'];
 };
 
+/** The path of one backlog item, for its update and its deletion. */
+const itemPath = (itemId: string) => `/backlog/${itemId}`;
+
 export function useCreateBacklogItem(projectId: string) {
-  return useInvalidatingMutation(keys.backlog(projectId), (body: BacklogItemInput) =>
-    api.post<BacklogItem>(`/projects/${projectId}/backlog`, body),
-  );
+  const path = `/projects/${projectId}/backlog`;
+  return usePostMutation<BacklogItem, BacklogItemInput>(keys.backlog(projectId), path);
 }
 
+/** Takes `{ itemId, body }`. */
 export function useUpdateBacklogItem(projectId: string) {
-  return useInvalidatingMutation(
+  return usePatchMutation<BacklogItem, UpdateBacklogItemBody, 'itemId'>(
     keys.backlog(projectId),
-    ({ itemId, body }: { itemId: string; body: UpdateBacklogItemBody }) =>
-      api.patch<BacklogItem>(`/backlog/${itemId}`, body),
+    'itemId',
+    itemPath,
   );
 }
 
 export function useDeleteBacklogItem(projectId: string) {
-  return useInvalidatingMutation(keys.backlog(projectId), (itemId: string) =>
-    api.delete(`/backlog/${itemId}`),
-  );
+  return useDeleteMutation(keys.backlog(projectId), itemPath);
 }

@@ -1,24 +1,16 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import type { Deployment, DeploymentKpis, Page } from '@sextant/core';
-import { api } from './client';
-import { useGet } from './query';
+import type { Deployment, DeploymentKpis } from '@sextant/core';
+import { useCursorPages, useGet } from './query';
 import { keys } from './keys';
 
 const PAGE_SIZE = 25;
 
 /** The project's deployments, newest first, optionally of one environment ("Load more"). */
 export function useDeployments(projectId: string, environment: string) {
-  return useInfiniteQuery({
-    queryKey: keys.deploymentList(projectId, environment),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Deployment>>(
-        `/projects/${projectId}/deployments`,
-        { limit: PAGE_SIZE, cursor: pageParam, environment: environment || undefined },
-        signal,
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  return useCursorPages<Deployment>(
+    keys.deploymentList(projectId, environment),
+    `/projects/${projectId}/deployments`,
+    (cursor) => ({ limit: PAGE_SIZE, cursor, environment: environment || undefined }),
+  );
 }
 
 /** Deployment KPIs with their rules, and production deployments per week for the chart. */

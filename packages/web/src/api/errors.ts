@@ -33,16 +33,23 @@ export class ApiError extends Error {
 
   /** The fields a 400 invalid_request named, if any. */
   get fields(): FieldProblem[] {
-    const fields = this.details.fields;
-    if (!Array.isArray(fields)) return [];
-    return fields.filter(
-      (f): f is FieldProblem =>
-        typeof f === 'object' &&
-        f !== null &&
-        typeof (f as FieldProblem).field === 'string' &&
-        typeof (f as FieldProblem).message === 'string',
-    );
+    return fieldProblems(this.details.fields);
   }
+}
+
+/**
+ * The `{ field, message }` entries of a list in an error's details (`details.fields`, or a
+ * 422's `details.problems`); anything else, or a value that is no list, gives none.
+ */
+export function fieldProblems(list: unknown): FieldProblem[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (f): f is FieldProblem =>
+      typeof f === 'object' &&
+      f !== null &&
+      typeof (f as FieldProblem).field === 'string' &&
+      typeof (f as FieldProblem).message === 'string',
+  );
 }
 
 export function isApiError(error: unknown): error is ApiError {

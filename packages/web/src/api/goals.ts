@@ -9,7 +9,7 @@ import type {
 } from '@sextant/core';
 import { api } from './client';
 import { useGet } from './query';
-import { useInvalidatingMutation } from './mutation';
+import { usePostMutation } from './mutation';
 import { useInvalidateProject } from './projects';
 
 export function useCreateGoal(projectId: string) {
@@ -45,7 +45,8 @@ export function useGoalMeasurements(goalId: string) {
 }
 
 export function useAddGoalMeasurement(goalId: string) {
-  return useInvalidatingMutation(measurementsKey(goalId), (body: CreateGoalMeasurementBody) =>
-    api.post<GoalMeasurement>(`/goals/${goalId}/measurements`, body),
+  return usePostMutation<GoalMeasurement, CreateGoalMeasurementBody>(
+    measurementsKey(goalId),
+    `/goals/${goalId}/measurements`,
   );
 }

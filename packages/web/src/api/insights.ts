@@ -1,7 +1,6 @@
 import type { CreateInsightBody, Insight, InsightPage, UpdateInsightBody } from '@sextant/core';
-import { api } from './client';
 import { useGet } from './query';
-import { useInvalidatingMutation } from './mutation';
+import { usePatchMutation, usePostMutation } from './mutation';
 import { keys } from './keys';
 
 /** The board shows every insight at once: 200 is the API's largest page. */
@@ -19,15 +18,15 @@ export type InsightInput = Pick<CreateInsightBody, 'title' | 'businessArea'> &
   Partial<Pick<CreateInsightBody, 'description' | 'estimatedValue' | 'proposedAt'>>;
 
 export function useCreateInsight(projectId: string) {
-  return useInvalidatingMutation(keys.insights(projectId), (body: InsightInput) =>
-    api.post<Insight>(`/projects/${projectId}/insights`, body),
-  );
+  const path = `/projects/${projectId}/insights`;
+  return usePostMutation<Insight, InsightInput>(keys.insights(projectId), path);
 }
 
+/** Takes `{ insightId, body }`. */
 export function useUpdateInsight(projectId: string) {
-  return useInvalidatingMutation(
+  return usePatchMutation<Insight, UpdateInsightBody, 'insightId'>(
     keys.insights(projectId),
-    ({ insightId, body }: { insightId: string; body: UpdateInsightBody }) =>
-      api.patch<Insight>(`/insights/${insightId}`, body),
+    'insightId',
+    (insightId) => `/insights/${insightId}`,
   );
 }

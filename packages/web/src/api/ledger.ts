@@ -1,7 +1,6 @@
 import type { LedgerEntry, LedgerPage, RoiResponse } from '@sextant/core';
-import { api } from './client';
 import { useGet } from './query';
-import { useInvalidatingMutation } from './mutation';
+import { usePostMutation } from './mutation';
 import { keys } from './keys';
 
 /** The latest entries (newest first) with the ROI summary. */
@@ -32,7 +31,6 @@ export interface LedgerEntryInput {
 }
 
 export function useCreateLedgerEntry(projectId: string) {
-  return useInvalidatingMutation(keys.ledger(projectId), (body: LedgerEntryInput) =>
-    api.post<LedgerEntry>(`/projects/${projectId}/ledger`, body),
-  );
+  const path = `/projects/${projectId}/ledger`;
+  return usePostMutation<LedgerEntry, LedgerEntryInput>(keys.ledger(projectId), path);
 }

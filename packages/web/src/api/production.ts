@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { BacklogItem, ProductionReport } from '@sextant/core';
 import { api } from './client';
-import { useInvalidatingMutation } from './mutation';
+import { usePostMutation } from './mutation';
 import { keys } from './keys';
 
 /** The production page's range and period kind, as the API takes them. */
@@ -30,9 +30,8 @@ export function useProduction(projectId: string, range: ProductionRange) {
 
 /** One action: a disagreement reason becomes an improvement idea of the backlog. */
 export function useReasonToBacklog(projectId: string) {
-  return useInvalidatingMutation(
+  return usePostMutation<BacklogItem, { reason: string; from: string; to: string }>(
     keys.backlog(projectId),
-    (body: { reason: string; from: string; to: string }) =>
-      api.post<BacklogItem>(`/projects/${projectId}/production/reasons/backlog`, body),
+    `/projects/${projectId}/production/reasons/backlog`,
   );
 }

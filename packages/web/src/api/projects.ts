@@ -1,29 +1,19 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Page, Project, ProjectDetail, ScopePatch, Stage, StageChange } from '@sextant/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Project, ProjectDetail, ScopePatch, Stage, StageChange } from '@sextant/core';
 import { api } from './client';
-import { useGet, useItems } from './query';
+import { useCursorPages, useGet, useItems } from './query';
 import { keys, type ProjectFilters } from './keys';
 
 const PAGE_SIZE = 25;
 
 export function useProjectList(filters: ProjectFilters) {
-  return useInfiniteQuery({
-    queryKey: keys.projectList(filters),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Project>>(
-        '/projects',
-        {
-          teamId: filters.teamId,
-          stage: filters.stage,
-          archived: filters.archived,
-          limit: PAGE_SIZE,
-          cursor: pageParam,
-        },
-        signal,
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  return useCursorPages<Project>(keys.projectList(filters), '/projects', (cursor) => ({
+    teamId: filters.teamId,
+    stage: filters.stage,
+    archived: filters.archived,
+    limit: PAGE_SIZE,
+    cursor,
+  }));
 }
 
 export function useProject(id: string) {

@@ -1,29 +1,27 @@
 import type { CreateRiskBody, Risk, UpdateRiskBody } from '@sextant/core';
-import { api } from './client';
 import { useItems } from './query';
-import { useInvalidatingMutation } from './mutation';
+import { useDeleteMutation, usePatchMutation, usePostMutation } from './mutation';
 import { keys } from './keys';
 
 export function useRisks(projectId: string) {
   return useItems<Risk>(keys.risks(projectId), `/projects/${projectId}/risks`);
 }
 
+/** The path of one of the project's risks. */
+const riskPath = (projectId: string, riskId: string) => `/projects/${projectId}/risks/${riskId}`;
+
 export function useCreateRisk(projectId: string) {
-  return useInvalidatingMutation(keys.risks(projectId), (body: CreateRiskBody) =>
-    api.post<Risk>(`/projects/${projectId}/risks`, body),
-  );
+  const path = `/projects/${projectId}/risks`;
+  return usePostMutation<Risk, CreateRiskBody>(keys.risks(projectId), path);
 }
 
+/** Takes `{ riskId, body }`. */
 export function useUpdateRisk(projectId: string) {
-  return useInvalidatingMutation(
-    keys.risks(projectId),
-    ({ riskId, body }: { riskId: string; body: UpdateRiskBody }) =>
-      api.patch<Risk>(`/projects/${projectId}/risks/${riskId}`, body),
+  return usePatchMutation<Risk, UpdateRiskBody, 'riskId'>(keys.risks(projectId), 'riskId', (id) =>
+    riskPath(projectId, id),
   );
 }
 
 export function useDeleteRisk(projectId: string) {
-  return useInvalidatingMutation(keys.risks(projectId), (riskId: string) =>
-    api.delete(`/projects/${projectId}/risks/${riskId}`),
-  );
+  return useDeleteMutation(keys.risks(projectId), (id) => riskPath(projectId, id));
 }

@@ -1,31 +1,25 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateDecisionBody, Page, Run, SprintDecision, SprintReview } from '@sextant/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateDecisionBody, Run, SprintDecision, SprintReview } from '@sextant/core';
 import { api } from './client';
-import { useGet } from './query';
+import { useCursorPages, useGet } from './query';
 import { keys, type RunFilters } from './keys';
 
 const PAGE_SIZE = 25;
 
 /** The project's runs, newest first or by a metric, a page at a time ("Load more"). */
 export function useRuns(projectId: string, filters: RunFilters) {
-  return useInfiniteQuery({
-    queryKey: keys.runList(projectId, filters),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Run>>(
-        `/projects/${projectId}/runs`,
-        {
-          limit: PAGE_SIZE,
-          cursor: pageParam,
-          provenance: filters.provenance,
-          branch: filters.branch.trim(),
-          sortMetric: filters.sortMetric,
-          order: filters.sortMetric ? filters.order : undefined,
-        },
-        signal,
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  return useCursorPages<Run>(
+    keys.runList(projectId, filters),
+    `/projects/${projectId}/runs`,
+    (cursor) => ({
+      limit: PAGE_SIZE,
+      cursor,
+      provenance: filters.provenance,
+      branch: filters.branch.trim(),
+      sortMetric: filters.sortMetric,
+      order: filters.sortMetric ? filters.order : undefined,
+    }),
+  );
 }
 
 /** One run, with how it compares to the baseline. */

@@ -60,18 +60,58 @@ export function valueAxis({
 }
 
 /**
- * Axes of a horizontal bar chart: counts along x, `categories` down y with the first on top
- * (ECharts draws the first category at the bottom, so they are given reversed), long names
- * ending in an ellipsis at `labelWidth` pixels.
+ * Grid and axes of a horizontal bar chart: counts along x, `categories` down y with the first on
+ * top (ECharts draws the first category at the bottom, so they are given reversed), long names
+ * ending in an ellipsis at `labelWidth` pixels, the labels inside the grid's small margins.
  */
-export function horizontalBarAxes(
+export function horizontalBarLayout(
   categories: readonly string[],
   labelWidth: number,
-): Pick<BarChartOption, 'xAxis' | 'yAxis'> {
+): Pick<BarChartOption, 'grid' | 'xAxis' | 'yAxis'> {
   return {
+    grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
     xAxis: valueAxis({ minInterval: 1 }),
     yAxis: categoryAxis([...categories].reverse(), { width: labelWidth, overflow: 'truncate' }),
   };
+}
+
+/** The value written at the end of each horizontal bar, in the page's text colour. */
+export function barEndLabel(): NonNullable<BarSeriesOption['label']> {
+  return { show: true, position: 'right', color: cssColor('--text', '#1b1f24') };
+}
+
+type LineStyle = NonNullable<LineSeriesOption['lineStyle']>;
+
+/** What sets a line series apart: its name, data and colour, its line's width and dashes. */
+export interface LineSpec {
+  name: string;
+  data: LineSeriesOption['data'];
+  /** The line's and its markers' colour (and so the legend's and tooltip's). */
+  color: string;
+  /** In px; 2 unless given. */
+  width?: number;
+  /** Solid unless given. */
+  dash?: LineStyle['type'];
+}
+
+/** A line series drawn in one colour; `options` adds the rest (markers, mark lines, z…). */
+export function lineSeries(
+  { name, data, color, width = 2, dash }: LineSpec,
+  options: Omit<LineSeriesOption, 'type' | 'name' | 'data' | 'lineStyle' | 'itemStyle'> = {},
+): LineSeriesOption {
+  return {
+    type: 'line',
+    name,
+    data,
+    ...options,
+    lineStyle: dash === undefined ? { color, width } : { color, width, type: dash },
+    itemStyle: { color },
+  };
+}
+
+/** Round markers of `size` px on every point of a line series. */
+export function dots(size: number): Pick<LineSeriesOption, 'symbol' | 'symbolSize'> {
+  return { symbol: 'circle', symbolSize: size };
 }
 
 /**

@@ -66,3 +66,37 @@ export function seriesTooltip(params: unknown, valueText: (value: unknown) => st
   );
   return [`<strong>${escapeHtml(title)}</strong>`, ...rows].join('');
 }
+
+/**
+ * A tooltip about the row of `rows` under the pointer (the data index the formatter is
+ * given), as `body` writes it (escaping its texts, with tooltipLines say); none off the rows.
+ * `options` adds to the trigger (an axis pointer, say).
+ */
+export function rowTooltip<Row>(
+  trigger: 'axis' | 'item',
+  rows: readonly Row[],
+  body: (row: Row) => string,
+  options: Omit<TooltipComponentOption, 'trigger' | 'formatter'> = {},
+): TooltipComponentOption {
+  return chartTooltip({
+    trigger,
+    ...options,
+    formatter: (params) => {
+      const row = rows[paramList(params)[0]?.dataIndex ?? 0];
+      return row === undefined ? '' : body(row);
+    },
+  });
+}
+
+/** A tooltip in ECharts' default layout (see seriesTooltip), each value as `valueText` says. */
+export function seriesChartTooltip(
+  trigger: 'axis' | 'item',
+  valueText: (value: unknown) => string,
+): TooltipComponentOption {
+  return chartTooltip({ trigger, formatter: (params) => seriesTooltip(params, valueText) });
+}
+
+/** A tooltip value as `format` writes a number, or a dash where there is no number. */
+export function numberOrDash(format: (value: number) => string): (value: unknown) => string {
+  return (value) => (typeof value === 'number' ? format(value) : '—');
+}

@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
 import {
-  horizontalBarAxes,
+  barEndLabel,
+  horizontalBarLayout,
   type BarChartOption as ChartOption,
 } from '../../components/chart/chart-options';
 import type { WorkspaceArtifactKpis } from '@sextant/core';
-import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { rowTooltip, tooltipLines } from '../../components/chart/chart-tooltip';
 import { EChart, cssColor } from '../../components/chart/EChart';
 
 type MostReused = WorkspaceArtifactKpis['mostReused'];
@@ -15,20 +16,14 @@ function chartOption(items: MostReused, compact: boolean): ChartOption {
   const rows = [...items].reverse();
   return {
     animation: false,
-    grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
-    tooltip: chartTooltip({
-      trigger: 'item',
-      formatter: (params) => {
-        const item = rows[paramList(params)[0]?.dataIndex ?? 0];
-        if (!item) return '';
-        const hidden = item.hiddenReuses > 0 ? ` (${item.hiddenReuses} by other teams)` : '';
-        return tooltipLines(item.name, [
-          `${item.reuseCount} reuse${item.reuseCount === 1 ? '' : 's'}${hidden}`,
-        ]);
-      },
+    tooltip: rowTooltip('item', rows, (item) => {
+      const hidden = item.hiddenReuses > 0 ? ` (${item.hiddenReuses} by other teams)` : '';
+      return tooltipLines(item.name, [
+        `${item.reuseCount} reuse${item.reuseCount === 1 ? '' : 's'}${hidden}`,
+      ]);
     }),
     // Long names end in an ellipsis; the tooltip and the label for screen readers have them whole.
-    ...horizontalBarAxes(
+    ...horizontalBarLayout(
       items.map((r) => r.name),
       compact ? 120 : 200,
     ),
@@ -39,7 +34,7 @@ function chartOption(items: MostReused, compact: boolean): ChartOption {
         data: rows.map((r) => r.reuseCount),
         barMaxWidth: 22,
         itemStyle: { color: accent, borderRadius: [0, 4, 4, 0] },
-        label: { show: true, position: 'right', color: cssColor('--text', '#1b1f24') },
+        label: barEndLabel(),
       },
     ],
   };

@@ -5,7 +5,7 @@ import {
   valueAxis,
   type LineChartOption as ChartOption,
 } from '../../components/chart/chart-options';
-import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { rowTooltip, tooltipLines } from '../../components/chart/chart-tooltip';
 import { EChart, cssColor } from '../../components/chart/EChart';
 
 export interface RatePoint {
@@ -25,16 +25,11 @@ function chartOption(points: RatePoint[]): ChartOption {
   return {
     animation: false,
     grid: { left: 48, right: 24, top: 32, bottom: 40, containLabel: false },
-    tooltip: chartTooltip({
-      trigger: 'axis',
-      formatter: (params) => {
-        const point = points[paramList(params)[0]?.dataIndex ?? 0];
-        if (!point) return '';
-        const rate = point.rate === null ? '—' : `${Math.round(point.rate * 100)} %`;
-        return tooltipLines(point.label, [
-          `${point.delivered} of ${point.committed} delivered (${rate})`,
-        ]);
-      },
+    tooltip: rowTooltip('axis', points, (point) => {
+      const rate = point.rate === null ? '—' : `${Math.round(point.rate * 100)} %`;
+      return tooltipLines(point.label, [
+        `${point.delivered} of ${point.committed} delivered (${rate})`,
+      ]);
     }),
     xAxis: categoryAxis(
       points.map((p) => p.label),

@@ -5,7 +5,7 @@ import {
   type BarChartOption as ChartOption,
 } from '../../components/chart/chart-options';
 import type { DeploymentKpis } from '@sextant/core';
-import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { rowTooltip, tooltipLines } from '../../components/chart/chart-tooltip';
 import { EChart, cssColor } from '../../components/chart/EChart';
 import { weekLabel } from './deployment-text';
 
@@ -19,41 +19,33 @@ function chartOption(weeks: Week[], compact: boolean): ChartOption {
     animation: false,
     grid: { left: 40, right: 16, top: 40, bottom: 40, containLabel: false },
     legend: { top: 0, left: 0, textStyle: { color: muted } },
-    tooltip: chartTooltip({
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params) => {
-        const week = weeks[paramList(params)[0]?.dataIndex ?? 0];
-        if (!week) return '';
-        return tooltipLines(`Week of ${weekLabel(week.weekStart)}`, [
+    tooltip: rowTooltip(
+      'axis',
+      weeks,
+      (week) =>
+        tooltipLines(`Week of ${weekLabel(week.weekStart)}`, [
           `${week.succeeded} succeeded, ${week.failed} failed or rolled back`,
           `${week.deploymentDays} deployment day${week.deploymentDays === 1 ? '' : 's'}`,
-        ]);
-      },
-    }),
+        ]),
+      { axisPointer: { type: 'shadow' } },
+    ),
     xAxis: categoryAxis(
       weeks.map((w) => weekLabel(w.weekStart)),
       { interval: compact ? 'auto' : 0, hideOverlap: true },
     ),
     yAxis: valueAxis({ minInterval: 1 }),
+    // Failures and rollbacks stacked on the successes.
     series: [
-      {
-        type: 'bar',
-        name: 'Succeeded',
-        stack: 'deployments',
-        data: weeks.map((w) => w.succeeded),
-        itemStyle: { color: accent },
-        barMaxWidth: 36,
-      },
-      {
-        type: 'bar',
-        name: 'Failed or rolled back',
-        stack: 'deployments',
-        data: weeks.map((w) => w.failed),
-        itemStyle: { color: danger },
-        barMaxWidth: 36,
-      },
-    ],
+      { name: 'Succeeded', data: weeks.map((w) => w.succeeded), color: accent },
+      { name: 'Failed or rolled back', data: weeks.map((w) => w.failed), color: danger },
+    ].map(({ name, data, color }) => ({
+      type: 'bar' as const,
+      name,
+      stack: 'deployments',
+      data,
+      itemStyle: { color },
+      barMaxWidth: 36,
+    })),
   };
 }
 

@@ -1,16 +1,11 @@
 import type { DeploymentStatus } from '@sextant/core';
+import { labelsAndTones } from '../../lib/labels-and-tones';
 
-export const STATUS_LABELS: Record<DeploymentStatus, string> = {
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  rolled_back: 'Rolled back',
-};
-
-export const STATUS_TONES: Record<DeploymentStatus, 'success' | 'danger' | 'warning'> = {
-  succeeded: 'success',
-  failed: 'danger',
-  rolled_back: 'warning',
-};
+export const [STATUS_LABELS, STATUS_TONES] = labelsAndTones<DeploymentStatus>({
+  succeeded: ['Succeeded', 'success'],
+  failed: ['Failed', 'danger'],
+  rolled_back: ['Rolled back', 'warning'],
+});
 
 const weekFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',

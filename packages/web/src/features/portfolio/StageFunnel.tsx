@@ -1,11 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import {
-  horizontalBarAxes,
+  barEndLabel,
+  horizontalBarLayout,
   type BarChartOption as ChartOption,
 } from '../../components/chart/chart-options';
 import { STAGE_PATH, type Stage } from '@sextant/core';
 import { stageLabel } from '../../lib/format';
-import { chartTooltip, seriesTooltip } from '../../components/chart/chart-tooltip';
+import { seriesChartTooltip } from '../../components/chart/chart-tooltip';
 import { EChart, cssColor } from '../../components/chart/EChart';
 
 /** The forward path top to bottom, then the projects dropped on the way. */
@@ -28,12 +29,8 @@ function chartOption(rows: StageCount[], compact: boolean): ChartOption {
   const drawn = [...rows].reverse();
   return {
     animation: false,
-    grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
-    tooltip: chartTooltip({
-      trigger: 'item',
-      formatter: (params) => seriesTooltip(params, (v) => String(v ?? '—')),
-    }),
-    ...horizontalBarAxes(
+    tooltip: seriesChartTooltip('item', (v) => String(v ?? '—')),
+    ...horizontalBarLayout(
       rows.map((r) => stageLabel(r.stage)),
       compact ? 90 : 130,
     ),
@@ -49,7 +46,7 @@ function chartOption(rows: StageCount[], compact: boolean): ChartOption {
         })),
         barMaxWidth: 24,
         itemStyle: { borderRadius: [0, 4, 4, 0] },
-        label: { show: true, position: 'right', color: cssColor('--text', '#1b1f24') },
+        label: barEndLabel(),
       },
     ],
   };

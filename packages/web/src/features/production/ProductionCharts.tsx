@@ -3,14 +3,24 @@ import type { ProductionReport } from '@sextant/core';
 import {
   dashedMarkLine,
   categoryAxis,
+  dots,
+  lineSeries,
   valueAxis,
   type BarChartOption,
   type LineChartOption,
 } from '../../components/chart/chart-options';
-import { chartTooltip, seriesTooltip } from '../../components/chart/chart-tooltip';
+import { numberOrDash, seriesChartTooltip } from '../../components/chart/chart-tooltip';
 import { EChart, cssColor } from '../../components/chart/EChart';
 import { formatDate, formatPercent } from '../../lib/format';
 import { hitRateText } from './production-text';
+
+/** The report's periods along x, as dates. */
+function periodAxis(report: ProductionReport) {
+  return categoryAxis(
+    report.periods.map((p) => p.period),
+    { hideOverlap: true, formatter: (period: string) => formatDate(period) },
+  );
+}
 
 function hitRateOption(report: ProductionReport, compact: boolean): LineChartOption {
   const accent = cssColor('--accent', '#4f46e5');
@@ -22,47 +32,42 @@ function hitRateOption(report: ProductionReport, compact: boolean): LineChartOpt
     animation: false,
     grid: { left: compact ? 40 : 56, right: compact ? 24 : 120, top: 40, bottom: 40 },
     legend: { top: 0, textStyle: { color: muted } },
-    tooltip: chartTooltip({
-      trigger: 'axis',
-      formatter: (params) =>
-        seriesTooltip(params, (v) => (typeof v === 'number' ? hitRateText(v) : '—')),
-    }),
-    xAxis: categoryAxis(
-      report.periods.map((p) => p.period),
-      { hideOverlap: true, formatter: (period: string) => formatDate(period) },
-    ),
+    tooltip: seriesChartTooltip('axis', numberOrDash(hitRateText)),
+    xAxis: periodAxis(report),
     yAxis: valueAxis({
       min: 0,
       // Room above the highest point and the threshold, so the dashed line is always drawn.
       max: ({ max }: { max: number }) => Math.ceil(Math.max(max, threshold ?? 0) * 11) / 10 || 1,
     }),
     series: [
-      {
-        type: 'line',
-        name: `Model hit rate@${report.n ?? 'N'}`,
-        data: report.periods.map((p) => p.hitRate),
-        symbol: 'circle',
-        symbolSize: 6,
-        lineStyle: { color: accent, width: 2 },
-        itemStyle: { color: accent },
-        ...(threshold !== null
-          ? {
-              markLine: dashedMarkLine(success, `Threshold ${hitRateText(threshold)}`, {
-                yAxis: threshold,
-                name: 'Threshold',
-              }),
-            }
-          : {}),
-      },
-      {
-        type: 'line',
-        name: 'The bar (longest-unchecked)',
-        data: report.periods.map((p) => p.bar),
-        symbol: 'emptyCircle',
-        symbolSize: 5,
-        lineStyle: { color: barColor, width: 1.5, type: 'dotted' },
-        itemStyle: { color: barColor },
-      },
+      lineSeries(
+        {
+          name: `Model hit rate@${report.n ?? 'N'}`,
+          data: report.periods.map((p) => p.hitRate),
+          color: accent,
+        },
+        {
+          ...dots(6),
+          ...(threshold !== null
+            ? {
+                markLine: dashedMarkLine(success, `Threshold ${hitRateText(threshold)}`, {
+                  yAxis: threshold,
+                  name: 'Threshold',
+                }),
+              }
+            : {}),
+        },
+      ),
+      lineSeries(
+        {
+          name: 'The bar (longest-unchecked)',
+          data: report.periods.map((p) => p.bar),
+          color: barColor,
+          width: 1.5,
+          dash: 'dotted',
+        },
+        { symbol: 'emptyCircle', symbolSize: 5 },
+      ),
     ],
   };
 }
@@ -86,15 +91,8 @@ function disagreementOption(report: ProductionReport, compact: boolean): BarChar
   return {
     animation: false,
     grid: { left: compact ? 40 : 56, right: 24, top: 24, bottom: 40 },
-    tooltip: chartTooltip({
-      trigger: 'axis',
-      formatter: (params) =>
-        seriesTooltip(params, (v) => (typeof v === 'number' ? formatPercent(v) : '—')),
-    }),
-    xAxis: categoryAxis(
-      report.periods.map((p) => p.period),
-      { hideOverlap: true, formatter: (period: string) => formatDate(period) },
-    ),
+    tooltip: seriesChartTooltip('axis', numberOrDash(formatPercent)),
+    xAxis: periodAxis(report),
     yAxis: valueAxis({ min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v) } }),
     series: [
       {

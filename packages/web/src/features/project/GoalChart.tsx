@@ -7,7 +7,12 @@ import {
   type Goal,
   type GoalMeasurements,
 } from '@sextant/core';
-import { valueAxis, type LineChartOption } from '../../components/chart/chart-options';
+import {
+  dots,
+  lineSeries,
+  valueAxis,
+  type LineChartOption,
+} from '../../components/chart/chart-options';
 import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
 import { EChart, cssColor } from '../../components/chart/EChart';
 
@@ -34,6 +39,27 @@ export function goalChartLabel(goal: Goal, { items, progress }: Measured): strin
   return `${goal.metric} over time${unit ? ` (${goal.unit})` : ''}: ${measured}; baseline ${number(goal.baseline)}, target ${number(goal.target)} by ${formatDay(goal.deadline)}${pace}.`;
 }
 
+type MarkLineData = NonNullable<NonNullable<LineSeriesOption['markLine']>['data']>[number];
+
+/**
+ * A line across the chart at one of the goal's levels, 1.5 px wide in `color` with `dash`,
+ * labelled with the level's name and value; `label` places the label.
+ */
+function levelLine(
+  name: 'baseline' | 'target',
+  value: number,
+  color: string,
+  dash: 'dotted' | 'dashed',
+  label: { position: 'insideEndTop' | 'insideStartTop'; fontWeight?: number },
+): MarkLineData {
+  return {
+    yAxis: value,
+    name,
+    lineStyle: { color, type: dash, width: 1.5 },
+    label: { formatter: `${name} ${number(value)}`, color, ...label },
+  };
+}
+
 function chartOption(goal: Goal, { items, progress }: Measured): LineChartOption {
   const accent = cssColor('--accent', '#4f46e5');
   const muted = cssColor('--text-muted', '#5f6673');
@@ -57,57 +83,38 @@ function chartOption(goal: Goal, { items, progress }: Measured): LineChartOption
   ]);
   const start = Math.min(deadline, ...points.map(([t]) => t));
   const series: LineSeriesOption[] = [
-    {
-      type: 'line',
-      name: 'Measured',
-      data: points,
-      symbol: 'circle',
-      symbolSize: 8,
-      lineStyle: { color: accent, width: 2 },
-      itemStyle: { color: accent },
-      z: 3,
-      markLine: {
-        silent: true,
-        symbol: 'none',
-        data: [
-          {
-            yAxis: goal.baseline,
-            name: 'baseline',
-            lineStyle: { color: muted, type: 'dotted', width: 1.5 },
-            label: {
-              // At the right end: the measurements start near the baseline and leave it.
-              formatter: `baseline ${number(goal.baseline)}`,
-              position: 'insideEndTop',
-              color: muted,
-            },
-          },
-          {
-            yAxis: goal.target,
-            name: 'target',
-            lineStyle: { color: success, type: 'dashed', width: 1.5 },
-            label: {
-              // At the left end, where the measurements are furthest from it.
-              formatter: `target ${number(goal.target)}`,
+    lineSeries(
+      { name: 'Measured', data: points, color: accent },
+      {
+        ...dots(8),
+        z: 3,
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          data: [
+            // At the right end: the measurements start near the baseline and leave it.
+            levelLine('baseline', goal.baseline, muted, 'dotted', { position: 'insideEndTop' }),
+            // At the left end, where the measurements are furthest from it.
+            levelLine('target', goal.target, success, 'dashed', {
               position: 'insideStartTop',
-              color: success,
               fontWeight: 600,
+            }),
+            {
+              xAxis: deadline,
+              name: 'deadline',
+              lineStyle: { color: muted, type: 'solid', width: 1 },
+              // Above the line's top, ending on it: the axis ends on the deadline too.
+              label: {
+                formatter: `deadline ${formatDay(goal.deadline)}`,
+                position: 'end',
+                align: 'right',
+                color: muted,
+              },
             },
-          },
-          {
-            xAxis: deadline,
-            name: 'deadline',
-            lineStyle: { color: muted, type: 'solid', width: 1 },
-            // Above the line's top, ending on it: the axis ends on the deadline too.
-            label: {
-              formatter: `deadline ${formatDay(goal.deadline)}`,
-              position: 'end',
-              align: 'right',
-              color: muted,
-            },
-          },
-        ],
+          ],
+        },
       },
-    },
+    ),
   ];
   if (pace.length > 0) {
     series.push({

@@ -13,7 +13,7 @@ import {
   type PlacedText,
   type ReviewPoint,
 } from '@sextant/core';
-import { chartTooltip, paramList, tooltipLines } from '../../components/chart/chart-tooltip';
+import { rowTooltip, tooltipLines } from '../../components/chart/chart-tooltip';
 import { EChart, cssColor, type ChartSize } from '../../components/chart/EChart';
 import { formatNumber, formatWholeNumber } from '../../lib/format';
 
@@ -156,24 +156,19 @@ function chartOption(
       data: layout.legend,
     },
     grid: { ...layout.grid, containLabel: false },
-    tooltip: chartTooltip({
-      trigger: 'axis',
-      formatter: (params) => {
-        const point = points[paramList(params)[0]?.dataIndex ?? 0];
-        if (!point) return '';
-        const lines = [
-          `Best CI ${metricName}: ${point.bestCiValue === null ? 'no CI run' : formatWholeNumber(point.bestCiValue)}`,
-          `Baseline: ${point.baselineValue === null ? 'none yet' : formatWholeNumber(point.baselineValue)}`,
-        ];
-        if (point.promotedValue !== null) {
-          lines.push(`Promoted at its close: ${formatWholeNumber(point.promotedValue)}`);
-        }
-        if (point.notComparableRuns > 0) {
-          lines.push(`${point.notComparableRuns} not comparable (other strategy)`);
-        }
-        if (point.manualRuns > 0) lines.push(`${point.manualRuns} manual, not counted`);
-        return tooltipLines(point.name, lines);
-      },
+    tooltip: rowTooltip('axis', points, (point) => {
+      const lines = [
+        `Best CI ${metricName}: ${point.bestCiValue === null ? 'no CI run' : formatWholeNumber(point.bestCiValue)}`,
+        `Baseline: ${point.baselineValue === null ? 'none yet' : formatWholeNumber(point.baselineValue)}`,
+      ];
+      if (point.promotedValue !== null) {
+        lines.push(`Promoted at its close: ${formatWholeNumber(point.promotedValue)}`);
+      }
+      if (point.notComparableRuns > 0) {
+        lines.push(`${point.notComparableRuns} not comparable (other strategy)`);
+      }
+      if (point.manualRuns > 0) lines.push(`${point.manualRuns} manual, not counted`);
+      return tooltipLines(point.name, lines);
     }),
     xAxis: categoryAxis(layout.categories, { interval: 0, hideOverlap: true }),
     yAxis: valueAxis({

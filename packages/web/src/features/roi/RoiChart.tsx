@@ -2,12 +2,14 @@ import { useCallback } from 'react';
 import {
   dashedMarkLine,
   categoryAxis,
+  dots,
+  lineSeries,
   valueAxis,
   type LineChartOption as ChartOption,
 } from '../../components/chart/chart-options';
 import { formatMonthText, type RoiResponse } from '@sextant/core';
 import { formatMoney } from '../../lib/format';
-import { chartTooltip, seriesTooltip } from '../../components/chart/chart-tooltip';
+import { numberOrDash, seriesChartTooltip } from '../../components/chart/chart-tooltip';
 import { EChart, cssColor } from '../../components/chart/EChart';
 
 /** Months from the first curve point to the break-even month, so the marker has a place. */
@@ -38,10 +40,7 @@ function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
     animation: false,
     grid: { left: compact ? 56 : 80, right: 24, top: 40, bottom: 40 },
     legend: { top: 0, textStyle: { color: muted } },
-    tooltip: chartTooltip({
-      trigger: 'axis',
-      formatter: (params) => seriesTooltip(params, (v) => (typeof v === 'number' ? money(v) : '—')),
-    }),
+    tooltip: seriesChartTooltip('axis', numberOrDash(money)),
     xAxis: categoryAxis(months, {
       hideOverlap: true,
       formatter: (m: string) => formatMonthText(m),
@@ -52,43 +51,41 @@ function chartOption(roi: RoiResponse, compact: boolean): ChartOption {
       },
     }),
     series: [
-      {
-        type: 'line',
-        name: 'Cumulative cost',
-        data: pad(roi.curves.map((p) => p.cost)),
-        symbol: 'circle',
-        symbolSize: 6,
-        lineStyle: { color: danger, width: 2 },
-        itemStyle: { color: danger },
-        ...(breakEven
-          ? {
-              markLine: dashedMarkLine(
-                success,
-                roi.breakEven.status === 'reached'
-                  ? `Break-even ${breakEven}`
-                  : `Break-even (projected) ${breakEven}`,
-                { xAxis: breakEven, name: 'Break-even' },
-              ),
-            }
-          : {}),
-      },
-      {
-        type: 'line',
-        name: 'Cumulative realized return',
-        data: pad(roi.curves.map((p) => p.realizedReturn)),
-        symbol: 'circle',
-        symbolSize: 6,
-        lineStyle: { color: accent, width: 2 },
-        itemStyle: { color: accent },
-      },
-      {
-        type: 'line',
-        name: 'With estimated returns',
-        data: pad(roi.curves.map((p) => p.totalReturn)),
-        symbol: 'none',
-        lineStyle: { color: accent, width: 1.5, type: 'dashed' },
-        itemStyle: { color: accent },
-      },
+      lineSeries(
+        { name: 'Cumulative cost', data: pad(roi.curves.map((p) => p.cost)), color: danger },
+        {
+          ...dots(6),
+          ...(breakEven
+            ? {
+                markLine: dashedMarkLine(
+                  success,
+                  roi.breakEven.status === 'reached'
+                    ? `Break-even ${breakEven}`
+                    : `Break-even (projected) ${breakEven}`,
+                  { xAxis: breakEven, name: 'Break-even' },
+                ),
+              }
+            : {}),
+        },
+      ),
+      lineSeries(
+        {
+          name: 'Cumulative realized return',
+          data: pad(roi.curves.map((p) => p.realizedReturn)),
+          color: accent,
+        },
+        dots(6),
+      ),
+      lineSeries(
+        {
+          name: 'With estimated returns',
+          data: pad(roi.curves.map((p) => p.totalReturn)),
+          color: accent,
+          width: 1.5,
+          dash: 'dashed',
+        },
+        { symbol: 'none' },
+      ),
     ],
   };
 }

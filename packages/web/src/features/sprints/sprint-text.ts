@@ -7,6 +7,7 @@ import {
   type StoryStatus,
 } from '@sextant/core';
 import { todayIso } from '../../lib/format';
+import { labelsAndTones } from '../../lib/labels-and-tones';
 
 export const STATUS_LABELS: Record<StoryStatus, string> = {
   todo: 'To do',
@@ -23,17 +24,11 @@ export const DELIVERABLE_LABELS: Record<DeliverableType, string> = {
   other: 'Other',
 };
 
-export const SPRINT_STATE_LABELS: Record<SprintState, string> = {
-  planned: 'Planned',
-  active: 'Active',
-  closed: 'Closed',
-};
-
-export const SPRINT_STATE_TONES: Record<SprintState, 'neutral' | 'accent' | 'success'> = {
-  planned: 'neutral',
-  active: 'accent',
-  closed: 'success',
-};
+export const [SPRINT_STATE_LABELS, SPRINT_STATE_TONES] = labelsAndTones<SprintState>({
+  planned: ['Planned', 'neutral'],
+  active: ['Active', 'accent'],
+  closed: ['Closed', 'success'],
+});
 
 /** `14 days (2 weeks)`, `10 days`. */
 export function lengthText(days: number): string {
