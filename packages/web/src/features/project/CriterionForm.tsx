@@ -11,6 +11,7 @@ import {
   SelectField,
   TextField,
   useFormErrors,
+  useFormFields,
   type SelectOption,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
@@ -44,8 +45,6 @@ function initialValues(c: SuccessCriterion | null) {
 }
 
 type Values = ReturnType<typeof initialValues>;
-/** The values a text field edits: any string, not one of a few. */
-type TextKey = { [K in keyof Values]: string extends Values[K] ? K : never }[keyof Values];
 
 /** Checks what the browser can check, so the person sees every mistake at once. */
 function validate(v: Values): { problems: Record<string, string>; body?: PutSuccessCriterionBody } {
@@ -118,20 +117,12 @@ const TRAIN_WINDOW_OPTIONS: SelectOption<'expanding' | 'sliding'>[] = [
 ];
 
 export function CriterionForm({ projectId, criterion, onDone, onCancel }: CriterionFormProps) {
-  const [values, setValues] = useState(() => initialValues(criterion));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const put = usePutSuccessCriterion(projectId);
   const server = useFormErrors(put.error);
   const errors = { ...server.fields, ...localErrors };
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-  /** A text field's value, change handler and message, the message under `errorKey`. */
-  const bound = (key: TextKey, errorKey: string) => ({
-    error: errors[errorKey],
-    value: values[key],
-    onChange: (value: string) => set(key, value),
-  });
+  const form = useFormFields(() => initialValues(criterion), errors);
+  const { values, setValue: set, field } = form;
 
   const submit = () => {
     const { problems, body } = validate(values);
@@ -190,7 +181,7 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
           {values.kind === 'hit_rate_at_n' ? (
             <TextField
               label="N (interventions per period)"
-              {...bound('n', 'metric.n')}
+              {...field('n', 'metric.n')}
               inputMode="numeric"
             />
           ) : (
@@ -198,21 +189,19 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
               <TextField
                 label="Metric name"
                 className="grow"
-                {...bound('name', 'metric.name')}
+                {...field('name', 'metric.name')}
                 placeholder="e.g. auc"
               />
               <SelectField
                 label="Better when it"
-                error={errors['metric.direction']}
-                value={values.direction}
-                onChange={(value) => set('direction', value)}
+                {...field('direction', 'metric.direction')}
                 options={DIRECTION_OPTIONS}
               />
             </>
           )}
           <NumberField
             label="Threshold"
-            {...bound('threshold', 'threshold')}
+            {...field('threshold')}
             hint={values.kind === 'hit_rate_at_n' ? 'e.g. 2 hits per day' : undefined}
           />
         </div>
@@ -227,30 +216,28 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
         <div className="form__row">
           <SelectField
             label="Train window"
-            error={errors['evaluation.trainWindow']}
-            value={values.trainWindow}
-            onChange={(value) => set('trainWindow', value)}
+            {...field('trainWindow', 'evaluation.trainWindow')}
             options={TRAIN_WINDOW_OPTIONS}
           />
           {values.trainWindow === 'sliding' ? (
             <TextField
               label="Train size"
               className="narrow"
-              {...bound('trainSize', 'evaluation.trainSize')}
+              {...field('trainSize', 'evaluation.trainSize')}
               placeholder="e.g. 52w"
             />
           ) : null}
           <TextField
             label="Test window"
             className="narrow"
-            {...bound('testWindow', 'evaluation.testWindow')}
+            {...field('testWindow', 'evaluation.testWindow')}
           />
-          <TextField label="Step" className="narrow" {...bound('step', 'evaluation.step')} />
+          <TextField label="Step" className="narrow" {...field('step', 'evaluation.step')} />
           <TextField
             label="Horizon"
             className="narrow"
             optional
-            {...bound('horizon', 'evaluation.horizon')}
+            {...field('horizon', 'evaluation.horizon')}
             placeholder="e.g. 2d"
           />
         </div>
@@ -276,17 +263,16 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
           <div className="form__row">
             <NumberField
               label="Cost of a missed failure"
-              {...bound('costMissed', 'valueModel.costMissed')}
+              {...field('costMissed', 'valueModel.costMissed')}
             />
             <NumberField
               label="Cost of an intervention"
-              {...bound('costIntervention', 'valueModel.costIntervention')}
+              {...field('costIntervention', 'valueModel.costIntervention')}
             />
             <TextField
               label="Currency"
               className="narrow"
-              error={errors['valueModel.currency']}
-              value={values.currency}
+              {...field('currency', 'valueModel.currency')}
               maxLength={3}
               onChange={(value) => set('currency', value.toUpperCase())}
             />

@@ -15,6 +15,7 @@ import {
   TextField,
   TextareaField,
   useFormErrors,
+  useFormFields,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { CONSTRAINT_TEXT, PRODUCTIZATION_TEXT } from './scope-text';
@@ -34,17 +35,9 @@ interface ScopeFormProps {
 export function ScopeForm({ project, onDone }: ScopeFormProps) {
   const scope = project.scope;
   const nextKey = useRef(scope.users.length);
-  const [why, setWhy] = useState(scope.why);
-  const [sponsor, setSponsor] = useState(scope.sponsor);
   const [users, setUsers] = useState<UserRow[]>(() =>
     scope.users.map((u, key) => ({ key, name: u.name ?? '', role: u.role ?? '' })),
   );
-  const [currentProcess, setCurrentProcess] = useState(scope.currentProcess);
-  const [metricName, setMetricName] = useState(scope.currentMetric?.name ?? '');
-  const [metricValue, setMetricValue] = useState(
-    scope.currentMetric ? String(scope.currentMetric.value) : '',
-  );
-  const [metricUnit, setMetricUnit] = useState(scope.currentMetric?.unit ?? '');
   const [productization, setProductization] = useState<ProductizationMode | null>(
     scope.productization,
   );
@@ -53,6 +46,18 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
   const update = useUpdateProject(project.id);
   const server = useFormErrors(update.error);
   const errors = { ...fieldErrors(update.error, 'scope.'), ...localErrors };
+  const form = useFormFields(
+    {
+      why: scope.why,
+      sponsor: scope.sponsor,
+      currentProcess: scope.currentProcess,
+      metricName: scope.currentMetric?.name ?? '',
+      metricValue: scope.currentMetric ? String(scope.currentMetric.value) : '',
+      metricUnit: scope.currentMetric?.unit ?? '',
+    },
+    errors,
+  );
+  const { why, sponsor, currentProcess, metricName, metricValue, metricUnit } = form.values;
 
   const addUser = () => {
     setUsers((rows) => [...rows, { key: nextKey.current++, name: '', role: '' }]);
@@ -125,17 +130,13 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
       <TextareaField
         label="Why"
         hint="The pain point, and why the sponsor wants it solved."
-        error={errors.why}
         rows={3}
-        value={why}
-        onChange={setWhy}
+        {...form.field('why')}
       />
       <TextField
         label="Sponsor"
         hint="Who pays for it and decides at each demo."
-        error={errors.sponsor}
-        value={sponsor}
-        onChange={setSponsor}
+        {...form.field('sponsor')}
       />
 
       <fieldset className="fieldset">
@@ -186,10 +187,8 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
       <TextareaField
         label="Current process"
         hint="How the problem is handled today, without a model."
-        error={errors.currentProcess}
         rows={3}
-        value={currentProcess}
-        onChange={setCurrentProcess}
+        {...form.field('currentProcess')}
       />
 
       <fieldset className="fieldset">
@@ -202,26 +201,21 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
           <TextField
             label="Metric name"
             className="grow"
+            {...form.field('metricName')}
             error={errors['currentMetric.name'] ?? errors.currentMetric}
-            value={metricName}
             placeholder="e.g. Failures caught by inspection"
-            onChange={setMetricName}
           />
           <NumberField
             label="Value"
             className="narrow"
-            error={errors['currentMetric.value']}
-            value={metricValue}
-            onChange={setMetricValue}
+            {...form.field('metricValue', 'currentMetric.value')}
           />
           <TextField
             label="Unit"
             className="narrow"
             optional
-            error={errors['currentMetric.unit']}
-            value={metricUnit}
+            {...form.field('metricUnit', 'currentMetric.unit')}
             placeholder="e.g. per day"
-            onChange={setMetricUnit}
           />
         </div>
       </fieldset>

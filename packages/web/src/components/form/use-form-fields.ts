@@ -1,0 +1,41 @@
+import { useState, type Dispatch, type SetStateAction } from 'react';
+
+/** What a kit field takes from its form: the value, the change handler and the message. */
+export interface FieldBinding<T> {
+  value: T;
+  onChange: (value: T) => void;
+  error: string | undefined;
+}
+
+/** A form's values held in one state, and the props each kit field takes for one of them. */
+export interface FormFields<V> {
+  values: V;
+  setValues: Dispatch<SetStateAction<V>>;
+  /** Sets one value, keeping the others. */
+  setValue: <K extends keyof V>(name: K, value: V[K]) => void;
+  /**
+   * The `{value, onChange, error}` a kit field spreads for `name`: `<TextField label="Owner"
+   * {...form.field('owner')} />`. The message is looked up under `errorKey` when the API names
+   * the field otherwise (`affectedRoles`, `evaluation.trainSize`), else under `name`.
+   */
+  field: <K extends keyof V & string>(name: K, errorKey?: string) => FieldBinding<V[K]>;
+}
+
+/**
+ * A form's field values, from `initial` (or a function making them, run once), with `errors`
+ * the messages by field (useFormErrors' `fields`, merged with any the form checks itself).
+ */
+export function useFormFields<V extends object>(
+  initial: V | (() => V),
+  errors: Record<string, string | undefined>,
+): FormFields<V> {
+  const [values, setValues] = useState(initial);
+  const setValue = <K extends keyof V>(name: K, value: V[K]) =>
+    setValues((current) => ({ ...current, [name]: value }));
+  const field = <K extends keyof V & string>(name: K, errorKey: string = name) => ({
+    value: values[name],
+    onChange: (value: V[K]) => setValue(name, value),
+    error: errors[errorKey],
+  });
+  return { values, setValues, setValue, field };
+}
