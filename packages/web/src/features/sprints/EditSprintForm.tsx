@@ -1,19 +1,20 @@
-import { useState } from 'react';
-import { checkSprintDates, type SprintDetail, type UpdateSprintBody } from '@sextant/core';
+import type { SprintDetail, UpdateSprintBody } from '@sextant/core';
 import { useUpdateSprint } from '../../api/sprints';
 import { FormShell, useFormErrors } from '../../components/form';
 import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 import { lengthText } from './sprint-text';
+import { useSprintDraft } from './use-sprint-draft';
 
 /** Renames, re-goals or re-dates an open sprint; an active sprint keeps its start date. */
 export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDone: () => void }) {
-  const [name, setName] = useState(sprint.name);
-  const [goal, setGoal] = useState(sprint.goal);
-  const [startDate, setStartDate] = useState(sprint.startDate);
-  const [endDate, setEndDate] = useState(sprint.endDate);
   const update = useUpdateSprint(sprint.projectId, sprint.id);
   const errors = useFormErrors(update.error);
-  const check = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
+  const draft = useSprintDraft(
+    { name: sprint.name, goal: sprint.goal, startDate: sprint.startDate, endDate: sprint.endDate },
+    errors.fields,
+  );
+  const { name, goal, startDate, endDate } = draft.values;
+  const check = draft.check;
   const started = sprint.state !== 'planned';
 
   const submit = () => {
@@ -40,19 +41,9 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
         onCancel: onDone,
       }}
     >
-      <SprintNameGoalRow
-        name={name}
-        goal={goal}
-        onName={setName}
-        onGoal={setGoal}
-        errors={errors.fields}
-      />
+      <SprintNameGoalRow draft={draft} />
       <SprintDatesRow
-        startDate={startDate}
-        endDate={endDate}
-        onStartDate={setStartDate}
-        onEndDate={setEndDate}
-        errors={errors.fields}
+        draft={draft}
         startDisabled={started}
         startHint={started ? 'The sprint has started: its start is part of the record.' : undefined}
       />

@@ -1,0 +1,40 @@
+import { checkSprintDates } from '@sextant/core';
+import type { PlanSprintInput } from '../../api/sprints';
+import { useFormFields, type FormFields } from '../../components/form';
+
+/** What the sprint forms edit: a sprint's name, goal and days, as typed. */
+export interface SprintDraft {
+  name: string;
+  goal: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** A sprint draft's fields, and the check of its days once both are set (else null). */
+export interface SprintDraftFields extends FormFields<SprintDraft> {
+  check: ReturnType<typeof checkSprintDates> | null;
+}
+
+/**
+ * The name, goal and days of a sprint being planned, edited or planned on closing the one
+ * before, with `errors` the messages by those names (useFormErrors' `fields`).
+ */
+export function useSprintDraft(
+  initial: SprintDraft | (() => SprintDraft),
+  errors: Record<string, string>,
+): SprintDraftFields {
+  const draft = useFormFields(initial, errors);
+  const { startDate, endDate } = draft.values;
+  const check = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
+  return { ...draft, check };
+}
+
+/** The body that plans a draft: a name left empty is left out, so the API names it Sprint N. */
+export function planSprintBody({ name, goal, startDate, endDate }: SprintDraft): PlanSprintInput {
+  return {
+    ...(name.trim() ? { name: name.trim() } : {}),
+    goal: goal.trim(),
+    startDate,
+    endDate,
+  };
+}
