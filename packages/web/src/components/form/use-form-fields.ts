@@ -21,21 +21,26 @@ export interface FormFields<V> {
   field: <K extends keyof V & string>(name: K, errorKey?: string) => FieldBinding<V[K]>;
 }
 
+/** Messages by field name (or by the API's path for it). */
+type FieldMessages = Record<string, string | undefined>;
+
 /**
  * A form's field values, from `initial` (or a function making them, run once), with `errors`
- * the messages by field (useFormErrors' `fields`, merged with any the form checks itself).
+ * the messages by field: useFormErrors' `fields`, merged with any the form checks itself, or
+ * a function of the values when a message depends on what is typed (two passwords differ).
  */
 export function useFormFields<V extends object>(
   initial: V | (() => V),
-  errors: Record<string, string | undefined>,
+  errors: FieldMessages | ((values: V) => FieldMessages),
 ): FormFields<V> {
   const [values, setValues] = useState(initial);
+  const messages = typeof errors === 'function' ? errors(values) : errors;
   const setValue = <K extends keyof V>(name: K, value: V[K]) =>
     setValues((current) => ({ ...current, [name]: value }));
   const field = <K extends keyof V & string>(name: K, errorKey: string = name) => ({
     value: values[name],
     onChange: (value: V[K]) => setValue(name, value),
-    error: errors[errorKey],
+    error: messages[errorKey],
   });
   return { values, setValues, setValue, field };
 }

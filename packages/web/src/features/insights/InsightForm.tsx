@@ -6,6 +6,7 @@ import {
   TextField,
   TextareaField,
   useFormErrors,
+  useFormFields,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { SUGGESTED_AREAS } from './insight-text';
@@ -21,14 +22,14 @@ export function InsightForm({
   defaultCurrency: string;
   onDone: () => void;
 }) {
-  const [title, setTitle] = useState('');
-  const [businessArea, setBusinessArea] = useState('');
-  const [description, setDescription] = useState('');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState(defaultCurrency);
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateInsight(projectId);
   const { fields: errors, notice } = useFormErrors(create.error);
+  const form = useFormFields(
+    { title: '', businessArea: '', description: '', amount: '', currency: defaultCurrency },
+    errors,
+  );
+  const { title, businessArea, description, amount, currency } = form.values;
 
   const submit = () => {
     const value = parseNumberInput(amount);
@@ -67,20 +68,16 @@ export function InsightForm({
     >
       <TextField
         label="Recommendation"
-        error={errors.title}
         hint="What the business should do, e.g. “send the crew to the 10 highest-scored pumps each morning”."
-        value={title}
-        onChange={setTitle}
+        {...form.field('title')}
         required
       />
       <div className="form__row">
         <TextField
           label="Business area"
-          error={errors.businessArea}
           hint="operations, sales, inventory…"
           list="insight-areas"
-          value={businessArea}
-          onChange={setBusinessArea}
+          {...form.field('businessArea')}
           required
           afterControl={
             <datalist id="insight-areas">
@@ -93,28 +90,19 @@ export function InsightForm({
         <NumberField
           label="Estimated value"
           optional
+          {...form.field('amount')}
           error={localError ?? errors['estimatedValue.amount'] ?? errors.estimatedValue}
-          value={amount}
-          onChange={setAmount}
           placeholder="e.g. 12000"
         />
         <TextField
           label="Currency"
           className="narrow"
-          error={errors['estimatedValue.currency']}
-          value={currency}
+          {...form.field('currency', 'estimatedValue.currency')}
           maxLength={3}
-          onChange={(value) => setCurrency(value.toUpperCase())}
+          onChange={(value) => form.setValue('currency', value.toUpperCase())}
         />
       </div>
-      <TextareaField
-        label="Details"
-        optional
-        error={errors.description}
-        rows={2}
-        value={description}
-        onChange={setDescription}
-      />
+      <TextareaField label="Details" optional rows={2} {...form.field('description')} />
     </FormShell>
   );
 }

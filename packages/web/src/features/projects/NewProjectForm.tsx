@@ -1,8 +1,13 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Team } from '@sextant/core';
 import { useCreateProject } from '../../api/projects';
-import { FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
+import {
+  FormShell,
+  SelectField,
+  TextField,
+  useFormErrors,
+  useFormFields,
+} from '../../components/form';
 
 interface NewProjectFormProps {
   /** Teams where the person may start projects (member or admin). */
@@ -11,11 +16,11 @@ interface NewProjectFormProps {
 }
 
 export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
-  const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
-  const [name, setName] = useState('');
   const create = useCreateProject();
   const navigate = useNavigate();
   const errors = useFormErrors(create.error);
+  const form = useFormFields({ teamId: teams[0]?.id ?? '', name: '' }, errors.fields);
+  const { teamId, name } = form.values;
 
   const submit = () =>
     create.mutate(
@@ -47,18 +52,14 @@ export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
       <div className="form__row">
         <SelectField
           label="Team"
-          error={errors.fields.teamId}
-          value={teamId}
-          onChange={setTeamId}
+          {...form.field('teamId')}
           required
           options={teams.map((team) => ({ value: team.id, label: team.name }))}
         />
         <TextField
           label="Project name"
-          error={errors.fields.name}
           className="grow"
-          value={name}
-          onChange={setName}
+          {...form.field('name')}
           placeholder="e.g. Churn early warning"
           required
           autoFocus

@@ -15,8 +15,9 @@ import {
   FormShell,
   SelectField,
   TextareaField,
+  optionsOf,
   useFormErrors,
-  type SelectOption,
+  useFormFields,
 } from '../../components/form';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { StoryForm } from './StoryForm';
@@ -37,10 +38,7 @@ const OUTCOME_LABELS: Record<StoryOutcome, string> = {
   not_delivered: 'Not delivered',
 };
 
-const OUTCOME_OPTIONS: SelectOption<StoryOutcome>[] = [
-  { value: 'delivered', label: OUTCOME_LABELS.delivered },
-  { value: 'not_delivered', label: OUTCOME_LABELS.not_delivered },
-];
+const OUTCOME_OPTIONS = optionsOf<StoryOutcome>(['delivered', 'not_delivered'], OUTCOME_LABELS);
 
 function CorrectOutcomeForm({
   projectId,
@@ -51,12 +49,13 @@ function CorrectOutcomeForm({
   story: Story;
   onDone: () => void;
 }) {
-  const [outcome, setOutcome] = useState<StoryOutcome>(
-    story.outcome === 'delivered' ? 'not_delivered' : 'delivered',
-  );
-  const [reason, setReason] = useState('');
   const correct = useCorrectStory(projectId);
   const errors = useFormErrors(correct.error);
+  const form = useFormFields<{ outcome: StoryOutcome; reason: string }>(
+    { outcome: story.outcome === 'delivered' ? 'not_delivered' : 'delivered', reason: '' },
+    errors.fields,
+  );
+  const { outcome, reason } = form.values;
   const submit = () =>
     correct.mutate({ storyId: story.id, outcome, reason: reason.trim() }, { onSuccess: onDone });
   return (
@@ -74,20 +73,12 @@ function CorrectOutcomeForm({
         small: true,
       }}
     >
-      <SelectField
-        label="Recorded outcome"
-        error={errors.fields.outcome}
-        value={outcome}
-        onChange={setOutcome}
-        options={OUTCOME_OPTIONS}
-      />
+      <SelectField label="Recorded outcome" {...form.field('outcome')} options={OUTCOME_OPTIONS} />
       <TextareaField
         label="Reason"
-        error={errors.fields.reason}
         hint="Kept with the story and in the audit log."
         rows={2}
-        value={reason}
-        onChange={setReason}
+        {...form.field('reason')}
         required
       />
     </FormShell>

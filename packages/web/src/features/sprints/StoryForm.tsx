@@ -7,10 +7,23 @@ import {
   SelectField,
   TextField,
   TextareaField,
+  optionsOf,
   useFormErrors,
+  useFormFields,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { DELIVERABLE_LABELS } from './sprint-text';
+
+const DELIVERABLE_OPTIONS = optionsOf(DELIVERABLE_TYPES, DELIVERABLE_LABELS);
+
+interface StoryValues {
+  title: string;
+  type: DeliverableType;
+  description: string;
+  assigneeId: string;
+  /** The points as typed, parsed on submit. */
+  points: string;
+}
 
 interface StoryFormProps {
   projectId: string;
@@ -31,18 +44,22 @@ export function StoryForm({
   onDone,
   onCancel,
 }: StoryFormProps) {
-  const [title, setTitle] = useState(story?.title ?? '');
-  const [type, setType] = useState<DeliverableType>(story?.deliverable.type ?? 'dataset');
-  const [description, setDescription] = useState(story?.deliverable.description ?? '');
-  const [assigneeId, setAssigneeId] = useState(story?.assignee?.id ?? '');
-  const [points, setPoints] = useState(
-    story?.points === null || !story ? '' : String(story.points),
-  );
   const [pointsError, setPointsError] = useState<string | null>(null);
   const create = useCreateStory(projectId, sprintId);
   const update = useUpdateStory(projectId);
   const mutation = story ? update : create;
   const errors = useFormErrors(mutation.error);
+  const form = useFormFields<StoryValues>(
+    {
+      title: story?.title ?? '',
+      type: story?.deliverable.type ?? 'dataset',
+      description: story?.deliverable.description ?? '',
+      assigneeId: story?.assignee?.id ?? '',
+      points: story?.points === null || !story ? '' : String(story.points),
+    },
+    errors.fields,
+  );
+  const { title, type, description, assigneeId, points } = form.values;
   const label = story ? 'Edit story' : 'Add story';
   const titleInput = useRef<HTMLInputElement>(null);
   /** While adding, the form stays open for the next story and says what was added. */
@@ -74,9 +91,7 @@ export function StoryForm({
     create.mutate(body, {
       onSuccess: (created) => {
         setAdded(created.title);
-        setTitle('');
-        setDescription('');
-        setPoints('');
+        form.setValues((v) => ({ ...v, title: '', description: '', points: '' }));
         titleInput.current?.focus();
       },
     });
@@ -105,11 +120,10 @@ export function StoryForm({
     >
       <TextField
         label="Title"
-        error={errors.fields.title}
+        {...form.field('title')}
         ref={titleInput}
-        value={title}
         onChange={(value) => {
-          setTitle(value);
+          form.setValue('title', value);
           setAdded(null);
         }}
         required
@@ -118,28 +132,23 @@ export function StoryForm({
         <SelectField
           label="Deliverable"
           className="narrow"
-          error={errors.fields['deliverable.type']}
-          value={type}
-          onChange={setType}
-          options={DELIVERABLE_TYPES.map((t) => ({ value: t, label: DELIVERABLE_LABELS[t] }))}
+          {...form.field('type', 'deliverable.type')}
+          options={DELIVERABLE_OPTIONS}
         />
         <TextareaField
           label="What exactly is handed over"
           className="grow"
+          {...form.field('description')}
           error={errors.fields['deliverable.description'] ?? errors.fields.deliverable}
           hint="The tangible result someone receives, e.g. “Table of 3 years of daily readings per pump, in the lake”."
           rows={2}
-          value={description}
-          onChange={setDescription}
         />
       </div>
       <div className="form__row">
         <SelectField
           label="Assignee"
           optional
-          error={errors.fields.assigneeId}
-          value={assigneeId}
-          onChange={setAssigneeId}
+          {...form.field('assigneeId')}
           options={[
             { value: '', label: 'Unassigned' },
             ...options.map((m) => ({ value: m.userId, label: m.name })),
@@ -149,9 +158,8 @@ export function StoryForm({
           label="Points"
           optional
           className="narrow"
+          {...form.field('points')}
           error={pointsError ?? errors.fields.points}
-          value={points}
-          onChange={setPoints}
         />
       </div>
     </FormShell>

@@ -1,8 +1,14 @@
-import { useState } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { CreatedToken } from '@sextant/core';
 import type { CreateTokenInput } from '../../api/tokens';
-import { DateField, FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
+import {
+  DateField,
+  FormShell,
+  SelectField,
+  TextField,
+  useFormErrors,
+  useFormFields,
+} from '../../components/form';
 import { todayIso } from '../../lib/format';
 
 const EXPIRY_CHOICES = [
@@ -40,17 +46,19 @@ export function CreateTokenForm({
   create,
   onCreated,
 }: CreateTokenFormProps) {
-  const [name, setName] = useState('');
-  const [expiry, setExpiry] = useState<Expiry>('90');
-  const [date, setDate] = useState('');
   const { fields: errors, notice } = useFormErrors(create.error);
+  const form = useFormFields<{ name: string; expiry: Expiry; date: string }>(
+    { name: '', expiry: '90', date: '' },
+    errors,
+  );
+  const { name, expiry, date } = form.values;
 
   const submit = () =>
     create.mutate(
       { name: name.trim(), expiresAt: expiresAt(expiry, date) },
       {
         onSuccess: (token) => {
-          setName('');
+          form.setValue('name', '');
           onCreated(token);
         },
       },
@@ -74,17 +82,13 @@ export function CreateTokenForm({
           label="Token name"
           className="grow"
           hint={nameHint}
-          error={errors.name}
-          value={name}
+          {...form.field('name')}
           placeholder={namePlaceholder}
-          onChange={setName}
           required
         />
         <SelectField
           label="Expires"
-          error={errors.expiresAt}
-          value={expiry}
-          onChange={setExpiry}
+          {...form.field('expiry', 'expiresAt')}
           options={EXPIRY_CHOICES}
         />
         {expiry === 'date' ? (
@@ -92,7 +96,7 @@ export function CreateTokenForm({
             label="Expiry date"
             min={todayIso()}
             value={date}
-            onChange={setDate}
+            onChange={(value) => form.setValue('date', value)}
             required
           />
         ) : null}
