@@ -1,5 +1,10 @@
 export { useFormErrors, type FormErrors } from './use-form-errors';
-export { useFormFields, type FieldBinding, type FormFields } from './use-form-fields';
+export {
+  useFormFields,
+  useMutationFields,
+  type FieldBinding,
+  type FormFields,
+} from './use-form-fields';
 export { FormShell } from './FormShell';
 export { FormActions, InlineSubmit, type FormActionsProps } from './FormActions';
 export { TextField, NumberField, DateField, SelectField, TextareaField } from './fields';

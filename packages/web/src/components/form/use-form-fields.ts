@@ -1,4 +1,5 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
+import { useFormErrors, type FormErrors } from './use-form-errors';
 
 /** What a kit field takes from its form: the value, the change handler and the message. */
 export interface FieldBinding<T> {
@@ -43,4 +44,17 @@ export function useFormFields<V extends object>(
     error: messages[errorKey],
   });
   return { values, setValues, setValue, field };
+}
+
+/**
+ * useFormFields with the messages of a mutation's error (useFormErrors, `prefix` as there):
+ * the values and field props, plus `errors` by field and the form-level `notice`.
+ */
+export function useMutationFields<V extends object>(
+  initial: V | (() => V),
+  error: unknown,
+  prefix?: string,
+): FormFields<V> & { errors: FormErrors['fields']; notice: unknown } {
+  const { fields, notice } = useFormErrors(error, prefix);
+  return { ...useFormFields(initial, fields), errors: fields, notice };
 }

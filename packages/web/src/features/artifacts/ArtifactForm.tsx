@@ -11,8 +11,7 @@ import {
   TextField,
   TextareaField,
   optionsOf,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { projectOptions } from './project-options';
 
@@ -35,10 +34,9 @@ interface ArtifactFormProps {
 /** Adds a reusable artifact produced by one of my projects. */
 export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
   const create = useCreateArtifact();
-  const errors = useFormErrors(create.error);
-  const form = useFormFields<ArtifactValues>(
+  const form = useMutationFields<ArtifactValues>(
     { projectId: projects[0]?.id ?? '', name: '', kind: 'dataset', description: '', link: '' },
-    errors.fields,
+    create.error,
   );
   const { projectId, name, kind, description, link } = form.values;
 
@@ -60,7 +58,7 @@ export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
       className="form"
       onSubmit={submit}
       title="Add an artifact"
-      notice={errors.notice}
+      notice={form.notice}
       actions={{
         submitLabel: 'Add artifact',
         pendingLabel: 'Adding…',

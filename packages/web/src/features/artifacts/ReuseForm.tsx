@@ -1,12 +1,6 @@
 import type { Artifact, Project } from '@sextant/core';
 import { useRecordReuse } from '../../api/artifacts';
-import {
-  FormShell,
-  SelectField,
-  TextField,
-  useFormErrors,
-  useFormFields,
-} from '../../components/form';
+import { FormShell, SelectField, TextField, useMutationFields } from '../../components/form';
 import { projectOptions } from './project-options';
 
 interface ReuseFormProps {
@@ -21,8 +15,7 @@ export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
   const producer = artifact.producedBy.visible ? artifact.producedBy.projectId : null;
   const choices = projects.filter((p) => p.id !== producer);
   const record = useRecordReuse();
-  const errors = useFormErrors(record.error);
-  const form = useFormFields({ projectId: choices[0]?.id ?? '', purpose: '' }, errors.fields);
+  const form = useMutationFields({ projectId: choices[0]?.id ?? '', purpose: '' }, record.error);
   const { projectId, purpose } = form.values;
 
   const submit = () =>
@@ -53,7 +46,7 @@ export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
       className="form"
       onSubmit={submit}
       title={`Record a reuse of “${artifact.name}”`}
-      notice={errors.notice}
+      notice={form.notice}
       actions={{
         submitLabel: 'Record reuse',
         pendingLabel: 'Recording…',

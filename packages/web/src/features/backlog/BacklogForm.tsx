@@ -16,8 +16,7 @@ import {
   TextField,
   TextareaField,
   optionsOf,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { formatDateTime, formatNumber, parseNumberInput } from '../../lib/format';
 import { runName, runTime } from '../runs/run-text';
@@ -80,8 +79,7 @@ export function BacklogForm({
   const create = useCreateBacklogItem(projectId);
   const update = useUpdateBacklogItem(projectId);
   const mutation = item ? update : create;
-  const { fields: errors, notice } = useFormErrors(mutation.error);
-  const form = useFormFields<IdeaValues>(
+  const form = useMutationFields<IdeaValues>(
     {
       observation: item?.observation ?? '',
       proposedChange: item?.proposedChange ?? '',
@@ -89,7 +87,7 @@ export function BacklogForm({
       status: item?.status ?? 'idea',
       runId: item?.runId ?? initialRunId ?? '',
     },
-    errors,
+    mutation.error,
   );
   const { observation, proposedChange, expectedImpact, status, runId } = form.values;
   const known = new Set(runs.map((r) => r.id));
@@ -134,10 +132,9 @@ export function BacklogForm({
       className="form backlog-form"
       onSubmit={submit}
       title={item ? 'Edit the idea' : 'Add an improvement idea'}
-      notice={notice}
+      notice={form.notice}
       actions={{
         submitLabel: item ? 'Save idea' : 'Add idea',
-        pendingLabel: 'Saving…',
         pending: mutation.isPending,
         disabled: !ready,
         onCancel: onDone,
@@ -175,13 +172,13 @@ export function BacklogForm({
           {effortChoice !== 'days' ? (
             <p className="field__hint">{EFFORT_SIZE_LABELS[effortChoice]}</p>
           ) : null}
-          {errors.effort ? <p className="field__error">{errors.effort}</p> : null}
+          {form.errors.effort ? <p className="field__error">{form.errors.effort}</p> : null}
         </fieldset>
         {effortChoice === 'days' ? (
           <NumberField
             label="Working days"
             className="narrow"
-            error={localError ?? errors['effort.days']}
+            error={localError ?? form.errors['effort.days']}
             value={effortDays}
             onChange={setEffortDays}
             placeholder="e.g. 2.5"

@@ -5,8 +5,7 @@ import {
   NumberField,
   TextField,
   TextareaField,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { SUGGESTED_AREAS } from './insight-text';
@@ -24,10 +23,9 @@ export function InsightForm({
 }) {
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateInsight(projectId);
-  const { fields: errors, notice } = useFormErrors(create.error);
-  const form = useFormFields(
+  const form = useMutationFields(
     { title: '', businessArea: '', description: '', amount: '', currency: defaultCurrency },
-    errors,
+    create.error,
   );
   const { title, businessArea, description, amount, currency } = form.values;
 
@@ -56,10 +54,9 @@ export function InsightForm({
       className="form"
       onSubmit={submit}
       title="Propose an insight"
-      notice={notice}
+      notice={form.notice}
       actions={{
         submitLabel: 'Propose',
-        pendingLabel: 'Saving…',
         pending: create.isPending,
         disabled: !title.trim() || !businessArea.trim(),
         onCancel: onDone,
@@ -91,7 +88,7 @@ export function InsightForm({
           label="Estimated value"
           optional
           {...form.field('amount')}
-          error={localError ?? errors['estimatedValue.amount'] ?? errors.estimatedValue}
+          error={localError ?? form.errors['estimatedValue.amount'] ?? form.errors.estimatedValue}
           placeholder="e.g. 12000"
         />
         <TextField

@@ -139,7 +139,6 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
       notice={server.notice}
       actions={{
         submitLabel: 'Save criterion',
-        pendingLabel: 'Saving…',
         pending: put.isPending,
         onCancel,
       }}

@@ -8,8 +8,7 @@ import {
   FormShell,
   NumberField,
   TextField,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { formatDate, formatPercent, parseNumberInput, withUnit } from '../../lib/format';
 import { GoalChart } from './GoalChart';
@@ -63,8 +62,7 @@ export function GoalMeasurementsPanel({ goal, canEdit }: { goal: Goal; canEdit: 
 
 function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
   const add = useAddGoalMeasurement(goal.id);
-  const errors = useFormErrors(add.error);
-  const form = useFormFields({ value: '', day: '', source: '' }, errors.fields);
+  const form = useMutationFields({ value: '', day: '', source: '' }, add.error);
   const { value, day, source } = form.values;
   const submit = () => {
     const number = parseNumberInput(value);
@@ -79,12 +77,7 @@ function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
     );
   };
   return (
-    <FormShell
-      className="goal-measurement-form"
-      onSubmit={submit}
-      noValidate
-      notice={errors.notice}
-    >
+    <FormShell className="goal-measurement-form" onSubmit={submit} noValidate notice={form.notice}>
       <NumberField label={`Value (${goal.unit})`} {...form.field('value')} />
       <DateField label="Measured on" {...form.field('day', 'measuredAt')} />
       <TextField label="Source" hint="A report, a dashboard, a query" {...form.field('source')} />

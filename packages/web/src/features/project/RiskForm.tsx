@@ -6,8 +6,7 @@ import {
   TextField,
   TextareaField,
   optionsOf,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, RISK_STATUSES, RISK_STATUS_LABELS } from './risk-text';
 
@@ -36,8 +35,7 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
   const create = useCreateRisk(projectId);
   const update = useUpdateRisk(projectId);
   const mutation = risk ? update : create;
-  const { fields: errors, notice } = useFormErrors(mutation.error);
-  const form = useFormFields<RiskValues>(
+  const form = useMutationFields<RiskValues>(
     {
       description: risk?.description ?? '',
       roles: risk?.affectedRoles.join(', ') ?? '',
@@ -47,7 +45,7 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
       owner: risk?.owner ?? '',
       status: risk?.status ?? 'open',
     },
-    errors,
+    mutation.error,
   );
   const { description, roles, likelihood, impact, mitigation, owner, status } = form.values;
 
@@ -74,10 +72,9 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
       className="form risk-form"
       onSubmit={submit}
       title={risk ? 'Edit risk' : 'Add a risk'}
-      notice={notice}
+      notice={form.notice}
       actions={{
         submitLabel: risk ? 'Save risk' : 'Add risk',
-        pendingLabel: 'Saving…',
         pending: mutation.isPending,
         disabled: !description.trim(),
         onCancel: onDone,

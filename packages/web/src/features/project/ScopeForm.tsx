@@ -117,7 +117,6 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
       notice={server.notice}
       actions={{
         submitLabel: 'Save scope',
-        pendingLabel: 'Saving…',
         pending: update.isPending,
         onCancel: onDone,
       }}

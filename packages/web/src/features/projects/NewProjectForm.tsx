@@ -1,13 +1,7 @@
 import { useNavigate } from 'react-router';
 import type { Team } from '@sextant/core';
 import { useCreateProject } from '../../api/projects';
-import {
-  FormShell,
-  SelectField,
-  TextField,
-  useFormErrors,
-  useFormFields,
-} from '../../components/form';
+import { FormShell, SelectField, TextField, useMutationFields } from '../../components/form';
 
 interface NewProjectFormProps {
   /** Teams where the person may start projects (member or admin). */
@@ -18,8 +12,7 @@ interface NewProjectFormProps {
 export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
   const create = useCreateProject();
   const navigate = useNavigate();
-  const errors = useFormErrors(create.error);
-  const form = useFormFields({ teamId: teams[0]?.id ?? '', name: '' }, errors.fields);
+  const form = useMutationFields({ teamId: teams[0]?.id ?? '', name: '' }, create.error);
   const { teamId, name } = form.values;
 
   const submit = () =>
@@ -40,7 +33,7 @@ export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
           A project starts in scoping. Next you describe its scope, goals and success criterion.
         </p>
       }
-      notice={errors.notice}
+      notice={form.notice}
       actions={{
         submitLabel: 'Create project',
         pendingLabel: 'Creating…',

@@ -8,8 +8,7 @@ import {
   SelectField,
   TextField,
   optionsOf,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
   type SelectOption,
 } from '../../components/form';
 import { parseNumberInput, todayIso } from '../../lib/format';
@@ -50,8 +49,7 @@ export function LedgerForm({
   const [byDays, setByDays] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateLedgerEntry(projectId);
-  const errors = useFormErrors(create.error);
-  const form = useFormFields<EntryValues>(
+  const form = useMutationFields<EntryValues>(
     () => ({
       kind: 'cost',
       category: 'people',
@@ -63,7 +61,7 @@ export function LedgerForm({
       date: todayIso(),
       note: '',
     }),
-    errors.fields,
+    create.error,
   );
   const { kind, category, amount, peopleDays, dayRate, status, date, note } = form.values;
   const entryCurrency = form.values.currency;
@@ -106,10 +104,9 @@ export function LedgerForm({
       className="form"
       onSubmit={submit}
       title="Add a ledger entry"
-      notice={errors.notice}
+      notice={form.notice}
       actions={{
         submitLabel: 'Add entry',
-        pendingLabel: 'Saving…',
         pending: create.isPending,
         onCancel: onDone,
         cancelClassName: 'btn btn--ghost',
@@ -148,7 +145,7 @@ export function LedgerForm({
             <NumberField
               label="People-days"
               {...form.field('peopleDays')}
-              error={localError ?? errors.fields.peopleDays}
+              error={localError ?? form.errors.peopleDays}
             />
             <NumberField label="Day rate" {...form.field('dayRate')} />
           </>
@@ -156,7 +153,7 @@ export function LedgerForm({
           <NumberField
             label="Amount"
             {...form.field('amount')}
-            error={localError ?? errors.fields.amount}
+            error={localError ?? form.errors.amount}
             placeholder="e.g. 1200.50"
           />
         )}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { addDays, type CloseSprintResult, type Sprint, type SprintDetail } from '@sextant/core';
 import { useCloseSprint, type CloseSprintInput } from '../../api/sprints';
-import { FormActions, FormShell, useFormErrors } from '../../components/form';
+import { FormActions, FormShell } from '../../components/form';
 import { formatDateRange, formatPercent } from '../../lib/format';
 import { STATUS_LABELS, plannedSprintAfter, sprintPath } from './sprint-text';
 import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
@@ -69,13 +69,16 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
   const titleId = useId();
   const close = useCloseSprint(sprint.projectId, sprint.id);
   const [carry, setCarry] = useState<Set<string>>(() => new Set());
-  const errors = useFormErrors(close.error, 'nextSprint.');
   // The next sprint, prefilled: the day after this one ends, for the same length.
-  const nextDraft = useSprintDraft(() => {
-    const startDate = addDays(sprint.endDate, 1);
-    const endDate = addDays(startDate, sprint.lengthDays - 1);
-    return { name: '', goal: '', startDate, endDate };
-  }, errors.fields);
+  const nextDraft = useSprintDraft(
+    () => {
+      const startDate = addDays(sprint.endDate, 1);
+      const endDate = addDays(startDate, sprint.lengthDays - 1);
+      return { name: '', goal: '', startDate, endDate };
+    },
+    close.error,
+    'nextSprint.',
+  );
 
   // A real modal: the rest of the page is inert, Escape closes it, focus comes back after.
   useEffect(() => {
@@ -162,7 +165,7 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
               </p>
             </>
           }
-          notice={errors.notice}
+          notice={nextDraft.notice}
           noticeTitle="The sprint was not closed."
         >
           {notDone.length > 0 ? (

@@ -1,6 +1,6 @@
 import type { SprintDetail, UpdateSprintBody } from '@sextant/core';
 import { useUpdateSprint } from '../../api/sprints';
-import { FormShell, useFormErrors } from '../../components/form';
+import { FormShell } from '../../components/form';
 import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 import { lengthText } from './sprint-text';
 import { useSprintDraft } from './use-sprint-draft';
@@ -8,10 +8,9 @@ import { useSprintDraft } from './use-sprint-draft';
 /** Renames, re-goals or re-dates an open sprint; an active sprint keeps its start date. */
 export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDone: () => void }) {
   const update = useUpdateSprint(sprint.projectId, sprint.id);
-  const errors = useFormErrors(update.error);
   const draft = useSprintDraft(
     { name: sprint.name, goal: sprint.goal, startDate: sprint.startDate, endDate: sprint.endDate },
-    errors.fields,
+    update.error,
   );
   const { name, goal, startDate, endDate } = draft.values;
   const check = draft.check;
@@ -32,11 +31,10 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
       label="Edit sprint"
       className="form inset-form"
       onSubmit={submit}
-      notice={errors.notice}
+      notice={draft.notice}
       noticeTitle="The sprint was not changed."
       actions={{
         submitLabel: 'Save sprint',
-        pendingLabel: 'Saving…',
         pending: update.isPending,
         onCancel: onDone,
       }}

@@ -1,6 +1,6 @@
 import type { Sprint } from '@sextant/core';
 import { useCreateSprint } from '../../api/sprints';
-import { FormShell, useFormErrors } from '../../components/form';
+import { FormShell } from '../../components/form';
 import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 import { lengthText, suggestSprintDates } from './sprint-text';
 import { planSprintBody, useSprintDraft } from './use-sprint-draft';
@@ -15,10 +15,9 @@ interface PlanSprintFormProps {
 /** Plans a sprint: dates prefilled with the next free Monday and the suggested two weeks. */
 export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSprintFormProps) {
   const create = useCreateSprint(projectId);
-  const errors = useFormErrors(create.error);
   const draft = useSprintDraft(
     () => ({ name: '', goal: '', ...suggestSprintDates(sprints) }),
-    errors.fields,
+    create.error,
   );
   const check = draft.check;
   const nextNumber = sprints.reduce((max, s) => Math.max(max, s.number), 0) + 1;
@@ -31,7 +30,7 @@ export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSpr
       className="form inset-form"
       onSubmit={submit}
       title="Plan a sprint"
-      notice={errors.notice}
+      notice={draft.notice}
       noticeTitle="This sprint was refused."
       actions={{
         submitLabel: 'Plan sprint',

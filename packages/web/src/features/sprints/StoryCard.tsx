@@ -16,8 +16,7 @@ import {
   SelectField,
   TextareaField,
   optionsOf,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { StoryForm } from './StoryForm';
@@ -50,10 +49,9 @@ function CorrectOutcomeForm({
   onDone: () => void;
 }) {
   const correct = useCorrectStory(projectId);
-  const errors = useFormErrors(correct.error);
-  const form = useFormFields<{ outcome: StoryOutcome; reason: string }>(
+  const form = useMutationFields<{ outcome: StoryOutcome; reason: string }>(
     { outcome: story.outcome === 'delivered' ? 'not_delivered' : 'delivered', reason: '' },
-    errors.fields,
+    correct.error,
   );
   const { outcome, reason } = form.values;
   const submit = () =>
@@ -63,7 +61,7 @@ function CorrectOutcomeForm({
       label="Correct outcome"
       className="form story-card__form"
       onSubmit={submit}
-      notice={errors.notice}
+      notice={form.notice}
       actions={{
         submitLabel: 'Save correction',
         pendingLabel: 'Save correction',

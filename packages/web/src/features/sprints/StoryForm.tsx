@@ -8,8 +8,7 @@ import {
   TextField,
   TextareaField,
   optionsOf,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { DELIVERABLE_LABELS } from './sprint-text';
@@ -48,8 +47,7 @@ export function StoryForm({
   const create = useCreateStory(projectId, sprintId);
   const update = useUpdateStory(projectId);
   const mutation = story ? update : create;
-  const errors = useFormErrors(mutation.error);
-  const form = useFormFields<StoryValues>(
+  const form = useMutationFields<StoryValues>(
     {
       title: story?.title ?? '',
       type: story?.deliverable.type ?? 'dataset',
@@ -57,7 +55,7 @@ export function StoryForm({
       assigneeId: story?.assignee?.id ?? '',
       points: story?.points === null || !story ? '' : String(story.points),
     },
-    errors.fields,
+    mutation.error,
   );
   const { title, type, description, assigneeId, points } = form.values;
   const label = story ? 'Edit story' : 'Add story';
@@ -103,10 +101,9 @@ export function StoryForm({
       className="form story-form"
       onSubmit={submit}
       title={story ? 'Edit story' : 'Add a story'}
-      notice={errors.notice}
+      notice={form.notice}
       actions={{
         submitLabel: story ? 'Save story' : 'Add story',
-        pendingLabel: 'Saving…',
         pending: mutation.isPending,
         disabled: !title.trim(),
         onCancel,
@@ -139,7 +136,7 @@ export function StoryForm({
           label="What exactly is handed over"
           className="grow"
           {...form.field('description')}
-          error={errors.fields['deliverable.description'] ?? errors.fields.deliverable}
+          error={form.errors['deliverable.description'] ?? form.errors.deliverable}
           hint="The tangible result someone receives, e.g. “Table of 3 years of daily readings per pump, in the lake”."
           rows={2}
         />
@@ -159,7 +156,7 @@ export function StoryForm({
           optional
           className="narrow"
           {...form.field('points')}
-          error={pointsError ?? errors.fields.points}
+          error={pointsError ?? form.errors.points}
         />
       </div>
     </FormShell>

@@ -1,6 +1,6 @@
 import { checkSprintDates } from '@sextant/core';
 import type { PlanSprintInput } from '../../api/sprints';
-import { useFormFields, type FormFields } from '../../components/form';
+import { useMutationFields, type FormFields } from '../../components/form';
 
 /** What the sprint forms edit: a sprint's name, goal and days, as typed. */
 export interface SprintDraft {
@@ -10,20 +10,22 @@ export interface SprintDraft {
   endDate: string;
 }
 
-/** A sprint draft's fields, and the check of its days once both are set (else null). */
+/** A sprint draft's fields and the save's notice, and the check of its days once both are set. */
 export interface SprintDraftFields extends FormFields<SprintDraft> {
+  notice: unknown;
   check: ReturnType<typeof checkSprintDates> | null;
 }
 
 /**
  * The name, goal and days of a sprint being planned, edited or planned on closing the one
- * before, with `errors` the messages by those names (useFormErrors' `fields`).
+ * before, with the messages of the save's `error` (its fields under `prefix`, as useFormErrors).
  */
 export function useSprintDraft(
   initial: SprintDraft | (() => SprintDraft),
-  errors: Record<string, string>,
+  error: unknown,
+  prefix?: string,
 ): SprintDraftFields {
-  const draft = useFormFields(initial, errors);
+  const draft = useMutationFields(initial, error, prefix);
   const { startDate, endDate } = draft.values;
   const check = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
   return { ...draft, check };

@@ -6,8 +6,7 @@ import {
   FormShell,
   SelectField,
   TextField,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { todayIso } from '../../lib/format';
 
@@ -46,10 +45,9 @@ export function CreateTokenForm({
   create,
   onCreated,
 }: CreateTokenFormProps) {
-  const { fields: errors, notice } = useFormErrors(create.error);
-  const form = useFormFields<{ name: string; expiry: Expiry; date: string }>(
+  const form = useMutationFields<{ name: string; expiry: Expiry; date: string }>(
     { name: '', expiry: '90', date: '' },
-    errors,
+    create.error,
   );
   const { name, expiry, date } = form.values;
 
@@ -69,7 +67,7 @@ export function CreateTokenForm({
       label={submitLabel}
       className="form"
       onSubmit={submit}
-      notice={notice}
+      notice={form.notice}
       actions={{
         submitLabel,
         pendingLabel: 'Creating…',
