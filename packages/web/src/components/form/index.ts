@@ -4,6 +4,7 @@ export {
   useMutationFields,
   type FieldBinding,
   type FormFields,
+  type SaveState,
 } from './use-form-fields';
 export { FormShell } from './FormShell';
 export { FormActions, InlineSubmit, type FormActionsProps } from './FormActions';

@@ -46,15 +46,25 @@ export function useFormFields<V extends object>(
   return { values, setValues, setValue, field };
 }
 
+/** What a form's frame shows of its save (FormShell's `form`). */
+export interface SaveState {
+  /** The form-level error (see useFormErrors). */
+  notice: unknown;
+  /** Whether the save is running. */
+  pending: boolean;
+}
+
 /**
- * useFormFields with the messages of a mutation's error (useFormErrors, `prefix` as there):
- * the values and field props, plus `errors` by field and the form-level `notice`.
+ * useFormFields for a form that saves with `mutation`: the fields' messages come from its error
+ * (useFormErrors, `prefix` as there), and the result also holds `errors` by field, the
+ * form-level `notice` and whether the save is `pending`, for `<FormShell form={form}>`.
  */
 export function useMutationFields<V extends object>(
   initial: V | (() => V),
-  error: unknown,
+  mutation: { error: unknown; isPending: boolean },
   prefix?: string,
-): FormFields<V> & { errors: FormErrors['fields']; notice: unknown } {
-  const { fields, notice } = useFormErrors(error, prefix);
-  return { ...useFormFields(initial, fields), errors: fields, notice };
+): FormFields<V> & SaveState & { errors: FormErrors['fields'] } {
+  const { fields, notice } = useFormErrors(mutation.error, prefix);
+  const form = useFormFields(initial, fields);
+  return { ...form, errors: fields, notice, pending: mutation.isPending };
 }

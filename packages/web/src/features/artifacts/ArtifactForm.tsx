@@ -36,7 +36,7 @@ export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
   const create = useCreateArtifact();
   const form = useMutationFields<ArtifactValues>(
     { projectId: projects[0]?.id ?? '', name: '', kind: 'dataset', description: '', link: '' },
-    create.error,
+    create,
   );
   const { projectId, name, kind, description, link } = form.values;
 
@@ -54,15 +54,13 @@ export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
 
   return (
     <FormShell
-      label="Add an artifact"
       className="form"
       onSubmit={submit}
       title="Add an artifact"
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: 'Add artifact',
         pendingLabel: 'Adding…',
-        pending: create.isPending,
         disabled: !projectId || !name.trim() || !description.trim(),
         onCancel: onDone,
       }}

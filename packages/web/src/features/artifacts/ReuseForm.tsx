@@ -15,7 +15,7 @@ export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
   const producer = artifact.producedBy.visible ? artifact.producedBy.projectId : null;
   const choices = projects.filter((p) => p.id !== producer);
   const record = useRecordReuse();
-  const form = useMutationFields({ projectId: choices[0]?.id ?? '', purpose: '' }, record.error);
+  const form = useMutationFields({ projectId: choices[0]?.id ?? '', purpose: '' }, record);
   const { projectId, purpose } = form.values;
 
   const submit = () =>
@@ -46,11 +46,10 @@ export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
       className="form"
       onSubmit={submit}
       title={`Record a reuse of “${artifact.name}”`}
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: 'Record reuse',
         pendingLabel: 'Recording…',
-        pending: record.isPending,
         disabled: !projectId || !purpose.trim(),
         onCancel: onDone,
       }}

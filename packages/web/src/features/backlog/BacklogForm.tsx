@@ -87,7 +87,7 @@ export function BacklogForm({
       status: item?.status ?? 'idea',
       runId: item?.runId ?? initialRunId ?? '',
     },
-    mutation.error,
+    mutation,
   );
   const { observation, proposedChange, expectedImpact, status, runId } = form.values;
   const known = new Set(runs.map((r) => r.id));
@@ -132,10 +132,9 @@ export function BacklogForm({
       className="form backlog-form"
       onSubmit={submit}
       title={item ? 'Edit the idea' : 'Add an improvement idea'}
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: item ? 'Save idea' : 'Add idea',
-        pending: mutation.isPending,
         disabled: !ready,
         onCancel: onDone,
       }}

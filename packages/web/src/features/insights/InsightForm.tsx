@@ -25,7 +25,7 @@ export function InsightForm({
   const create = useCreateInsight(projectId);
   const form = useMutationFields(
     { title: '', businessArea: '', description: '', amount: '', currency: defaultCurrency },
-    create.error,
+    create,
   );
   const { title, businessArea, description, amount, currency } = form.values;
 
@@ -50,14 +50,12 @@ export function InsightForm({
 
   return (
     <FormShell
-      label="Propose an insight"
       className="form"
       onSubmit={submit}
       title="Propose an insight"
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: 'Propose',
-        pending: create.isPending,
         disabled: !title.trim() || !businessArea.trim(),
         onCancel: onDone,
         cancelClassName: 'btn btn--ghost',

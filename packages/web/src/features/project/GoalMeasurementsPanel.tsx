@@ -62,7 +62,7 @@ export function GoalMeasurementsPanel({ goal, canEdit }: { goal: Goal; canEdit: 
 
 function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
   const add = useAddGoalMeasurement(goal.id);
-  const form = useMutationFields({ value: '', day: '', source: '' }, add.error);
+  const form = useMutationFields({ value: '', day: '', source: '' }, add);
   const { value, day, source } = form.values;
   const submit = () => {
     const number = parseNumberInput(value);
@@ -77,7 +77,7 @@ function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
     );
   };
   return (
-    <FormShell className="goal-measurement-form" onSubmit={submit} noValidate notice={form.notice}>
+    <FormShell className="goal-measurement-form" onSubmit={submit} noValidate form={form}>
       <NumberField label={`Value (${goal.unit})`} {...form.field('value')} />
       <DateField label="Measured on" {...form.field('day', 'measuredAt')} />
       <TextField label="Source" hint="A report, a dashboard, a query" {...form.field('source')} />

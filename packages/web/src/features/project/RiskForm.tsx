@@ -45,7 +45,7 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
       owner: risk?.owner ?? '',
       status: risk?.status ?? 'open',
     },
-    mutation.error,
+    mutation,
   );
   const { description, roles, likelihood, impact, mitigation, owner, status } = form.values;
 
@@ -72,10 +72,9 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
       className="form risk-form"
       onSubmit={submit}
       title={risk ? 'Edit risk' : 'Add a risk'}
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: risk ? 'Save risk' : 'Add risk',
-        pending: mutation.isPending,
         disabled: !description.trim(),
         onCancel: onDone,
       }}

@@ -12,7 +12,7 @@ interface NewProjectFormProps {
 export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
   const create = useCreateProject();
   const navigate = useNavigate();
-  const form = useMutationFields({ teamId: teams[0]?.id ?? '', name: '' }, create.error);
+  const form = useMutationFields({ teamId: teams[0]?.id ?? '', name: '' }, create);
   const { teamId, name } = form.values;
 
   const submit = () =>
@@ -23,7 +23,6 @@ export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
 
   return (
     <FormShell
-      label="New project"
       className="card form new-project"
       onSubmit={submit}
       title="New project"
@@ -33,11 +32,10 @@ export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
           A project starts in scoping. Next you describe its scope, goals and success criterion.
         </p>
       }
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: 'Create project',
         pendingLabel: 'Creating…',
-        pending: create.isPending,
         disabled: !name.trim() || !teamId,
         onCancel,
       }}

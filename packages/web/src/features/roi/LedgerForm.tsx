@@ -61,7 +61,7 @@ export function LedgerForm({
       date: todayIso(),
       note: '',
     }),
-    create.error,
+    create,
   );
   const { kind, category, amount, peopleDays, dayRate, status, date, note } = form.values;
   const entryCurrency = form.values.currency;
@@ -100,14 +100,12 @@ export function LedgerForm({
 
   return (
     <FormShell
-      label="Add a ledger entry"
       className="form"
       onSubmit={submit}
       title="Add a ledger entry"
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: 'Add entry',
-        pending: create.isPending,
         onCancel: onDone,
         cancelClassName: 'btn btn--ghost',
       }}

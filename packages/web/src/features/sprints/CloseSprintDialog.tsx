@@ -76,7 +76,7 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
       const endDate = addDays(startDate, sprint.lengthDays - 1);
       return { name: '', goal: '', startDate, endDate };
     },
-    close.error,
+    close,
     'nextSprint.',
   );
 
@@ -165,7 +165,7 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
               </p>
             </>
           }
-          notice={nextDraft.notice}
+          form={nextDraft}
           noticeTitle="The sprint was not closed."
         >
           {notDone.length > 0 ? (

@@ -10,7 +10,7 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
   const update = useUpdateSprint(sprint.projectId, sprint.id);
   const draft = useSprintDraft(
     { name: sprint.name, goal: sprint.goal, startDate: sprint.startDate, endDate: sprint.endDate },
-    update.error,
+    update,
   );
   const { name, goal, startDate, endDate } = draft.values;
   const check = draft.check;
@@ -31,11 +31,10 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
       label="Edit sprint"
       className="form inset-form"
       onSubmit={submit}
-      notice={draft.notice}
+      form={draft}
       noticeTitle="The sprint was not changed."
       actions={{
         submitLabel: 'Save sprint',
-        pending: update.isPending,
         onCancel: onDone,
       }}
     >

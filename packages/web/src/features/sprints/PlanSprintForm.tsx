@@ -17,7 +17,7 @@ export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSpr
   const create = useCreateSprint(projectId);
   const draft = useSprintDraft(
     () => ({ name: '', goal: '', ...suggestSprintDates(sprints) }),
-    create.error,
+    create,
   );
   const check = draft.check;
   const nextNumber = sprints.reduce((max, s) => Math.max(max, s.number), 0) + 1;
@@ -26,16 +26,14 @@ export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSpr
 
   return (
     <FormShell
-      label="Plan a sprint"
       className="form inset-form"
       onSubmit={submit}
       title="Plan a sprint"
-      notice={draft.notice}
+      form={draft}
       noticeTitle="This sprint was refused."
       actions={{
         submitLabel: 'Plan sprint',
         pendingLabel: 'Planning…',
-        pending: create.isPending,
         onCancel,
       }}
     >

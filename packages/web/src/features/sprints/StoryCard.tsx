@@ -51,7 +51,7 @@ function CorrectOutcomeForm({
   const correct = useCorrectStory(projectId);
   const form = useMutationFields<{ outcome: StoryOutcome; reason: string }>(
     { outcome: story.outcome === 'delivered' ? 'not_delivered' : 'delivered', reason: '' },
-    correct.error,
+    correct,
   );
   const { outcome, reason } = form.values;
   const submit = () =>
@@ -61,11 +61,10 @@ function CorrectOutcomeForm({
       label="Correct outcome"
       className="form story-card__form"
       onSubmit={submit}
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: 'Save correction',
         pendingLabel: 'Save correction',
-        pending: correct.isPending,
         disabled: !reason.trim(),
         onCancel: onDone,
         small: true,

@@ -55,7 +55,7 @@ export function StoryForm({
       assigneeId: story?.assignee?.id ?? '',
       points: story?.points === null || !story ? '' : String(story.points),
     },
-    mutation.error,
+    mutation,
   );
   const { title, type, description, assigneeId, points } = form.values;
   const label = story ? 'Edit story' : 'Add story';
@@ -101,10 +101,9 @@ export function StoryForm({
       className="form story-form"
       onSubmit={submit}
       title={story ? 'Edit story' : 'Add a story'}
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel: story ? 'Save story' : 'Add story',
-        pending: mutation.isPending,
         disabled: !title.trim(),
         onCancel,
         cancelLabel: story ? 'Cancel' : 'Done',

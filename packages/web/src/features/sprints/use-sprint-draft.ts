@@ -1,6 +1,6 @@
 import { checkSprintDates } from '@sextant/core';
 import type { PlanSprintInput } from '../../api/sprints';
-import { useMutationFields, type FormFields } from '../../components/form';
+import { useMutationFields, type FormFields, type SaveState } from '../../components/form';
 
 /** What the sprint forms edit: a sprint's name, goal and days, as typed. */
 export interface SprintDraft {
@@ -10,22 +10,21 @@ export interface SprintDraft {
   endDate: string;
 }
 
-/** A sprint draft's fields and the save's notice, and the check of its days once both are set. */
-export interface SprintDraftFields extends FormFields<SprintDraft> {
-  notice: unknown;
+/** A sprint draft's fields and save, and the check of its days once both are set (else null). */
+export interface SprintDraftFields extends FormFields<SprintDraft>, SaveState {
   check: ReturnType<typeof checkSprintDates> | null;
 }
 
 /**
  * The name, goal and days of a sprint being planned, edited or planned on closing the one
- * before, with the messages of the save's `error` (its fields under `prefix`, as useFormErrors).
+ * before, saved with `mutation` (its error's fields under `prefix`, as in useFormErrors).
  */
 export function useSprintDraft(
   initial: SprintDraft | (() => SprintDraft),
-  error: unknown,
+  mutation: { error: unknown; isPending: boolean },
   prefix?: string,
 ): SprintDraftFields {
-  const draft = useMutationFields(initial, error, prefix);
+  const draft = useMutationFields(initial, mutation, prefix);
   const { startDate, endDate } = draft.values;
   const check = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
   return { ...draft, check };

@@ -47,7 +47,7 @@ export function CreateTokenForm({
 }: CreateTokenFormProps) {
   const form = useMutationFields<{ name: string; expiry: Expiry; date: string }>(
     { name: '', expiry: '90', date: '' },
-    create.error,
+    create,
   );
   const { name, expiry, date } = form.values;
 
@@ -67,11 +67,10 @@ export function CreateTokenForm({
       label={submitLabel}
       className="form"
       onSubmit={submit}
-      notice={form.notice}
+      form={form}
       actions={{
         submitLabel,
         pendingLabel: 'Creating…',
-        pending: create.isPending,
         disabled: !name.trim() || (expiry === 'date' && !date),
       }}
     >
