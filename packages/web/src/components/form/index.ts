@@ -11,3 +11,4 @@ export { FormActions, InlineSubmit, type FormActionsProps } from './FormActions'
 export { TextField, NumberField, DateField, SelectField, TextareaField } from './fields';
 export type { SelectOption } from './fields';
 export { optionsOf } from './options';
+export { Choice, Segment } from './choices';

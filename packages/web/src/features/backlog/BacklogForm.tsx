@@ -12,6 +12,7 @@ import { useCreateBacklogItem, useUpdateBacklogItem } from '../../api/backlog';
 import {
   FormShell,
   NumberField,
+  Segment,
   SelectField,
   TextField,
   TextareaField,
@@ -152,20 +153,16 @@ export function BacklogForm({
           <legend className="field__label">Effort</legend>
           <div className="segmented">
             {[...EFFORT_SIZES, 'days' as const].map((value) => (
-              <label
+              <Segment
                 key={value}
-                className={`segmented__option ${effortChoice === value ? 'is-on' : ''}`}
+                label={value === 'days' ? 'Days' : value}
                 title={value === 'days' ? 'An estimate in working days' : EFFORT_SIZE_LABELS[value]}
-              >
-                <input
-                  type="radio"
-                  name="effort"
-                  value={value}
-                  checked={effortChoice === value}
-                  onChange={() => setEffortChoice(value)}
-                />
-                {value === 'days' ? 'Days' : value}
-              </label>
+                type="radio"
+                name="effort"
+                value={value}
+                checked={effortChoice === value}
+                onChange={() => setEffortChoice(value)}
+              />
             ))}
           </div>
           {effortChoice !== 'days' ? (

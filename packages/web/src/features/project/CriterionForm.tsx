@@ -6,6 +6,7 @@ import {
 } from '@sextant/core';
 import { usePutSuccessCriterion } from '../../api/criterion';
 import {
+  Choice,
   FormShell,
   NumberField,
   SelectField,
@@ -107,6 +108,19 @@ function validate(v: Values): { problems: Record<string, string>; body?: PutSucc
   return { problems, body };
 }
 
+const METRIC_KINDS = [
+  {
+    kind: 'hit_rate_at_n',
+    label: 'Hit rate@N',
+    help: 'True positives among the N highest-scored items per period; N is how many interventions the team can make per period.',
+  },
+  {
+    kind: 'named',
+    label: 'Another metric',
+    help: 'A metric your pipeline reports by name, e.g. AUC.',
+  },
+] as const;
+
 const DIRECTION_OPTIONS: SelectOption<'increase' | 'decrease'>[] = [
   { value: 'increase', label: 'Increases' },
   { value: 'decrease', label: 'Decreases' },
@@ -146,35 +160,17 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
       <fieldset className="fieldset">
         <legend className="field__label">Model metric</legend>
         <div className="choices">
-          <label className="choice">
-            <input
+          {METRIC_KINDS.map(({ kind, label, help }) => (
+            <Choice
+              key={kind}
+              label={label}
+              help={help}
               type="radio"
               name="metric-kind"
-              checked={values.kind === 'hit_rate_at_n'}
-              onChange={() => set('kind', 'hit_rate_at_n')}
+              checked={values.kind === kind}
+              onChange={() => set('kind', kind)}
             />
-            <span>
-              <span className="choice__label">Hit rate@N</span>
-              <span className="choice__help">
-                True positives among the N highest-scored items per period; N is how many
-                interventions the team can make per period.
-              </span>
-            </span>
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="metric-kind"
-              checked={values.kind === 'named'}
-              onChange={() => set('kind', 'named')}
-            />
-            <span>
-              <span className="choice__label">Another metric</span>
-              <span className="choice__help">
-                A metric your pipeline reports by name, e.g. AUC.
-              </span>
-            </span>
-          </label>
+          ))}
         </div>
         <div className="form__row">
           {values.kind === 'hit_rate_at_n' ? (
@@ -245,19 +241,13 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
 
       <fieldset className="fieldset">
         <legend className="field__label">Value model</legend>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={values.withValue}
-            onChange={(e) => set('withValue', e.target.checked)}
-          />
-          <span>
-            <span className="choice__label">Turn the metric into money</span>
-            <span className="choice__help">
-              What a missed failure and an intervention each cost, per event.
-            </span>
-          </span>
-        </label>
+        <Choice
+          label="Turn the metric into money"
+          help="What a missed failure and an intervention each cost, per event."
+          type="checkbox"
+          checked={values.withValue}
+          onChange={(e) => set('withValue', e.target.checked)}
+        />
         {values.withValue ? (
           <div className="form__row">
             <NumberField

@@ -6,6 +6,7 @@ import {
   DateField,
   FormShell,
   NumberField,
+  Segment,
   SelectField,
   TextField,
   useFormErrors,
@@ -46,6 +47,11 @@ const DIRECTION_OPTIONS = [
   { value: '', label: 'Choose…' },
   { value: 'increase', label: 'Increase' },
   { value: 'decrease', label: 'Decrease' },
+];
+
+const TARGET_KINDS: { kind: TargetKind; label: string }[] = [
+  { kind: 'absolute', label: 'A value' },
+  { kind: 'relative', label: 'A change in %' },
 ];
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -180,24 +186,16 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
         <fieldset className="fieldset fieldset--compact target-kind">
           <legend className="field__label">Target as</legend>
           <div className="segmented">
-            <label className={`segmented__option ${targetKind === 'absolute' ? 'is-on' : ''}`}>
-              <input
+            {TARGET_KINDS.map(({ kind, label }) => (
+              <Segment
+                key={kind}
+                label={label}
                 type="radio"
                 name={targetKindName}
-                checked={targetKind === 'absolute'}
-                onChange={() => setTargetKind('absolute')}
+                checked={targetKind === kind}
+                onChange={() => setTargetKind(kind)}
               />
-              A value
-            </label>
-            <label className={`segmented__option ${targetKind === 'relative' ? 'is-on' : ''}`}>
-              <input
-                type="radio"
-                name={targetKindName}
-                checked={targetKind === 'relative'}
-                onChange={() => setTargetKind('relative')}
-              />
-              A change in %
-            </label>
+            ))}
           </div>
         </fieldset>
         {targetKind === 'absolute' ? (

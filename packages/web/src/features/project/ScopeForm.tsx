@@ -10,6 +10,7 @@ import {
 import { fieldErrors } from '../../api/errors';
 import { useUpdateProject } from '../../api/projects';
 import {
+  Choice,
   FormShell,
   NumberField,
   TextField,
@@ -223,30 +224,23 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
         <legend className="field__label">Productization</legend>
         <p className="field__hint">How the POC will reach production, if it succeeds.</p>
         <div className="choices">
-          <label className="choice">
-            <input
+          <Choice
+            label="Not decided yet"
+            type="radio"
+            name="productization"
+            checked={productization === null}
+            onChange={() => setProductization(null)}
+          />
+          {PRODUCTIZATION_MODES.map((mode) => (
+            <Choice
+              key={mode}
+              label={PRODUCTIZATION_TEXT[mode].label}
+              help={PRODUCTIZATION_TEXT[mode].help}
               type="radio"
               name="productization"
-              checked={productization === null}
-              onChange={() => setProductization(null)}
+              checked={productization === mode}
+              onChange={() => setProductization(mode)}
             />
-            <span>
-              <span className="choice__label">Not decided yet</span>
-            </span>
-          </label>
-          {PRODUCTIZATION_MODES.map((mode) => (
-            <label key={mode} className="choice">
-              <input
-                type="radio"
-                name="productization"
-                checked={productization === mode}
-                onChange={() => setProductization(mode)}
-              />
-              <span>
-                <span className="choice__label">{PRODUCTIZATION_TEXT[mode].label}</span>
-                <span className="choice__help">{PRODUCTIZATION_TEXT[mode].help}</span>
-              </span>
-            </label>
           ))}
         </div>
       </fieldset>
@@ -264,18 +258,15 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
           {POC_CONSTRAINTS.map((constraint) => {
             const checked = constraints.includes(constraint);
             return (
-              <label key={constraint} className="choice">
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  disabled={!checked && constraints.length >= 2}
-                  onChange={(e) => toggleConstraint(constraint, e.target.checked)}
-                />
-                <span>
-                  <span className="choice__label">{CONSTRAINT_TEXT[constraint].label}</span>
-                  <span className="choice__help">{CONSTRAINT_TEXT[constraint].help}</span>
-                </span>
-              </label>
+              <Choice
+                key={constraint}
+                label={CONSTRAINT_TEXT[constraint].label}
+                help={CONSTRAINT_TEXT[constraint].help}
+                type="checkbox"
+                checked={checked}
+                disabled={!checked && constraints.length >= 2}
+                onChange={(e) => toggleConstraint(constraint, e.target.checked)}
+              />
             );
           })}
         </div>

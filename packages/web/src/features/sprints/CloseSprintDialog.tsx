@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { addDays, type CloseSprintResult, type Sprint, type SprintDetail } from '@sextant/core';
 import { useCloseSprint, type CloseSprintInput } from '../../api/sprints';
-import { FormActions, FormShell } from '../../components/form';
+import { Choice, FormActions, FormShell } from '../../components/form';
 import { formatDateRange, formatPercent } from '../../lib/format';
 import { STATUS_LABELS, plannedSprintAfter, sprintPath } from './sprint-text';
 import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
@@ -176,22 +176,18 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
               <ul className="carry-list">
                 {notDone.map((story) => (
                   <li key={story.id} className="carry-list__item">
-                    <label className="choice">
-                      <input
-                        type="checkbox"
-                        checked={carry.has(story.id)}
-                        onChange={(e) => toggle(story.id, e.target.checked)}
-                      />
-                      <span>
-                        <span className="choice__label">
-                          Carry “{story.title}” into the next sprint
-                        </span>
-                        <span className="choice__help">
+                    <Choice
+                      label={<>Carry “{story.title}” into the next sprint</>}
+                      help={
+                        <>
                           {STATUS_LABELS[story.status]}
                           {story.assignee ? ` · ${story.assignee.name}` : ''}
-                        </span>
-                      </span>
-                    </label>
+                        </>
+                      }
+                      type="checkbox"
+                      checked={carry.has(story.id)}
+                      onChange={(e) => toggle(story.id, e.target.checked)}
+                    />
                   </li>
                 ))}
               </ul>
