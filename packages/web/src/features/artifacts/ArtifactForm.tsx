@@ -78,7 +78,6 @@ export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
       <TextareaField
         label="Description"
         hint="What it does and when another project would want it."
-        rows={2}
         {...form.field('description')}
         required
       />

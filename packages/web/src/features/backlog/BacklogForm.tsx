@@ -143,11 +143,10 @@ export function BacklogForm({
       <TextareaField
         label="What the largest errors showed"
         hint="The pattern you saw, e.g. “most missed failures are pumps restarted after maintenance”."
-        rows={2}
         {...form.field('observation')}
         required
       />
-      <TextareaField label="Proposed change" rows={2} {...form.field('proposedChange')} required />
+      <TextareaField label="Proposed change" {...form.field('proposedChange')} required />
       <div className="form__row">
         <fieldset className="fieldset fieldset--compact effort-field">
           <legend className="field__label">Effort</legend>

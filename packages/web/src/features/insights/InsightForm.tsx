@@ -97,7 +97,7 @@ export function InsightForm({
           onChange={(value) => form.setValue('currency', value.toUpperCase())}
         />
       </div>
-      <TextareaField label="Details" optional rows={2} {...form.field('description')} />
+      <TextareaField label="Details" optional {...form.field('description')} />
     </FormShell>
   );
 }

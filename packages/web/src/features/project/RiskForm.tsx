@@ -82,7 +82,6 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
       <TextareaField
         label="Description"
         hint="What may change for whom when the solution is used."
-        rows={2}
         {...form.field('description')}
         required
       />
@@ -98,7 +97,7 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
         <SelectField label="Status" {...form.field('status')} options={STATUS_OPTIONS} />
         <TextField label="Owner" optional className="grow" {...form.field('owner')} />
       </div>
-      <TextareaField label="Mitigation" optional rows={2} {...form.field('mitigation')} />
+      <TextareaField label="Mitigation" optional {...form.field('mitigation')} />
     </FormShell>
   );
 }

@@ -74,7 +74,6 @@ function CorrectOutcomeForm({
       <TextareaField
         label="Reason"
         hint="Kept with the story and in the audit log."
-        rows={2}
         {...form.field('reason')}
         required
       />

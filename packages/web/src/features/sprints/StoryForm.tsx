@@ -137,7 +137,6 @@ export function StoryForm({
           {...form.field('description')}
           error={form.errors['deliverable.description'] ?? form.errors.deliverable}
           hint="The tangible result someone receives, e.g. “Table of 3 years of daily readings per pump, in the lake”."
-          rows={2}
         />
       </div>
       <div className="form__row">
