@@ -12,3 +12,4 @@ export { TextField, NumberField, DateField, SelectField, TextareaField } from '.
 export type { SelectOption } from './fields';
 export { optionsOf } from './options';
 export { Choice, Segment } from './choices';
+export { parseOptionalNonNegative } from './numbers';

@@ -5,9 +5,9 @@ import {
   NumberField,
   TextField,
   TextareaField,
+  parseOptionalNonNegative,
   useMutationFields,
 } from '../../components/form';
-import { parseNumberInput } from '../../lib/format';
 import { SUGGESTED_AREAS } from './insight-text';
 
 /** Propose an insight: a business recommendation, its area and what it may be worth. */
@@ -30,8 +30,8 @@ export function InsightForm({
   const { title, businessArea, description, amount, currency } = form.values;
 
   const submit = () => {
-    const value = parseNumberInput(amount);
-    if (value === 'invalid' || (value !== null && value < 0)) {
+    const value = parseOptionalNonNegative(amount);
+    if (value === 'invalid') {
       setLocalError('Give the estimated value as a number, e.g. 12000 or 12000.50.');
       return;
     }

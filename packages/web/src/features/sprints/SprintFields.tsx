@@ -20,23 +20,23 @@ export function SprintDatesRow({
   startHint,
   endHint,
 }: SprintDatesRowProps) {
+  const days = [
+    { name: 'startDate', label: 'Start date', hint: startHint, disabled: startDisabled },
+    { name: 'endDate', label: 'End date', hint: endHint, disabled: undefined },
+  ] as const;
   return (
     <div className="form__row">
-      <DateField
-        label="Start date"
-        className={className}
-        hint={startHint}
-        {...draft.field('startDate')}
-        disabled={startDisabled}
-        required
-      />
-      <DateField
-        label="End date"
-        className={className}
-        hint={endHint}
-        {...draft.field('endDate')}
-        required
-      />
+      {days.map(({ name, label, hint, disabled }) => (
+        <DateField
+          key={name}
+          label={label}
+          className={className}
+          hint={hint}
+          {...draft.field(name)}
+          disabled={disabled}
+          required
+        />
+      ))}
     </div>
   );
 }

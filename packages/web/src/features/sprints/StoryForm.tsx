@@ -8,9 +8,9 @@ import {
   TextField,
   TextareaField,
   optionsOf,
+  parseOptionalNonNegative,
   useMutationFields,
 } from '../../components/form';
-import { parseNumberInput } from '../../lib/format';
 import { DELIVERABLE_LABELS } from './sprint-text';
 
 const DELIVERABLE_OPTIONS = optionsOf(DELIVERABLE_TYPES, DELIVERABLE_LABELS);
@@ -70,8 +70,8 @@ export function StoryForm({
       : members;
 
   const submit = () => {
-    const parsed = parseNumberInput(points);
-    if (parsed === 'invalid' || (parsed !== null && parsed < 0)) {
+    const parsed = parseOptionalNonNegative(points);
+    if (parsed === 'invalid') {
       setPointsError('Points are a number of zero or more, or empty.');
       return;
     }
