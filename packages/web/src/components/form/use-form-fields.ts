@@ -1,5 +1,5 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
-import { useFormErrors, type FormErrors } from './use-form-errors';
+import { useFormErrors } from './use-form-errors';
 
 /** What a kit field takes from its form: the value, the change handler and the message. */
 export interface FieldBinding<T> {
@@ -7,6 +7,9 @@ export interface FieldBinding<T> {
   onChange: (value: T) => void;
   error: string | undefined;
 }
+
+/** Messages by field name (or by the API's path for it). */
+type FieldMessages = Record<string, string | undefined>;
 
 /** A form's values held in one state, and the props each kit field takes for one of them. */
 export interface FormFields<V> {
@@ -20,22 +23,28 @@ export interface FormFields<V> {
    * the field otherwise (`affectedRoles`, `evaluation.trainSize`), else under `name`.
    */
   field: <K extends keyof V & string>(name: K, errorKey?: string) => FieldBinding<V[K]>;
+  /** The messages by field: the form's own problems (see `check`) over the `errors` given. */
+  errors: FieldMessages;
+  /**
+   * Shows the problems the form found itself before sending (by field or API path) under
+   * their fields, over any the server named, until the next check; true when there are none.
+   */
+  check: (problems: Record<string, string>) => boolean;
 }
-
-/** Messages by field name (or by the API's path for it). */
-type FieldMessages = Record<string, string | undefined>;
 
 /**
  * A form's field values, from `initial` (or a function making them, run once), with `errors`
- * the messages by field: useFormErrors' `fields`, merged with any the form checks itself, or
- * a function of the values when a message depends on what is typed (two passwords differ).
+ * the messages by field (useFormErrors' `fields`), or a function of the values when a message
+ * depends on what is typed (two passwords differ).
  */
 export function useFormFields<V extends object>(
   initial: V | (() => V),
   errors: FieldMessages | ((values: V) => FieldMessages),
 ): FormFields<V> {
   const [values, setValues] = useState(initial);
-  const messages = typeof errors === 'function' ? errors(values) : errors;
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const given = typeof errors === 'function' ? errors(values) : errors;
+  const messages = { ...given, ...problems };
   const setValue = <K extends keyof V>(name: K, value: V[K]) =>
     setValues((current) => ({ ...current, [name]: value }));
   const field = <K extends keyof V & string>(name: K, errorKey: string = name) => ({
@@ -43,7 +52,11 @@ export function useFormFields<V extends object>(
     onChange: (value: V[K]) => setValue(name, value),
     error: messages[errorKey],
   });
-  return { values, setValues, setValue, field };
+  const check = (found: Record<string, string>) => {
+    setProblems(found);
+    return Object.keys(found).length === 0;
+  };
+  return { values, setValues, setValue, field, errors: messages, check };
 }
 
 /** What a form's frame shows of its save (FormShell's `form`). */
@@ -63,8 +76,8 @@ export function useMutationFields<V extends object>(
   initial: V | (() => V),
   mutation: { error: unknown; isPending: boolean },
   prefix?: string,
-): FormFields<V> & SaveState & { errors: FormErrors['fields'] } {
+): FormFields<V> & SaveState {
   const { fields, notice } = useFormErrors(mutation.error, prefix);
   const form = useFormFields(initial, fields);
-  return { ...form, errors: fields, notice, pending: mutation.isPending };
+  return { ...form, notice, pending: mutation.isPending };
 }

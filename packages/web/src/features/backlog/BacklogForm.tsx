@@ -76,7 +76,6 @@ export function BacklogForm({
   const [effortDays, setEffortDays] = useState(
     item && 'days' in item.effort ? String(item.effort.days) : '',
   );
-  const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateBacklogItem(projectId);
   const update = useUpdateBacklogItem(projectId);
   const mutation = item ? update : create;
@@ -103,16 +102,16 @@ export function BacklogForm({
         parsed < EFFORT_DAYS_RANGE.min ||
         parsed > EFFORT_DAYS_RANGE.max
       ) {
-        setLocalError(
-          `Give the effort in days, from ${EFFORT_DAYS_RANGE.min} to ${EFFORT_DAYS_RANGE.max}.`,
-        );
+        form.check({
+          'effort.days': `Give the effort in days, from ${EFFORT_DAYS_RANGE.min} to ${EFFORT_DAYS_RANGE.max}.`,
+        });
         return;
       }
       effort = { days: parsed };
     } else {
       effort = { size: effortChoice };
     }
-    setLocalError(null);
+    form.check({});
     const body = {
       observation: observation.trim(),
       proposedChange: proposedChange.trim(),
@@ -173,7 +172,7 @@ export function BacklogForm({
           <NumberField
             label="Working days"
             className="narrow"
-            error={localError ?? form.errors['effort.days']}
+            error={form.errors['effort.days']}
             value={effortDays}
             onChange={setEffortDays}
             placeholder="e.g. 2.5"

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useCreateInsight } from '../../api/insights';
 import {
   FormShell,
@@ -21,7 +20,6 @@ export function InsightForm({
   defaultCurrency: string;
   onDone: () => void;
 }) {
-  const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateInsight(projectId);
   const form = useMutationFields(
     { title: '', businessArea: '', description: '', amount: '', currency: defaultCurrency },
@@ -32,10 +30,12 @@ export function InsightForm({
   const submit = () => {
     const value = parseOptionalNonNegative(amount);
     if (value === 'invalid') {
-      setLocalError('Give the estimated value as a number, e.g. 12000 or 12000.50.');
+      form.check({
+        'estimatedValue.amount': 'Give the estimated value as a number, e.g. 12000 or 12000.50.',
+      });
       return;
     }
-    setLocalError(null);
+    form.check({});
     create.mutate(
       {
         title: title.trim(),
@@ -86,7 +86,7 @@ export function InsightForm({
           label="Estimated value"
           optional
           {...form.field('amount')}
-          error={localError ?? form.errors['estimatedValue.amount'] ?? form.errors.estimatedValue}
+          error={form.errors['estimatedValue.amount'] ?? form.errors.estimatedValue}
           placeholder="e.g. 12000"
         />
         <TextField

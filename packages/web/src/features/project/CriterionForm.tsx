@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   DURATION_PATTERN as DURATION,
   type PutSuccessCriterionBody,
@@ -11,8 +10,7 @@ import {
   NumberField,
   SelectField,
   TextField,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
   type SelectOption,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
@@ -131,17 +129,13 @@ const TRAIN_WINDOW_OPTIONS: SelectOption<'expanding' | 'sliding'>[] = [
 ];
 
 export function CriterionForm({ projectId, criterion, onDone, onCancel }: CriterionFormProps) {
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const put = usePutSuccessCriterion(projectId);
-  const server = useFormErrors(put.error);
-  const errors = { ...server.fields, ...localErrors };
-  const form = useFormFields(() => initialValues(criterion), errors);
+  const form = useMutationFields(() => initialValues(criterion), put);
   const { values, setValue: set, field } = form;
 
   const submit = () => {
     const { problems, body } = validate(values);
-    setLocalErrors(problems);
-    if (body) put.mutate(body, { onSuccess: onDone });
+    if (form.check(problems) && body) put.mutate(body, { onSuccess: onDone });
   };
 
   return (
@@ -150,10 +144,9 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
       className="form"
       onSubmit={submit}
       noValidate
-      notice={server.notice}
+      form={form}
       actions={{
         submitLabel: 'Save criterion',
-        pending: put.isPending,
         onCancel,
       }}
     >

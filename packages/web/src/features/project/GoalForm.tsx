@@ -86,7 +86,6 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
   const [targetKind, setTargetKind] = useState<TargetKind>(
     goal && goal.targetChangePct !== null ? 'relative' : 'absolute',
   );
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const targetKindName = useId();
   const create = useCreateGoal(projectId);
   const update = useUpdateGoal(projectId);
@@ -103,7 +102,6 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
       ? `${errors[key]} ${sentence(problem.message)}`
       : sentence(problem.message);
   }
-  Object.assign(errors, localErrors);
   const form = useFormFields(() => (goal ? valuesOf(goal) : EMPTY), errors);
   const values = form.values;
 
@@ -118,8 +116,7 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
       if (value === 'invalid') problems[key] = 'Write a number, e.g. 3.1';
     }
     if (!values.statement.trim()) problems.statement = 'Say what the goal is.';
-    setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!form.check(problems)) return;
 
     const num = (value: number | null | 'invalid') => (typeof value === 'number' ? value : null);
     const body: CreateGoalBody = {

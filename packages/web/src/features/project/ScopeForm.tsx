@@ -7,7 +7,6 @@ import {
   type ProjectDetail,
   type ScopePatch,
 } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { useUpdateProject } from '../../api/projects';
 import {
   Choice,
@@ -15,8 +14,7 @@ import {
   NumberField,
   TextField,
   TextareaField,
-  useFormErrors,
-  useFormFields,
+  useMutationFields,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { CONSTRAINT_TEXT, PRODUCTIZATION_TEXT } from './scope-text';
@@ -43,11 +41,8 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
     scope.productization,
   );
   const [constraints, setConstraints] = useState<PocConstraint[]>(scope.pocConstraints ?? []);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const update = useUpdateProject(project.id);
-  const server = useFormErrors(update.error);
-  const errors = { ...fieldErrors(update.error, 'scope.'), ...localErrors };
-  const form = useFormFields(
+  const form = useMutationFields(
     {
       why: scope.why,
       sponsor: scope.sponsor,
@@ -56,8 +51,10 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
       metricValue: scope.currentMetric ? String(scope.currentMetric.value) : '',
       metricUnit: scope.currentMetric?.unit ?? '',
     },
-    errors,
+    update,
+    'scope.',
   );
+  const errors = form.errors;
   const { why, sponsor, currentProcess, metricName, metricValue, metricUnit } = form.values;
 
   const addUser = () => {
@@ -81,8 +78,7 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
     if (constraints.length === 1) {
       problems.pocConstraints = 'Choose a second constraint, or clear both.';
     }
-    setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!form.check(problems)) return;
 
     const patch: ScopePatch = {
       why: why.trim(),
@@ -115,14 +111,13 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
       className="form scope-form"
       onSubmit={submit}
       noValidate
-      notice={server.notice}
+      form={form}
       actions={{
         submitLabel: 'Save scope',
-        pending: update.isPending,
         onCancel: onDone,
       }}
     >
-      {update.error && !server.notice ? (
+      {update.error && !form.notice ? (
         <div className="notice notice--error" role="alert">
           <p>Some fields need fixing: see below.</p>
         </div>

@@ -13,7 +13,7 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
     update,
   );
   const { name, goal, startDate, endDate } = draft.values;
-  const check = draft.check;
+  const check = draft.datesCheck;
   const started = sprint.state !== 'planned';
 
   const submit = () => {

@@ -19,7 +19,7 @@ export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSpr
     () => ({ name: '', goal: '', ...suggestSprintDates(sprints) }),
     create,
   );
-  const check = draft.check;
+  const check = draft.datesCheck;
   const nextNumber = sprints.reduce((max, s) => Math.max(max, s.number), 0) + 1;
 
   const submit = () => create.mutate(planSprintBody(draft.values), { onSuccess: onDone });

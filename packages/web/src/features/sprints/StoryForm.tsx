@@ -43,7 +43,6 @@ export function StoryForm({
   onDone,
   onCancel,
 }: StoryFormProps) {
-  const [pointsError, setPointsError] = useState<string | null>(null);
   const create = useCreateStory(projectId, sprintId);
   const update = useUpdateStory(projectId);
   const mutation = story ? update : create;
@@ -72,10 +71,10 @@ export function StoryForm({
   const submit = () => {
     const parsed = parseOptionalNonNegative(points);
     if (parsed === 'invalid') {
-      setPointsError('Points are a number of zero or more, or empty.');
+      form.check({ points: 'Points are a number of zero or more, or empty.' });
       return;
     }
-    setPointsError(null);
+    form.check({});
     const body = {
       title: title.trim(),
       deliverable: { type, description: description.trim() },
@@ -149,13 +148,7 @@ export function StoryForm({
             ...options.map((m) => ({ value: m.userId, label: m.name })),
           ]}
         />
-        <NumberField
-          label="Points"
-          optional
-          className="narrow"
-          {...form.field('points')}
-          error={pointsError ?? form.errors.points}
-        />
+        <NumberField label="Points" optional className="narrow" {...form.field('points')} />
       </div>
     </FormShell>
   );

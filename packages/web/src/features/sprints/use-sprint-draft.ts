@@ -12,7 +12,7 @@ export interface SprintDraft {
 
 /** A sprint draft's fields and save, and the check of its days once both are set (else null). */
 export interface SprintDraftFields extends FormFields<SprintDraft>, SaveState {
-  check: ReturnType<typeof checkSprintDates> | null;
+  datesCheck: ReturnType<typeof checkSprintDates> | null;
 }
 
 /**
@@ -26,8 +26,8 @@ export function useSprintDraft(
 ): SprintDraftFields {
   const draft = useMutationFields(initial, mutation, prefix);
   const { startDate, endDate } = draft.values;
-  const check = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
-  return { ...draft, check };
+  const datesCheck = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
+  return { ...draft, datesCheck };
 }
 
 /** The body that plans a draft: a name left empty is left out, so the API names it Sprint N. */
