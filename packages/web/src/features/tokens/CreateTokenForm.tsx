@@ -12,9 +12,7 @@ import { todayIso } from '../../lib/format';
 
 const EXPIRY_CHOICES = [
   { value: 'never', label: 'Never' },
-  { value: '7', label: 'In 7 days' },
-  { value: '30', label: 'In 30 days' },
-  { value: '90', label: 'In 90 days' },
+  ...(['7', '30', '90'] as const).map((days) => ({ value: days, label: `In ${days} days` })),
   { value: '365', label: 'In a year' },
   { value: 'date', label: 'On a date…' },
 ] as const;
