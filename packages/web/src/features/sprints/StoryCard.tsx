@@ -81,6 +81,37 @@ function CorrectOutcomeForm({
   );
 }
 
+/** A card's button to the column before or after, its arrow on that side. */
+function MoveButton({
+  direction,
+  to,
+  onClick,
+}: {
+  direction: MoveDirection;
+  to: StoryStatus;
+  onClick: () => void;
+}) {
+  const name = (
+    <>
+      <span className="sr-only">Move to</span> {STATUS_LABELS[to]}
+    </>
+  );
+  return (
+    <button type="button" className="btn btn--small" data-move={direction} onClick={onClick}>
+      {direction === 'back' ? (
+        <>
+          <span aria-hidden="true">←</span>
+          {name}
+        </>
+      ) : (
+        <>
+          {name} <span aria-hidden="true">→</span>
+        </>
+      )}
+    </button>
+  );
+}
+
 interface StoryCardProps {
   story: Story;
   projectId: string;
@@ -246,26 +277,18 @@ export function StoryCard({
           {canMove ? (
             <div className="story-card__move" role="group" aria-label="Move">
               {back ? (
-                <button
-                  type="button"
-                  className="btn btn--small"
-                  data-move="back"
+                <MoveButton
+                  direction="back"
+                  to={back}
                   onClick={() => onMove(story, back, 'back')}
-                >
-                  <span aria-hidden="true">←</span>
-                  <span className="sr-only">Move to</span> {STATUS_LABELS[back]}
-                </button>
+                />
               ) : null}
               {forward ? (
-                <button
-                  type="button"
-                  className="btn btn--small"
-                  data-move="forward"
+                <MoveButton
+                  direction="forward"
+                  to={forward}
                   onClick={() => onMove(story, forward, 'forward')}
-                >
-                  <span className="sr-only">Move to</span> {STATUS_LABELS[forward]}{' '}
-                  <span aria-hidden="true">→</span>
-                </button>
+                />
               ) : null}
             </div>
           ) : null}
