@@ -178,6 +178,10 @@ export function StoryCard({
   const index = STORY_STATUSES.indexOf(story.status);
   const back = STORY_STATUSES[index - 1];
   const forward = STORY_STATUSES[index + 1];
+  const moves = [
+    ['back', back],
+    ['forward', forward],
+  ] as const;
 
   return (
     <article
@@ -276,20 +280,16 @@ export function StoryCard({
         <div className="story-card__actions">
           {canMove ? (
             <div className="story-card__move" role="group" aria-label="Move">
-              {back ? (
-                <MoveButton
-                  direction="back"
-                  to={back}
-                  onClick={() => onMove(story, back, 'back')}
-                />
-              ) : null}
-              {forward ? (
-                <MoveButton
-                  direction="forward"
-                  to={forward}
-                  onClick={() => onMove(story, forward, 'forward')}
-                />
-              ) : null}
+              {moves.map(([direction, to]) =>
+                to ? (
+                  <MoveButton
+                    key={direction}
+                    direction={direction}
+                    to={to}
+                    onClick={() => onMove(story, to, direction)}
+                  />
+                ) : null,
+              )}
             </div>
           ) : null}
           {canEdit ? (
