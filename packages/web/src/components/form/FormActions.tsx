@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 
 export interface FormActionsProps {
   submitLabel: string;
-  /** The submit button's text while the mutation runs (`Saving…`). */
-  pendingLabel: string;
+  /** The submit button's text while the mutation runs; `Saving…` unless told. */
+  pendingLabel?: string;
   pending: boolean;
   /** Disabled beyond while pending (a required field still empty). */
   disabled?: boolean;
@@ -22,7 +22,7 @@ export interface FormActionsProps {
 /** The submit row: the primary submit button and an optional cancel. */
 export function FormActions({
   submitLabel,
-  pendingLabel,
+  pendingLabel = 'Saving…',
   pending,
   disabled = false,
   onCancel,

@@ -1,9 +1,10 @@
 import type { FormEvent, ReactNode } from 'react';
 import { ErrorNotice } from '../Feedback';
 import { FormActions, type FormActionsProps } from './FormActions';
+import type { SaveState } from './use-form-fields';
 
 interface FormShellProps {
-  /** The form's accessible name (its aria-label). */
+  /** The form's accessible name (its aria-label); the title unless told. */
   label?: string;
   className: string;
   onSubmit: () => void;
@@ -12,24 +13,30 @@ interface FormShellProps {
   titleLevel?: 2 | 3;
   /** Shown between the title and the notice. */
   intro?: ReactNode;
+  /**
+   * The form's save (useMutationFields): its notice is shown unless `notice` is given, and the
+   * submit row is pending while it runs unless `actions` says.
+   */
+  form?: SaveState;
   /** The form-level error (see useFormErrors), shown above the fields when set. */
   notice?: unknown;
   noticeTitle?: string;
   noValidate?: boolean;
   /** The submit row; left out when the form draws its own. */
-  actions?: FormActionsProps;
+  actions?: Omit<FormActionsProps, 'pending'> & { pending?: boolean };
   children: ReactNode;
 }
 
 /** A form's frame: title, error notice, the fields, and the submit/cancel row. */
 export function FormShell({
-  label,
+  title,
+  label = title,
   className,
   onSubmit,
-  title,
   titleLevel = 3,
   intro,
-  notice,
+  form,
+  notice = form?.notice,
   noticeTitle,
   noValidate,
   actions,
@@ -49,7 +56,9 @@ export function FormShell({
       {intro}
       {notice ? <ErrorNotice error={notice} title={noticeTitle} /> : null}
       {children}
-      {actions ? <FormActions {...actions} /> : null}
+      {actions ? (
+        <FormActions {...actions} pending={actions.pending ?? form?.pending ?? false} />
+      ) : null}
     </form>
   );
 }

@@ -132,13 +132,13 @@ export function SelectField<T extends string>(
   );
 }
 
-/** A labelled textarea. */
+/** A labelled textarea, two rows high unless `rows` says otherwise. */
 export function TextareaField(
   props: FieldFrame & ControlOf<TextareaHTMLAttributes<HTMLTextAreaElement>>,
 ) {
   return (
     <Field {...frame(props)}>
-      {(control) => <textarea {...control} {...omitFrame(props)} {...bind(props)} />}
+      {(control) => <textarea {...control} rows={2} {...omitFrame(props)} {...bind(props)} />}
     </Field>
   );
 }

@@ -3,7 +3,9 @@ import { PASSWORD_MIN_LENGTH } from '@sextant/core';
 import { useChangePassword } from '../../api/auth';
 import { fieldErrors } from '../../api/errors';
 import { Notice } from '../../components/Feedback';
-import { FormShell, TextField } from '../../components/form';
+import { FormShell, TextField, useFormFields } from '../../components/form';
+
+const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
 
 const sentence = (text: string) =>
   `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
@@ -13,9 +15,6 @@ const sentence = (text: string) =>
  * this one, so the person stays signed in here.
  */
 export function ChangePasswordForm({ email }: { email: string }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
   /**
    * Whether to say that the two new passwords differ: from the first submit on, then as
    * the person types. (Not on leaving the field: the message would move the button away
@@ -27,18 +26,19 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const change = useChangePassword();
 
   const server = fieldErrors(change.error);
-  const mismatch = checkConfirm && confirm !== next;
-  const errors = {
+  const form = useFormFields(EMPTY, ({ newPassword, confirm }) => ({
     currentPassword: missingCurrent
       ? 'Type your current password.'
       : server.currentPassword && sentence(server.currentPassword),
     newPassword: server.newPassword && sentence(server.newPassword),
-    confirm: mismatch
-      ? confirm
-        ? 'The two new passwords differ.'
-        : 'Type the new password again.'
-      : undefined,
-  };
+    confirm:
+      checkConfirm && confirm !== newPassword
+        ? confirm
+          ? 'The two new passwords differ.'
+          : 'Type the new password again.'
+        : undefined,
+  }));
+  const { currentPassword: current, newPassword: next, confirm } = form.values;
   const otherError = change.error && !server.currentPassword && !server.newPassword;
 
   const submit = () => {
@@ -54,9 +54,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       { currentPassword: current, newPassword: next },
       {
         onSuccess: () => {
-          setCurrent('');
-          setNext('');
-          setConfirm('');
+          form.setValues(EMPTY);
           setCheckConfirm(false);
           setChanged(true);
         },
@@ -91,31 +89,26 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <input type="email" autoComplete="username" value={email} readOnly hidden />
       <TextField
         label="Current password"
-        error={errors.currentPassword}
         type="password"
         autoComplete="current-password"
-        value={current}
+        {...form.field('currentPassword')}
         onChange={(value) => {
-          setCurrent(value);
+          form.setValue('currentPassword', value);
           setMissingCurrent(false);
         }}
       />
       <TextField
         label="New password"
-        error={errors.newPassword}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`}
         type="password"
         autoComplete="new-password"
-        value={next}
-        onChange={setNext}
+        {...form.field('newPassword')}
       />
       <TextField
         label="Confirm new password"
-        error={errors.confirm}
         type="password"
         autoComplete="new-password"
-        value={confirm}
-        onChange={setConfirm}
+        {...form.field('confirm')}
       />
     </FormShell>
   );

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   ARTIFACT_KINDS,
   ARTIFACT_KIND_LABELS,
@@ -11,8 +10,20 @@ import {
   SelectField,
   TextField,
   TextareaField,
-  useFormErrors,
+  optionsOf,
+  useMutationFields,
 } from '../../components/form';
+import { projectOptions } from './project-options';
+
+const KIND_OPTIONS = optionsOf(ARTIFACT_KINDS, ARTIFACT_KIND_LABELS);
+
+interface ArtifactValues {
+  projectId: string;
+  name: string;
+  kind: ArtifactKind;
+  description: string;
+  link: string;
+}
 
 interface ArtifactFormProps {
   /** The caller's projects where they may write: one of them produced the artifact. */
@@ -22,13 +33,12 @@ interface ArtifactFormProps {
 
 /** Adds a reusable artifact produced by one of my projects. */
 export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
-  const [projectId, setProjectId] = useState(projects[0]?.id ?? '');
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<ArtifactKind>('dataset');
-  const [description, setDescription] = useState('');
-  const [link, setLink] = useState('');
   const create = useCreateArtifact();
-  const errors = useFormErrors(create.error);
+  const form = useMutationFields<ArtifactValues>(
+    { projectId: projects[0]?.id ?? '', name: '', kind: 'dataset', description: '', link: '' },
+    create,
+  );
+  const { projectId, name, kind, description, link } = form.values;
 
   const submit = () =>
     create.mutate(
@@ -44,15 +54,13 @@ export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
 
   return (
     <FormShell
-      label="Add an artifact"
       className="form"
       onSubmit={submit}
       title="Add an artifact"
-      notice={errors.notice}
+      form={form}
       actions={{
         submitLabel: 'Add artifact',
         pendingLabel: 'Adding…',
-        pending: create.isPending,
         disabled: !projectId || !name.trim() || !description.trim(),
         onCancel: onDone,
       }}
@@ -60,38 +68,25 @@ export function ArtifactForm({ projects, onDone }: ArtifactFormProps) {
       <div className="form__row">
         <SelectField
           label="Produced by"
-          error={errors.fields.projectId}
           className="grow"
-          value={projectId}
-          onChange={setProjectId}
-          options={projects.map((p) => ({ value: p.id, label: `${p.name} · ${p.teamName}` }))}
+          {...form.field('projectId')}
+          options={projectOptions(projects)}
         />
-        <SelectField
-          label="Kind"
-          error={errors.fields.kind}
-          value={kind}
-          onChange={setKind}
-          options={ARTIFACT_KINDS.map((k) => ({ value: k, label: ARTIFACT_KIND_LABELS[k] }))}
-        />
+        <SelectField label="Kind" {...form.field('kind')} options={KIND_OPTIONS} />
       </div>
-      <TextField label="Name" error={errors.fields.name} value={name} onChange={setName} required />
+      <TextField label="Name" {...form.field('name')} required />
       <TextareaField
         label="Description"
-        error={errors.fields.description}
         hint="What it does and when another project would want it."
-        rows={2}
-        value={description}
-        onChange={setDescription}
+        {...form.field('description')}
         required
       />
       <TextField
         label="Link"
-        error={errors.fields.link}
         optional
         hint="Repository, registry or share (https://…)."
         type="url"
-        value={link}
-        onChange={setLink}
+        {...form.field('link')}
         placeholder="https://"
       />
     </FormShell>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { Artifact, Project } from '@sextant/core';
 import { useRecordReuse } from '../../api/artifacts';
-import { FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
+import { FormShell, SelectField, TextField, useMutationFields } from '../../components/form';
+import { projectOptions } from './project-options';
 
 interface ReuseFormProps {
   artifact: Artifact;
@@ -14,10 +14,9 @@ interface ReuseFormProps {
 export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
   const producer = artifact.producedBy.visible ? artifact.producedBy.projectId : null;
   const choices = projects.filter((p) => p.id !== producer);
-  const [projectId, setProjectId] = useState(choices[0]?.id ?? '');
-  const [purpose, setPurpose] = useState('');
   const record = useRecordReuse();
-  const errors = useFormErrors(record.error);
+  const form = useMutationFields({ projectId: choices[0]?.id ?? '', purpose: '' }, record);
+  const { projectId, purpose } = form.values;
 
   const submit = () =>
     record.mutate(
@@ -47,11 +46,10 @@ export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
       className="form"
       onSubmit={submit}
       title={`Record a reuse of “${artifact.name}”`}
-      notice={errors.notice}
+      form={form}
       actions={{
         submitLabel: 'Record reuse',
         pendingLabel: 'Recording…',
-        pending: record.isPending,
         disabled: !projectId || !purpose.trim(),
         onCancel: onDone,
       }}
@@ -59,19 +57,15 @@ export function ReuseForm({ artifact, projects, onDone }: ReuseFormProps) {
       <div className="form__row">
         <SelectField
           label="Reused by"
-          error={errors.fields.projectId}
           className="narrow"
-          value={projectId}
-          onChange={setProjectId}
-          options={choices.map((p) => ({ value: p.id, label: `${p.name} · ${p.teamName}` }))}
+          {...form.field('projectId')}
+          options={projectOptions(choices)}
         />
         <TextField
           label="Purpose"
-          error={errors.fields.purpose}
           className="grow"
           hint="What the project used it for, e.g. “labels for the plant 2 model”."
-          value={purpose}
-          onChange={setPurpose}
+          {...form.field('purpose')}
           required
         />
       </div>

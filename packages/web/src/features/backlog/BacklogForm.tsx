@@ -12,16 +12,29 @@ import { useCreateBacklogItem, useUpdateBacklogItem } from '../../api/backlog';
 import {
   FormShell,
   NumberField,
+  Segment,
   SelectField,
   TextField,
   TextareaField,
-  useFormErrors,
+  optionsOf,
+  useMutationFields,
 } from '../../components/form';
 import { formatDateTime, formatNumber, parseNumberInput } from '../../lib/format';
 import { runName, runTime } from '../runs/run-text';
 import { BACKLOG_STATUS_LABELS, EFFORT_SIZE_LABELS } from './backlog-text';
 
 type EffortChoice = EffortSize | 'days';
+
+const STATUS_OPTIONS = optionsOf(BACKLOG_STATUSES, BACKLOG_STATUS_LABELS);
+
+/** The idea's text fields; the effort, a choice and maybe days, is kept apart. */
+interface IdeaValues {
+  observation: string;
+  proposedChange: string;
+  expectedImpact: string;
+  status: BacklogStatus;
+  runId: string;
+}
 
 interface BacklogFormProps {
   projectId: string;
@@ -57,22 +70,26 @@ export function BacklogForm({
   initialRunId,
   onDone,
 }: BacklogFormProps) {
-  const [observation, setObservation] = useState(item?.observation ?? '');
-  const [proposedChange, setProposedChange] = useState(item?.proposedChange ?? '');
   const [effortChoice, setEffortChoice] = useState<EffortChoice>(
     item ? ('size' in item.effort ? item.effort.size : 'days') : 'S',
   );
   const [effortDays, setEffortDays] = useState(
     item && 'days' in item.effort ? String(item.effort.days) : '',
   );
-  const [expectedImpact, setExpectedImpact] = useState(item?.expectedImpact ?? '');
-  const [status, setStatus] = useState<BacklogStatus>(item?.status ?? 'idea');
-  const [runId, setRunId] = useState(item?.runId ?? initialRunId ?? '');
-  const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateBacklogItem(projectId);
   const update = useUpdateBacklogItem(projectId);
   const mutation = item ? update : create;
-  const { fields: errors, notice } = useFormErrors(mutation.error);
+  const form = useMutationFields<IdeaValues>(
+    {
+      observation: item?.observation ?? '',
+      proposedChange: item?.proposedChange ?? '',
+      expectedImpact: item?.expectedImpact ?? '',
+      status: item?.status ?? 'idea',
+      runId: item?.runId ?? initialRunId ?? '',
+    },
+    mutation,
+  );
+  const { observation, proposedChange, expectedImpact, status, runId } = form.values;
   const known = new Set(runs.map((r) => r.id));
 
   const submit = () => {
@@ -85,16 +102,16 @@ export function BacklogForm({
         parsed < EFFORT_DAYS_RANGE.min ||
         parsed > EFFORT_DAYS_RANGE.max
       ) {
-        setLocalError(
-          `Give the effort in days, from ${EFFORT_DAYS_RANGE.min} to ${EFFORT_DAYS_RANGE.max}.`,
-        );
+        form.check({
+          'effort.days': `Give the effort in days, from ${EFFORT_DAYS_RANGE.min} to ${EFFORT_DAYS_RANGE.max}.`,
+        });
         return;
       }
       effort = { days: parsed };
     } else {
       effort = { size: effortChoice };
     }
-    setLocalError(null);
+    form.check({});
     const body = {
       observation: observation.trim(),
       proposedChange: proposedChange.trim(),
@@ -115,91 +132,61 @@ export function BacklogForm({
       className="form backlog-form"
       onSubmit={submit}
       title={item ? 'Edit the idea' : 'Add an improvement idea'}
-      notice={notice}
+      form={form}
       actions={{
         submitLabel: item ? 'Save idea' : 'Add idea',
-        pendingLabel: 'Saving…',
-        pending: mutation.isPending,
         disabled: !ready,
         onCancel: onDone,
       }}
     >
       <TextareaField
         label="What the largest errors showed"
-        error={errors.observation}
         hint="The pattern you saw, e.g. “most missed failures are pumps restarted after maintenance”."
-        rows={2}
-        value={observation}
-        onChange={setObservation}
+        {...form.field('observation')}
         required
       />
-      <TextareaField
-        label="Proposed change"
-        error={errors.proposedChange}
-        rows={2}
-        value={proposedChange}
-        onChange={setProposedChange}
-        required
-      />
+      <TextareaField label="Proposed change" {...form.field('proposedChange')} required />
       <div className="form__row">
         <fieldset className="fieldset fieldset--compact effort-field">
           <legend className="field__label">Effort</legend>
           <div className="segmented">
             {[...EFFORT_SIZES, 'days' as const].map((value) => (
-              <label
+              <Segment
                 key={value}
-                className={`segmented__option ${effortChoice === value ? 'is-on' : ''}`}
+                label={value === 'days' ? 'Days' : value}
                 title={value === 'days' ? 'An estimate in working days' : EFFORT_SIZE_LABELS[value]}
-              >
-                <input
-                  type="radio"
-                  name="effort"
-                  value={value}
-                  checked={effortChoice === value}
-                  onChange={() => setEffortChoice(value)}
-                />
-                {value === 'days' ? 'Days' : value}
-              </label>
+                type="radio"
+                name="effort"
+                value={value}
+                checked={effortChoice === value}
+                onChange={() => setEffortChoice(value)}
+              />
             ))}
           </div>
           {effortChoice !== 'days' ? (
             <p className="field__hint">{EFFORT_SIZE_LABELS[effortChoice]}</p>
           ) : null}
-          {errors.effort ? <p className="field__error">{errors.effort}</p> : null}
+          {form.errors.effort ? <p className="field__error">{form.errors.effort}</p> : null}
         </fieldset>
         {effortChoice === 'days' ? (
           <NumberField
             label="Working days"
             className="narrow"
-            error={localError ?? errors['effort.days']}
+            error={form.errors['effort.days']}
             value={effortDays}
             onChange={setEffortDays}
             placeholder="e.g. 2.5"
           />
         ) : null}
-        <SelectField
-          label="Status"
-          error={errors.status}
-          value={status}
-          onChange={setStatus}
-          options={BACKLOG_STATUSES.map((s) => ({ value: s, label: BACKLOG_STATUS_LABELS[s] }))}
-        />
+        <SelectField label="Status" {...form.field('status')} options={STATUS_OPTIONS} />
       </div>
       <TextField
         label="Expected impact"
-        error={errors.expectedImpact}
         hint="e.g. “+0.3 hit rate@10 on night shifts”."
-        value={expectedImpact}
-        onChange={setExpectedImpact}
+        {...form.field('expectedImpact')}
         required
       />
-      <SelectField
-        label="Run it came from"
-        optional
-        error={errors.runId}
-        value={runId}
-        onChange={setRunId}
-      >
+      <SelectField label="Run it came from" optional {...form.field('runId')}>
         <option value="">No run</option>
         {runId && !known.has(runId) ? <option value={runId}>The linked run</option> : null}
         {runs.map((run) => (

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { useCreateInsight } from '../../api/insights';
 import {
   FormShell,
   NumberField,
   TextField,
   TextareaField,
-  useFormErrors,
+  parseOptionalNonNegative,
+  useMutationFields,
 } from '../../components/form';
-import { parseNumberInput } from '../../lib/format';
 import { SUGGESTED_AREAS } from './insight-text';
 
 /** Propose an insight: a business recommendation, its area and what it may be worth. */
@@ -21,22 +20,22 @@ export function InsightForm({
   defaultCurrency: string;
   onDone: () => void;
 }) {
-  const [title, setTitle] = useState('');
-  const [businessArea, setBusinessArea] = useState('');
-  const [description, setDescription] = useState('');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState(defaultCurrency);
-  const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateInsight(projectId);
-  const { fields: errors, notice } = useFormErrors(create.error);
+  const form = useMutationFields(
+    { title: '', businessArea: '', description: '', amount: '', currency: defaultCurrency },
+    create,
+  );
+  const { title, businessArea, description, amount, currency } = form.values;
 
   const submit = () => {
-    const value = parseNumberInput(amount);
-    if (value === 'invalid' || (value !== null && value < 0)) {
-      setLocalError('Give the estimated value as a number, e.g. 12000 or 12000.50.');
+    const value = parseOptionalNonNegative(amount);
+    if (value === 'invalid') {
+      form.check({
+        'estimatedValue.amount': 'Give the estimated value as a number, e.g. 12000 or 12000.50.',
+      });
       return;
     }
-    setLocalError(null);
+    form.check({});
     create.mutate(
       {
         title: title.trim(),
@@ -51,15 +50,12 @@ export function InsightForm({
 
   return (
     <FormShell
-      label="Propose an insight"
       className="form"
       onSubmit={submit}
       title="Propose an insight"
-      notice={notice}
+      form={form}
       actions={{
         submitLabel: 'Propose',
-        pendingLabel: 'Saving…',
-        pending: create.isPending,
         disabled: !title.trim() || !businessArea.trim(),
         onCancel: onDone,
         cancelClassName: 'btn btn--ghost',
@@ -67,20 +63,16 @@ export function InsightForm({
     >
       <TextField
         label="Recommendation"
-        error={errors.title}
         hint="What the business should do, e.g. “send the crew to the 10 highest-scored pumps each morning”."
-        value={title}
-        onChange={setTitle}
+        {...form.field('title')}
         required
       />
       <div className="form__row">
         <TextField
           label="Business area"
-          error={errors.businessArea}
           hint="operations, sales, inventory…"
           list="insight-areas"
-          value={businessArea}
-          onChange={setBusinessArea}
+          {...form.field('businessArea')}
           required
           afterControl={
             <datalist id="insight-areas">
@@ -93,28 +85,19 @@ export function InsightForm({
         <NumberField
           label="Estimated value"
           optional
-          error={localError ?? errors['estimatedValue.amount'] ?? errors.estimatedValue}
-          value={amount}
-          onChange={setAmount}
+          {...form.field('amount')}
+          error={form.errors['estimatedValue.amount'] ?? form.errors.estimatedValue}
           placeholder="e.g. 12000"
         />
         <TextField
           label="Currency"
           className="narrow"
-          error={errors['estimatedValue.currency']}
-          value={currency}
+          {...form.field('currency', 'estimatedValue.currency')}
           maxLength={3}
-          onChange={(value) => setCurrency(value.toUpperCase())}
+          onChange={(value) => form.setValue('currency', value.toUpperCase())}
         />
       </div>
-      <TextareaField
-        label="Details"
-        optional
-        error={errors.description}
-        rows={2}
-        value={description}
-        onChange={setDescription}
-      />
+      <TextareaField label="Details" optional {...form.field('description')} />
     </FormShell>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   DURATION_PATTERN as DURATION,
   type PutSuccessCriterionBody,
@@ -6,11 +5,12 @@ import {
 } from '@sextant/core';
 import { usePutSuccessCriterion } from '../../api/criterion';
 import {
+  Choice,
   FormShell,
   NumberField,
   SelectField,
   TextField,
-  useFormErrors,
+  useMutationFields,
   type SelectOption,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
@@ -44,8 +44,6 @@ function initialValues(c: SuccessCriterion | null) {
 }
 
 type Values = ReturnType<typeof initialValues>;
-/** The values a text field edits: any string, not one of a few. */
-type TextKey = { [K in keyof Values]: string extends Values[K] ? K : never }[keyof Values];
 
 /** Checks what the browser can check, so the person sees every mistake at once. */
 function validate(v: Values): { problems: Record<string, string>; body?: PutSuccessCriterionBody } {
@@ -108,6 +106,19 @@ function validate(v: Values): { problems: Record<string, string>; body?: PutSucc
   return { problems, body };
 }
 
+const METRIC_KINDS = [
+  {
+    kind: 'hit_rate_at_n',
+    label: 'Hit rate@N',
+    help: 'True positives among the N highest-scored items per period; N is how many interventions the team can make per period.',
+  },
+  {
+    kind: 'named',
+    label: 'Another metric',
+    help: 'A metric your pipeline reports by name, e.g. AUC.',
+  },
+] as const;
+
 const DIRECTION_OPTIONS: SelectOption<'increase' | 'decrease'>[] = [
   { value: 'increase', label: 'Increases' },
   { value: 'decrease', label: 'Decreases' },
@@ -118,25 +129,13 @@ const TRAIN_WINDOW_OPTIONS: SelectOption<'expanding' | 'sliding'>[] = [
 ];
 
 export function CriterionForm({ projectId, criterion, onDone, onCancel }: CriterionFormProps) {
-  const [values, setValues] = useState(() => initialValues(criterion));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const put = usePutSuccessCriterion(projectId);
-  const server = useFormErrors(put.error);
-  const errors = { ...server.fields, ...localErrors };
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-  /** A text field's value, change handler and message, the message under `errorKey`. */
-  const bound = (key: TextKey, errorKey: string) => ({
-    error: errors[errorKey],
-    value: values[key],
-    onChange: (value: string) => set(key, value),
-  });
+  const form = useMutationFields(() => initialValues(criterion), put);
+  const { values, setValue: set, field } = form;
 
   const submit = () => {
     const { problems, body } = validate(values);
-    setLocalErrors(problems);
-    if (body) put.mutate(body, { onSuccess: onDone });
+    if (form.check(problems) && body) put.mutate(body, { onSuccess: onDone });
   };
 
   return (
@@ -145,52 +144,32 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
       className="form"
       onSubmit={submit}
       noValidate
-      notice={server.notice}
+      form={form}
       actions={{
         submitLabel: 'Save criterion',
-        pendingLabel: 'Saving…',
-        pending: put.isPending,
         onCancel,
       }}
     >
       <fieldset className="fieldset">
         <legend className="field__label">Model metric</legend>
         <div className="choices">
-          <label className="choice">
-            <input
+          {METRIC_KINDS.map(({ kind, label, help }) => (
+            <Choice
+              key={kind}
+              label={label}
+              help={help}
               type="radio"
               name="metric-kind"
-              checked={values.kind === 'hit_rate_at_n'}
-              onChange={() => set('kind', 'hit_rate_at_n')}
+              checked={values.kind === kind}
+              onChange={() => set('kind', kind)}
             />
-            <span>
-              <span className="choice__label">Hit rate@N</span>
-              <span className="choice__help">
-                True positives among the N highest-scored items per period; N is how many
-                interventions the team can make per period.
-              </span>
-            </span>
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="metric-kind"
-              checked={values.kind === 'named'}
-              onChange={() => set('kind', 'named')}
-            />
-            <span>
-              <span className="choice__label">Another metric</span>
-              <span className="choice__help">
-                A metric your pipeline reports by name, e.g. AUC.
-              </span>
-            </span>
-          </label>
+          ))}
         </div>
         <div className="form__row">
           {values.kind === 'hit_rate_at_n' ? (
             <TextField
               label="N (interventions per period)"
-              {...bound('n', 'metric.n')}
+              {...field('n', 'metric.n')}
               inputMode="numeric"
             />
           ) : (
@@ -198,21 +177,19 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
               <TextField
                 label="Metric name"
                 className="grow"
-                {...bound('name', 'metric.name')}
+                {...field('name', 'metric.name')}
                 placeholder="e.g. auc"
               />
               <SelectField
                 label="Better when it"
-                error={errors['metric.direction']}
-                value={values.direction}
-                onChange={(value) => set('direction', value)}
+                {...field('direction', 'metric.direction')}
                 options={DIRECTION_OPTIONS}
               />
             </>
           )}
           <NumberField
             label="Threshold"
-            {...bound('threshold', 'threshold')}
+            {...field('threshold')}
             hint={values.kind === 'hit_rate_at_n' ? 'e.g. 2 hits per day' : undefined}
           />
         </div>
@@ -227,30 +204,28 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
         <div className="form__row">
           <SelectField
             label="Train window"
-            error={errors['evaluation.trainWindow']}
-            value={values.trainWindow}
-            onChange={(value) => set('trainWindow', value)}
+            {...field('trainWindow', 'evaluation.trainWindow')}
             options={TRAIN_WINDOW_OPTIONS}
           />
           {values.trainWindow === 'sliding' ? (
             <TextField
               label="Train size"
               className="narrow"
-              {...bound('trainSize', 'evaluation.trainSize')}
+              {...field('trainSize', 'evaluation.trainSize')}
               placeholder="e.g. 52w"
             />
           ) : null}
           <TextField
             label="Test window"
             className="narrow"
-            {...bound('testWindow', 'evaluation.testWindow')}
+            {...field('testWindow', 'evaluation.testWindow')}
           />
-          <TextField label="Step" className="narrow" {...bound('step', 'evaluation.step')} />
+          <TextField label="Step" className="narrow" {...field('step', 'evaluation.step')} />
           <TextField
             label="Horizon"
             className="narrow"
             optional
-            {...bound('horizon', 'evaluation.horizon')}
+            {...field('horizon', 'evaluation.horizon')}
             placeholder="e.g. 2d"
           />
         </div>
@@ -259,34 +234,27 @@ export function CriterionForm({ projectId, criterion, onDone, onCancel }: Criter
 
       <fieldset className="fieldset">
         <legend className="field__label">Value model</legend>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={values.withValue}
-            onChange={(e) => set('withValue', e.target.checked)}
-          />
-          <span>
-            <span className="choice__label">Turn the metric into money</span>
-            <span className="choice__help">
-              What a missed failure and an intervention each cost, per event.
-            </span>
-          </span>
-        </label>
+        <Choice
+          label="Turn the metric into money"
+          help="What a missed failure and an intervention each cost, per event."
+          type="checkbox"
+          checked={values.withValue}
+          onChange={(e) => set('withValue', e.target.checked)}
+        />
         {values.withValue ? (
           <div className="form__row">
             <NumberField
               label="Cost of a missed failure"
-              {...bound('costMissed', 'valueModel.costMissed')}
+              {...field('costMissed', 'valueModel.costMissed')}
             />
             <NumberField
               label="Cost of an intervention"
-              {...bound('costIntervention', 'valueModel.costIntervention')}
+              {...field('costIntervention', 'valueModel.costIntervention')}
             />
             <TextField
               label="Currency"
               className="narrow"
-              error={errors['valueModel.currency']}
-              value={values.currency}
+              {...field('currency', 'valueModel.currency')}
               maxLength={3}
               onChange={(value) => set('currency', value.toUpperCase())}
             />

@@ -6,9 +6,11 @@ import {
   DateField,
   FormShell,
   NumberField,
+  Segment,
   SelectField,
   TextField,
   useFormErrors,
+  useFormFields,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 
@@ -47,6 +49,11 @@ const DIRECTION_OPTIONS = [
   { value: 'decrease', label: 'Decrease' },
 ];
 
+const TARGET_KINDS: { kind: TargetKind; label: string }[] = [
+  { kind: 'absolute', label: 'A value' },
+  { kind: 'relative', label: 'A change in %' },
+];
+
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
 const EMPTY = {
@@ -76,19 +83,14 @@ function valuesOf(goal: Goal): typeof EMPTY {
 
 /** Adds a goal, or edits one when given it; both refuse an ambiguous goal field by field. */
 export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
-  const [values, setValues] = useState(() => (goal ? valuesOf(goal) : EMPTY));
   const [targetKind, setTargetKind] = useState<TargetKind>(
     goal && goal.targetChangePct !== null ? 'relative' : 'absolute',
   );
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const targetKindName = useId();
   const create = useCreateGoal(projectId);
   const update = useUpdateGoal(projectId);
   const save = goal ? update : create;
   const action = goal ? 'Edit goal' : 'Add goal';
-
-  const set = (key: keyof typeof EMPTY) => (value: string) =>
-    setValues((v) => ({ ...v, [key]: value }));
 
   // Field errors: the 422's problems (named by goal field) and a 400's field list.
   const server = useFormErrors(save.error);
@@ -100,7 +102,8 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
       ? `${errors[key]} ${sentence(problem.message)}`
       : sentence(problem.message);
   }
-  Object.assign(errors, localErrors);
+  const form = useFormFields(() => (goal ? valuesOf(goal) : EMPTY), errors);
+  const values = form.values;
 
   const submit = () => {
     const numbers = {
@@ -113,8 +116,7 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
       if (value === 'invalid') problems[key] = 'Write a number, e.g. 3.1';
     }
     if (!values.statement.trim()) problems.statement = 'Say what the goal is.';
-    setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!form.check(problems)) return;
 
     const num = (value: number | null | 'invalid') => (typeof value === 'number' ? value : null);
     const body: CreateGoalBody = {
@@ -131,7 +133,7 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
       unit: values.unit.trim() || null,
     };
     const onSuccess = () => {
-      setValues(EMPTY);
+      form.setValues(EMPTY);
       onDone();
     };
     if (goal) update.mutate({ goalId: goal.id, body }, { onSuccess });
@@ -158,96 +160,60 @@ export function GoalForm({ projectId, goal, onDone, onCancel }: GoalFormProps) {
     >
       <TextField
         label="Statement"
-        error={errors.statement}
         hint="What the business wants, in a sentence."
-        value={values.statement}
+        {...form.field('statement')}
         placeholder="e.g. Reduce monthly churn"
-        onChange={set('statement')}
       />
       <div className="form__row">
         <TextField
           label="Metric"
           className="grow"
-          error={errors.metric}
-          value={values.metric}
+          {...form.field('metric')}
           placeholder="e.g. Monthly churn rate"
-          onChange={set('metric')}
         />
-        <SelectField
-          label="Direction"
-          error={errors.direction}
-          value={values.direction}
-          onChange={set('direction')}
-          options={DIRECTION_OPTIONS}
-        />
+        <SelectField label="Direction" {...form.field('direction')} options={DIRECTION_OPTIONS} />
       </div>
       <div className="form__row">
         <NumberField
           label="Baseline"
           className="narrow"
-          error={errors.baseline}
           hint="Value today"
-          value={values.baseline}
-          onChange={set('baseline')}
+          {...form.field('baseline')}
         />
         <fieldset className="fieldset fieldset--compact target-kind">
           <legend className="field__label">Target as</legend>
           <div className="segmented">
-            <label className={`segmented__option ${targetKind === 'absolute' ? 'is-on' : ''}`}>
-              <input
+            {TARGET_KINDS.map(({ kind, label }) => (
+              <Segment
+                key={kind}
+                label={label}
                 type="radio"
                 name={targetKindName}
-                checked={targetKind === 'absolute'}
-                onChange={() => setTargetKind('absolute')}
+                checked={targetKind === kind}
+                onChange={() => setTargetKind(kind)}
               />
-              A value
-            </label>
-            <label className={`segmented__option ${targetKind === 'relative' ? 'is-on' : ''}`}>
-              <input
-                type="radio"
-                name={targetKindName}
-                checked={targetKind === 'relative'}
-                onChange={() => setTargetKind('relative')}
-              />
-              A change in %
-            </label>
+            ))}
           </div>
         </fieldset>
         {targetKind === 'absolute' ? (
-          <NumberField
-            label="Target"
-            className="narrow"
-            error={errors.target}
-            value={values.target}
-            onChange={set('target')}
-          />
+          <NumberField label="Target" className="narrow" {...form.field('target')} />
         ) : (
           <NumberField
             label="Change (%)"
             className="narrow"
-            error={errors.targetChangePct}
             hint="−10 means 10 % lower"
-            value={values.changePct}
-            onChange={set('changePct')}
+            {...form.field('changePct', 'targetChangePct')}
           />
         )}
         <TextField
           label="Unit"
           className="narrow"
           optional
-          error={errors.unit}
-          value={values.unit}
+          {...form.field('unit')}
           placeholder="e.g. %"
-          onChange={set('unit')}
         />
       </div>
-      <DateField
-        label="Deadline"
-        className="narrow-date"
-        error={errors.deadline}
-        value={values.deadline}
-        onChange={set('deadline')}
-      />
+      <DateField label="Deadline" className="narrow-date" {...form.field('deadline')} />
     </FormShell>
   );
 }

@@ -3,7 +3,13 @@ import type { Goal, GoalMeasurements } from '@sextant/core';
 import { useAddGoalMeasurement, useGoalMeasurements } from '../../api/goals';
 import { Badge } from '../../components/Badge';
 import { ErrorNotice } from '../../components/Feedback';
-import { DateField, FormShell, NumberField, TextField, useFormErrors } from '../../components/form';
+import {
+  DateField,
+  FormShell,
+  NumberField,
+  TextField,
+  useMutationFields,
+} from '../../components/form';
 import { formatDate, formatPercent, parseNumberInput, withUnit } from '../../lib/format';
 import { GoalChart } from './GoalChart';
 
@@ -56,10 +62,8 @@ export function GoalMeasurementsPanel({ goal, canEdit }: { goal: Goal; canEdit: 
 
 function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
   const add = useAddGoalMeasurement(goal.id);
-  const [value, setValue] = useState('');
-  const [day, setDay] = useState('');
-  const [source, setSource] = useState('');
-  const errors = useFormErrors(add.error);
+  const form = useMutationFields({ value: '', day: '', source: '' }, add);
+  const { value, day, source } = form.values;
   const submit = () => {
     const number = parseNumberInput(value);
     add.mutate(
@@ -73,31 +77,10 @@ function MeasurementForm({ goal, onDone }: { goal: Goal; onDone: () => void }) {
     );
   };
   return (
-    <FormShell
-      className="goal-measurement-form"
-      onSubmit={submit}
-      noValidate
-      notice={errors.notice}
-    >
-      <NumberField
-        label={`Value (${goal.unit})`}
-        error={errors.fields.value}
-        value={value}
-        onChange={setValue}
-      />
-      <DateField
-        label="Measured on"
-        error={errors.fields.measuredAt}
-        value={day}
-        onChange={setDay}
-      />
-      <TextField
-        label="Source"
-        error={errors.fields.source}
-        hint="A report, a dashboard, a query"
-        value={source}
-        onChange={setSource}
-      />
+    <FormShell className="goal-measurement-form" onSubmit={submit} noValidate form={form}>
+      <NumberField label={`Value (${goal.unit})`} {...form.field('value')} />
+      <DateField label="Measured on" {...form.field('day', 'measuredAt')} />
+      <TextField label="Source" hint="A report, a dashboard, a query" {...form.field('source')} />
       <div className="form-actions">
         <button type="submit" className="btn btn--primary btn--small" disabled={add.isPending}>
           Save measurement

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Risk } from '@sextant/core';
 import { useCreateRisk, useUpdateRisk } from '../../api/risks';
 import {
@@ -6,19 +5,24 @@ import {
   SelectField,
   TextField,
   TextareaField,
-  useFormErrors,
-  type SelectOption,
+  optionsOf,
+  useMutationFields,
 } from '../../components/form';
 import { RISK_LEVELS, RISK_LEVEL_LABELS, RISK_STATUSES, RISK_STATUS_LABELS } from './risk-text';
 
-const LEVEL_OPTIONS: SelectOption<Risk['impact']>[] = RISK_LEVELS.map((level) => ({
-  value: level,
-  label: RISK_LEVEL_LABELS[level],
-}));
-const STATUS_OPTIONS: SelectOption<Risk['status']>[] = RISK_STATUSES.map((s) => ({
-  value: s,
-  label: RISK_STATUS_LABELS[s],
-}));
+const LEVEL_OPTIONS = optionsOf(RISK_LEVELS, RISK_LEVEL_LABELS);
+const STATUS_OPTIONS = optionsOf(RISK_STATUSES, RISK_STATUS_LABELS);
+
+interface RiskValues {
+  description: string;
+  /** The affected roles, comma-separated. */
+  roles: string;
+  likelihood: Risk['likelihood'];
+  impact: Risk['impact'];
+  mitigation: string;
+  owner: string;
+  status: Risk['status'];
+}
 
 interface RiskFormProps {
   projectId: string;
@@ -28,17 +32,22 @@ interface RiskFormProps {
 }
 
 export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
-  const [description, setDescription] = useState(risk?.description ?? '');
-  const [roles, setRoles] = useState(risk?.affectedRoles.join(', ') ?? '');
-  const [likelihood, setLikelihood] = useState<Risk['likelihood']>(risk?.likelihood ?? 'medium');
-  const [impact, setImpact] = useState<Risk['impact']>(risk?.impact ?? 'medium');
-  const [mitigation, setMitigation] = useState(risk?.mitigation ?? '');
-  const [owner, setOwner] = useState(risk?.owner ?? '');
-  const [status, setStatus] = useState<Risk['status']>(risk?.status ?? 'open');
   const create = useCreateRisk(projectId);
   const update = useUpdateRisk(projectId);
   const mutation = risk ? update : create;
-  const { fields: errors, notice } = useFormErrors(mutation.error);
+  const form = useMutationFields<RiskValues>(
+    {
+      description: risk?.description ?? '',
+      roles: risk?.affectedRoles.join(', ') ?? '',
+      likelihood: risk?.likelihood ?? 'medium',
+      impact: risk?.impact ?? 'medium',
+      mitigation: risk?.mitigation ?? '',
+      owner: risk?.owner ?? '',
+      status: risk?.status ?? 'open',
+    },
+    mutation,
+  );
+  const { description, roles, likelihood, impact, mitigation, owner, status } = form.values;
 
   const submit = () => {
     const body = {
@@ -63,71 +72,32 @@ export function RiskForm({ projectId, risk, onDone }: RiskFormProps) {
       className="form risk-form"
       onSubmit={submit}
       title={risk ? 'Edit risk' : 'Add a risk'}
-      notice={notice}
+      form={form}
       actions={{
         submitLabel: risk ? 'Save risk' : 'Add risk',
-        pendingLabel: 'Saving…',
-        pending: mutation.isPending,
         disabled: !description.trim(),
         onCancel: onDone,
       }}
     >
       <TextareaField
         label="Description"
-        error={errors.description}
         hint="What may change for whom when the solution is used."
-        rows={2}
-        value={description}
-        onChange={setDescription}
+        {...form.field('description')}
         required
       />
       <TextField
         label="Affected roles or teams"
         optional
         hint="Separate with commas."
-        error={errors.affectedRoles}
-        value={roles}
-        onChange={setRoles}
+        {...form.field('roles', 'affectedRoles')}
       />
       <div className="form__row">
-        <SelectField
-          label="Likelihood"
-          error={errors.likelihood}
-          value={likelihood}
-          onChange={setLikelihood}
-          options={LEVEL_OPTIONS}
-        />
-        <SelectField
-          label="Impact"
-          error={errors.impact}
-          value={impact}
-          onChange={setImpact}
-          options={LEVEL_OPTIONS}
-        />
-        <SelectField
-          label="Status"
-          error={errors.status}
-          value={status}
-          onChange={setStatus}
-          options={STATUS_OPTIONS}
-        />
-        <TextField
-          label="Owner"
-          optional
-          className="grow"
-          error={errors.owner}
-          value={owner}
-          onChange={setOwner}
-        />
+        <SelectField label="Likelihood" {...form.field('likelihood')} options={LEVEL_OPTIONS} />
+        <SelectField label="Impact" {...form.field('impact')} options={LEVEL_OPTIONS} />
+        <SelectField label="Status" {...form.field('status')} options={STATUS_OPTIONS} />
+        <TextField label="Owner" optional className="grow" {...form.field('owner')} />
       </div>
-      <TextareaField
-        label="Mitigation"
-        optional
-        error={errors.mitigation}
-        rows={2}
-        value={mitigation}
-        onChange={setMitigation}
-      />
+      <TextareaField label="Mitigation" optional {...form.field('mitigation')} />
     </FormShell>
   );
 }

@@ -7,14 +7,14 @@ import {
   type ProjectDetail,
   type ScopePatch,
 } from '@sextant/core';
-import { fieldErrors } from '../../api/errors';
 import { useUpdateProject } from '../../api/projects';
 import {
+  Choice,
   FormShell,
   NumberField,
   TextField,
   TextareaField,
-  useFormErrors,
+  useMutationFields,
 } from '../../components/form';
 import { parseNumberInput } from '../../lib/format';
 import { CONSTRAINT_TEXT, PRODUCTIZATION_TEXT } from './scope-text';
@@ -34,25 +34,28 @@ interface ScopeFormProps {
 export function ScopeForm({ project, onDone }: ScopeFormProps) {
   const scope = project.scope;
   const nextKey = useRef(scope.users.length);
-  const [why, setWhy] = useState(scope.why);
-  const [sponsor, setSponsor] = useState(scope.sponsor);
   const [users, setUsers] = useState<UserRow[]>(() =>
     scope.users.map((u, key) => ({ key, name: u.name ?? '', role: u.role ?? '' })),
   );
-  const [currentProcess, setCurrentProcess] = useState(scope.currentProcess);
-  const [metricName, setMetricName] = useState(scope.currentMetric?.name ?? '');
-  const [metricValue, setMetricValue] = useState(
-    scope.currentMetric ? String(scope.currentMetric.value) : '',
-  );
-  const [metricUnit, setMetricUnit] = useState(scope.currentMetric?.unit ?? '');
   const [productization, setProductization] = useState<ProductizationMode | null>(
     scope.productization,
   );
   const [constraints, setConstraints] = useState<PocConstraint[]>(scope.pocConstraints ?? []);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const update = useUpdateProject(project.id);
-  const server = useFormErrors(update.error);
-  const errors = { ...fieldErrors(update.error, 'scope.'), ...localErrors };
+  const form = useMutationFields(
+    {
+      why: scope.why,
+      sponsor: scope.sponsor,
+      currentProcess: scope.currentProcess,
+      metricName: scope.currentMetric?.name ?? '',
+      metricValue: scope.currentMetric ? String(scope.currentMetric.value) : '',
+      metricUnit: scope.currentMetric?.unit ?? '',
+    },
+    update,
+    'scope.',
+  );
+  const errors = form.errors;
+  const { why, sponsor, currentProcess, metricName, metricValue, metricUnit } = form.values;
 
   const addUser = () => {
     setUsers((rows) => [...rows, { key: nextKey.current++, name: '', role: '' }]);
@@ -75,8 +78,7 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
     if (constraints.length === 1) {
       problems.pocConstraints = 'Choose a second constraint, or clear both.';
     }
-    setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!form.check(problems)) return;
 
     const patch: ScopePatch = {
       why: why.trim(),
@@ -109,15 +111,13 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
       className="form scope-form"
       onSubmit={submit}
       noValidate
-      notice={server.notice}
+      form={form}
       actions={{
         submitLabel: 'Save scope',
-        pendingLabel: 'Saving…',
-        pending: update.isPending,
         onCancel: onDone,
       }}
     >
-      {update.error && !server.notice ? (
+      {update.error && !form.notice ? (
         <div className="notice notice--error" role="alert">
           <p>Some fields need fixing: see below.</p>
         </div>
@@ -125,17 +125,13 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
       <TextareaField
         label="Why"
         hint="The pain point, and why the sponsor wants it solved."
-        error={errors.why}
         rows={3}
-        value={why}
-        onChange={setWhy}
+        {...form.field('why')}
       />
       <TextField
         label="Sponsor"
         hint="Who pays for it and decides at each demo."
-        error={errors.sponsor}
-        value={sponsor}
-        onChange={setSponsor}
+        {...form.field('sponsor')}
       />
 
       <fieldset className="fieldset">
@@ -186,10 +182,8 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
       <TextareaField
         label="Current process"
         hint="How the problem is handled today, without a model."
-        error={errors.currentProcess}
         rows={3}
-        value={currentProcess}
-        onChange={setCurrentProcess}
+        {...form.field('currentProcess')}
       />
 
       <fieldset className="fieldset">
@@ -202,26 +196,21 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
           <TextField
             label="Metric name"
             className="grow"
+            {...form.field('metricName')}
             error={errors['currentMetric.name'] ?? errors.currentMetric}
-            value={metricName}
             placeholder="e.g. Failures caught by inspection"
-            onChange={setMetricName}
           />
           <NumberField
             label="Value"
             className="narrow"
-            error={errors['currentMetric.value']}
-            value={metricValue}
-            onChange={setMetricValue}
+            {...form.field('metricValue', 'currentMetric.value')}
           />
           <TextField
             label="Unit"
             className="narrow"
             optional
-            error={errors['currentMetric.unit']}
-            value={metricUnit}
+            {...form.field('metricUnit', 'currentMetric.unit')}
             placeholder="e.g. per day"
-            onChange={setMetricUnit}
           />
         </div>
       </fieldset>
@@ -230,30 +219,23 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
         <legend className="field__label">Productization</legend>
         <p className="field__hint">How the POC will reach production, if it succeeds.</p>
         <div className="choices">
-          <label className="choice">
-            <input
+          <Choice
+            label="Not decided yet"
+            type="radio"
+            name="productization"
+            checked={productization === null}
+            onChange={() => setProductization(null)}
+          />
+          {PRODUCTIZATION_MODES.map((mode) => (
+            <Choice
+              key={mode}
+              label={PRODUCTIZATION_TEXT[mode].label}
+              help={PRODUCTIZATION_TEXT[mode].help}
               type="radio"
               name="productization"
-              checked={productization === null}
-              onChange={() => setProductization(null)}
+              checked={productization === mode}
+              onChange={() => setProductization(mode)}
             />
-            <span>
-              <span className="choice__label">Not decided yet</span>
-            </span>
-          </label>
-          {PRODUCTIZATION_MODES.map((mode) => (
-            <label key={mode} className="choice">
-              <input
-                type="radio"
-                name="productization"
-                checked={productization === mode}
-                onChange={() => setProductization(mode)}
-              />
-              <span>
-                <span className="choice__label">{PRODUCTIZATION_TEXT[mode].label}</span>
-                <span className="choice__help">{PRODUCTIZATION_TEXT[mode].help}</span>
-              </span>
-            </label>
           ))}
         </div>
       </fieldset>
@@ -271,18 +253,15 @@ export function ScopeForm({ project, onDone }: ScopeFormProps) {
           {POC_CONSTRAINTS.map((constraint) => {
             const checked = constraints.includes(constraint);
             return (
-              <label key={constraint} className="choice">
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  disabled={!checked && constraints.length >= 2}
-                  onChange={(e) => toggleConstraint(constraint, e.target.checked)}
-                />
-                <span>
-                  <span className="choice__label">{CONSTRAINT_TEXT[constraint].label}</span>
-                  <span className="choice__help">{CONSTRAINT_TEXT[constraint].help}</span>
-                </span>
-              </label>
+              <Choice
+                key={constraint}
+                label={CONSTRAINT_TEXT[constraint].label}
+                help={CONSTRAINT_TEXT[constraint].help}
+                type="checkbox"
+                checked={checked}
+                disabled={!checked && constraints.length >= 2}
+                onChange={(e) => toggleConstraint(constraint, e.target.checked)}
+              />
             );
           })}
         </div>

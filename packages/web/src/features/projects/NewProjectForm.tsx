@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Team } from '@sextant/core';
 import { useCreateProject } from '../../api/projects';
-import { FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
+import { FormShell, SelectField, TextField, useMutationFields } from '../../components/form';
 
 interface NewProjectFormProps {
   /** Teams where the person may start projects (member or admin). */
@@ -11,11 +10,10 @@ interface NewProjectFormProps {
 }
 
 export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
-  const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
-  const [name, setName] = useState('');
   const create = useCreateProject();
   const navigate = useNavigate();
-  const errors = useFormErrors(create.error);
+  const form = useMutationFields({ teamId: teams[0]?.id ?? '', name: '' }, create);
+  const { teamId, name } = form.values;
 
   const submit = () =>
     create.mutate(
@@ -25,7 +23,6 @@ export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
 
   return (
     <FormShell
-      label="New project"
       className="card form new-project"
       onSubmit={submit}
       title="New project"
@@ -35,11 +32,10 @@ export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
           A project starts in scoping. Next you describe its scope, goals and success criterion.
         </p>
       }
-      notice={errors.notice}
+      form={form}
       actions={{
         submitLabel: 'Create project',
         pendingLabel: 'Creating…',
-        pending: create.isPending,
         disabled: !name.trim() || !teamId,
         onCancel,
       }}
@@ -47,18 +43,14 @@ export function NewProjectForm({ teams, onCancel }: NewProjectFormProps) {
       <div className="form__row">
         <SelectField
           label="Team"
-          error={errors.fields.teamId}
-          value={teamId}
-          onChange={setTeamId}
+          {...form.field('teamId')}
           required
           options={teams.map((team) => ({ value: team.id, label: team.name }))}
         />
         <TextField
           label="Project name"
-          error={errors.fields.name}
           className="grow"
-          value={name}
-          onChange={setName}
+          {...form.field('name')}
           placeholder="e.g. Churn early warning"
           required
           autoFocus

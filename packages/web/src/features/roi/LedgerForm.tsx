@@ -7,7 +7,8 @@ import {
   NumberField,
   SelectField,
   TextField,
-  useFormErrors,
+  optionsOf,
+  useMutationFields,
   type SelectOption,
 } from '../../components/form';
 import { parseNumberInput, todayIso } from '../../lib/format';
@@ -22,6 +23,18 @@ const STATUS_OPTIONS: SelectOption<'estimated' | 'realized'>[] = [
   { value: 'estimated', label: 'Estimated' },
 ];
 
+interface EntryValues {
+  kind: 'cost' | 'return';
+  category: string;
+  amount: string;
+  peopleDays: string;
+  dayRate: string;
+  currency: string;
+  status: 'estimated' | 'realized';
+  date: string;
+  note: string;
+}
+
 /** Record a cost or a return; a people cost may be given as days × day rate. */
 export function LedgerForm({
   projectId,
@@ -33,19 +46,25 @@ export function LedgerForm({
   currency: string | null;
   onDone: () => void;
 }) {
-  const [kind, setKind] = useState<'cost' | 'return'>('cost');
-  const [category, setCategory] = useState('people');
   const [byDays, setByDays] = useState(false);
-  const [amount, setAmount] = useState('');
-  const [peopleDays, setPeopleDays] = useState('');
-  const [dayRate, setDayRate] = useState('');
-  const [entryCurrency, setEntryCurrency] = useState(currency ?? 'EUR');
-  const [status, setStatus] = useState<'estimated' | 'realized'>('realized');
-  const [date, setDate] = useState(todayIso());
-  const [note, setNote] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const create = useCreateLedgerEntry(projectId);
-  const errors = useFormErrors(create.error);
+  const form = useMutationFields<EntryValues>(
+    () => ({
+      kind: 'cost',
+      category: 'people',
+      amount: '',
+      peopleDays: '',
+      dayRate: '',
+      currency: currency ?? 'EUR',
+      status: 'realized',
+      date: todayIso(),
+      note: '',
+    }),
+    create,
+  );
+  const { kind, category, amount, peopleDays, dayRate, status, date, note } = form.values;
+  const entryCurrency = form.values.currency;
   const categories = kind === 'cost' ? COST_CATEGORIES : RETURN_CATEGORIES;
   const daysMode = kind === 'cost' && category === 'people' && byDays;
 
@@ -81,15 +100,12 @@ export function LedgerForm({
 
   return (
     <FormShell
-      label="Add a ledger entry"
       className="form"
       onSubmit={submit}
       title="Add a ledger entry"
-      notice={errors.notice}
+      form={form}
       actions={{
         submitLabel: 'Add entry',
-        pendingLabel: 'Saving…',
-        pending: create.isPending,
         onCancel: onDone,
         cancelClassName: 'btn btn--ghost',
       }}
@@ -97,29 +113,23 @@ export function LedgerForm({
       <div className="form__row">
         <SelectField
           label="Kind"
-          error={errors.fields.kind}
-          value={kind}
-          onChange={(next) => {
-            setKind(next);
-            setCategory(next === 'cost' ? 'people' : 'savings');
-          }}
+          {...form.field('kind')}
+          onChange={(next) =>
+            form.setValues((v) => ({
+              ...v,
+              kind: next,
+              category: next === 'cost' ? 'people' : 'savings',
+            }))
+          }
           options={KIND_OPTIONS}
         />
         <SelectField
           label="Category"
-          error={errors.fields.category}
-          value={category}
-          onChange={setCategory}
-          options={categories.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+          {...form.field('category')}
+          options={optionsOf(categories, CATEGORY_LABELS)}
         />
-        <SelectField
-          label="Status"
-          error={errors.fields.status}
-          value={status}
-          onChange={setStatus}
-          options={STATUS_OPTIONS}
-        />
-        <DateField label="Date" error={errors.fields.date} value={date} onChange={setDate} />
+        <SelectField label="Status" {...form.field('status')} options={STATUS_OPTIONS} />
+        <DateField label="Date" {...form.field('date')} />
       </div>
       {kind === 'cost' && category === 'people' ? (
         <label className="choice">
@@ -132,37 +142,29 @@ export function LedgerForm({
           <>
             <NumberField
               label="People-days"
-              error={localError ?? errors.fields.peopleDays}
-              value={peopleDays}
-              onChange={setPeopleDays}
+              {...form.field('peopleDays')}
+              error={localError ?? form.errors.peopleDays}
             />
-            <NumberField
-              label="Day rate"
-              error={errors.fields.dayRate}
-              value={dayRate}
-              onChange={setDayRate}
-            />
+            <NumberField label="Day rate" {...form.field('dayRate')} />
           </>
         ) : (
           <NumberField
             label="Amount"
-            error={localError ?? errors.fields.amount}
-            value={amount}
-            onChange={setAmount}
+            {...form.field('amount')}
+            error={localError ?? form.errors.amount}
             placeholder="e.g. 1200.50"
           />
         )}
         <TextField
           label="Currency"
           className="narrow"
-          error={errors.fields.currency}
           hint={currency ? `The ledger is in ${currency}.` : 'The first entry fixes it.'}
-          value={entryCurrency}
+          {...form.field('currency')}
           maxLength={3}
-          onChange={(value) => setEntryCurrency(value.toUpperCase())}
+          onChange={(value) => form.setValue('currency', value.toUpperCase())}
         />
       </div>
-      <TextField label="Note" optional error={errors.fields.note} value={note} onChange={setNote} />
+      <TextField label="Note" optional {...form.field('note')} />
     </FormShell>
   );
 }

@@ -2,10 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { addDays, type CloseSprintResult, type Sprint, type SprintDetail } from '@sextant/core';
 import { useCloseSprint, type CloseSprintInput } from '../../api/sprints';
-import { FormActions, FormShell, useFormErrors } from '../../components/form';
+import { Choice, FormActions, FormShell } from '../../components/form';
 import { formatDateRange, formatPercent } from '../../lib/format';
 import { STATUS_LABELS, plannedSprintAfter, sprintPath } from './sprint-text';
 import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
+import { planSprintBody, useSprintDraft } from './use-sprint-draft';
 
 interface CloseSprintDialogProps {
   sprint: SprintDetail;
@@ -68,11 +69,16 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
   const titleId = useId();
   const close = useCloseSprint(sprint.projectId, sprint.id);
   const [carry, setCarry] = useState<Set<string>>(() => new Set());
-  const nextStart = addDays(sprint.endDate, 1);
-  const [nextName, setNextName] = useState('');
-  const [nextGoal, setNextGoal] = useState('');
-  const [nextStartDate, setNextStartDate] = useState(nextStart);
-  const [nextEndDate, setNextEndDate] = useState(addDays(nextStart, sprint.lengthDays - 1));
+  // The next sprint, prefilled: the day after this one ends, for the same length.
+  const nextDraft = useSprintDraft(
+    () => {
+      const startDate = addDays(sprint.endDate, 1);
+      const endDate = addDays(startDate, sprint.lengthDays - 1);
+      return { name: '', goal: '', startDate, endDate };
+    },
+    close,
+    'nextSprint.',
+  );
 
   // A real modal: the rest of the page is inert, Escape closes it, focus comes back after.
   useEffect(() => {
@@ -95,7 +101,6 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
   const plannedNext = plannedSprintAfter(sprints, sprint);
   const needsNextSprint = carry.size > 0 && !plannedNext;
   const nextNumber = sprints.reduce((max, s) => Math.max(max, s.number), 0) + 1;
-  const errors = useFormErrors(close.error, 'nextSprint.');
 
   const toggle = (id: string, on: boolean) =>
     setCarry((current) => {
@@ -109,14 +114,7 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
     const body: CloseSprintInput = {
       carryOver: notDone.filter((s) => carry.has(s.id)).map((s) => s.id),
     };
-    if (needsNextSprint) {
-      body.nextSprint = {
-        ...(nextName.trim() ? { name: nextName.trim() } : {}),
-        goal: nextGoal.trim(),
-        startDate: nextStartDate,
-        endDate: nextEndDate,
-      };
-    }
+    if (needsNextSprint) body.nextSprint = planSprintBody(nextDraft.values);
     close.mutate(body);
   };
 
@@ -167,7 +165,7 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
               </p>
             </>
           }
-          notice={errors.notice}
+          form={nextDraft}
           noticeTitle="The sprint was not closed."
         >
           {notDone.length > 0 ? (
@@ -178,22 +176,18 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
               <ul className="carry-list">
                 {notDone.map((story) => (
                   <li key={story.id} className="carry-list__item">
-                    <label className="choice">
-                      <input
-                        type="checkbox"
-                        checked={carry.has(story.id)}
-                        onChange={(e) => toggle(story.id, e.target.checked)}
-                      />
-                      <span>
-                        <span className="choice__label">
-                          Carry “{story.title}” into the next sprint
-                        </span>
-                        <span className="choice__help">
+                    <Choice
+                      label={<>Carry “{story.title}” into the next sprint</>}
+                      help={
+                        <>
                           {STATUS_LABELS[story.status]}
                           {story.assignee ? ` · ${story.assignee.name}` : ''}
-                        </span>
-                      </span>
-                    </label>
+                        </>
+                      }
+                      type="checkbox"
+                      checked={carry.has(story.id)}
+                      onChange={(e) => toggle(story.id, e.target.checked)}
+                    />
                   </li>
                 ))}
               </ul>
@@ -216,22 +210,11 @@ export function CloseSprintDialog({ sprint, sprints, onDismiss }: CloseSprintDia
             <fieldset className="fieldset">
               <legend className="field__label">Next sprint (none is planned yet)</legend>
               <SprintNameGoalRow
-                name={nextName}
-                goal={nextGoal}
-                onName={setNextName}
-                onGoal={setNextGoal}
-                errors={errors.fields}
+                draft={nextDraft}
                 nameOptional
                 namePlaceholder={`Sprint ${nextNumber}`}
               />
-              <SprintDatesRow
-                className=""
-                startDate={nextStartDate}
-                endDate={nextEndDate}
-                onStartDate={setNextStartDate}
-                onEndDate={setNextEndDate}
-                errors={errors.fields}
-              />
+              <SprintDatesRow className="" draft={nextDraft} />
               <p className="field__hint">
                 Prefilled: the day after this sprint ends, for the same length ({sprint.lengthDays}{' '}
                 days).

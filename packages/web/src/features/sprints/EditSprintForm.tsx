@@ -1,19 +1,19 @@
-import { useState } from 'react';
-import { checkSprintDates, type SprintDetail, type UpdateSprintBody } from '@sextant/core';
+import type { SprintDetail, UpdateSprintBody } from '@sextant/core';
 import { useUpdateSprint } from '../../api/sprints';
-import { FormShell, useFormErrors } from '../../components/form';
+import { FormShell } from '../../components/form';
 import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 import { lengthText } from './sprint-text';
+import { useSprintDraft } from './use-sprint-draft';
 
 /** Renames, re-goals or re-dates an open sprint; an active sprint keeps its start date. */
 export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDone: () => void }) {
-  const [name, setName] = useState(sprint.name);
-  const [goal, setGoal] = useState(sprint.goal);
-  const [startDate, setStartDate] = useState(sprint.startDate);
-  const [endDate, setEndDate] = useState(sprint.endDate);
   const update = useUpdateSprint(sprint.projectId, sprint.id);
-  const errors = useFormErrors(update.error);
-  const check = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
+  const draft = useSprintDraft(
+    { name: sprint.name, goal: sprint.goal, startDate: sprint.startDate, endDate: sprint.endDate },
+    update,
+  );
+  const { name, goal, startDate, endDate } = draft.values;
+  const check = draft.datesCheck;
   const started = sprint.state !== 'planned';
 
   const submit = () => {
@@ -31,28 +31,16 @@ export function EditSprintForm({ sprint, onDone }: { sprint: SprintDetail; onDon
       label="Edit sprint"
       className="form inset-form"
       onSubmit={submit}
-      notice={errors.notice}
+      form={draft}
       noticeTitle="The sprint was not changed."
       actions={{
         submitLabel: 'Save sprint',
-        pendingLabel: 'Saving…',
-        pending: update.isPending,
         onCancel: onDone,
       }}
     >
-      <SprintNameGoalRow
-        name={name}
-        goal={goal}
-        onName={setName}
-        onGoal={setGoal}
-        errors={errors.fields}
-      />
+      <SprintNameGoalRow draft={draft} />
       <SprintDatesRow
-        startDate={startDate}
-        endDate={endDate}
-        onStartDate={setStartDate}
-        onEndDate={setEndDate}
-        errors={errors.fields}
+        draft={draft}
         startDisabled={started}
         startHint={started ? 'The sprint has started: its start is part of the record.' : undefined}
       />

@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { checkSprintDates, type Sprint } from '@sextant/core';
+import type { Sprint } from '@sextant/core';
 import { useCreateSprint } from '../../api/sprints';
-import { FormShell, useFormErrors } from '../../components/form';
+import { FormShell } from '../../components/form';
 import { SprintDatesRow, SprintNameGoalRow } from './SprintFields';
 import { lengthText, suggestSprintDates } from './sprint-text';
+import { planSprintBody, useSprintDraft } from './use-sprint-draft';
 
 interface PlanSprintFormProps {
   projectId: string;
@@ -14,61 +14,37 @@ interface PlanSprintFormProps {
 
 /** Plans a sprint: dates prefilled with the next free Monday and the suggested two weeks. */
 export function PlanSprintForm({ projectId, sprints, onDone, onCancel }: PlanSprintFormProps) {
-  const [suggested] = useState(() => suggestSprintDates(sprints));
-  const [name, setName] = useState('');
-  const [goal, setGoal] = useState('');
-  const [startDate, setStartDate] = useState(suggested.startDate);
-  const [endDate, setEndDate] = useState(suggested.endDate);
   const create = useCreateSprint(projectId);
-  const errors = useFormErrors(create.error);
-  const check = startDate && endDate ? checkSprintDates(startDate, endDate) : null;
+  const draft = useSprintDraft(
+    () => ({ name: '', goal: '', ...suggestSprintDates(sprints) }),
+    create,
+  );
+  const check = draft.datesCheck;
   const nextNumber = sprints.reduce((max, s) => Math.max(max, s.number), 0) + 1;
 
-  const submit = () =>
-    create.mutate(
-      {
-        ...(name.trim() ? { name: name.trim() } : {}),
-        goal: goal.trim(),
-        startDate,
-        endDate,
-      },
-      { onSuccess: onDone },
-    );
+  const submit = () => create.mutate(planSprintBody(draft.values), { onSuccess: onDone });
 
   return (
     <FormShell
-      label="Plan a sprint"
       className="form inset-form"
       onSubmit={submit}
       title="Plan a sprint"
-      notice={errors.notice}
+      form={draft}
       noticeTitle="This sprint was refused."
       actions={{
         submitLabel: 'Plan sprint',
         pendingLabel: 'Planning…',
-        pending: create.isPending,
         onCancel,
       }}
     >
       <SprintNameGoalRow
-        name={name}
-        goal={goal}
-        onName={setName}
-        onGoal={setGoal}
-        errors={errors.fields}
+        draft={draft}
         nameOptional
         nameHint={`Defaults to “Sprint ${nextNumber}”.`}
         namePlaceholder={`Sprint ${nextNumber}`}
         goalPlaceholder="e.g. A first model scored against the planners’ list"
       />
-      <SprintDatesRow
-        startDate={startDate}
-        endDate={endDate}
-        onStartDate={setStartDate}
-        onEndDate={setEndDate}
-        errors={errors.fields}
-        endHint="Last day of the sprint, included."
-      />
+      <SprintDatesRow draft={draft} endHint="Last day of the sprint, included." />
       <p className={check && !check.ok ? 'hint-warning' : 'field__hint'} aria-live="polite">
         {check === null
           ? 'A sprint lasts 1 to 4 weeks; two to three is the norm.'

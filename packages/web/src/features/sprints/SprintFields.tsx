@@ -1,13 +1,10 @@
 import type { ReactNode } from 'react';
-import { DateField, TextField } from '../../components/form';
+import { DateField, TextField, type FormFields } from '../../components/form';
+import type { SprintDraft } from './use-sprint-draft';
 
 interface SprintDatesRowProps {
-  startDate: string;
-  endDate: string;
-  onStartDate: (value: string) => void;
-  onEndDate: (value: string) => void;
-  /** Field errors by name (`startDate`, `endDate`). */
-  errors: Record<string, string>;
+  /** The draft whose `startDate` and `endDate` the row edits (useSprintDraft). */
+  draft: FormFields<SprintDraft>;
   /** The fields' class: `narrow-date` in the sprint forms, none in the close dialog. */
   className?: string | undefined;
   startDisabled?: boolean;
@@ -17,48 +14,36 @@ interface SprintDatesRowProps {
 
 /** A sprint's start and end days, side by side. */
 export function SprintDatesRow({
-  startDate,
-  endDate,
-  onStartDate,
-  onEndDate,
-  errors,
+  draft,
   className = 'narrow-date',
   startDisabled,
   startHint,
   endHint,
 }: SprintDatesRowProps) {
+  const days = [
+    { name: 'startDate', label: 'Start date', hint: startHint, disabled: startDisabled },
+    { name: 'endDate', label: 'End date', hint: endHint, disabled: undefined },
+  ] as const;
   return (
     <div className="form__row">
-      <DateField
-        label="Start date"
-        className={className}
-        error={errors.startDate}
-        hint={startHint}
-        value={startDate}
-        disabled={startDisabled}
-        onChange={onStartDate}
-        required
-      />
-      <DateField
-        label="End date"
-        className={className}
-        error={errors.endDate}
-        hint={endHint}
-        value={endDate}
-        onChange={onEndDate}
-        required
-      />
+      {days.map(({ name, label, hint, disabled }) => (
+        <DateField
+          key={name}
+          label={label}
+          className={className}
+          hint={hint}
+          {...draft.field(name)}
+          disabled={disabled}
+          required
+        />
+      ))}
     </div>
   );
 }
 
 interface SprintNameGoalRowProps {
-  name: string;
-  goal: string;
-  onName: (value: string) => void;
-  onGoal: (value: string) => void;
-  /** Field errors by name (`name`, `goal`). */
-  errors: Record<string, string>;
+  /** The draft whose `name` and `goal` the row edits (useSprintDraft). */
+  draft: FormFields<SprintDraft>;
   /** A new sprint's name may be left out (it defaults to "Sprint N"); a stored one stays. */
   nameOptional?: boolean;
   namePlaceholder?: string;
@@ -68,11 +53,7 @@ interface SprintNameGoalRowProps {
 
 /** A sprint's name and goal, side by side. */
 export function SprintNameGoalRow({
-  name,
-  goal,
-  onName,
-  onGoal,
-  errors,
+  draft,
   nameOptional = false,
   namePlaceholder,
   nameHint,
@@ -83,21 +64,17 @@ export function SprintNameGoalRow({
       <TextField
         label="Name"
         optional={nameOptional}
-        error={errors.name}
         hint={nameHint}
-        value={name}
+        {...draft.field('name')}
         placeholder={namePlaceholder}
-        onChange={onName}
         required={!nameOptional}
       />
       <TextField
         label="Goal"
         optional
         className="grow"
-        error={errors.goal}
-        value={goal}
+        {...draft.field('goal')}
         placeholder={goalPlaceholder}
-        onChange={onGoal}
       />
     </div>
   );

@@ -15,8 +15,8 @@ import {
   FormShell,
   SelectField,
   TextareaField,
-  useFormErrors,
-  type SelectOption,
+  optionsOf,
+  useMutationFields,
 } from '../../components/form';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { StoryForm } from './StoryForm';
@@ -37,10 +37,7 @@ const OUTCOME_LABELS: Record<StoryOutcome, string> = {
   not_delivered: 'Not delivered',
 };
 
-const OUTCOME_OPTIONS: SelectOption<StoryOutcome>[] = [
-  { value: 'delivered', label: OUTCOME_LABELS.delivered },
-  { value: 'not_delivered', label: OUTCOME_LABELS.not_delivered },
-];
+const OUTCOME_OPTIONS = optionsOf<StoryOutcome>(['delivered', 'not_delivered'], OUTCOME_LABELS);
 
 function CorrectOutcomeForm({
   projectId,
@@ -51,12 +48,12 @@ function CorrectOutcomeForm({
   story: Story;
   onDone: () => void;
 }) {
-  const [outcome, setOutcome] = useState<StoryOutcome>(
-    story.outcome === 'delivered' ? 'not_delivered' : 'delivered',
-  );
-  const [reason, setReason] = useState('');
   const correct = useCorrectStory(projectId);
-  const errors = useFormErrors(correct.error);
+  const form = useMutationFields<{ outcome: StoryOutcome; reason: string }>(
+    { outcome: story.outcome === 'delivered' ? 'not_delivered' : 'delivered', reason: '' },
+    correct,
+  );
+  const { outcome, reason } = form.values;
   const submit = () =>
     correct.mutate({ storyId: story.id, outcome, reason: reason.trim() }, { onSuccess: onDone });
   return (
@@ -64,33 +61,54 @@ function CorrectOutcomeForm({
       label="Correct outcome"
       className="form story-card__form"
       onSubmit={submit}
-      notice={errors.notice}
+      form={form}
       actions={{
         submitLabel: 'Save correction',
         pendingLabel: 'Save correction',
-        pending: correct.isPending,
         disabled: !reason.trim(),
         onCancel: onDone,
         small: true,
       }}
     >
-      <SelectField
-        label="Recorded outcome"
-        error={errors.fields.outcome}
-        value={outcome}
-        onChange={setOutcome}
-        options={OUTCOME_OPTIONS}
-      />
+      <SelectField label="Recorded outcome" {...form.field('outcome')} options={OUTCOME_OPTIONS} />
       <TextareaField
         label="Reason"
-        error={errors.fields.reason}
         hint="Kept with the story and in the audit log."
-        rows={2}
-        value={reason}
-        onChange={setReason}
+        {...form.field('reason')}
         required
       />
     </FormShell>
+  );
+}
+
+/** A card's button to the column before or after, its arrow on that side. */
+function MoveButton({
+  direction,
+  to,
+  onClick,
+}: {
+  direction: MoveDirection;
+  to: StoryStatus;
+  onClick: () => void;
+}) {
+  const name = (
+    <>
+      <span className="sr-only">Move to</span> {STATUS_LABELS[to]}
+    </>
+  );
+  return (
+    <button type="button" className="btn btn--small" data-move={direction} onClick={onClick}>
+      {direction === 'back' ? (
+        <>
+          <span aria-hidden="true">←</span>
+          {name}
+        </>
+      ) : (
+        <>
+          {name} <span aria-hidden="true">→</span>
+        </>
+      )}
+    </button>
   );
 }
 
@@ -160,6 +178,10 @@ export function StoryCard({
   const index = STORY_STATUSES.indexOf(story.status);
   const back = STORY_STATUSES[index - 1];
   const forward = STORY_STATUSES[index + 1];
+  const moves = [
+    ['back', back],
+    ['forward', forward],
+  ] as const;
 
   return (
     <article
@@ -258,28 +280,16 @@ export function StoryCard({
         <div className="story-card__actions">
           {canMove ? (
             <div className="story-card__move" role="group" aria-label="Move">
-              {back ? (
-                <button
-                  type="button"
-                  className="btn btn--small"
-                  data-move="back"
-                  onClick={() => onMove(story, back, 'back')}
-                >
-                  <span aria-hidden="true">←</span>
-                  <span className="sr-only">Move to</span> {STATUS_LABELS[back]}
-                </button>
-              ) : null}
-              {forward ? (
-                <button
-                  type="button"
-                  className="btn btn--small"
-                  data-move="forward"
-                  onClick={() => onMove(story, forward, 'forward')}
-                >
-                  <span className="sr-only">Move to</span> {STATUS_LABELS[forward]}{' '}
-                  <span aria-hidden="true">→</span>
-                </button>
-              ) : null}
+              {moves.map(([direction, to]) =>
+                to ? (
+                  <MoveButton
+                    key={direction}
+                    direction={direction}
+                    to={to}
+                    onClick={() => onMove(story, to, direction)}
+                  />
+                ) : null,
+              )}
             </div>
           ) : null}
           {canEdit ? (

@@ -7,10 +7,22 @@ import {
   SelectField,
   TextField,
   TextareaField,
-  useFormErrors,
+  optionsOf,
+  parseOptionalNonNegative,
+  useMutationFields,
 } from '../../components/form';
-import { parseNumberInput } from '../../lib/format';
 import { DELIVERABLE_LABELS } from './sprint-text';
+
+const DELIVERABLE_OPTIONS = optionsOf(DELIVERABLE_TYPES, DELIVERABLE_LABELS);
+
+interface StoryValues {
+  title: string;
+  type: DeliverableType;
+  description: string;
+  assigneeId: string;
+  /** The points as typed, parsed on submit. */
+  points: string;
+}
 
 interface StoryFormProps {
   projectId: string;
@@ -31,18 +43,20 @@ export function StoryForm({
   onDone,
   onCancel,
 }: StoryFormProps) {
-  const [title, setTitle] = useState(story?.title ?? '');
-  const [type, setType] = useState<DeliverableType>(story?.deliverable.type ?? 'dataset');
-  const [description, setDescription] = useState(story?.deliverable.description ?? '');
-  const [assigneeId, setAssigneeId] = useState(story?.assignee?.id ?? '');
-  const [points, setPoints] = useState(
-    story?.points === null || !story ? '' : String(story.points),
-  );
-  const [pointsError, setPointsError] = useState<string | null>(null);
   const create = useCreateStory(projectId, sprintId);
   const update = useUpdateStory(projectId);
   const mutation = story ? update : create;
-  const errors = useFormErrors(mutation.error);
+  const form = useMutationFields<StoryValues>(
+    {
+      title: story?.title ?? '',
+      type: story?.deliverable.type ?? 'dataset',
+      description: story?.deliverable.description ?? '',
+      assigneeId: story?.assignee?.id ?? '',
+      points: story?.points === null || !story ? '' : String(story.points),
+    },
+    mutation,
+  );
+  const { title, type, description, assigneeId, points } = form.values;
   const label = story ? 'Edit story' : 'Add story';
   const titleInput = useRef<HTMLInputElement>(null);
   /** While adding, the form stays open for the next story and says what was added. */
@@ -55,12 +69,12 @@ export function StoryForm({
       : members;
 
   const submit = () => {
-    const parsed = parseNumberInput(points);
-    if (parsed === 'invalid' || (parsed !== null && parsed < 0)) {
-      setPointsError('Points are a number of zero or more, or empty.');
+    const parsed = parseOptionalNonNegative(points);
+    if (parsed === 'invalid') {
+      form.check({ points: 'Points are a number of zero or more, or empty.' });
       return;
     }
-    setPointsError(null);
+    form.check({});
     const body = {
       title: title.trim(),
       deliverable: { type, description: description.trim() },
@@ -74,9 +88,7 @@ export function StoryForm({
     create.mutate(body, {
       onSuccess: (created) => {
         setAdded(created.title);
-        setTitle('');
-        setDescription('');
-        setPoints('');
+        form.setValues((v) => ({ ...v, title: '', description: '', points: '' }));
         titleInput.current?.focus();
       },
     });
@@ -88,11 +100,9 @@ export function StoryForm({
       className="form story-form"
       onSubmit={submit}
       title={story ? 'Edit story' : 'Add a story'}
-      notice={errors.notice}
+      form={form}
       actions={{
         submitLabel: story ? 'Save story' : 'Add story',
-        pendingLabel: 'Saving…',
-        pending: mutation.isPending,
         disabled: !title.trim(),
         onCancel,
         cancelLabel: story ? 'Cancel' : 'Done',
@@ -105,11 +115,10 @@ export function StoryForm({
     >
       <TextField
         label="Title"
-        error={errors.fields.title}
+        {...form.field('title')}
         ref={titleInput}
-        value={title}
         onChange={(value) => {
-          setTitle(value);
+          form.setValue('title', value);
           setAdded(null);
         }}
         required
@@ -118,41 +127,28 @@ export function StoryForm({
         <SelectField
           label="Deliverable"
           className="narrow"
-          error={errors.fields['deliverable.type']}
-          value={type}
-          onChange={setType}
-          options={DELIVERABLE_TYPES.map((t) => ({ value: t, label: DELIVERABLE_LABELS[t] }))}
+          {...form.field('type', 'deliverable.type')}
+          options={DELIVERABLE_OPTIONS}
         />
         <TextareaField
           label="What exactly is handed over"
           className="grow"
-          error={errors.fields['deliverable.description'] ?? errors.fields.deliverable}
+          {...form.field('description')}
+          error={form.errors['deliverable.description'] ?? form.errors.deliverable}
           hint="The tangible result someone receives, e.g. “Table of 3 years of daily readings per pump, in the lake”."
-          rows={2}
-          value={description}
-          onChange={setDescription}
         />
       </div>
       <div className="form__row">
         <SelectField
           label="Assignee"
           optional
-          error={errors.fields.assigneeId}
-          value={assigneeId}
-          onChange={setAssigneeId}
+          {...form.field('assigneeId')}
           options={[
             { value: '', label: 'Unassigned' },
             ...options.map((m) => ({ value: m.userId, label: m.name })),
           ]}
         />
-        <NumberField
-          label="Points"
-          optional
-          className="narrow"
-          error={pointsError ?? errors.fields.points}
-          value={points}
-          onChange={setPoints}
-        />
+        <NumberField label="Points" optional className="narrow" {...form.field('points')} />
       </div>
     </FormShell>
   );

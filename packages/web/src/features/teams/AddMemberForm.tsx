@@ -3,18 +3,30 @@ import { TEAM_ROLES, type TeamRole } from '@sextant/core';
 import { fieldErrors, isApiError } from '../../api/errors';
 import { useAddMember } from '../../api/teams';
 import { Notice } from '../../components/Feedback';
-import { FormShell, InlineSubmit, SelectField, TextField } from '../../components/form';
+import {
+  FormShell,
+  InlineSubmit,
+  SelectField,
+  TextField,
+  optionsOf,
+  useFormFields,
+} from '../../components/form';
 import { ROLE_TEXT } from './role-text';
 
+const ROLE_OPTIONS = optionsOf(TEAM_ROLES, (r) => ROLE_TEXT[r].label);
+
 export function AddMemberForm({ teamId }: { teamId: string }) {
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<TeamRole>('member');
   const [added, setAdded] = useState<string | null>(null);
   const add = useAddMember(teamId);
   const errors = fieldErrors(add.error);
   // "No account with that email" belongs under the email field.
   if (isApiError(add.error) && add.error.code === 'user_not_found')
     errors.email = add.error.message;
+  const form = useFormFields<{ email: string; role: TeamRole }>(
+    { email: '', role: 'member' },
+    errors,
+  );
+  const { email, role } = form.values;
 
   const submit = () => {
     setAdded(null);
@@ -23,7 +35,7 @@ export function AddMemberForm({ teamId }: { teamId: string }) {
       {
         onSuccess: (member) => {
           setAdded(`${member.name} was added as ${role}.`);
-          setEmail('');
+          form.setValue('email', '');
         },
       },
     );
@@ -42,21 +54,17 @@ export function AddMemberForm({ teamId }: { teamId: string }) {
         <TextField
           label="Email"
           className="grow"
-          error={errors.email}
           hint="They need an account already."
           type="email"
-          value={email}
+          {...form.field('email')}
           placeholder="name@example.com"
-          onChange={setEmail}
           required
         />
         <SelectField
           label="Role"
-          error={errors.role}
           hint={ROLE_TEXT[role].help}
-          value={role}
-          onChange={setRole}
-          options={TEAM_ROLES.map((r) => ({ value: r, label: ROLE_TEXT[r].label }))}
+          {...form.field('role')}
+          options={ROLE_OPTIONS}
         />
         <InlineSubmit
           label="Add member"

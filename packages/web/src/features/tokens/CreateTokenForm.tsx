@@ -1,15 +1,18 @@
-import { useState } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { CreatedToken } from '@sextant/core';
 import type { CreateTokenInput } from '../../api/tokens';
-import { DateField, FormShell, SelectField, TextField, useFormErrors } from '../../components/form';
+import {
+  DateField,
+  FormShell,
+  SelectField,
+  TextField,
+  useMutationFields,
+} from '../../components/form';
 import { todayIso } from '../../lib/format';
 
 const EXPIRY_CHOICES = [
   { value: 'never', label: 'Never' },
-  { value: '7', label: 'In 7 days' },
-  { value: '30', label: 'In 30 days' },
-  { value: '90', label: 'In 90 days' },
+  ...(['7', '30', '90'] as const).map((days) => ({ value: days, label: `In ${days} days` })),
   { value: '365', label: 'In a year' },
   { value: 'date', label: 'On a date…' },
 ] as const;
@@ -40,17 +43,18 @@ export function CreateTokenForm({
   create,
   onCreated,
 }: CreateTokenFormProps) {
-  const [name, setName] = useState('');
-  const [expiry, setExpiry] = useState<Expiry>('90');
-  const [date, setDate] = useState('');
-  const { fields: errors, notice } = useFormErrors(create.error);
+  const form = useMutationFields<{ name: string; expiry: Expiry; date: string }>(
+    { name: '', expiry: '90', date: '' },
+    create,
+  );
+  const { name, expiry, date } = form.values;
 
   const submit = () =>
     create.mutate(
       { name: name.trim(), expiresAt: expiresAt(expiry, date) },
       {
         onSuccess: (token) => {
-          setName('');
+          form.setValue('name', '');
           onCreated(token);
         },
       },
@@ -61,11 +65,10 @@ export function CreateTokenForm({
       label={submitLabel}
       className="form"
       onSubmit={submit}
-      notice={notice}
+      form={form}
       actions={{
         submitLabel,
         pendingLabel: 'Creating…',
-        pending: create.isPending,
         disabled: !name.trim() || (expiry === 'date' && !date),
       }}
     >
@@ -74,17 +77,13 @@ export function CreateTokenForm({
           label="Token name"
           className="grow"
           hint={nameHint}
-          error={errors.name}
-          value={name}
+          {...form.field('name')}
           placeholder={namePlaceholder}
-          onChange={setName}
           required
         />
         <SelectField
           label="Expires"
-          error={errors.expiresAt}
-          value={expiry}
-          onChange={setExpiry}
+          {...form.field('expiry', 'expiresAt')}
           options={EXPIRY_CHOICES}
         />
         {expiry === 'date' ? (
@@ -92,7 +91,7 @@ export function CreateTokenForm({
             label="Expiry date"
             min={todayIso()}
             value={date}
-            onChange={setDate}
+            onChange={(value) => form.setValue('date', value)}
             required
           />
         ) : null}
