@@ -71,7 +71,7 @@ function Figures({
       : p.bestCiValue >= review.threshold);
   return (
     <DataTable
-      className="table table--stack figures"
+      variant="figures"
       label={`${metricName} per sprint`}
       rows={review.points}
       rowKey={(p) => p.sprintId}

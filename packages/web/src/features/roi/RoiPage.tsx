@@ -52,7 +52,6 @@ function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
     <DataTable
       label="Ledger entries"
       rows={entries}
-      rowKey={(e) => e.id}
       columns={[
         { header: 'Date', cell: (e) => formatDate(e.date) },
         {

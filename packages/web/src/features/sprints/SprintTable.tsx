@@ -34,10 +34,9 @@ function StoryCounts({ sprint }: { sprint: Sprint }) {
 export function SprintTable({ projectId, sprints }: { projectId: string; sprints: Sprint[] }) {
   return (
     <DataTable
-      className="table table--stack sprint-table"
+      variant="sprint-table"
       label="Sprints"
       rows={sprints}
-      rowKey={(sprint) => sprint.id}
       rowAttributes={(sprint) => ({
         className: sprint.state === 'active' ? 'is-current' : undefined,
       })}

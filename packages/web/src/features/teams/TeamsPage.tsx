@@ -69,7 +69,6 @@ export function TeamsPage() {
           <DataTable
             label="Your teams"
             rows={teams.data}
-            rowKey={(team) => team.id}
             columns={[
               {
                 header: 'Team',
