@@ -1,4 +1,4 @@
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { roleAtLeast, type ProjectDetail } from '@sextant/core';
 import { useProject } from '../../api/projects';
@@ -31,6 +31,23 @@ export function ProjectNotFound({ what = 'Project' }: { what?: string }) {
     <EmptyState title={`${what} not found`} link={{ to: '/projects', label: 'Back to projects' }}>
       <p>It does not exist, or it belongs to a team you are not in.</p>
     </EmptyState>
+  );
+}
+
+/** A page of one thing of a project (a run, a sprint) while the thing's query has no data. */
+export function ProjectItemState({
+  query,
+  loading,
+  what,
+}: {
+  query: ComponentProps<typeof PageQueryState>['query'];
+  /** What the loading line says ("Loading run…"). */
+  loading: string;
+  /** What the thing is, for "Run not found". */
+  what: string;
+}) {
+  return (
+    <PageQueryState query={query} loading={loading} notFound={<ProjectNotFound what={what} />} />
   );
 }
 
@@ -85,6 +102,27 @@ export function ProjectRoute({ content: Content }: { content: ComponentType<Proj
   const { projectId = '' } = useParams();
   return (
     <ProjectSubpage projectId={projectId}>{(access) => <Content {...access} />}</ProjectSubpage>
+  );
+}
+
+/**
+ * The page of one thing of the project the address names: `content` drawn with the reader's
+ * access, and the thing's id from the address parameter `param` ("runId") as the prop of that name.
+ */
+export function ProjectItemRoute<Param extends string>({
+  content: Content,
+  param,
+}: {
+  content: ComponentType<ProjectAccess & Record<Param, string>>;
+  param: Param;
+}) {
+  const params = useParams();
+  // The one key `param`, so exactly a Record<Param, string>.
+  const item = { [param]: params[param] ?? '' } as Record<Param, string>;
+  return (
+    <ProjectSubpage projectId={params.projectId ?? ''}>
+      {(access) => <Content {...access} {...item} />}
+    </ProjectSubpage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { API_BASE } from '../../api/client';
 import { useMemo } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import {
   formatMetricText,
   perPeriodText,
@@ -24,8 +24,8 @@ import {
 import { TopBacklog } from '../backlog/TopBacklog';
 import {
   ProjectCrumbs,
-  ProjectNotFound,
-  ProjectSubpage,
+  ProjectItemState,
+  ProjectItemRoute,
   type ProjectAccess,
 } from '../project/ProjectSubpage';
 import { runPath, shortFingerprint } from '../runs/run-text';
@@ -34,7 +34,6 @@ import { DecisionForm } from './DecisionForm';
 import { ReviewChart } from './ReviewChart';
 import { FORECAST_LABELS, FORECAST_TONES, reviewPath } from './review-text';
 import { MetricValue } from '../../components/MetricValue';
-import { PageQueryState } from '../../components/PageQueryState';
 
 type ReviewPoint = SprintReview['points'][number];
 
@@ -352,18 +351,23 @@ function ChartSection({
   );
 }
 
+/** The sprint report's downloads, in the header: the PDF first, described on hover. */
+const REPORT_FORMATS: { extension: string; text: string; title?: string }[] = [
+  {
+    extension: 'pdf',
+    text: 'Report (PDF)',
+    title: 'The sprint-demo report: goal, criterion, chart, decision, stories, next ideas',
+  },
+  { extension: 'html', text: 'HTML' },
+  { extension: 'md', text: 'Markdown' },
+];
+
 function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintId: string }) {
   const query = useSprintReview(sprintId);
   const trail = [{ to: `/projects/${project.id}/sprints`, label: 'Sprints' }];
 
   if (query.isPending || query.isError) {
-    return (
-      <PageQueryState
-        query={query}
-        loading="Loading the sprint review…"
-        notFound={<ProjectNotFound what="Sprint" />}
-      />
-    );
+    return <ProjectItemState query={query} loading="Loading the sprint review…" what="Sprint" />;
   }
   const review = query.data;
   const sprint = review.sprint;
@@ -396,31 +400,18 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
         }
         actions={
           <>
-            <a
-              className="btn"
-              href={`${API_BASE}/sprints/${sprint.id}/report.pdf`}
-              target="_blank"
-              rel="noreferrer"
-              title="The sprint-demo report: goal, criterion, chart, decision, stories, next ideas"
-            >
-              Report (PDF)
-            </a>
-            <a
-              className="btn"
-              href={`${API_BASE}/sprints/${sprint.id}/report.html`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              HTML
-            </a>
-            <a
-              className="btn"
-              href={`${API_BASE}/sprints/${sprint.id}/report.md`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              Markdown
-            </a>
+            {REPORT_FORMATS.map(({ extension, text, title }) => (
+              <a
+                key={extension}
+                className="btn"
+                href={`${API_BASE}/sprints/${sprint.id}/report.${extension}`}
+                target="_blank"
+                rel="noreferrer"
+                title={title}
+              >
+                {text}
+              </a>
+            ))}
             <Link to={sprintPath(project.id, sprint.id)} className="btn">
               Sprint board
             </Link>
@@ -491,12 +482,7 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
 }
 
 export function SprintReviewPage() {
-  const { projectId = '', sprintId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <ReviewContent {...access} sprintId={sprintId} />}
-    </ProjectSubpage>
-  );
+  return <ProjectItemRoute content={ReviewContent} param="sprintId" />;
 }
 
 /** A closed sprint's review is its record: when it was made, and any audited correction. */

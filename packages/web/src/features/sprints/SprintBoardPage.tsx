@@ -1,5 +1,5 @@
 import { useCallback, useState, type DragEvent } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import {
   STORY_STATUSES,
   type Member,
@@ -16,8 +16,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatSprintDates, formatDateTime, formatPercent } from '../../lib/format';
 import {
   ProjectCrumbs,
-  ProjectNotFound,
-  ProjectSubpage,
+  ProjectItemState,
+  ProjectItemRoute,
   type ProjectAccess,
 } from '../project/ProjectSubpage';
 import { reviewPath } from '../review/review-text';
@@ -33,7 +33,6 @@ import {
   sprintPath,
 } from './sprint-text';
 import { useCarryPlaces } from './useCarryPlaces';
-import { PageQueryState } from '../../components/PageQueryState';
 import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function SprintHeader({
@@ -252,13 +251,7 @@ function BoardContent({
   const [closing, setClosing] = useState(false);
 
   if (sprint.isPending || sprint.isError) {
-    return (
-      <PageQueryState
-        query={sprint}
-        loading="Loading sprint…"
-        notFound={<ProjectNotFound what="Sprint" />}
-      />
-    );
+    return <ProjectItemState query={sprint} loading="Loading sprint…" what="Sprint" />;
   }
   const data = sprint.data;
   if (data.projectId !== project.id) {
@@ -337,10 +330,5 @@ function BoardContent({
 }
 
 export function SprintBoardPage() {
-  const { projectId = '', sprintId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <BoardContent {...access} sprintId={sprintId} />}
-    </ProjectSubpage>
-  );
+  return <ProjectItemRoute content={BoardContent} param="sprintId" />;
 }
