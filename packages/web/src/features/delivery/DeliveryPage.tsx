@@ -8,10 +8,9 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { Section } from '../../components/Section';
 import { formatDateRange, formatPercent } from '../../lib/format';
 import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
-import { sprintPath } from '../sprints/sprint-text';
 import { SuccessRateChart, type RatePoint } from './SuccessRateChart';
 import { WarningsPanel } from './WarningsPanel';
-import { PrimaryLink } from '../../components/PrimaryLink';
+import { sprintColumn } from '../sprints/sprintColumn';
 
 type DeliverySprintRow = Delivery['sprints'][number];
 type Person = Delivery['people'][number];
@@ -82,15 +81,7 @@ function Tiles({ delivery }: { delivery: Delivery }) {
 /** The per-sprint figures, each sprint linking to its board. */
 function sprintFigureColumns(projectId: string): Column<DeliverySprintRow>[] {
   return [
-    {
-      header: 'Sprint',
-      cell: (sprint) => (
-        <>
-          <PrimaryLink to={sprintPath(projectId, sprint.id)}>{sprint.name}</PrimaryLink>
-          <span className="muted small">{formatDateRange(sprint.startDate, sprint.endDate)}</span>
-        </>
-      ),
-    },
+    sprintColumn(projectId, (sprint) => formatDateRange(sprint.startDate, sprint.endDate)),
     {
       header: 'Delivered',
       cell: (sprint) =>

@@ -10,7 +10,6 @@ import {
 } from '@sextant/core';
 import { useMoveStory, useSprint, useSprints, useStartSprint } from '../../api/sprints';
 import { useMembers } from '../../api/teams';
-import { Badge } from '../../components/Badge';
 import { EmptyState, ErrorNotice, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { formatSprintDates, formatDateTime, formatPercent } from '../../lib/format';
@@ -25,13 +24,8 @@ import { CloseSprintDialog } from './CloseSprintDialog';
 import { EditSprintForm } from './EditSprintForm';
 import { StoryCard, STORY_DRAG_TYPE, type MoveDirection } from './StoryCard';
 import { StoryForm } from './StoryForm';
-import {
-  SPRINT_STATE_LABELS,
-  SPRINT_STATE_TONES,
-  STATUS_LABELS,
-  lengthText,
-  sprintPath,
-} from './sprint-text';
+import { STATUS_LABELS, lengthText, sprintPath } from './sprint-text';
+import { SprintStateBadge } from './SprintStateBadge';
 import { useCarryPlaces } from './useCarryPlaces';
 import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
@@ -54,10 +48,7 @@ function SprintHeader({
       <div className="page-header">
         <div className="page-header__text">
           <h1 className="page-header__title">
-            {sprint.name}{' '}
-            <Badge tone={SPRINT_STATE_TONES[sprint.state]}>
-              {SPRINT_STATE_LABELS[sprint.state]}
-            </Badge>
+            {sprint.name} <SprintStateBadge state={sprint.state} />
           </h1>
           <p className="page-header__subtitle">
             {sprint.name !== `Sprint ${sprint.number}` ? (
