@@ -4,8 +4,7 @@ import type { Me } from '@sextant/core';
 import { useMe } from '../../api/auth';
 import { Badge } from '../../components/Badge';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section, TitledPageHeader } from '../../components/Section';
 import { formatDate } from '../../lib/format';
 import { ROLE_TEXT } from '../teams/role-text';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -101,8 +100,7 @@ export function AccountPage() {
 
   return (
     <div className="page">
-      <PageTitle title="Your account" />
-      <PageHeader title="Your account" subtitle="Who you are in Sextant, and your teams." />
+      <TitledPageHeader title="Your account" subtitle="Who you are in Sextant, and your teams." />
       {body}
     </div>
   );

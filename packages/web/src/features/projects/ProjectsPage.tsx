@@ -4,8 +4,7 @@ import { useMe } from '../../api/auth';
 import type { ProjectFilters as Filters } from '../../api/keys';
 import { useProjectList } from '../../api/projects';
 import { EmptyState } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader } from '../../components/Section';
+import { TitledPageHeader } from '../../components/Section';
 import { useAddressFilters } from '../../lib/address-filters';
 import { NewProjectForm } from './NewProjectForm';
 import { ProjectFilters } from './ProjectFilters';
@@ -68,8 +67,7 @@ export function ProjectsPage() {
 
   return (
     <div className="page">
-      <PageTitle title="Projects" />
-      <PageHeader
+      <TitledPageHeader
         title="Projects"
         subtitle="Every project of your teams, newest first."
         action={

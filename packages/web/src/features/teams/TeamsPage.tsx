@@ -5,8 +5,7 @@ import { useCreateTeam, useTeams } from '../../api/teams';
 import { EmptyState } from '../../components/Feedback';
 import { ListState } from '../../components/ListState';
 import { FormShell, InlineSubmit, TextField } from '../../components/form';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section, TitledPageHeader } from '../../components/Section';
 import { DataTable, type Column } from '../../components/DataTable';
 import { formatDate } from '../../lib/format';
 import type { Team } from '@sextant/core';
@@ -64,8 +63,7 @@ export function TeamsPage() {
   const teams = useTeams();
   return (
     <div className="page">
-      <PageTitle title="Teams" />
-      <PageHeader
+      <TitledPageHeader
         title="Teams"
         subtitle="Projects belong to teams; your role in a team decides what you may change."
       />

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { CreatedToken } from '@sextant/core';
 import { useCreatePersonalToken, usePersonalTokens, useRevokeToken } from '../../api/tokens';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section, TitledPageHeader } from '../../components/Section';
 import { SecretReveal } from '../../components/SecretReveal';
 import { CreateTokenForm } from './CreateTokenForm';
 import { TokenTable } from './TokenTable';
@@ -16,8 +15,7 @@ export function TokensPage() {
 
   return (
     <div className="page">
-      <PageTitle title="Tokens" />
-      <PageHeader
+      <TitledPageHeader
         title="Tokens"
         subtitle="Personal tokens act as you on the API and the CLI. For CI pipelines, create a CI token on the project page instead: it can only post to that project."
       />
