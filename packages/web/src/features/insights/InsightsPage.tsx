@@ -4,6 +4,7 @@ import { useInsights } from '../../api/insights';
 import { useRoi } from '../../api/ledger';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { BoardColumn } from '../../components/BoardColumn';
 import { Section } from '../../components/Section';
 import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { InsightCard } from './InsightCard';
@@ -117,32 +118,22 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
             {INSIGHT_STATUSES.map((status) => {
               const cards = insights.data.items.filter((i) => i.status === status);
               return (
-                <section
+                <BoardColumn
                   key={status}
-                  className="board__column"
-                  aria-label={INSIGHT_STATUS_LABELS[status]}
+                  title={INSIGHT_STATUS_LABELS[status]}
+                  count={cards.length}
+                  noun="insights"
+                  empty="No insights"
                 >
-                  <header className="board__column-header">
-                    <h2 className="board__column-title">{INSIGHT_STATUS_LABELS[status]}</h2>
-                    <span className="board__count" aria-label={`${cards.length} insights`}>
-                      {cards.length}
-                    </span>
-                  </header>
-                  {cards.length === 0 ? (
-                    <p className="board__empty">No insights</p>
-                  ) : (
-                    <ul className="board__list">
-                      {cards.map((insight) => (
-                        <InsightCard
-                          key={insight.id}
-                          insight={insight}
-                          projectId={project.id}
-                          canEdit={canEdit}
-                        />
-                      ))}
-                    </ul>
-                  )}
-                </section>
+                  {cards.map((insight) => (
+                    <InsightCard
+                      key={insight.id}
+                      insight={insight}
+                      projectId={project.id}
+                      canEdit={canEdit}
+                    />
+                  ))}
+                </BoardColumn>
               );
             })}
           </div>

@@ -21,6 +21,7 @@ import {
 } from '../project/ProjectSubpage';
 import { reviewPath } from '../review/review-text';
 import { CloseSprintDialog } from './CloseSprintDialog';
+import { BoardColumn } from '../../components/BoardColumn';
 import { EditSprintForm } from './EditSprintForm';
 import { StoryCard, STORY_DRAG_TYPE, type MoveDirection } from './StoryCard';
 import { StoryForm } from './StoryForm';
@@ -182,46 +183,37 @@ function Board({ sprint, sprints, members, canEdit, isAdmin }: BoardProps) {
         {STORY_STATUSES.map((status) => {
           const stories = sprint.stories.filter((s) => s.status === status);
           return (
-            <section
+            <BoardColumn
               key={status}
               className={`board__column ${dropTarget === status ? 'board__column--target' : ''}`}
-              aria-label={STATUS_LABELS[status]}
+              title={STATUS_LABELS[status]}
+              count={stories.length}
+              noun="stories"
+              empty={canMove ? 'Drop a story here' : 'No stories'}
               {...dropHandlers(status)}
             >
-              <header className="board__column-header">
-                <h2 className="board__column-title">{STATUS_LABELS[status]}</h2>
-                <span className="board__count" aria-label={`${stories.length} stories`}>
-                  {stories.length}
-                </span>
-              </header>
-              {stories.length === 0 ? (
-                <p className="board__empty">{canMove ? 'Drop a story here' : 'No stories'}</p>
-              ) : (
-                <ul className="board__list">
-                  {stories.map((story) => (
-                    <li key={story.id}>
-                      <StoryCard
-                        story={story}
-                        projectId={sprint.projectId}
-                        members={members}
-                        canMove={canMove}
-                        canEdit={canMove}
-                        canCorrect={isAdmin && !open}
-                        carriedTo={placeOf(story.carriedToId)}
-                        carriedFrom={placeOf(story.carriedFromId)}
-                        onMove={moveStory}
-                        focusDirection={
-                          focus?.storyId === story.id && focus.status === story.status
-                            ? focus.direction
-                            : null
-                        }
-                        onFocused={clearFocus}
-                      />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+              {stories.map((story) => (
+                <li key={story.id}>
+                  <StoryCard
+                    story={story}
+                    projectId={sprint.projectId}
+                    members={members}
+                    canMove={canMove}
+                    canEdit={canMove}
+                    canCorrect={isAdmin && !open}
+                    carriedTo={placeOf(story.carriedToId)}
+                    carriedFrom={placeOf(story.carriedFromId)}
+                    onMove={moveStory}
+                    focusDirection={
+                      focus?.storyId === story.id && focus.status === story.status
+                        ? focus.direction
+                        : null
+                    }
+                    onFocused={clearFocus}
+                  />
+                </li>
+              ))}
+            </BoardColumn>
           );
         })}
       </div>
