@@ -9,6 +9,7 @@ import {
   type SprintReview,
 } from '@sextant/core';
 import { useSprintReview } from '../../api/runs';
+import { Fact } from '../../components/Fact';
 import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState, Notice } from '../../components/Feedback';
@@ -175,88 +176,70 @@ function GoalCard({ review, projectId }: { review: SprintReview; projectId: stri
   return (
     <Section title="Goal and success criterion">
       <dl className="facts">
-        <div className="facts__row">
-          <dt>Goal</dt>
-          <dd>
-            {goal ? (
-              <>
-                {goal.text}
-                {goal.target !== null ? (
-                  <span className="muted"> (target {formatNumber(goal.target)})</span>
-                ) : null}
-              </>
-            ) : (
-              <span className="muted">No quantifiable goal yet</span>
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Success metric</dt>
-          <dd>
-            {metric ? (
-              <>
-                <code>{metric.name}</code>{' '}
-                <span className="muted">
-                  ({metric.direction === 'increase' ? 'higher' : 'lower'} is better)
-                </span>
-              </>
-            ) : (
-              <span className="muted">Not set</span>
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Threshold</dt>
-          <dd>
-            {threshold === null ? (
-              '—'
-            ) : (
-              <>
-                {metric?.direction === 'decrease' ? '≤' : '≥'} {formatNumber(threshold)}
-              </>
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Baseline</dt>
-          <dd>
-            {baseline ? (
-              <>
-                <Link to={runPath(projectId, baseline.runId)}>{formatNumber(baseline.value)}</Link>{' '}
-                <span className="muted small">
-                  {baseline.reason === 'first_ci_run'
-                    ? 'the first CI run'
-                    : 'the best CI run at a sprint close'}
-                  , since {formatDate(baseline.setAt)}
-                </span>
-              </>
-            ) : (
-              <span className="muted">None yet: the first CI run sets it</span>
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Evaluation</dt>
-          <dd>
-            {review.evaluationFingerprint ? (
-              <code title={review.evaluationFingerprint}>
-                {shortFingerprint(review.evaluationFingerprint)}
-              </code>
-            ) : (
-              '—'
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Current process</dt>
-          <dd>
-            {currentProcess ? (
-              `${currentProcess.name}: ${formatNumber(currentProcess.value)}`
-            ) : (
-              <span className="muted">Not stated in the scope</span>
-            )}
-          </dd>
-        </div>
+        <Fact label="Goal">
+          {goal ? (
+            <>
+              {goal.text}
+              {goal.target !== null ? (
+                <span className="muted"> (target {formatNumber(goal.target)})</span>
+              ) : null}
+            </>
+          ) : (
+            <span className="muted">No quantifiable goal yet</span>
+          )}
+        </Fact>
+        <Fact label="Success metric">
+          {metric ? (
+            <>
+              <code>{metric.name}</code>{' '}
+              <span className="muted">
+                ({metric.direction === 'increase' ? 'higher' : 'lower'} is better)
+              </span>
+            </>
+          ) : (
+            <span className="muted">Not set</span>
+          )}
+        </Fact>
+        <Fact label="Threshold">
+          {threshold === null ? (
+            '—'
+          ) : (
+            <>
+              {metric?.direction === 'decrease' ? '≤' : '≥'} {formatNumber(threshold)}
+            </>
+          )}
+        </Fact>
+        <Fact label="Baseline">
+          {baseline ? (
+            <>
+              <Link to={runPath(projectId, baseline.runId)}>{formatNumber(baseline.value)}</Link>{' '}
+              <span className="muted small">
+                {baseline.reason === 'first_ci_run'
+                  ? 'the first CI run'
+                  : 'the best CI run at a sprint close'}
+                , since {formatDate(baseline.setAt)}
+              </span>
+            </>
+          ) : (
+            <span className="muted">None yet: the first CI run sets it</span>
+          )}
+        </Fact>
+        <Fact label="Evaluation">
+          {review.evaluationFingerprint ? (
+            <code title={review.evaluationFingerprint}>
+              {shortFingerprint(review.evaluationFingerprint)}
+            </code>
+          ) : (
+            '—'
+          )}
+        </Fact>
+        <Fact label="Current process">
+          {currentProcess ? (
+            `${currentProcess.name}: ${formatNumber(currentProcess.value)}`
+          ) : (
+            <span className="muted">Not stated in the scope</span>
+          )}
+        </Fact>
       </dl>
     </Section>
   );

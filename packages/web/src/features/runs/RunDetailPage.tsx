@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
 import { Link, Navigate } from 'react-router';
 import type { Run } from '@sextant/core';
 import { useRun } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
+import { Fact } from '../../components/Fact';
 import { Notice } from '../../components/Feedback';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
@@ -28,15 +28,6 @@ import {
   successMetric,
 } from './run-text';
 import { MetricValue } from '../../components/MetricValue';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function NotComparable({ run }: { run: Run }) {
   const c = run.comparison;
