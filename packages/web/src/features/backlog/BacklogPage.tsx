@@ -10,7 +10,6 @@ import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/
 import { successMetric } from '../runs/run-text';
 import { BacklogForm } from './BacklogForm';
 import { BacklogTable } from './BacklogTable';
-import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 const ALL_RUNS = { provenance: '', branch: '', sortMetric: '', order: 'desc' } as const;
 
@@ -40,14 +39,10 @@ function BacklogContent({ project, canEdit }: ProjectAccess) {
         action={
           canEdit && !adding && !editing && { label: 'Add an idea', onClick: () => setAdding(true) }
         }
+        readOnly={
+          !canEdit && { title: 'You can view this backlog.', what: 'its backlog is read-only' }
+        }
       />
-      {!canEdit ? (
-        <ReadOnlyNotice
-          project={project}
-          title="You can view this backlog."
-          readOnly="its backlog is read-only"
-        />
-      ) : null}
       {adding || editing ? (
         <div className="card card--padded">
           <BacklogForm

@@ -10,7 +10,6 @@ import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/
 import { InsightCard } from './InsightCard';
 import { InsightForm } from './InsightForm';
 import { INSIGHT_STATUS_LABELS, moneyList } from './insight-text';
-import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function Tiles({ kpis }: { kpis: InsightPage['kpis'] }) {
   const quarter = kpis.quarters.find((q) => q.period === kpis.thisQuarter);
@@ -79,14 +78,10 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
         action={
           canEdit && !adding && { label: 'Propose an insight', onClick: () => setAdding(true) }
         }
+        readOnly={
+          !canEdit && { title: 'You can view these insights.', what: 'its insights are read-only' }
+        }
       />
-      {!canEdit ? (
-        <ReadOnlyNotice
-          project={project}
-          title="You can view these insights."
-          readOnly="its insights are read-only"
-        />
-      ) : null}
       {adding ? (
         <div className="card card--padded">
           <InsightForm

@@ -4,6 +4,7 @@ import { roleAtLeast, type ProjectDetail } from '@sextant/core';
 import { useProject } from '../../api/projects';
 import { EmptyState } from '../../components/Feedback';
 import { ProjectTabs } from './ProjectTabs';
+import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { PageQueryState } from '../../components/PageQueryState';
 import type { HeaderAction } from '../../components/HeaderAction';
 import { PageTitle } from '../../components/PageTitle';
@@ -133,6 +134,7 @@ export function ProjectPageHeader({
   title,
   subtitle,
   action,
+  readOnly,
 }: {
   project: ProjectDetail;
   /** The tab title's first part; defaults to the title. */
@@ -140,12 +142,17 @@ export function ProjectPageHeader({
   title: string;
   subtitle: ReactNode;
   action?: HeaderAction | false | null;
+  /** For readers who may not edit: the notice's title, and what of the project is read-only. */
+  readOnly?: { title: string; what: string } | false;
 }) {
   return (
     <>
       <PageTitle title={`${tab ?? title} · ${project.name}`} />
       <ProjectCrumbs project={project} />
       <PageHeader title={title} subtitle={subtitle} action={action} />
+      {readOnly ? (
+        <ReadOnlyNotice project={project} title={readOnly.title} readOnly={readOnly.what} />
+      ) : null}
     </>
   );
 }

@@ -11,7 +11,6 @@ import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/
 import { LedgerForm } from './LedgerForm';
 import { RoiChart } from './RoiChart';
 import { CATEGORY_LABELS } from './roi-text';
-import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function breakEvenText(roi: RoiResponse): string {
   const { breakEven } = roi;
@@ -109,14 +108,10 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
         title="Return on investment"
         subtitle="What the project cost and what it gave back, estimated or realized. ROI = (returns − costs) / costs; the break-even month is projected from the last six months."
         action={canEdit && !adding && { label: 'Add an entry', onClick: () => setAdding(true) }}
+        readOnly={
+          !canEdit && { title: 'You can view this ledger.', what: 'its ledger is read-only' }
+        }
       />
-      {!canEdit ? (
-        <ReadOnlyNotice
-          project={project}
-          title="You can view this ledger."
-          readOnly="its ledger is read-only"
-        />
-      ) : null}
       {adding ? (
         <div className="card card--padded">
           <LedgerForm

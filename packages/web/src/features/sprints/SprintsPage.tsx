@@ -9,7 +9,6 @@ import { JiraImportSection } from './JiraImportSection';
 import { PlanSprintForm } from './PlanSprintForm';
 import { SprintTable } from './SprintTable';
 import { sprintPath } from './sprint-text';
-import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function SprintsContent({ project, canEdit }: ProjectAccess) {
   const sprints = useSprints(project.id);
@@ -27,14 +26,10 @@ function SprintsContent({ project, canEdit }: ProjectAccess) {
           !planning &&
           sprints.isSuccess && { label: 'Plan a sprint', onClick: () => setPlanning(true) }
         }
+        readOnly={
+          !canEdit && { title: 'You can view these sprints.', what: 'its sprints are read-only' }
+        }
       />
-      {!canEdit ? (
-        <ReadOnlyNotice
-          project={project}
-          title="You can view these sprints."
-          readOnly="its sprints are read-only"
-        />
-      ) : null}
       <Section title="Sprints" className="card--flush-body">
         {planning && sprints.isSuccess ? (
           <PlanSprintForm
