@@ -10,6 +10,7 @@ import {
 } from '@sextant/core';
 import { useMoveStory, useSprint, useSprints, useStartSprint } from '../../api/sprints';
 import { useMembers } from '../../api/teams';
+import { BoardColumn } from '../../components/BoardColumn';
 import { EmptyState, ErrorNotice, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { formatSprintDates, formatDateTime, formatPercent } from '../../lib/format';
@@ -21,7 +22,6 @@ import {
 } from '../project/ProjectSubpage';
 import { reviewPath } from '../review/review-text';
 import { CloseSprintDialog } from './CloseSprintDialog';
-import { BoardColumn } from '../../components/BoardColumn';
 import { EditSprintForm } from './EditSprintForm';
 import { StoryCard, STORY_DRAG_TYPE, type MoveDirection } from './StoryCard';
 import { StoryForm } from './StoryForm';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { Team } from '@sextant/core';
 import { fieldErrors } from '../../api/errors';
 import { useCreateTeam, useTeams } from '../../api/teams';
 import { EmptyState } from '../../components/Feedback';
@@ -8,7 +9,6 @@ import { FormShell, InlineSubmit, TextField } from '../../components/form';
 import { Section, TitledPageHeader } from '../../components/Section';
 import { DataTable, type Column } from '../../components/DataTable';
 import { formatDate } from '../../lib/format';
-import type { Team } from '@sextant/core';
 import { RoleBadge } from './RoleBadge';
 import { PrimaryLink } from '../../components/PrimaryLink';
 
