@@ -40,7 +40,7 @@ interface DataTableProps<Row, State> {
    * rows whose cells share a mutation, its pending state and its error.
    */
   useRowState?: (row: Row) => State;
-  /** The table's class; the stacked layout of the stylesheet by default. */
+  /** The table's class, over `variant`; the stacked layout of the stylesheet by default. */
   className?: string;
   /** The stacked table's own block class, after `table table--stack` ("run-table"…). */
   variant?: string;
@@ -105,7 +105,7 @@ function DataRow<Row, State>({
 
 const noRowState = (): undefined => undefined;
 
-// Only rows typed with an `id` may leave out `rowKey` (see RowKeyProp).
+// Only rows typed with an `id` may leave out `rowKey` (see DataTable's first overload).
 const idKey = (row: unknown): string => (row as { id: string }).id;
 
 /**

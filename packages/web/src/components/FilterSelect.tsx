@@ -46,7 +46,7 @@ export const asOptions = <V extends string>(values: readonly V[]) =>
 export const labelOptions = <V extends string>(labels: Record<V, string>) =>
   Object.entries(labels) as [V, string][];
 
-/** One select of a filter bar drawn from a list: the key of the filters it sets, and its choices. */
+/** One select of a filter bar drawn from a list: the key of the filters it sets, its choices. */
 export interface FilterChoice<K extends string> {
   key: K;
   /** The filter's visible name. */

@@ -58,7 +58,7 @@ interface PagedListStateProps {
   children: ReactNode;
 }
 
-/** An infinite list in a card: ListState's loading, error and empty states, then the items and Load more. */
+/** An infinite list in a card: ListState's states, then the items loaded and Load more. */
 export function PagedListState({
   query,
   loading,
