@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, ReactElement, ReactNode } from 'react';
 
 /** One column of a DataTable: its header cell and how each row fills it. */
 export interface Column<Row, State = undefined> {
@@ -27,10 +27,12 @@ export type MaybeColumn<Row, State = undefined> = Column<Row, State> | null | fa
 
 type RowAttributes = HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
 
+/** React's key for each row. */
+type RowKey<Row> = (row: Row, index: number) => string;
+
 interface DataTableProps<Row, State> {
   rows: readonly Row[];
   columns: readonly MaybeColumn<Row, State>[];
-  rowKey: (row: Row, index: number) => string;
   /** The row's own attributes: its class (`is-muted`…), id, data attributes. */
   rowAttributes?: (row: Row) => RowAttributes;
   /**
@@ -38,8 +40,10 @@ interface DataTableProps<Row, State> {
    * rows whose cells share a mutation, its pending state and its error.
    */
   useRowState?: (row: Row) => State;
-  /** The table's class; the stacked layout of the stylesheet by default. */
+  /** The table's class, over `variant`; the stacked layout of the stylesheet by default. */
   className?: string;
+  /** The stacked table's own block class, after `table table--stack` ("run-table"…). */
+  variant?: string;
   /** The table's accessible name. */
   label?: string;
 }
@@ -101,19 +105,30 @@ function DataRow<Row, State>({
 
 const noRowState = (): undefined => undefined;
 
+// Only rows typed with an `id` may leave out `rowKey` (see DataTable's first overload).
+const idKey = (row: unknown): string => (row as { id: string }).id;
+
 /**
  * A table of rows by columns, as every list of the app is drawn: `<th scope="col">` heads, and
- * cells labelled with their column's name for the stacked layout of narrow screens.
+ * cells labelled with their column's name for the stacked layout of narrow screens. Rows are
+ * keyed by their `id` unless `rowKey` says otherwise (rows without an `id` must say).
  */
+export function DataTable<Row extends { id: string }, State = undefined>(
+  props: DataTableProps<Row, State> & { rowKey?: RowKey<Row> },
+): ReactElement;
+export function DataTable<Row, State = undefined>(
+  props: DataTableProps<Row, State> & { rowKey: RowKey<Row> },
+): ReactElement;
 export function DataTable<Row, State = undefined>({
   rows,
   columns,
-  rowKey,
+  rowKey = idKey,
   rowAttributes,
   useRowState,
-  className = 'table table--stack',
+  variant,
+  className = variant === undefined ? 'table table--stack' : `table table--stack ${variant}`,
   label,
-}: DataTableProps<Row, State>) {
+}: DataTableProps<Row, State> & { rowKey?: RowKey<Row> }) {
   const shown = columns.filter((column): column is Column<Row, State> => Boolean(column));
   // Without a row hook every cell gets `undefined`, which is what State defaults to.
   const rowState = useRowState ?? (noRowState as unknown as (row: Row) => State);

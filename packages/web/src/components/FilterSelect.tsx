@@ -45,3 +45,48 @@ export const asOptions = <V extends string>(values: readonly V[]) =>
 /** Options from labels by value, in the labels' order. */
 export const labelOptions = <V extends string>(labels: Record<V, string>) =>
   Object.entries(labels) as [V, string][];
+
+/** One select of a filter bar drawn from a list: the key of the filters it sets, its choices. */
+export interface FilterChoice<K extends string> {
+  key: K;
+  /** The filter's visible name. */
+  label: string;
+  /** The first choice, that lifts the filter ("All stages"). */
+  all: string;
+  options: readonly (readonly [string, string])[];
+}
+
+/**
+ * A filter bar's selects, one per choice: a change sets the choice's key of `filters` (with
+ * `also`, say back to the first page) and hands the whole filters on.
+ */
+export function FilterSelects<F extends Record<K, string>, K extends string>({
+  choices,
+  filters,
+  onChange,
+  also,
+  named = false,
+}: {
+  choices: readonly FilterChoice<K>[];
+  filters: F;
+  onChange: (filters: F) => void;
+  also?: Partial<F>;
+  /** Each select carries the filter's name as its own accessible name. */
+  named?: boolean;
+}) {
+  return (
+    <>
+      {choices.map(({ key, label, all, options }) => (
+        <FilterSelect
+          key={key}
+          label={label}
+          selectLabel={named ? label : undefined}
+          all={all}
+          value={filters[key]}
+          options={options}
+          onChange={(value) => onChange({ ...filters, [key]: value, ...also })}
+        />
+      ))}
+    </>
+  );
+}

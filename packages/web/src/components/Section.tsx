@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
+import { PageTitle } from './PageTitle';
 import { headerActions, type HeaderAction } from './HeaderAction';
 
 interface SectionProps {
@@ -38,6 +39,19 @@ export function Section({
       </header>
       <div className="card__body">{children}</div>
     </section>
+  );
+}
+
+/** A top-level page's top: the browser tab's title, and the page header of the same title. */
+export function TitledPageHeader({
+  title,
+  ...header
+}: { title: string } & Omit<ComponentProps<typeof PageHeader>, 'title'>) {
+  return (
+    <>
+      <PageTitle title={title} />
+      <PageHeader title={title} {...header} />
+    </>
   );
 }
 

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Me } from '@sextant/core';
 import { useMe } from '../../api/auth';
+import { Fact } from '../../components/Fact';
 import { Badge } from '../../components/Badge';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section, TitledPageHeader } from '../../components/Section';
 import { formatDate } from '../../lib/format';
 import { ROLE_TEXT } from '../teams/role-text';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -18,22 +18,10 @@ const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.sli
 function Profile({ user }: { user: Person }) {
   return (
     <dl className="facts">
-      <div className="facts__row">
-        <dt>Name</dt>
-        <dd>{user.name}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>Email</dt>
-        <dd>{user.email}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>Workspace admin</dt>
-        <dd>{user.isAdmin ? 'Yes' : 'No'}</dd>
-      </div>
-      <div className="facts__row">
-        <dt>Member since</dt>
-        <dd>{formatDate(user.createdAt)}</dd>
-      </div>
+      <Fact label="Name">{user.name}</Fact>
+      <Fact label="Email">{user.email}</Fact>
+      <Fact label="Workspace admin">{user.isAdmin ? 'Yes' : 'No'}</Fact>
+      <Fact label="Member since">{formatDate(user.createdAt)}</Fact>
     </dl>
   );
 }
@@ -101,8 +89,7 @@ export function AccountPage() {
 
   return (
     <div className="page">
-      <PageTitle title="Your account" />
-      <PageHeader title="Your account" subtitle="Who you are in Sextant, and your teams." />
+      <TitledPageHeader title="Your account" subtitle="Who you are in Sextant, and your teams." />
       {body}
     </div>
   );

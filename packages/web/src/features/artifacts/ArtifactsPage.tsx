@@ -13,8 +13,7 @@ import {
   type ArtifactFilters,
 } from '../../api/artifacts';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section, TitledPageHeader } from '../../components/Section';
 import { ArtifactForm } from './ArtifactForm';
 import { ArtifactsTable } from './ArtifactsTable';
 import { MostReusedChart } from './MostReusedChart';
@@ -66,8 +65,7 @@ export function ArtifactsPage() {
 
   return (
     <div className="page page--wide">
-      <PageTitle title="Artifacts" />
-      <PageHeader
+      <TitledPageHeader
         title="Artifacts"
         subtitle="Datasets, tools, frameworks, models, feature pipelines and templates one project produced and others reused. Every team sees the catalogue; projects of other teams stay unnamed."
         action={

@@ -30,10 +30,9 @@ export function ArtifactsTable({ items, canReuse, onReuse }: ArtifactsTableProps
   return (
     <div className="artifact-table-wrap">
       <DataTable
-        className="table table--stack artifact-table"
+        variant="artifact-table"
         label="Artifacts"
         rows={items}
-        rowKey={(artifact) => artifact.id}
         rowAttributes={(artifact) => ({ 'data-artifact': artifact.name })}
         columns={[
           {

@@ -3,13 +3,13 @@ import { useSearchParams } from 'react-router';
 import type { BacklogItem } from '@sextant/core';
 import { useBacklog } from '../../api/backlog';
 import { useRuns } from '../../api/runs';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { EmptyState } from '../../components/Feedback';
+import { ListState } from '../../components/ListState';
 import { Section } from '../../components/Section';
 import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { successMetric } from '../runs/run-text';
 import { BacklogForm } from './BacklogForm';
 import { BacklogTable } from './BacklogTable';
-import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 const ALL_RUNS = { provenance: '', branch: '', sortMetric: '', order: 'desc' } as const;
 
@@ -39,14 +39,10 @@ function BacklogContent({ project, canEdit }: ProjectAccess) {
         action={
           canEdit && !adding && !editing && { label: 'Add an idea', onClick: () => setAdding(true) }
         }
+        readOnly={
+          !canEdit && { title: 'You can view this backlog.', what: 'its backlog is read-only' }
+        }
       />
-      {!canEdit ? (
-        <ReadOnlyNotice
-          project={project}
-          title="You can view this backlog."
-          readOnly="its backlog is read-only"
-        />
-      ) : null}
       {adding || editing ? (
         <div className="card card--padded">
           <BacklogForm
@@ -61,39 +57,42 @@ function BacklogContent({ project, canEdit }: ProjectAccess) {
         </div>
       ) : null}
       <Section title="Improvement ideas" className="card--flush-body">
-        {backlog.isPending ? (
-          <Loading label="Loading the backlog…" />
-        ) : backlog.isError ? (
-          <ErrorNotice error={backlog.error} onRetry={() => void backlog.refetch()} />
-        ) : backlog.data.items.length === 0 ? (
-          <EmptyState title="No improvement ideas yet">
-            {canEdit ? (
-              <p>
-                After each sprint, look at the largest errors of the best run: what do they have in
-                common? Write down what you saw, the change you propose, its effort and the impact
-                you expect. The simplest ideas rise to the top.
-              </p>
-            ) : (
-              <p>
-                The team writes down here what the largest errors of each sprint’s best run showed,
-                and the change it proposes. None is written down yet.
-              </p>
-            )}
-          </EmptyState>
-        ) : (
-          <>
-            <BacklogTable
-              projectId={project.id}
-              items={backlog.data.items}
-              canEdit={canEdit}
-              onEdit={(item) => {
-                setAdding(false);
-                setEditing(item);
-              }}
-            />
-            <p className="rule backlog-rule">{backlog.data.order}</p>
-          </>
-        )}
+        <ListState
+          query={backlog}
+          loading="Loading the backlog…"
+          isEmpty={backlog.data?.items.length === 0}
+          empty={
+            <EmptyState title="No improvement ideas yet">
+              {canEdit ? (
+                <p>
+                  After each sprint, look at the largest errors of the best run: what do they have
+                  in common? Write down what you saw, the change you propose, its effort and the
+                  impact you expect. The simplest ideas rise to the top.
+                </p>
+              ) : (
+                <p>
+                  The team writes down here what the largest errors of each sprint’s best run
+                  showed, and the change it proposes. None is written down yet.
+                </p>
+              )}
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <>
+              <BacklogTable
+                projectId={project.id}
+                items={data.items}
+                canEdit={canEdit}
+                onEdit={(item) => {
+                  setAdding(false);
+                  setEditing(item);
+                }}
+              />
+              <p className="rule backlog-rule">{data.order}</p>
+            </>
+          )}
+        </ListState>
       </Section>
     </div>
   );

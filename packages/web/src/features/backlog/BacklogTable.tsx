@@ -31,10 +31,9 @@ export function BacklogTable({ projectId, items, canEdit, onEdit }: BacklogTable
       ) : null}
       {remove.error ? <ErrorNotice error={remove.error} title="The idea was not removed." /> : null}
       <DataTable
-        className="table table--stack backlog-table"
+        variant="backlog-table"
         label="Improvement ideas"
         rows={items}
-        rowKey={(item) => item.id}
         rowAttributes={(item) => ({
           className: isOpenBacklogStatus(item.status) ? undefined : 'is-muted',
         })}

@@ -8,10 +8,9 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
 import { Section } from '../../components/Section';
 import { formatDateRange, formatPercent } from '../../lib/format';
 import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
-import { sprintPath } from '../sprints/sprint-text';
 import { SuccessRateChart, type RatePoint } from './SuccessRateChart';
 import { WarningsPanel } from './WarningsPanel';
-import { PrimaryLink } from '../../components/PrimaryLink';
+import { sprintColumn } from '../sprints/sprintColumn';
 
 type DeliverySprintRow = Delivery['sprints'][number];
 type Person = Delivery['people'][number];
@@ -79,6 +78,54 @@ function Tiles({ delivery }: { delivery: Delivery }) {
   );
 }
 
+/** The per-sprint figures, each sprint linking to its board. */
+function sprintFigureColumns(projectId: string): Column<DeliverySprintRow>[] {
+  return [
+    sprintColumn(projectId, (sprint) => formatDateRange(sprint.startDate, sprint.endDate)),
+    {
+      header: 'Delivered',
+      cell: (sprint) =>
+        sprint.state === 'closed' ? (
+          `${sprint.delivered} of ${sprint.committed}`
+        ) : (
+          <span className="muted">
+            {sprint.committed === 0
+              ? 'No stories'
+              : `${sprint.committed} stor${sprint.committed === 1 ? 'y' : 'ies'}`}
+          </span>
+        ),
+    },
+    {
+      header: 'Success rate',
+      cell: (sprint) =>
+        sprint.successRate ? (
+          <strong className={(sprint.successRate.rate ?? 1) < 0.5 ? 'rate--low' : undefined}>
+            {formatPercent(sprint.successRate.rate)}
+          </strong>
+        ) : (
+          <span className="muted">{sprint.state === 'active' ? 'Active' : 'Planned'}</span>
+        ),
+    },
+    {
+      header: 'By points',
+      cell: (sprint) =>
+        sprint.successRateByPoints ? formatPercent(sprint.successRateByPoints.rate) : '—',
+    },
+    { header: 'Added late', cell: (sprint) => sprint.addedAfterStart },
+    {
+      header: 'Carried over',
+      cell: (sprint) => (
+        <span>
+          {sprint.carriedOver}
+          {sprint.carryOverRate?.rate ? (
+            <span className="muted small"> ({formatPercent(sprint.carryOverRate.rate)})</span>
+          ) : null}
+        </span>
+      ),
+    },
+  ];
+}
+
 function SprintFigures({
   projectId,
   sprints,
@@ -88,64 +135,10 @@ function SprintFigures({
 }) {
   return (
     <DataTable
-      className="table table--stack figures"
+      variant="figures"
       label="Success rate per sprint"
       rows={sprints}
-      rowKey={(sprint) => sprint.id}
-      columns={[
-        {
-          header: 'Sprint',
-          cell: (sprint) => (
-            <>
-              <PrimaryLink to={sprintPath(projectId, sprint.id)}>{sprint.name}</PrimaryLink>
-              <span className="muted small">
-                {formatDateRange(sprint.startDate, sprint.endDate)}
-              </span>
-            </>
-          ),
-        },
-        {
-          header: 'Delivered',
-          cell: (sprint) =>
-            sprint.state === 'closed' ? (
-              `${sprint.delivered} of ${sprint.committed}`
-            ) : (
-              <span className="muted">
-                {sprint.committed === 0
-                  ? 'No stories'
-                  : `${sprint.committed} stor${sprint.committed === 1 ? 'y' : 'ies'}`}
-              </span>
-            ),
-        },
-        {
-          header: 'Success rate',
-          cell: (sprint) =>
-            sprint.successRate ? (
-              <strong className={(sprint.successRate.rate ?? 1) < 0.5 ? 'rate--low' : undefined}>
-                {formatPercent(sprint.successRate.rate)}
-              </strong>
-            ) : (
-              <span className="muted">{sprint.state === 'active' ? 'Active' : 'Planned'}</span>
-            ),
-        },
-        {
-          header: 'By points',
-          cell: (sprint) =>
-            sprint.successRateByPoints ? formatPercent(sprint.successRateByPoints.rate) : '—',
-        },
-        { header: 'Added late', cell: (sprint) => sprint.addedAfterStart },
-        {
-          header: 'Carried over',
-          cell: (sprint) => (
-            <span>
-              {sprint.carriedOver}
-              {sprint.carryOverRate?.rate ? (
-                <span className="muted small"> ({formatPercent(sprint.carryOverRate.rate)})</span>
-              ) : null}
-            </span>
-          ),
-        },
-      ]}
+      columns={sprintFigureColumns(projectId)}
     />
   );
 }
@@ -158,7 +151,7 @@ function PeopleTable({ delivery }: { delivery: Delivery }) {
   }
   return (
     <DataTable
-      className="table table--stack people"
+      variant="people"
       label="Delivery per person"
       rows={delivery.people}
       rowKey={(person) => person.assigneeId ?? 'unassigned'}

@@ -9,8 +9,8 @@ import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/
 import { DeploymentsChart } from './DeploymentsChart';
 import { DeploymentsTable } from './DeploymentsTable';
 import { formatDays, formatHours } from './deployment-text';
-import { LoadMore } from '../../components/LoadMore';
 import { FilterSelect, asOptions } from '../../components/FilterSelect';
+import { NoMatch, PagedListState } from '../../components/ListState';
 
 /** Environments offered in the filter even before any deployment names them. */
 const KNOWN_ENVIRONMENTS = ['production', 'staging'];
@@ -126,6 +126,20 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
     () => deployments.data?.pages.flatMap((p) => p.items) ?? [],
     [deployments.data],
   );
+  const setEnvironment = (next: string) =>
+    setParams(next ? new URLSearchParams({ environment: next }) : new URLSearchParams(), {
+      replace: true,
+    });
+  // What the list shows when no deployment is there.
+  const empty = environment ? (
+    <NoMatch
+      title={`No deployment to ${environment}`}
+      clear="Show every environment"
+      onClear={() => setEnvironment('')}
+    />
+  ) : (
+    <HowDeploymentsArrive projectId={project.id} canEdit={canEdit} />
+  );
   const environments = useMemo(
     () =>
       [...new Set([...KNOWN_ENVIRONMENTS, ...items.map((d) => d.environment), environment])]
@@ -133,10 +147,6 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
         .sort(),
     [items, environment],
   );
-  const setEnvironment = (next: string) =>
-    setParams(next ? new URLSearchParams({ environment: next }) : new URLSearchParams(), {
-      replace: true,
-    });
 
   return (
     <div className="page page--wide">
@@ -172,31 +182,9 @@ function DeploymentsContent({ project, canEdit }: ProjectAccess) {
             />
           </div>
         </div>
-        {deployments.isPending ? (
-          <Loading label="Loading deployments…" />
-        ) : !deployments.data ? (
-          <div className="card__body">
-            <ErrorNotice error={deployments.error} onRetry={() => void deployments.refetch()} />
-          </div>
-        ) : items.length === 0 ? (
-          environment ? (
-            <EmptyState
-              title={`No deployment to ${environment}`}
-              action={
-                <button type="button" className="btn" onClick={() => setEnvironment('')}>
-                  Show every environment
-                </button>
-              }
-            />
-          ) : (
-            <HowDeploymentsArrive projectId={project.id} canEdit={canEdit} />
-          )
-        ) : (
-          <>
-            <DeploymentsTable projectId={project.id} deployments={items} />
-            <LoadMore query={deployments} />
-          </>
-        )}
+        <PagedListState query={deployments} loading="Loading deployments…" empty={empty}>
+          <DeploymentsTable projectId={project.id} deployments={items} />
+        </PagedListState>
       </div>
     </div>
   );

@@ -19,7 +19,6 @@ export function DeploymentsTable({
     <DataTable
       label="Deployments"
       rows={deployments}
-      rowKey={(d) => d.id}
       rowAttributes={(d) => ({ id: d.id })}
       columns={[
         { header: 'Version', cell: (d) => <strong>{d.version}</strong> },

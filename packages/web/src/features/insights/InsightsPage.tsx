@@ -4,12 +4,12 @@ import { useInsights } from '../../api/insights';
 import { useRoi } from '../../api/ledger';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { BoardColumn } from '../../components/BoardColumn';
 import { Section } from '../../components/Section';
 import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { InsightCard } from './InsightCard';
 import { InsightForm } from './InsightForm';
 import { INSIGHT_STATUS_LABELS, moneyList } from './insight-text';
-import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function Tiles({ kpis }: { kpis: InsightPage['kpis'] }) {
   const quarter = kpis.quarters.find((q) => q.period === kpis.thisQuarter);
@@ -78,14 +78,10 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
         action={
           canEdit && !adding && { label: 'Propose an insight', onClick: () => setAdding(true) }
         }
+        readOnly={
+          !canEdit && { title: 'You can view these insights.', what: 'its insights are read-only' }
+        }
       />
-      {!canEdit ? (
-        <ReadOnlyNotice
-          project={project}
-          title="You can view these insights."
-          readOnly="its insights are read-only"
-        />
-      ) : null}
       {adding ? (
         <div className="card card--padded">
           <InsightForm
@@ -117,32 +113,22 @@ function InsightsContent({ project, canEdit }: ProjectAccess) {
             {INSIGHT_STATUSES.map((status) => {
               const cards = insights.data.items.filter((i) => i.status === status);
               return (
-                <section
+                <BoardColumn
                   key={status}
-                  className="board__column"
-                  aria-label={INSIGHT_STATUS_LABELS[status]}
+                  title={INSIGHT_STATUS_LABELS[status]}
+                  count={cards.length}
+                  noun="insights"
+                  empty="No insights"
                 >
-                  <header className="board__column-header">
-                    <h2 className="board__column-title">{INSIGHT_STATUS_LABELS[status]}</h2>
-                    <span className="board__count" aria-label={`${cards.length} insights`}>
-                      {cards.length}
-                    </span>
-                  </header>
-                  {cards.length === 0 ? (
-                    <p className="board__empty">No insights</p>
-                  ) : (
-                    <ul className="board__list">
-                      {cards.map((insight) => (
-                        <InsightCard
-                          key={insight.id}
-                          insight={insight}
-                          projectId={project.id}
-                          canEdit={canEdit}
-                        />
-                      ))}
-                    </ul>
-                  )}
-                </section>
+                  {cards.map((insight) => (
+                    <InsightCard
+                      key={insight.id}
+                      insight={insight}
+                      projectId={project.id}
+                      canEdit={canEdit}
+                    />
+                  ))}
+                </BoardColumn>
               );
             })}
           </div>

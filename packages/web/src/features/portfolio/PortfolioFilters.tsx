@@ -4,13 +4,34 @@ import type { PortfolioFilters as Filters } from '../../api/keys';
 import { healthLabel } from '../../components/HealthBadge';
 import { stageLabel } from '../../lib/format';
 import { PROJECT_HEALTHS_FOR_FILTER, SORT_LABELS } from './portfolio-text';
-import { FilterSelect, labelOptions } from '../../components/FilterSelect';
+import {
+  FilterSelect,
+  FilterSelects,
+  labelOptions,
+  type FilterChoice,
+} from '../../components/FilterSelect';
 
 interface PortfolioFiltersProps {
   filters: Filters;
   /** Any change of filter or sort goes back to the first page. */
   onChange: (filters: Filters) => void;
 }
+
+/** The stage and health filters. */
+const CHOICES: FilterChoice<'stage' | 'health'>[] = [
+  {
+    key: 'stage',
+    label: 'Stage',
+    all: 'All stages',
+    options: STAGES.map((stage) => [stage, stageLabel(stage)] as const),
+  },
+  {
+    key: 'health',
+    label: 'Health',
+    all: 'Any health',
+    options: PROJECT_HEALTHS_FOR_FILTER.map((health) => [health, healthLabel(health)] as const),
+  },
+];
 
 /** Stage, health, words in the project or team name, and the order. */
 export function PortfolioFilters({ filters, onChange }: PortfolioFiltersProps) {
@@ -35,21 +56,12 @@ export function PortfolioFilters({ filters, onChange }: PortfolioFiltersProps) {
           onChange={(e) => setQ(e.target.value)}
         />
       </label>
-      <FilterSelect
-        label="Stage"
-        selectLabel="Stage"
-        all="All stages"
-        value={filters.stage}
-        options={STAGES.map((stage) => [stage, stageLabel(stage)] as const)}
-        onChange={(stage) => onChange({ ...filters, stage, offset: 0 })}
-      />
-      <FilterSelect
-        label="Health"
-        selectLabel="Health"
-        all="Any health"
-        value={filters.health}
-        options={PROJECT_HEALTHS_FOR_FILTER.map((health) => [health, healthLabel(health)] as const)}
-        onChange={(health) => onChange({ ...filters, health, offset: 0 })}
+      <FilterSelects
+        choices={CHOICES}
+        filters={filters}
+        onChange={onChange}
+        also={{ offset: 0 }}
+        named
       />
       <FilterSelect
         label="Sort"

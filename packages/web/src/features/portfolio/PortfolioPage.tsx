@@ -2,8 +2,7 @@ import { useMe } from '../../api/auth';
 import type { PortfolioFilters as Filters } from '../../api/keys';
 import { PORTFOLIO_PAGE_SIZE, usePortfolio } from '../../api/portfolio';
 import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { Section, TitledPageHeader } from '../../components/Section';
 import { useAddressFilters } from '../../lib/address-filters';
 import { PortfolioFilters } from './PortfolioFilters';
 import { PortfolioTable } from './PortfolioTable';
@@ -26,8 +25,7 @@ export function PortfolioPage() {
   if (me.data && teams.length === 0) {
     return (
       <div className="page">
-        <PageTitle title="Portfolio" />
-        <PageHeader title="Portfolio" />
+        <TitledPageHeader title="Portfolio" />
         <NoTeamYet>
           <p>
             The portfolio shows the projects of your teams. Create a team first (you become its
@@ -43,8 +41,7 @@ export function PortfolioPage() {
   const offset = filters.offset;
   return (
     <div className="page page--wide">
-      <PageTitle title="Portfolio" />
-      <PageHeader
+      <TitledPageHeader
         title="Portfolio"
         subtitle="Every project of your teams: is it on track, and how far did it get?"
       />

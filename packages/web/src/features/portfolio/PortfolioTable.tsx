@@ -37,10 +37,9 @@ export function PortfolioTable({
 }) {
   return (
     <DataTable
-      className="table table--stack portfolio-table"
+      variant="portfolio-table"
       label="Projects"
       rows={projects}
-      rowKey={(project) => project.id}
       columns={[
         {
           header: 'Project',

@@ -56,15 +56,14 @@ function Tiles({ report, canEdit }: { report: ProductionReport; canEdit: boolean
   );
 }
 
-function ReasonsTable({
-  report,
-  projectId,
-  canEdit,
-}: {
+/** What the parts of the report get: the report, its project, and whether the reader may act. */
+interface ReportProps {
   report: ProductionReport;
   projectId: string;
   canEdit: boolean;
-}) {
+}
+
+function ReasonsTable({ report, projectId, canEdit }: ReportProps) {
   const toBacklog = useReasonToBacklog(projectId);
   const [made, setMade] = useState<Record<string, string>>({});
   return (
@@ -115,6 +114,11 @@ function RangeControls({
   range: ProductionRange;
   onChange: (range: ProductionRange) => void;
 }) {
+  /** One end of the range as a date field's value and change; clearing the field changes nothing. */
+  const end = (key: 'from' | 'to') => ({
+    value: range[key],
+    onChange: (date: string) => date && onChange({ ...range, [key]: date }),
+  });
   return (
     <div className="form__row" role="group" aria-label="Range">
       <fieldset className="fieldset fieldset--compact">
@@ -137,20 +141,8 @@ function RangeControls({
           ))}
         </div>
       </fieldset>
-      <DateField
-        label="From"
-        className="narrow"
-        value={range.from}
-        max={range.to}
-        onChange={(from) => from && onChange({ ...range, from })}
-      />
-      <DateField
-        label="To"
-        className="narrow"
-        value={range.to}
-        min={range.from}
-        onChange={(to) => to && onChange({ ...range, to })}
-      />
+      <DateField label="From" className="narrow" {...end('from')} max={range.to} />
+      <DateField label="To" className="narrow" {...end('to')} min={range.from} />
     </div>
   );
 }
@@ -253,15 +245,7 @@ function Rules({ rules, names }: { rules: Record<string, string>; names: string[
   );
 }
 
-function ProductionFigures({
-  report,
-  projectId,
-  canEdit,
-}: {
-  report: ProductionReport;
-  projectId: string;
-  canEdit: boolean;
-}) {
+function ProductionFigures({ report, projectId, canEdit }: ReportProps) {
   return (
     <>
       <Tiles report={report} canEdit={canEdit} />

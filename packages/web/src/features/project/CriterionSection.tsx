@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ProjectDetail, SuccessCriterion } from '@sextant/core';
+import { Fact } from '../../components/Fact';
 import { EmptyState } from '../../components/Feedback';
 import { Section } from '../../components/Section';
 import { formatMoney, formatNumber } from '../../lib/format';
@@ -23,55 +24,39 @@ function CriterionSummary({ criterion }: { criterion: SuccessCriterion }) {
   const evaluation = criterion.evaluation;
   return (
     <dl className="facts">
-      <div className="facts__row">
-        <dt>Metric</dt>
-        <dd>
-          {metricText(criterion)} <code className="code">{criterion.metricName}</code>
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>Threshold</dt>
-        <dd>
-          <strong>{thresholdText(criterion)}</strong>
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>Evaluation</dt>
-        <dd>
-          {evaluation.trainWindow === 'expanding'
-            ? 'Expanding train window'
-            : `Sliding train window of ${evaluation.trainSize ?? '?'}`}
-          , test window {evaluation.testWindow}, step {evaluation.step}
-          {evaluation.horizon ? `, horizon ${evaluation.horizon}` : ''}
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>Value model</dt>
-        <dd>
-          {criterion.valueModel ? (
-            <>
-              A missed failure costs{' '}
-              {formatMoney(criterion.valueModel.costMissed, criterion.valueModel.currency)}; an
-              intervention costs{' '}
-              {formatMoney(criterion.valueModel.costIntervention, criterion.valueModel.currency)}
-            </>
-          ) : (
-            <span className="muted">None: the metric is not turned into money</span>
-          )}
-        </dd>
-      </div>
-      <div className="facts__row">
-        <dt>Fingerprint</dt>
-        <dd>
-          <code className="code" aria-label="Evaluation fingerprint">
-            {criterion.evaluationFingerprint}
-          </code>
-          <p className="field__hint">
-            Runs are compared only under the same evaluation strategy, recognised by this
-            fingerprint.
-          </p>
-        </dd>
-      </div>
+      <Fact label="Metric">
+        {metricText(criterion)} <code className="code">{criterion.metricName}</code>
+      </Fact>
+      <Fact label="Threshold">
+        <strong>{thresholdText(criterion)}</strong>
+      </Fact>
+      <Fact label="Evaluation">
+        {evaluation.trainWindow === 'expanding'
+          ? 'Expanding train window'
+          : `Sliding train window of ${evaluation.trainSize ?? '?'}`}
+        , test window {evaluation.testWindow}, step {evaluation.step}
+        {evaluation.horizon ? `, horizon ${evaluation.horizon}` : ''}
+      </Fact>
+      <Fact label="Value model">
+        {criterion.valueModel ? (
+          <>
+            A missed failure costs{' '}
+            {formatMoney(criterion.valueModel.costMissed, criterion.valueModel.currency)}; an
+            intervention costs{' '}
+            {formatMoney(criterion.valueModel.costIntervention, criterion.valueModel.currency)}
+          </>
+        ) : (
+          <span className="muted">None: the metric is not turned into money</span>
+        )}
+      </Fact>
+      <Fact label="Fingerprint">
+        <code className="code" aria-label="Evaluation fingerprint">
+          {criterion.evaluationFingerprint}
+        </code>
+        <p className="field__hint">
+          Runs are compared only under the same evaluation strategy, recognised by this fingerprint.
+        </p>
+      </Fact>
     </dl>
   );
 }

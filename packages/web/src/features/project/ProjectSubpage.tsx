@@ -1,9 +1,10 @@
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { roleAtLeast, type ProjectDetail } from '@sextant/core';
 import { useProject } from '../../api/projects';
 import { EmptyState } from '../../components/Feedback';
 import { ProjectTabs } from './ProjectTabs';
+import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { PageQueryState } from '../../components/PageQueryState';
 import type { HeaderAction } from '../../components/HeaderAction';
 import { PageTitle } from '../../components/PageTitle';
@@ -31,6 +32,23 @@ export function ProjectNotFound({ what = 'Project' }: { what?: string }) {
     <EmptyState title={`${what} not found`} link={{ to: '/projects', label: 'Back to projects' }}>
       <p>It does not exist, or it belongs to a team you are not in.</p>
     </EmptyState>
+  );
+}
+
+/** A page of one thing of a project (a run, a sprint) while the thing's query has no data. */
+export function ProjectItemState({
+  query,
+  loading,
+  what,
+}: {
+  query: ComponentProps<typeof PageQueryState>['query'];
+  /** What the loading line says ("Loading run…"). */
+  loading: string;
+  /** What the thing is, for "Run not found". */
+  what: string;
+}) {
+  return (
+    <PageQueryState query={query} loading={loading} notFound={<ProjectNotFound what={what} />} />
   );
 }
 
@@ -88,6 +106,27 @@ export function ProjectRoute({ content: Content }: { content: ComponentType<Proj
   );
 }
 
+/**
+ * The page of one thing of the project the address names: `content` drawn with the reader's
+ * access, and the thing's id from the address parameter `param` ("runId") as the prop of that name.
+ */
+export function ProjectItemRoute<Param extends string>({
+  content: Content,
+  param,
+}: {
+  content: ComponentType<ProjectAccess & Record<Param, string>>;
+  param: Param;
+}) {
+  const params = useParams();
+  // The one key `param`, so exactly a Record<Param, string>.
+  const item = { [param]: params[param] ?? '' } as Record<Param, string>;
+  return (
+    <ProjectSubpage projectId={params.projectId ?? ''}>
+      {(access) => <Content {...access} {...item} />}
+    </ProjectSubpage>
+  );
+}
+
 /** A project page's top: the tab title, the breadcrumb and tabs, then the page header. */
 export function ProjectPageHeader({
   project,
@@ -95,6 +134,7 @@ export function ProjectPageHeader({
   title,
   subtitle,
   action,
+  readOnly,
 }: {
   project: ProjectDetail;
   /** The tab title's first part; defaults to the title. */
@@ -102,12 +142,17 @@ export function ProjectPageHeader({
   title: string;
   subtitle: ReactNode;
   action?: HeaderAction | false | null;
+  /** For readers who may not edit: the notice's title, and what of the project is read-only. */
+  readOnly?: { title: string; what: string } | false;
 }) {
   return (
     <>
       <PageTitle title={`${tab ?? title} · ${project.name}`} />
       <ProjectCrumbs project={project} />
       <PageHeader title={title} subtitle={subtitle} action={action} />
+      {readOnly ? (
+        <ReadOnlyNotice project={project} title={readOnly.title} readOnly={readOnly.what} />
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,9 @@
 import { STAGES, type Team } from '@sextant/core';
 import type { ProjectFilters as Filters } from '../../api/keys';
 import { stageLabel } from '../../lib/format';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterSelects, type FilterChoice } from '../../components/FilterSelect';
+
+const STAGE_OPTIONS = STAGES.map((stage) => [stage, stageLabel(stage)] as const);
 
 interface ProjectFiltersProps {
   teams: Pick<Team, 'id' | 'name'>[];
@@ -10,22 +12,18 @@ interface ProjectFiltersProps {
 }
 
 export function ProjectFilters({ teams, filters, onChange }: ProjectFiltersProps) {
+  const choices: FilterChoice<'teamId' | 'stage'>[] = [
+    {
+      key: 'teamId',
+      label: 'Team',
+      all: 'All teams',
+      options: teams.map((team) => [team.id, team.name] as const),
+    },
+    { key: 'stage', label: 'Stage', all: 'All stages', options: STAGE_OPTIONS },
+  ];
   return (
     <div className="filters" role="group" aria-label="Filter projects">
-      <FilterSelect
-        label="Team"
-        all="All teams"
-        value={filters.teamId}
-        options={teams.map((team) => [team.id, team.name] as const)}
-        onChange={(teamId) => onChange({ ...filters, teamId })}
-      />
-      <FilterSelect
-        label="Stage"
-        all="All stages"
-        value={filters.stage}
-        options={STAGES.map((stage) => [stage, stageLabel(stage)] as const)}
-        onChange={(stage) => onChange({ ...filters, stage })}
-      />
+      <FilterSelects choices={choices} filters={filters} onChange={onChange} />
       <label className="filters__check">
         <input
           type="checkbox"

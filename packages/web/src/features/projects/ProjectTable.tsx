@@ -9,7 +9,6 @@ export function ProjectTable({ projects }: { projects: Project[] }) {
   return (
     <DataTable
       rows={projects}
-      rowKey={(project) => project.id}
       columns={[
         {
           header: 'Project',

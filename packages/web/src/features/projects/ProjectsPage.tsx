@@ -3,14 +3,13 @@ import { roleAtLeast } from '@sextant/core';
 import { useMe } from '../../api/auth';
 import type { ProjectFilters as Filters } from '../../api/keys';
 import { useProjectList } from '../../api/projects';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader } from '../../components/Section';
+import { EmptyState } from '../../components/Feedback';
+import { TitledPageHeader } from '../../components/Section';
 import { useAddressFilters } from '../../lib/address-filters';
 import { NewProjectForm } from './NewProjectForm';
 import { ProjectFilters } from './ProjectFilters';
 import { ProjectTable } from './ProjectTable';
-import { LoadMore } from '../../components/LoadMore';
+import { NoMatch, PagedListState } from '../../components/ListState';
 import { NoTeamYet } from '../teams/NoTeamYet';
 
 function filtersFrom(params: URLSearchParams): Filters {
@@ -42,10 +41,33 @@ export function ProjectsPage() {
   const projects = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(filters.teamId || filters.stage || filters.archived !== 'false');
 
+  const empty = filtered ? (
+    <NoMatch
+      title="No project matches these filters"
+      onClear={() => setFilters({ teamId: '', stage: '', archived: 'false' })}
+    />
+  ) : (
+    <EmptyState
+      title="No projects yet"
+      action={
+        writableTeams.length > 0 && !creating ? (
+          <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+            Create the first project
+          </button>
+        ) : null
+      }
+    >
+      <p>
+        {writableTeams.length > 0
+          ? 'Start one with New project: it begins in scoping, where you name its users, goals and success criterion.'
+          : 'You are a viewer in your teams; a member or admin of a team can start a project.'}
+      </p>
+    </EmptyState>
+  );
+
   return (
     <div className="page">
-      <PageTitle title="Projects" />
-      <PageHeader
+      <TitledPageHeader
         title="Projects"
         subtitle="Every project of your teams, newest first."
         action={
@@ -69,54 +91,9 @@ export function ProjectsPage() {
           <div className="card__toolbar">
             <ProjectFilters teams={teams} filters={filters} onChange={setFilters} />
           </div>
-          {list.isPending ? (
-            <Loading label="Loading projects…" />
-          ) : !list.data ? (
-            <div className="card__body">
-              <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
-            </div>
-          ) : projects.length === 0 ? (
-            filtered ? (
-              <EmptyState
-                title="No project matches these filters"
-                action={
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() => setFilters({ teamId: '', stage: '', archived: 'false' })}
-                  >
-                    Clear filters
-                  </button>
-                }
-              />
-            ) : (
-              <EmptyState
-                title="No projects yet"
-                action={
-                  writableTeams.length > 0 && !creating ? (
-                    <button
-                      type="button"
-                      className="btn btn--primary"
-                      onClick={() => setCreating(true)}
-                    >
-                      Create the first project
-                    </button>
-                  ) : null
-                }
-              >
-                <p>
-                  {writableTeams.length > 0
-                    ? 'Start one with New project: it begins in scoping, where you name its users, goals and success criterion.'
-                    : 'You are a viewer in your teams; a member or admin of a team can start a project.'}
-                </p>
-              </EmptyState>
-            )
-          ) : (
-            <>
-              <ProjectTable projects={projects} />
-              <LoadMore query={list} withError />
-            </>
-          )}
+          <PagedListState query={list} loading="Loading projects…" empty={empty} withError>
+            <ProjectTable projects={projects} />
+          </PagedListState>
         </div>
       )}
     </div>

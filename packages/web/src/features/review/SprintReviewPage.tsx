@@ -1,6 +1,6 @@
 import { API_BASE } from '../../api/client';
 import { useMemo } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import {
   formatMetricText,
   perPeriodText,
@@ -9,6 +9,7 @@ import {
   type SprintReview,
 } from '@sextant/core';
 import { useSprintReview } from '../../api/runs';
+import { Fact } from '../../components/Fact';
 import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState, Notice } from '../../components/Feedback';
@@ -24,8 +25,8 @@ import {
 import { TopBacklog } from '../backlog/TopBacklog';
 import {
   ProjectCrumbs,
-  ProjectNotFound,
-  ProjectSubpage,
+  ProjectItemState,
+  ProjectItemRoute,
   type ProjectAccess,
 } from '../project/ProjectSubpage';
 import { runPath, shortFingerprint } from '../runs/run-text';
@@ -34,7 +35,6 @@ import { DecisionForm } from './DecisionForm';
 import { ReviewChart } from './ReviewChart';
 import { FORECAST_LABELS, FORECAST_TONES, reviewPath } from './review-text';
 import { MetricValue } from '../../components/MetricValue';
-import { PageQueryState } from '../../components/PageQueryState';
 
 type ReviewPoint = SprintReview['points'][number];
 
@@ -71,7 +71,7 @@ function Figures({
       : p.bestCiValue >= review.threshold);
   return (
     <DataTable
-      className="table table--stack figures"
+      variant="figures"
       label={`${metricName} per sprint`}
       rows={review.points}
       rowKey={(p) => p.sprintId}
@@ -176,88 +176,70 @@ function GoalCard({ review, projectId }: { review: SprintReview; projectId: stri
   return (
     <Section title="Goal and success criterion">
       <dl className="facts">
-        <div className="facts__row">
-          <dt>Goal</dt>
-          <dd>
-            {goal ? (
-              <>
-                {goal.text}
-                {goal.target !== null ? (
-                  <span className="muted"> (target {formatNumber(goal.target)})</span>
-                ) : null}
-              </>
-            ) : (
-              <span className="muted">No quantifiable goal yet</span>
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Success metric</dt>
-          <dd>
-            {metric ? (
-              <>
-                <code>{metric.name}</code>{' '}
-                <span className="muted">
-                  ({metric.direction === 'increase' ? 'higher' : 'lower'} is better)
-                </span>
-              </>
-            ) : (
-              <span className="muted">Not set</span>
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Threshold</dt>
-          <dd>
-            {threshold === null ? (
-              '—'
-            ) : (
-              <>
-                {metric?.direction === 'decrease' ? '≤' : '≥'} {formatNumber(threshold)}
-              </>
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Baseline</dt>
-          <dd>
-            {baseline ? (
-              <>
-                <Link to={runPath(projectId, baseline.runId)}>{formatNumber(baseline.value)}</Link>{' '}
-                <span className="muted small">
-                  {baseline.reason === 'first_ci_run'
-                    ? 'the first CI run'
-                    : 'the best CI run at a sprint close'}
-                  , since {formatDate(baseline.setAt)}
-                </span>
-              </>
-            ) : (
-              <span className="muted">None yet: the first CI run sets it</span>
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Evaluation</dt>
-          <dd>
-            {review.evaluationFingerprint ? (
-              <code title={review.evaluationFingerprint}>
-                {shortFingerprint(review.evaluationFingerprint)}
-              </code>
-            ) : (
-              '—'
-            )}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Current process</dt>
-          <dd>
-            {currentProcess ? (
-              `${currentProcess.name}: ${formatNumber(currentProcess.value)}`
-            ) : (
-              <span className="muted">Not stated in the scope</span>
-            )}
-          </dd>
-        </div>
+        <Fact label="Goal">
+          {goal ? (
+            <>
+              {goal.text}
+              {goal.target !== null ? (
+                <span className="muted"> (target {formatNumber(goal.target)})</span>
+              ) : null}
+            </>
+          ) : (
+            <span className="muted">No quantifiable goal yet</span>
+          )}
+        </Fact>
+        <Fact label="Success metric">
+          {metric ? (
+            <>
+              <code>{metric.name}</code>{' '}
+              <span className="muted">
+                ({metric.direction === 'increase' ? 'higher' : 'lower'} is better)
+              </span>
+            </>
+          ) : (
+            <span className="muted">Not set</span>
+          )}
+        </Fact>
+        <Fact label="Threshold">
+          {threshold === null ? (
+            '—'
+          ) : (
+            <>
+              {metric?.direction === 'decrease' ? '≤' : '≥'} {formatNumber(threshold)}
+            </>
+          )}
+        </Fact>
+        <Fact label="Baseline">
+          {baseline ? (
+            <>
+              <Link to={runPath(projectId, baseline.runId)}>{formatNumber(baseline.value)}</Link>{' '}
+              <span className="muted small">
+                {baseline.reason === 'first_ci_run'
+                  ? 'the first CI run'
+                  : 'the best CI run at a sprint close'}
+                , since {formatDate(baseline.setAt)}
+              </span>
+            </>
+          ) : (
+            <span className="muted">None yet: the first CI run sets it</span>
+          )}
+        </Fact>
+        <Fact label="Evaluation">
+          {review.evaluationFingerprint ? (
+            <code title={review.evaluationFingerprint}>
+              {shortFingerprint(review.evaluationFingerprint)}
+            </code>
+          ) : (
+            '—'
+          )}
+        </Fact>
+        <Fact label="Current process">
+          {currentProcess ? (
+            `${currentProcess.name}: ${formatNumber(currentProcess.value)}`
+          ) : (
+            <span className="muted">Not stated in the scope</span>
+          )}
+        </Fact>
       </dl>
     </Section>
   );
@@ -352,18 +334,23 @@ function ChartSection({
   );
 }
 
+/** The sprint report's downloads, in the header: the PDF first, described on hover. */
+const REPORT_FORMATS: { extension: string; text: string; title?: string }[] = [
+  {
+    extension: 'pdf',
+    text: 'Report (PDF)',
+    title: 'The sprint-demo report: goal, criterion, chart, decision, stories, next ideas',
+  },
+  { extension: 'html', text: 'HTML' },
+  { extension: 'md', text: 'Markdown' },
+];
+
 function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintId: string }) {
   const query = useSprintReview(sprintId);
   const trail = [{ to: `/projects/${project.id}/sprints`, label: 'Sprints' }];
 
   if (query.isPending || query.isError) {
-    return (
-      <PageQueryState
-        query={query}
-        loading="Loading the sprint review…"
-        notFound={<ProjectNotFound what="Sprint" />}
-      />
-    );
+    return <ProjectItemState query={query} loading="Loading the sprint review…" what="Sprint" />;
   }
   const review = query.data;
   const sprint = review.sprint;
@@ -396,31 +383,18 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
         }
         actions={
           <>
-            <a
-              className="btn"
-              href={`${API_BASE}/sprints/${sprint.id}/report.pdf`}
-              target="_blank"
-              rel="noreferrer"
-              title="The sprint-demo report: goal, criterion, chart, decision, stories, next ideas"
-            >
-              Report (PDF)
-            </a>
-            <a
-              className="btn"
-              href={`${API_BASE}/sprints/${sprint.id}/report.html`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              HTML
-            </a>
-            <a
-              className="btn"
-              href={`${API_BASE}/sprints/${sprint.id}/report.md`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              Markdown
-            </a>
+            {REPORT_FORMATS.map(({ extension, text, title }) => (
+              <a
+                key={extension}
+                className="btn"
+                href={`${API_BASE}/sprints/${sprint.id}/report.${extension}`}
+                target="_blank"
+                rel="noreferrer"
+                title={title}
+              >
+                {text}
+              </a>
+            ))}
             <Link to={sprintPath(project.id, sprint.id)} className="btn">
               Sprint board
             </Link>
@@ -491,12 +465,7 @@ function ReviewContent({ project, canEdit, sprintId }: ProjectAccess & { sprintI
 }
 
 export function SprintReviewPage() {
-  const { projectId = '', sprintId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <ReviewContent {...access} sprintId={sprintId} />}
-    </ProjectSubpage>
-  );
+  return <ProjectItemRoute content={ReviewContent} param="sprintId" />;
 }
 
 /** A closed sprint's review is its record: when it was made, and any audited correction. */

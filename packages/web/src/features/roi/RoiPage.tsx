@@ -1,16 +1,16 @@
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import type { LedgerCategory, LedgerEntry, RoiResponse } from '@sextant/core';
 import { useLedger } from '../../api/ledger';
 import { Badge } from '../../components/Badge';
-import { DataTable } from '../../components/DataTable';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { DataTable, type Column } from '../../components/DataTable';
+import { EmptyState } from '../../components/Feedback';
+import { ListState } from '../../components/ListState';
 import { Section } from '../../components/Section';
 import { formatDate, formatMoney, formatNumber, formatRoi } from '../../lib/format';
 import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { LedgerForm } from './LedgerForm';
 import { RoiChart } from './RoiChart';
 import { CATEGORY_LABELS } from './roi-text';
-import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function breakEvenText(roi: RoiResponse): string {
   const { breakEven } = roi;
@@ -47,22 +47,30 @@ function Tiles({ roi }: { roi: RoiResponse }) {
   );
 }
 
+/** A ledger column of one badge: its tone and words for the entry. */
+function badgeColumn(
+  header: string,
+  badge: (entry: LedgerEntry) => [ComponentProps<typeof Badge>['tone'], string],
+): Column<LedgerEntry> {
+  return {
+    header,
+    cell: (entry) => {
+      const [tone, text] = badge(entry);
+      return <Badge tone={tone}>{text}</Badge>;
+    },
+  };
+}
+
 function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
   return (
     <DataTable
       label="Ledger entries"
       rows={entries}
-      rowKey={(e) => e.id}
       columns={[
         { header: 'Date', cell: (e) => formatDate(e.date) },
-        {
-          header: 'Kind',
-          cell: (e) => (
-            <Badge tone={e.kind === 'cost' ? 'danger' : 'success'}>
-              {e.kind === 'cost' ? 'Cost' : 'Return'}
-            </Badge>
-          ),
-        },
+        badgeColumn('Kind', (e) =>
+          e.kind === 'cost' ? ['danger', 'Cost'] : ['success', 'Return'],
+        ),
         {
           header: 'Category',
           cell: (e) => (
@@ -74,14 +82,9 @@ function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
             </>
           ),
         },
-        {
-          header: 'Status',
-          cell: (e) => (
-            <Badge tone={e.status === 'realized' ? 'accent' : 'neutral'}>
-              {e.status === 'realized' ? 'Realized' : 'Estimated'}
-            </Badge>
-          ),
-        },
+        badgeColumn('Status', (e) =>
+          e.status === 'realized' ? ['accent', 'Realized'] : ['neutral', 'Estimated'],
+        ),
         {
           header: 'Amount',
           className: 'ledger-amount',
@@ -105,14 +108,10 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
         title="Return on investment"
         subtitle="What the project cost and what it gave back, estimated or realized. ROI = (returns − costs) / costs; the break-even month is projected from the last six months."
         action={canEdit && !adding && { label: 'Add an entry', onClick: () => setAdding(true) }}
+        readOnly={
+          !canEdit && { title: 'You can view this ledger.', what: 'its ledger is read-only' }
+        }
       />
-      {!canEdit ? (
-        <ReadOnlyNotice
-          project={project}
-          title="You can view this ledger."
-          readOnly="its ledger is read-only"
-        />
-      ) : null}
       {adding ? (
         <div className="card card--padded">
           <LedgerForm
@@ -122,45 +121,48 @@ function RoiContent({ project, canEdit }: ProjectAccess) {
           />
         </div>
       ) : null}
-      {ledger.isPending ? (
-        <Loading label="Loading the ledger…" />
-      ) : ledger.isError ? (
-        <ErrorNotice error={ledger.error} onRetry={() => void ledger.refetch()} />
-      ) : ledger.data.items.length === 0 ? (
-        <EmptyState title="No ledger entries yet">
-          {canEdit ? (
-            <p>
-              Record what the project costs (people-days, infrastructure, licences) and what it
-              gives back (savings, revenue, avoided losses), estimated first and realized when
-              measured. The first entry fixes the ledger's currency.
-            </p>
-          ) : (
-            <p>
-              The team records here what the project costs and what it gives back, estimated first
-              and realized when measured. Nothing is recorded yet.
-            </p>
-          )}
-        </EmptyState>
-      ) : (
-        <>
-          <Tiles roi={ledger.data.roi} />
-          <Section
-            title="Cumulative cost and return"
-            description={`By month, in ${ledger.data.roi.currency ?? ''}.`}
-          >
-            <RoiChart roi={ledger.data.roi} />
-            {ledger.data.roi.breakEven.status === 'not_in_sight' ? (
-              <p className="roi-break-even">
-                <strong>Break-even not in sight.</strong> {ledger.data.roi.breakEven.reason}
+      <ListState
+        query={ledger}
+        loading="Loading the ledger…"
+        isEmpty={ledger.data?.items.length === 0}
+        empty={
+          <EmptyState title="No ledger entries yet">
+            {canEdit ? (
+              <p>
+                Record what the project costs (people-days, infrastructure, licences) and what it
+                gives back (savings, revenue, avoided losses), estimated first and realized when
+                measured. The first entry fixes the ledger's currency.
               </p>
-            ) : null}
-            <p className="rule">{ledger.data.roi.method}</p>
-          </Section>
-          <Section title="Ledger" className="card--flush-body">
-            <LedgerTable entries={ledger.data.items} />
-          </Section>
-        </>
-      )}
+            ) : (
+              <p>
+                The team records here what the project costs and what it gives back, estimated first
+                and realized when measured. Nothing is recorded yet.
+              </p>
+            )}
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <Tiles roi={data.roi} />
+            <Section
+              title="Cumulative cost and return"
+              description={`By month, in ${data.roi.currency ?? ''}.`}
+            >
+              <RoiChart roi={data.roi} />
+              {data.roi.breakEven.status === 'not_in_sight' ? (
+                <p className="roi-break-even">
+                  <strong>Break-even not in sight.</strong> {data.roi.breakEven.reason}
+                </p>
+              ) : null}
+              <p className="rule">{data.roi.method}</p>
+            </Section>
+            <Section title="Ledger" className="card--flush-body">
+              <LedgerTable entries={data.items} />
+            </Section>
+          </>
+        )}
+      </ListState>
     </div>
   );
 }

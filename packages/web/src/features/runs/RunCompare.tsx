@@ -27,12 +27,71 @@ interface RunCompareProps {
 }
 
 interface Fact {
-  label: string;
+  name: string;
   cell: (run: Run) => ReactNode;
+}
+
+/** A metric's row: its value in each run, `undefined` where a run did not send it. */
+interface MetricRow {
+  name: string;
+  values: (number | undefined)[];
+}
+
+/** A parameter's row: its text in each run. */
+interface ParamRow {
+  name: string;
+  texts: string[];
+  differs: boolean;
 }
 
 /** Each run's column in a comparison. */
 const runLabel = (index: number) => (index === 0 ? 'Earlier run' : 'Later run');
+
+/** The column heading each row with its name, then what marks the row out (or nothing). */
+function nameColumn<Row extends { name: string }>(
+  header: ReactNode,
+  mark: (row: Row) => ReactNode = () => null,
+): Column<Row> {
+  return {
+    header,
+    rowHeader: true,
+    cell: (row) => (
+      <>
+        {row.name}
+        {mark(row)}
+      </>
+    ),
+  };
+}
+
+/** The two runs' columns, the earlier first: `cell` fills a row's cell for the run at `index`. */
+function runColumns<Row>(cell: (row: Row, index: number) => ReactNode): Column<Row>[] {
+  return [0, 1].map((index) => ({ header: runLabel(index), cell: (row) => cell(row, index) }));
+}
+
+/** A table of the comparison: one row per fact, metric or parameter, keyed and headed by its name. */
+function CompareTable<Row extends { name: string }>({
+  label,
+  rows,
+  rowAttributes,
+  columns,
+}: {
+  label: string;
+  rows: Row[];
+  rowAttributes?: (row: Row) => { className: string | undefined };
+  columns: Column<Row>[];
+}) {
+  return (
+    <DataTable
+      variant="compare-table"
+      label={label}
+      rows={rows}
+      rowKey={(row) => row.name}
+      rowAttributes={rowAttributes}
+      columns={columns}
+    />
+  );
+}
 
 function FactsTable({
   projectId,
@@ -47,15 +106,15 @@ function FactsTable({
 }) {
   const rows: Fact[] = [
     {
-      label: 'Run',
+      name: 'Run',
       cell: (run) => <Link to={runPath(projectId, run.id)}>{runName(run)}</Link>,
     },
     {
-      label: 'Provenance',
+      name: 'Provenance',
       cell: (run) => <ProvenanceBadge provenance={run.provenance} />,
     },
     {
-      label: 'Finished',
+      name: 'Finished',
       cell: (run) =>
         run.finishedAt ? (
           formatDateTime(run.finishedAt)
@@ -63,14 +122,14 @@ function FactsTable({
           <span className="muted">not stated (received {formatDateTime(run.createdAt)})</span>
         ),
     },
-    { label: 'Commit', cell: (run) => <code title={run.commit}>{shortCommit(run.commit)}</code> },
-    { label: 'Branch', cell: (run) => run.branch ?? <span className="muted">—</span> },
+    { name: 'Commit', cell: (run) => <code title={run.commit}>{shortCommit(run.commit)}</code> },
+    { name: 'Branch', cell: (run) => run.branch ?? <span className="muted">—</span> },
     {
-      label: 'Dataset version',
+      name: 'Dataset version',
       cell: (run) => run.datasetVersion ?? <span className="muted">—</span>,
     },
     {
-      label: 'Sprint',
+      name: 'Sprint',
       cell: (run) =>
         run.sprintId ? (
           (sprintNames.get(run.sprintId) ?? 'Sprint')
@@ -79,7 +138,7 @@ function FactsTable({
         ),
     },
     {
-      label: 'Fingerprint',
+      name: 'Fingerprint',
       cell: (run) =>
         run.evaluationFingerprint ? (
           <code>{run.evaluationFingerprint}</code>
@@ -88,29 +147,19 @@ function FactsTable({
         ),
     },
     {
-      label: 'Against the baseline',
+      name: 'Against the baseline',
       cell: (run) => (
         <ComparisonStatus comparison={run.comparison} direction={metric?.direction ?? null} />
       ),
     },
   ];
   return (
-    <DataTable
-      className="table table--stack compare-table"
+    <CompareTable
       label="Runs compared"
       rows={rows}
-      rowKey={(row) => row.label}
       columns={[
-        {
-          header: <span className="sr-only">Fact</span>,
-          rowHeader: true,
-          cell: (row) => row.label,
-        },
-        ...runs.map((run, index): Column<Fact> => ({
-          key: run.id,
-          header: runLabel(index),
-          cell: (row) => row.cell(run),
-        })),
+        nameColumn<Fact>(<span className="sr-only">Fact</span>),
+        ...runColumns<Fact>((row, index) => row.cell(runs[index === 0 ? 0 : 1])),
       ]}
     />
   );
@@ -119,38 +168,28 @@ function FactsTable({
 function MetricsTable({ runs, keyMetric }: { runs: [Run, Run]; keyMetric: string | null }) {
   const [a, b] = runs;
   const names = orderMetricNames([...Object.keys(a.metrics), ...Object.keys(b.metrics)], keyMetric);
-  const rows = names.map((name) => ({ name, va: a.metrics[name], vb: b.metrics[name] }));
+  const rows = names.map((name): MetricRow => ({
+    name,
+    values: [a.metrics[name], b.metrics[name]],
+  }));
   return (
-    <DataTable
-      className="table table--stack compare-table"
+    <CompareTable
       label="Metrics compared"
       rows={rows}
-      rowKey={(row) => row.name}
       rowAttributes={(row) => ({ className: row.name === keyMetric ? 'is-key' : undefined })}
       columns={[
-        {
-          header: 'Metric',
-          rowHeader: true,
-          cell: ({ name }) => (
-            <>
-              {name}
-              {name === keyMetric ? <span className="muted small"> success metric</span> : null}
-            </>
-          ),
-        },
-        {
-          header: runLabel(0),
-          cell: ({ va }) => (va === undefined ? '—' : <MetricValue value={va} />),
-        },
-        {
-          header: runLabel(1),
-          cell: ({ vb }) => (vb === undefined ? '—' : <MetricValue value={vb} />),
-        },
+        nameColumn<MetricRow>('Metric', ({ name }) =>
+          name === keyMetric ? <span className="muted small"> success metric</span> : null,
+        ),
+        ...runColumns<MetricRow>(({ values }, index) => {
+          const value = values[index];
+          return value === undefined ? '—' : <MetricValue value={value} />;
+        }),
         {
           header: 'Difference',
           className: 'compare-table__diff',
           headClassName: null,
-          cell: ({ va, vb }) =>
+          cell: ({ values: [va, vb] }) =>
             va === undefined || vb === undefined ? (
               <span className="muted">only one run</span>
             ) : (
@@ -166,33 +205,22 @@ function ParamsTable({ runs }: { runs: [Run, Run] }) {
   const [a, b] = runs;
   const names = orderMetricNames([...Object.keys(a.params), ...Object.keys(b.params)], null);
   if (names.length === 0) return <p className="muted">Neither run sent parameters.</p>;
-  const rows = names.map((name) => {
-    const pa = paramText(a.params[name]);
-    const pb = paramText(b.params[name]);
-    return { name, pa, pb, differs: pa !== pb };
+  const rows = names.map((name): ParamRow => {
+    const texts = [paramText(a.params[name]), paramText(b.params[name])];
+    return { name, texts, differs: texts[0] !== texts[1] };
   });
   return (
-    <DataTable
-      className="table table--stack compare-table"
+    <CompareTable
       label="Parameters compared"
       rows={rows}
-      rowKey={(row) => row.name}
       rowAttributes={(row) => ({ className: row.differs ? 'is-different' : undefined })}
       columns={[
-        {
-          header: 'Parameter',
-          rowHeader: true,
-          cell: ({ name, differs }) => (
-            <>
-              {name}
-              {differs ? (
-                <span className="badge badge--warning compare-table__differs">differs</span>
-              ) : null}
-            </>
-          ),
-        },
-        { header: runLabel(0), cell: ({ pa }) => pa },
-        { header: runLabel(1), cell: ({ pb }) => pb },
+        nameColumn<ParamRow>('Parameter', ({ differs }) =>
+          differs ? (
+            <span className="badge badge--warning compare-table__differs">differs</span>
+          ) : null,
+        ),
+        ...runColumns<ParamRow>(({ texts }, index) => texts[index]),
       ]}
     />
   );

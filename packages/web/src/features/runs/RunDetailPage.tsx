@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import type { Run } from '@sextant/core';
 import { useRun } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
+import { Fact } from '../../components/Fact';
 import { Notice } from '../../components/Feedback';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
@@ -10,8 +10,8 @@ import { PageHeader, Section } from '../../components/Section';
 import { formatDateTime } from '../../lib/format';
 import {
   ProjectCrumbs,
-  ProjectNotFound,
-  ProjectSubpage,
+  ProjectItemState,
+  ProjectItemRoute,
   type ProjectAccess,
 } from '../project/ProjectSubpage';
 import { sprintPath } from '../sprints/sprint-text';
@@ -28,16 +28,6 @@ import {
   successMetric,
 } from './run-text';
 import { MetricValue } from '../../components/MetricValue';
-import { PageQueryState } from '../../components/PageQueryState';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function NotComparable({ run }: { run: Run }) {
   const c = run.comparison;
@@ -67,13 +57,7 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
   const trail = [{ to: `/projects/${project.id}/runs`, label: 'Runs' }];
 
   if (query.isPending || query.isError) {
-    return (
-      <PageQueryState
-        query={query}
-        loading="Loading run…"
-        notFound={<ProjectNotFound what="Run" />}
-      />
-    );
+    return <ProjectItemState query={query} loading="Loading run…" what="Run" />;
   }
   const run = query.data;
   if (run.projectId !== project.id) return <Navigate to={runPath(run.projectId, run.id)} replace />;
@@ -229,10 +213,5 @@ function RunContent({ project, canEdit, runId }: ProjectAccess & { runId: string
 }
 
 export function RunDetailPage() {
-  const { projectId = '', runId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <RunContent {...access} runId={runId} />}
-    </ProjectSubpage>
-  );
+  return <ProjectItemRoute content={RunContent} param="runId" />;
 }

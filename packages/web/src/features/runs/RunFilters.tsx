@@ -11,6 +11,16 @@ interface RunFiltersProps {
   branches: string[];
 }
 
+const PROVENANCES = [
+  ['ci', 'CI only'],
+  ['manual', 'Manual only'],
+] as const;
+
+const ORDERS = [
+  ['desc', 'Highest first'],
+  ['asc', 'Lowest first'],
+] as const;
+
 /** Milliseconds of quiet typing before the branch filter is applied. */
 const BRANCH_DELAY = 350;
 
@@ -30,10 +40,7 @@ export function RunFilters({ filters, onChange, metricNames, branches }: RunFilt
         label="Provenance"
         all="CI and manual"
         value={filters.provenance}
-        options={[
-          ['ci', 'CI only'],
-          ['manual', 'Manual only'],
-        ]}
+        options={PROVENANCES}
         onChange={(provenance) => onChange({ ...filters, provenance })}
       />
       <label className="filters__item">
@@ -66,10 +73,7 @@ export function RunFilters({ filters, onChange, metricNames, branches }: RunFilt
         <FilterSelect
           label="Order"
           value={filters.order}
-          options={[
-            ['desc', 'Highest first'],
-            ['asc', 'Lowest first'],
-          ]}
+          options={ORDERS}
           onChange={(order) => onChange({ ...filters, order })}
         />
       ) : null}

@@ -71,10 +71,9 @@ export function RunTable({
   const metricLabel = metric?.name ?? 'Metrics';
   return (
     <DataTable
-      className="table table--stack run-table"
+      variant="run-table"
       label="Runs"
       rows={runs}
-      rowKey={(run) => run.id}
       rowAttributes={(run) => ({
         className: [
           selected.includes(run.id) ? 'is-selected' : '',

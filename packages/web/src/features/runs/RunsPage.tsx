@@ -3,13 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import type { RunFilters as Filters } from '../../api/keys';
 import { useRuns } from '../../api/runs';
 import { useSprints } from '../../api/sprints';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { EmptyState } from '../../components/Feedback';
 import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { RunCompare } from './RunCompare';
 import { RunFilters } from './RunFilters';
 import { RunTable } from './RunTable';
 import { MANUAL_EXPLANATION, orderMetricNames, successMetric } from './run-text';
-import { LoadMore } from '../../components/LoadMore';
+import { NoMatch, PagedListState } from '../../components/ListState';
 
 const NO_FILTERS: Filters = { provenance: '', branch: '', sortMetric: '', order: 'desc' };
 
@@ -133,6 +133,12 @@ function RunsContent({ project, canEdit }: ProjectAccess) {
   );
   const setFilters = useCallback((next: Filters) => write(next, compare), [write, compare]);
   const filtered = Boolean(filters.provenance || filters.branch);
+  // What the list shows when no run is there.
+  const empty = filtered ? (
+    <NoMatch title="No run matches these filters" onClear={() => setFilters(NO_FILTERS)} />
+  ) : (
+    <HowRunsArrive projectId={project.id} canEdit={canEdit} />
+  );
 
   const toggle = (runId: string, on: boolean) =>
     setSelected((current) =>
@@ -204,39 +210,17 @@ function RunsContent({ project, canEdit }: ProjectAccess) {
         <p className="run-legend">
           <span className="badge badge--warning">Manual</span> {MANUAL_EXPLANATION}
         </p>
-        {runs.isPending ? (
-          <Loading label="Loading runs…" />
-        ) : !runs.data ? (
-          <div className="card__body">
-            <ErrorNotice error={runs.error} onRetry={() => void runs.refetch()} />
-          </div>
-        ) : items.length === 0 ? (
-          filtered ? (
-            <EmptyState
-              title="No run matches these filters"
-              action={
-                <button type="button" className="btn" onClick={() => setFilters(NO_FILTERS)}>
-                  Clear filters
-                </button>
-              }
-            />
-          ) : (
-            <HowRunsArrive projectId={project.id} canEdit={canEdit} />
-          )
-        ) : (
-          <>
-            <RunTable
-              projectId={project.id}
-              runs={items}
-              metric={metric}
-              sprintNames={sprintNames}
-              selected={selected}
-              selectionFull={selected.length >= 2}
-              onToggle={toggle}
-            />
-            <LoadMore query={runs} withError />
-          </>
-        )}
+        <PagedListState query={runs} loading="Loading runs…" empty={empty} withError>
+          <RunTable
+            projectId={project.id}
+            runs={items}
+            metric={metric}
+            sprintNames={sprintNames}
+            selected={selected}
+            selectionFull={selected.length >= 2}
+            onToggle={toggle}
+          />
+        </PagedListState>
       </div>
     </div>
   );

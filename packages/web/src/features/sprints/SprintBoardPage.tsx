@@ -1,5 +1,5 @@
 import { useCallback, useState, type DragEvent } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import {
   STORY_STATUSES,
   type Member,
@@ -10,14 +10,14 @@ import {
 } from '@sextant/core';
 import { useMoveStory, useSprint, useSprints, useStartSprint } from '../../api/sprints';
 import { useMembers } from '../../api/teams';
-import { Badge } from '../../components/Badge';
+import { BoardColumn } from '../../components/BoardColumn';
 import { EmptyState, ErrorNotice, Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { formatSprintDates, formatDateTime, formatPercent } from '../../lib/format';
 import {
   ProjectCrumbs,
-  ProjectNotFound,
-  ProjectSubpage,
+  ProjectItemState,
+  ProjectItemRoute,
   type ProjectAccess,
 } from '../project/ProjectSubpage';
 import { reviewPath } from '../review/review-text';
@@ -25,15 +25,9 @@ import { CloseSprintDialog } from './CloseSprintDialog';
 import { EditSprintForm } from './EditSprintForm';
 import { StoryCard, STORY_DRAG_TYPE, type MoveDirection } from './StoryCard';
 import { StoryForm } from './StoryForm';
-import {
-  SPRINT_STATE_LABELS,
-  SPRINT_STATE_TONES,
-  STATUS_LABELS,
-  lengthText,
-  sprintPath,
-} from './sprint-text';
+import { STATUS_LABELS, lengthText, sprintPath } from './sprint-text';
+import { SprintStateBadge } from './SprintStateBadge';
 import { useCarryPlaces } from './useCarryPlaces';
-import { PageQueryState } from '../../components/PageQueryState';
 import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function SprintHeader({
@@ -55,10 +49,7 @@ function SprintHeader({
       <div className="page-header">
         <div className="page-header__text">
           <h1 className="page-header__title">
-            {sprint.name}{' '}
-            <Badge tone={SPRINT_STATE_TONES[sprint.state]}>
-              {SPRINT_STATE_LABELS[sprint.state]}
-            </Badge>
+            {sprint.name} <SprintStateBadge state={sprint.state} />
           </h1>
           <p className="page-header__subtitle">
             {sprint.name !== `Sprint ${sprint.number}` ? (
@@ -192,46 +183,37 @@ function Board({ sprint, sprints, members, canEdit, isAdmin }: BoardProps) {
         {STORY_STATUSES.map((status) => {
           const stories = sprint.stories.filter((s) => s.status === status);
           return (
-            <section
+            <BoardColumn
               key={status}
               className={`board__column ${dropTarget === status ? 'board__column--target' : ''}`}
-              aria-label={STATUS_LABELS[status]}
+              title={STATUS_LABELS[status]}
+              count={stories.length}
+              noun="stories"
+              empty={canMove ? 'Drop a story here' : 'No stories'}
               {...dropHandlers(status)}
             >
-              <header className="board__column-header">
-                <h2 className="board__column-title">{STATUS_LABELS[status]}</h2>
-                <span className="board__count" aria-label={`${stories.length} stories`}>
-                  {stories.length}
-                </span>
-              </header>
-              {stories.length === 0 ? (
-                <p className="board__empty">{canMove ? 'Drop a story here' : 'No stories'}</p>
-              ) : (
-                <ul className="board__list">
-                  {stories.map((story) => (
-                    <li key={story.id}>
-                      <StoryCard
-                        story={story}
-                        projectId={sprint.projectId}
-                        members={members}
-                        canMove={canMove}
-                        canEdit={canMove}
-                        canCorrect={isAdmin && !open}
-                        carriedTo={placeOf(story.carriedToId)}
-                        carriedFrom={placeOf(story.carriedFromId)}
-                        onMove={moveStory}
-                        focusDirection={
-                          focus?.storyId === story.id && focus.status === story.status
-                            ? focus.direction
-                            : null
-                        }
-                        onFocused={clearFocus}
-                      />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+              {stories.map((story) => (
+                <li key={story.id}>
+                  <StoryCard
+                    story={story}
+                    projectId={sprint.projectId}
+                    members={members}
+                    canMove={canMove}
+                    canEdit={canMove}
+                    canCorrect={isAdmin && !open}
+                    carriedTo={placeOf(story.carriedToId)}
+                    carriedFrom={placeOf(story.carriedFromId)}
+                    onMove={moveStory}
+                    focusDirection={
+                      focus?.storyId === story.id && focus.status === story.status
+                        ? focus.direction
+                        : null
+                    }
+                    onFocused={clearFocus}
+                  />
+                </li>
+              ))}
+            </BoardColumn>
           );
         })}
       </div>
@@ -252,13 +234,7 @@ function BoardContent({
   const [closing, setClosing] = useState(false);
 
   if (sprint.isPending || sprint.isError) {
-    return (
-      <PageQueryState
-        query={sprint}
-        loading="Loading sprint…"
-        notFound={<ProjectNotFound what="Sprint" />}
-      />
-    );
+    return <ProjectItemState query={sprint} loading="Loading sprint…" what="Sprint" />;
   }
   const data = sprint.data;
   if (data.projectId !== project.id) {
@@ -337,10 +313,5 @@ function BoardContent({
 }
 
 export function SprintBoardPage() {
-  const { projectId = '', sprintId = '' } = useParams();
-  return (
-    <ProjectSubpage projectId={projectId}>
-      {(access) => <BoardContent {...access} sprintId={sprintId} />}
-    </ProjectSubpage>
-  );
+  return <ProjectItemRoute content={BoardContent} param="sprintId" />;
 }

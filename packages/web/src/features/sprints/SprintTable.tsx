@@ -1,17 +1,11 @@
 import { Link } from 'react-router';
 import type { Sprint } from '@sextant/core';
-import { Badge } from '../../components/Badge';
-import { DataTable, actionsColumn } from '../../components/DataTable';
+import { DataTable, actionsColumn, type Column } from '../../components/DataTable';
 import { formatSprintDates } from '../../lib/format';
 import { reviewPath } from '../review/review-text';
-import {
-  SPRINT_STATE_LABELS,
-  SPRINT_STATE_TONES,
-  STATUS_LABELS,
-  lengthText,
-  sprintPath,
-} from './sprint-text';
-import { PrimaryLink } from '../../components/PrimaryLink';
+import { STATUS_LABELS, lengthText } from './sprint-text';
+import { SprintStateBadge } from './SprintStateBadge';
+import { sprintColumn } from './sprintColumn';
 
 function StoryCounts({ sprint }: { sprint: Sprint }) {
   const { todo, in_progress: inProgress, done } = sprint.storyCounts;
@@ -30,55 +24,47 @@ function StoryCounts({ sprint }: { sprint: Sprint }) {
   );
 }
 
+/** The sprints' columns: each sprint links to its board, and a closed or active one to its review. */
+function sprintColumns(projectId: string): Column<Sprint>[] {
+  return [
+    sprintColumn(projectId, (sprint) => <>#{sprint.number}</>, {
+      linkId: (sprint) => `sprint-name-${sprint.id}`,
+      more: (sprint) => (sprint.goal ? <p className="sprint-table__goal">{sprint.goal}</p> : null),
+    }),
+    { header: 'Dates', cell: (sprint) => formatSprintDates(sprint) },
+    { header: 'Length', cell: (sprint) => lengthText(sprint.lengthDays) },
+    { header: 'State', cell: (sprint) => <SprintStateBadge state={sprint.state} /> },
+    { header: 'Stories', cell: (sprint) => <StoryCounts sprint={sprint} /> },
+    actionsColumn(
+      (sprint: Sprint) =>
+        sprint.state === 'planned' ? null : (
+          <Link
+            className="btn btn--small"
+            to={reviewPath(projectId, sprint.id)}
+            aria-describedby={`sprint-name-${sprint.id}`}
+          >
+            Review
+          </Link>
+        ),
+      { name: 'Review', labelled: false },
+    ),
+  ];
+}
+
+/** The active sprint's row is marked. */
+const currentSprint = (sprint: Sprint) => ({
+  className: sprint.state === 'active' ? 'is-current' : undefined,
+});
+
 /** The project's sprints in calendar order, each linking to its board. */
 export function SprintTable({ projectId, sprints }: { projectId: string; sprints: Sprint[] }) {
   return (
     <DataTable
-      className="table table--stack sprint-table"
+      variant="sprint-table"
       label="Sprints"
       rows={sprints}
-      rowKey={(sprint) => sprint.id}
-      rowAttributes={(sprint) => ({
-        className: sprint.state === 'active' ? 'is-current' : undefined,
-      })}
-      columns={[
-        {
-          header: 'Sprint',
-          cell: (sprint) => (
-            <>
-              <PrimaryLink id={`sprint-name-${sprint.id}`} to={sprintPath(projectId, sprint.id)}>
-                {sprint.name}
-              </PrimaryLink>
-              <span className="muted small">#{sprint.number}</span>
-              {sprint.goal ? <p className="sprint-table__goal">{sprint.goal}</p> : null}
-            </>
-          ),
-        },
-        { header: 'Dates', cell: (sprint) => formatSprintDates(sprint) },
-        { header: 'Length', cell: (sprint) => lengthText(sprint.lengthDays) },
-        {
-          header: 'State',
-          cell: (sprint) => (
-            <Badge tone={SPRINT_STATE_TONES[sprint.state]}>
-              {SPRINT_STATE_LABELS[sprint.state]}
-            </Badge>
-          ),
-        },
-        { header: 'Stories', cell: (sprint) => <StoryCounts sprint={sprint} /> },
-        actionsColumn(
-          (sprint: Sprint) =>
-            sprint.state === 'planned' ? null : (
-              <Link
-                className="btn btn--small"
-                to={reviewPath(projectId, sprint.id)}
-                aria-describedby={`sprint-name-${sprint.id}`}
-              >
-                Review
-              </Link>
-            ),
-          { name: 'Review', labelled: false },
-        ),
-      ]}
+      rowAttributes={currentSprint}
+      columns={sprintColumns(projectId)}
     />
   );
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSprints } from '../../api/sprints';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { EmptyState } from '../../components/Feedback';
+import { ListState } from '../../components/ListState';
 import { Section } from '../../components/Section';
 import { ProjectPageHeader, ProjectRoute, type ProjectAccess } from '../project/ProjectSubpage';
 import { JiraImportSection } from './JiraImportSection';
 import { PlanSprintForm } from './PlanSprintForm';
 import { SprintTable } from './SprintTable';
 import { sprintPath } from './sprint-text';
-import { ReadOnlyNotice } from '../project/ReadOnlyNotice';
 
 function SprintsContent({ project, canEdit }: ProjectAccess) {
   const sprints = useSprints(project.id);
@@ -26,14 +26,10 @@ function SprintsContent({ project, canEdit }: ProjectAccess) {
           !planning &&
           sprints.isSuccess && { label: 'Plan a sprint', onClick: () => setPlanning(true) }
         }
+        readOnly={
+          !canEdit && { title: 'You can view these sprints.', what: 'its sprints are read-only' }
+        }
       />
-      {!canEdit ? (
-        <ReadOnlyNotice
-          project={project}
-          title="You can view these sprints."
-          readOnly="its sprints are read-only"
-        />
-      ) : null}
       <Section title="Sprints" className="card--flush-body">
         {planning && sprints.isSuccess ? (
           <PlanSprintForm
@@ -43,32 +39,33 @@ function SprintsContent({ project, canEdit }: ProjectAccess) {
             onDone={(sprint) => navigate(sprintPath(project.id, sprint.id))}
           />
         ) : null}
-        {sprints.isPending ? (
-          <Loading label="Loading sprints…" />
-        ) : sprints.isError ? (
-          <ErrorNotice error={sprints.error} onRetry={() => void sprints.refetch()} />
-        ) : sprints.data.length === 0 ? (
-          planning ? null : (
-            <EmptyState
-              title="No sprints yet"
-              action={
-                canEdit ? (
-                  <button type="button" className="btn" onClick={() => setPlanning(true)}>
-                    Plan the first sprint
-                  </button>
-                ) : null
-              }
-            >
-              <p>
-                {canEdit
-                  ? 'Plan the first sprint, or import the sprints you already ran in Jira below.'
-                  : 'A member of the team plans the sprints here.'}
-              </p>
-            </EmptyState>
-          )
-        ) : (
-          <SprintTable projectId={project.id} sprints={sprints.data} />
-        )}
+        <ListState
+          query={sprints}
+          loading="Loading sprints…"
+          isEmpty={sprints.data?.length === 0}
+          empty={
+            planning ? null : (
+              <EmptyState
+                title="No sprints yet"
+                action={
+                  canEdit ? (
+                    <button type="button" className="btn" onClick={() => setPlanning(true)}>
+                      Plan the first sprint
+                    </button>
+                  ) : null
+                }
+              >
+                <p>
+                  {canEdit
+                    ? 'Plan the first sprint, or import the sprints you already ran in Jira below.'
+                    : 'A member of the team plans the sprints here.'}
+                </p>
+              </EmptyState>
+            )
+          }
+        >
+          {(data) => <SprintTable projectId={project.id} sprints={data} />}
+        </ListState>
       </Section>
       {canEdit ? <JiraImportSection projectId={project.id} /> : null}
     </div>

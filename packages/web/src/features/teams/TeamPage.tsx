@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../api/auth';
 import { useMembers, useTeam } from '../../api/teams';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { EmptyState } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { Badge } from '../../components/Badge';
@@ -9,6 +9,7 @@ import { AddMemberForm } from './AddMemberForm';
 import { MembersTable } from './MembersTable';
 import { ROLE_TEXT } from './role-text';
 import { PageQueryState } from '../../components/PageQueryState';
+import { ListState } from '../../components/ListState';
 
 export function TeamPage() {
   const { teamId = '' } = useParams();
@@ -60,19 +61,17 @@ export function TeamPage() {
         }
         className="card--flush-body"
       >
-        {members.isPending ? (
-          <Loading />
-        ) : members.isError ? (
-          <ErrorNotice error={members.error} onRetry={() => void members.refetch()} />
-        ) : (
-          <MembersTable
-            teamId={team.data.id}
-            teamName={team.data.name}
-            members={members.data}
-            isAdmin={isAdmin}
-            currentUserId={me.data?.user?.id}
-          />
-        )}
+        <ListState query={members}>
+          {(data) => (
+            <MembersTable
+              teamId={team.data.id}
+              teamName={team.data.name}
+              members={data}
+              isAdmin={isAdmin}
+              currentUserId={me.data?.user?.id}
+            />
+          )}
+        </ListState>
       </Section>
       {isAdmin ? (
         <Section title="Add a member">

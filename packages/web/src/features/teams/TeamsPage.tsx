@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { Team } from '@sextant/core';
 import { fieldErrors } from '../../api/errors';
 import { useCreateTeam, useTeams } from '../../api/teams';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
+import { EmptyState } from '../../components/Feedback';
+import { ListState } from '../../components/ListState';
 import { FormShell, InlineSubmit, TextField } from '../../components/form';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
-import { DataTable } from '../../components/DataTable';
+import { Section, TitledPageHeader } from '../../components/Section';
+import { DataTable, type Column } from '../../components/DataTable';
 import { formatDate } from '../../lib/format';
 import { RoleBadge } from './RoleBadge';
 import { PrimaryLink } from '../../components/PrimaryLink';
@@ -47,40 +48,37 @@ function CreateTeamForm() {
   );
 }
 
+/** The reader's teams, each linking to its page. */
+const TEAM_COLUMNS: Column<Team>[] = [
+  {
+    header: 'Team',
+    cell: (team) => <PrimaryLink to={`/teams/${team.id}`}>{team.name}</PrimaryLink>,
+  },
+  { header: 'Your role', cell: (team) => <RoleBadge role={team.role} /> },
+  { header: 'Members', cell: (team) => team.memberCount },
+  { header: 'Created', cell: (team) => formatDate(team.createdAt) },
+];
+
 export function TeamsPage() {
   const teams = useTeams();
   return (
     <div className="page">
-      <PageTitle title="Teams" />
-      <PageHeader
+      <TitledPageHeader
         title="Teams"
         subtitle="Projects belong to teams; your role in a team decides what you may change."
       />
       <Section title="Your teams" className="card--flush-body">
-        {teams.isPending ? (
-          <Loading />
-        ) : teams.isError ? (
-          <ErrorNotice error={teams.error} onRetry={() => void teams.refetch()} />
-        ) : teams.data.length === 0 ? (
-          <EmptyState title="You are not in a team yet">
-            <p>Create one below, or ask a team admin to add you by your email.</p>
-          </EmptyState>
-        ) : (
-          <DataTable
-            label="Your teams"
-            rows={teams.data}
-            rowKey={(team) => team.id}
-            columns={[
-              {
-                header: 'Team',
-                cell: (team) => <PrimaryLink to={`/teams/${team.id}`}>{team.name}</PrimaryLink>,
-              },
-              { header: 'Your role', cell: (team) => <RoleBadge role={team.role} /> },
-              { header: 'Members', cell: (team) => team.memberCount },
-              { header: 'Created', cell: (team) => formatDate(team.createdAt) },
-            ]}
-          />
-        )}
+        <ListState
+          query={teams}
+          isEmpty={teams.data?.length === 0}
+          empty={
+            <EmptyState title="You are not in a team yet">
+              <p>Create one below, or ask a team admin to add you by your email.</p>
+            </EmptyState>
+          }
+        >
+          {(data) => <DataTable label="Your teams" rows={data} columns={TEAM_COLUMNS} />}
+        </ListState>
       </Section>
       <Section title="Create a team">
         <CreateTeamForm />

@@ -42,7 +42,6 @@ export function TokenTable({
     <DataTable
       label={label}
       rows={tokens}
-      rowKey={(token) => token.id}
       rowAttributes={(token) => ({ className: token.revokedAt ? 'is-muted' : undefined })}
       columns={[
         {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { CreatedToken } from '@sextant/core';
 import { useCreatePersonalToken, usePersonalTokens, useRevokeToken } from '../../api/tokens';
-import { EmptyState, ErrorNotice, Loading } from '../../components/Feedback';
-import { PageTitle } from '../../components/PageTitle';
-import { PageHeader, Section } from '../../components/Section';
+import { EmptyState, ErrorNotice } from '../../components/Feedback';
+import { ListState } from '../../components/ListState';
+import { Section, TitledPageHeader } from '../../components/Section';
 import { SecretReveal } from '../../components/SecretReveal';
 import { CreateTokenForm } from './CreateTokenForm';
 import { TokenTable } from './TokenTable';
@@ -16,8 +16,7 @@ export function TokensPage() {
 
   return (
     <div className="page">
-      <PageTitle title="Tokens" />
-      <PageHeader
+      <TitledPageHeader
         title="Tokens"
         subtitle="Personal tokens act as you on the API and the CLI. For CI pipelines, create a CI token on the project page instead: it can only post to that project."
       />
@@ -36,23 +35,25 @@ export function TokensPage() {
       </Section>
       <Section title="Your tokens" className="card--flush-body">
         {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
-        {tokens.isPending ? (
-          <Loading />
-        ) : tokens.isError ? (
-          <ErrorNotice error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : tokens.data.length === 0 ? (
-          <EmptyState title="No personal tokens yet">
-            <p>Create one above to call the API or use the CLI as yourself.</p>
-          </EmptyState>
-        ) : (
-          <TokenTable
-            label="Personal tokens"
-            tokens={tokens.data}
-            canRevoke={() => true}
-            onRevoke={(token) => revoke.mutate(token)}
-            revoking={revoke.isPending}
-          />
-        )}
+        <ListState
+          query={tokens}
+          isEmpty={tokens.data?.length === 0}
+          empty={
+            <EmptyState title="No personal tokens yet">
+              <p>Create one above to call the API or use the CLI as yourself.</p>
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <TokenTable
+              label="Personal tokens"
+              tokens={data}
+              canRevoke={() => true}
+              onRevoke={(token) => revoke.mutate(token)}
+              revoking={revoke.isPending}
+            />
+          )}
+        </ListState>
       </Section>
     </div>
   );
