@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { CreateGoalBody, Goal } from '@sextant/core';
 import { useCreateGoal, useUpdateGoal } from '../../api/goals';
-import { isApiError } from '../../api/errors';
+import { fieldProblems, isApiError, type FieldProblem } from '../../api/errors';
 import {
   DateField,
   FormShell,
@@ -24,23 +24,10 @@ interface GoalFormProps {
 
 type TargetKind = 'absolute' | 'relative';
 
-interface GoalProblem {
-  field: string;
-  message: string;
-}
-
 /** The problems a 422 goal_not_quantifiable lists, one per field. */
-function goalProblems(error: unknown): GoalProblem[] {
+function goalProblems(error: unknown): FieldProblem[] {
   if (!isApiError(error) || error.code !== 'goal_not_quantifiable') return [];
-  const problems = error.details.problems;
-  if (!Array.isArray(problems)) return [];
-  return problems.filter(
-    (p): p is GoalProblem =>
-      typeof p === 'object' &&
-      p !== null &&
-      typeof (p as GoalProblem).field === 'string' &&
-      typeof (p as GoalProblem).message === 'string',
-  );
+  return fieldProblems(error.details.problems);
 }
 
 const DIRECTION_OPTIONS = [
