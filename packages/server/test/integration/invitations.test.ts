@@ -365,6 +365,21 @@ describeEachDatabase('invitations', (env) => {
     expect(text).not.toContain(NEW_PASSWORD);
   });
 
+  it('documents its routes in the OpenAPI description', async () => {
+    const reply = await env().factory.client().get<{ paths: Record<string, unknown> }>(
+      '/openapi.json',
+    );
+    expect(Object.keys(reply.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/teams/{id}/invitations',
+        '/api/v1/teams/{id}/invitations/{invitationId}',
+        '/api/v1/invitations/{token}',
+        '/api/v1/invitations/{token}/accept',
+        '/api/v1/invitations/{token}/join',
+      ]),
+    );
+  });
+
   it('throttles link guessing per client address like logins', async () => {
     const visitor = env().factory.client();
     const start = env().clock.now();

@@ -1,4 +1,5 @@
 import { useInvitations } from '../../api/invitations';
+import { EmptyState } from '../../components/Feedback';
 import { ListState } from '../../components/ListState';
 import { Section } from '../../components/Section';
 import { InvitationsTable } from './InvitationsTable';
@@ -21,7 +22,11 @@ export function InvitationsSection({ teamId }: { teamId: string }) {
           query={invitations}
           loading="Loading invitations…"
           isEmpty={invitations.data?.length === 0}
-          empty={<p className="card__body muted">No pending invitations.</p>}
+          empty={
+            <EmptyState title="No pending invitations">
+              <p>Invite someone above: their link is listed here until it is used.</p>
+            </EmptyState>
+          }
         >
           {(data) => <InvitationsTable teamId={teamId} invitations={data} />}
         </ListState>
