@@ -47,7 +47,8 @@ function useAcceptWrite<V>(write: (vars: V) => Promise<AcceptedInvitation>) {
   return useMutation({
     mutationFn: write,
     onSuccess: async () => {
-      client.removeQueries();
+      // The link's own answer stays until the page moves on, so it does not flash "used".
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'invitation-link' });
       await client.fetchQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/me') });
     },
   });
