@@ -271,6 +271,7 @@ export class InvitationService {
     const invitation = await store.repos.invitations.findByHash(sha256Hex(token));
     if (!invitation || invitation.revokedAt) {
       await store.repos.loginFailures.record(LINK_FAILURE_KEY, ip, iso(now));
+      await store.repos.loginFailures.pruneBefore(iso(new Date(now.getTime() - 24 * 3600 * 1000)));
       throw missing();
     }
     return checkPending(invitation, now);
