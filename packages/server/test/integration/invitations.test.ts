@@ -366,9 +366,9 @@ describeEachDatabase('invitations', (env) => {
   });
 
   it('documents its routes in the OpenAPI description', async () => {
-    const reply = await env().factory.client().get<{ paths: Record<string, unknown> }>(
-      '/openapi.json',
-    );
+    const reply = await env()
+      .factory.client()
+      .get<{ paths: Record<string, unknown> }>('/openapi.json');
     expect(Object.keys(reply.body.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/teams/{id}/invitations',
