@@ -62,6 +62,8 @@ test('an admin invites by link; the invitee sets a name and password and lands i
   await expect(pending.getByRole('row')).toHaveCount(3);
   await shoot(page, 'team-page-invitations');
 
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  await expect(page.getByRole('region', { name: 'New invitation link secret' })).toHaveCount(0);
   const revokedRow = pending.getByRole('row').filter({ hasText: revokedEmail });
   await revokedRow
     .getByRole('button', { name: `Revoke the invitation of ${revokedEmail}` })
@@ -78,6 +80,7 @@ test('an admin invites by link; the invitee sets a name and password and lands i
   await expect(other.getByRole('heading', { level: 1, name: `Join ${teamName}` })).toBeVisible();
   await expect(other.getByText(`${account.name} invited you as member`)).toBeVisible();
   await expect(other.getByLabel('Email')).toHaveValue(invitee);
+  await shoot(other, 'accept-invitation');
   await other.getByLabel('Your name').fill('Olga Operator');
   await other.getByLabel('Password', { exact: true }).fill('short');
   await other.getByLabel('Repeat the password').fill('short');
@@ -87,7 +90,9 @@ test('an admin invites by link; the invitee sets a name and password and lands i
   );
   await other.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
   await other.getByLabel('Repeat the password').fill('a long enough passphrase');
-  await shoot(other, 'accept-invitation');
+  // Typing again clears the refusal of the last try.
+  await expect(other.getByText('Must be at least 12 characters.')).toHaveCount(0);
+  await shoot(other, 'accept-invitation-filled');
   await other.getByRole('button', { name: `Join ${teamName}` }).click();
   await expect(other.getByRole('heading', { level: 1, name: teamName })).toBeVisible();
   await expect(other.getByText('Your role:')).toContainText('member');

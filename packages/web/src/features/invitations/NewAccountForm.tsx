@@ -26,6 +26,17 @@ export function NewAccountForm({ token, view }: { token: string; view: Invitatio
         : undefined,
   }));
   const { name, password, confirm } = form.values;
+  /** A field's props, where typing again clears the server's answer about the last try. */
+  const field = (key: 'name' | 'password') => {
+    const props = form.field(key);
+    return {
+      ...props,
+      onChange: (value: string) => {
+        if (accept.error) accept.reset();
+        props.onChange(value);
+      },
+    };
+  };
   const otherError = accept.error && !server.name && !server.password ? accept.error : null;
 
   const submit = () => {
@@ -63,14 +74,14 @@ export function NewAccountForm({ token, view }: { token: string; view: Invitatio
         autoComplete="username"
         hint="The invitation is for this address; it is your sign-in."
       />
-      <TextField label="Your name" autoComplete="name" required {...form.field('name')} />
+      <TextField label="Your name" autoComplete="name" required {...field('name')} />
       <TextField
         label="Password"
         type="password"
         autoComplete="new-password"
         required
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.`}
-        {...form.field('password')}
+        {...field('password')}
       />
       <TextField
         label="Repeat the password"
