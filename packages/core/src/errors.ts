@@ -19,6 +19,10 @@ export const ERROR_STATUS = {
   sprint_closed: 409,
   sprint_state: 409,
   story_committed: 409,
+  /** An invitation link past its 7 days: nothing was changed. */
+  invitation_expired: 410,
+  /** An invitation link already accepted once: nothing was changed. */
+  invitation_used: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   goal_not_quantifiable: 422,

@@ -41,6 +41,7 @@ export * from './schemas/common.js';
 export * from './schemas/auth.js';
 export * from './schemas/teams.js';
 export * from './schemas/tokens.js';
+export * from './schemas/invitations.js';
 export * from './schemas/goals.js';
 export * from './schemas/success-criterion.js';
 export * from './schemas/projects.js';

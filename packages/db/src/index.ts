@@ -14,6 +14,7 @@ export type { UserRecord, UserCredentials } from './repositories/users.repositor
 export type { SessionRecord } from './repositories/sessions.repository.js';
 export type { TeamRecord, TeamWithRole, MemberRecord } from './repositories/teams.repository.js';
 export type { TokenRecord, TokenKind } from './repositories/tokens.repository.js';
+export type { InvitationRecord } from './repositories/invitations.repository.js';
 export type {
   ProjectRecord,
   ProjectWithRole,

@@ -41,6 +41,21 @@ export interface TeamMembersTable {
   created_at: string;
 }
 
+/** A one-time link to join a team; only the SHA-256 of its secret is kept. */
+export interface InvitationsTable {
+  id: string;
+  team_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  accepted_at: string | null;
+  accepted_by: string | null;
+}
+
 export interface ApiTokensTable {
   id: string;
   kind: string;
@@ -423,6 +438,7 @@ export interface Database {
   teams: TeamsTable;
   team_members: TeamMembersTable;
   api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
   projects: ProjectsTable;
   goals: GoalsTable;
   success_criteria: SuccessCriteriaTable;

@@ -10,6 +10,7 @@ import { StageChangeRepository } from './repositories/stage-changes.repository.j
 import { SuccessCriterionRepository } from './repositories/success-criteria.repository.js';
 import { TeamRepository } from './repositories/teams.repository.js';
 import { TokenRepository } from './repositories/tokens.repository.js';
+import { InvitationRepository } from './repositories/invitations.repository.js';
 import { UserRepository } from './repositories/users.repository.js';
 import { SprintRepository } from './repositories/sprints.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
@@ -35,6 +36,8 @@ export interface Repositories {
   sessions: SessionRepository;
   teams: TeamRepository;
   tokens: TokenRepository;
+  /** One-time links to join a team. */
+  invitations: InvitationRepository;
   projects: ProjectRepository;
   goals: GoalRepository;
   goalMeasurements: GoalMeasurementRepository;
@@ -69,6 +72,7 @@ export function bindRepositories(db: Executor): Repositories {
     sessions: new SessionRepository(db),
     teams: new TeamRepository(db),
     tokens: new TokenRepository(db),
+    invitations: new InvitationRepository(db),
     projects: new ProjectRepository(db),
     goals: new GoalRepository(db),
     goalMeasurements: new GoalMeasurementRepository(db),

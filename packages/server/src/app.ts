@@ -24,6 +24,7 @@ import { stageRoutes } from './routes/stage.routes.js';
 import { successCriterionRoutes } from './routes/success-criterion.routes.js';
 import { teamRoutes } from './routes/teams.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
+import { invitationRoutes } from './routes/invitations.routes.js';
 import type { App, RouteDeps } from './routes/types.js';
 import { userRoutes } from './routes/users.routes.js';
 import { deliveryRoutes } from './routes/delivery.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         userRoutes,
         teamRoutes,
         tokenRoutes,
+        invitationRoutes,
         projectRoutes,
         goalRoutes,
         successCriterionRoutes,

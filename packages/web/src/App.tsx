@@ -8,6 +8,25 @@ import { lazyPage } from './lazy-page';
 // Each page is its own chunk, fetched the first time it is opened (AppShell shows a status
 // meanwhile); the shell, sign-in check and API client are in the initial bundle.
 const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage');
+const AcceptInvitationPage = lazyPage(
+  () => import('./features/invitations/AcceptInvitationPage'),
+  'AcceptInvitationPage',
+);
+
+/** A page anyone may open, signed in or not, outside the shell. */
+function PublicPage({ Page }: { Page: ReturnType<typeof lazyPage> }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="page-center">
+          <Loading />
+        </div>
+      }
+    >
+      <Page />
+    </Suspense>
+  );
+}
 
 /** The signed-in pages, inside the shell, by path (the last one for every other path). */
 const SHELL_PAGES: readonly { path: string; Page: ReturnType<typeof lazyPage> }[] = [
@@ -84,20 +103,8 @@ const SHELL_PAGES: readonly { path: string; Page: ReturnType<typeof lazyPage> }[
 export function App() {
   return (
     <Routes>
-      <Route
-        path="/login"
-        element={
-          <Suspense
-            fallback={
-              <div className="page-center">
-                <Loading />
-              </div>
-            }
-          >
-            <LoginPage />
-          </Suspense>
-        }
-      />
+      <Route path="/login" element={<PublicPage Page={LoginPage} />} />
+      <Route path="/invitations/:token" element={<PublicPage Page={AcceptInvitationPage} />} />
       <Route
         element={
           <RequireAuth>

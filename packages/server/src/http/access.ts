@@ -33,8 +33,11 @@ export type AccessRule =
   /** Any authenticated caller, CI tokens included (e.g. GET /me). */
   | { kind: 'any' }
   | { kind: 'workspace_admin' }
-  /** The `id` path parameter is a team; the caller needs at least `role` in it. */
-  | { kind: 'team'; role: TeamRole }
+  /**
+   * The `id` path parameter is a team; the caller needs at least `role` in it, or, where
+   * `workspaceAdmins` says so, to be a workspace admin (who may then act on any team).
+   */
+  | { kind: 'team'; role: TeamRole; workspaceAdmins?: boolean }
   /**
    * The `id` path parameter is a project — or an object of one (`of`: a sprint, story,
    * backlog item…); the caller needs at least `role` in the project's team.
@@ -69,6 +72,8 @@ export const access = {
   any: { kind: 'any' },
   workspaceAdmin: { kind: 'workspace_admin' },
   team: (role: TeamRole): AccessRule => ({ kind: 'team', role }),
+  /** The team's admins and every workspace admin (invitations). */
+  teamAdminOrWorkspaceAdmin: { kind: 'team', role: 'admin', workspaceAdmins: true },
   project: (role: TeamRole, ci?: CiScope): AccessRule =>
     ci ? { kind: 'project', role, ci } : { kind: 'project', role },
   sprint: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'sprint' }),

@@ -173,6 +173,14 @@ export const accessPlugin = fp(
       }
       // rule.kind === 'team'
       const role = await store.repos.teams.roleOf(id, principal.user.id);
+      if (
+        rule.workspaceAdmins &&
+        principal.user.isAdmin &&
+        (role || (await store.repos.teams.findById(id)))
+      ) {
+        Object.assign(ctx, { teamId: id, role: role ?? null });
+        return;
+      }
       if (!role) {
         const exists = await store.repos.teams.findById(id);
         if (exists) return deny(request, rule, 'not_member', notFound('Team'), id);

@@ -6,7 +6,7 @@ import { SESSION_TTL_MS } from '../services/auth.service.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
 /** HttpOnly session cookie plus a script-readable CSRF cookie; Secure whenever the request is https. */
-function setSessionCookies(
+export function setSessionCookies(
   request: FastifyRequest,
   reply: FastifyReply,
   tokens: { sessionToken: string; csrfToken: string },

@@ -108,6 +108,22 @@ export class AuthService {
     });
   }
 
+  /**
+   * Starts a session for a person inside the caller's transaction (an accepted invitation
+   * signs its new account in), ending the session the client came with, if any.
+   */
+  async startSession(
+    repos: ServiceDeps['store']['repos'],
+    userId: string,
+    client: { ip: string; userAgent: string | null; previousSessionToken: string | null },
+  ): Promise<{ sessionToken: string; csrfToken: string }> {
+    const now = this.deps.clock.now();
+    if (client.previousSessionToken) {
+      await repos.sessions.revoke(sha256Hex(client.previousSessionToken), iso(now));
+    }
+    return this.insertSession(repos.sessions, userId, client, now);
+  }
+
   private async insertSession(
     sessions: ServiceDeps['store']['repos']['sessions'],
     userId: string,

@@ -8,6 +8,7 @@ import { StageService } from './stage.service.js';
 import { SuccessCriterionService } from './success-criterion.service.js';
 import { TeamService } from './teams.service.js';
 import { TokenService } from './tokens.service.js';
+import { InvitationService } from './invitations.service.js';
 import { UserService } from './users.service.js';
 import { DeliveryService } from './delivery.service.js';
 import { SprintService } from './sprints.service.js';
@@ -31,6 +32,7 @@ export interface Services {
   users: UserService;
   teams: TeamService;
   tokens: TokenService;
+  invitations: InvitationService;
   projects: ProjectService;
   goals: GoalService;
   criteria: SuccessCriterionService;
@@ -64,12 +66,14 @@ export function createServices(deps: ServiceDeps): Services {
   const artifacts = new ArtifactService(deps);
   const insights = new InsightService(deps);
   const ledger = new LedgerService(deps);
+  const auth = new AuthService(deps);
   return {
     audit: new AuditService(deps),
-    auth: new AuthService(deps),
+    auth,
     users: new UserService(deps),
     teams: new TeamService(deps),
     tokens: new TokenService(deps),
+    invitations: new InvitationService(deps, auth),
     projects: new ProjectService(deps),
     goals: new GoalService(deps),
     criteria: new SuccessCriterionService(deps),

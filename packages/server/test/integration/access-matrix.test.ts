@@ -325,3 +325,95 @@ describeEachDatabase(
     });
   },
 );
+
+/** Team routes that answer only the team's admins and workspace admins (invitations). */
+const TEAM_ADMIN_ROUTES: { method: Method; path: string; body?: unknown; status: number }[] = [
+  {
+    method: 'POST',
+    path: '/teams/:team/invitations',
+    body: { email: 'matrix@example.test', role: 'viewer' },
+    status: 201,
+  },
+  { method: 'GET', path: '/teams/:team/invitations', status: 200 },
+  { method: 'DELETE', path: '/teams/:team/invitations/:invitation', status: 204 },
+];
+
+describeEachDatabase('access rules on the invitation routes of a team', (env) => {
+  async function world() {
+    const { admin, team } = await env().factory.workspace();
+    const invitation = await admin.client.post<{ id: string }>(`/teams/${team.id}/invitations`, {
+      email: `pending-${randomUUID()}@example.test`,
+      role: 'member',
+    });
+    expect(invitation.status).toBe(201);
+    const fill = (path: string, ids: { team: string; invitation: string }) =>
+      path.replace(':team', ids.team).replace(':invitation', ids.invitation);
+    return { admin, team, fill, ids: { team: team.id, invitation: invitation.body.id } };
+  }
+
+  it('answers 401 to anonymous callers and 403 to CI tokens', async () => {
+    const w = await world();
+    const project = await env().factory.project(w.admin, w.team.id);
+    const token = await w.admin.client.post<CreatedToken>(`/projects/${project.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    const ci = w.admin.client.withBearer(token.body.token);
+    for (const route of TEAM_ADMIN_ROUTES) {
+      const path = w.fill(route.path, w.ids);
+      const label = `${route.method} ${route.path}`;
+      expect(
+        (await env().factory.client().request(route.method, path, route.body)).status,
+        label,
+      ).toBe(401);
+      expect((await ci.request(route.method, path, route.body)).status, label).toBe(403);
+    }
+  });
+
+  it("answers another team's admin with a 404 byte-identical to a random team", async () => {
+    const w = await world();
+    const outsider = await env().factory.workspace();
+    const random = { team: randomUUID(), invitation: randomUUID() };
+    for (const route of TEAM_ADMIN_ROUTES) {
+      const label = `${route.method} ${route.path}`;
+      const foreign = await outsider.admin.client.request(
+        route.method,
+        w.fill(route.path, w.ids),
+        route.body,
+      );
+      const missing = await outsider.admin.client.request(
+        route.method,
+        w.fill(route.path, random),
+        route.body,
+      );
+      expect(foreign.status, label).toBe(404);
+      expect(foreign.raw.body, label).toBe(missing.raw.body);
+    }
+  });
+
+  it('gives viewers and members 403, and lets team admins and workspace admins through', async () => {
+    const w = await world();
+    for (const role of ['viewer', 'member'] as const) {
+      const who = await env().factory.member(w.team.id, w.admin, role);
+      for (const route of TEAM_ADMIN_ROUTES) {
+        const reply = await who.client.request(route.method, w.fill(route.path, w.ids), route.body);
+        expect(reply.status, `${role} ${route.method} ${route.path}`).toBe(403);
+      }
+    }
+    for (const who of [w.admin, await env().factory.user({ isAdmin: true })]) {
+      // Each caller revokes an invitation of this team it has not revoked yet.
+      const fresh = await w.admin.client.post<{ id: string }>(`/teams/${w.team.id}/invitations`, {
+        email: `fresh-${randomUUID()}@example.test`,
+        role: 'viewer',
+      });
+      const ids = { team: w.team.id, invitation: fresh.body.id };
+      for (const route of TEAM_ADMIN_ROUTES) {
+        const body =
+          route.method === 'POST'
+            ? { email: `x-${randomUUID()}@example.test`, role: 'viewer' }
+            : route.body;
+        const reply = await who.client.request(route.method, w.fill(route.path, ids), body);
+        expect(reply.status, `${who.user.email} ${route.method} ${route.path}`).toBe(route.status);
+      }
+    }
+  });
+});

@@ -28,6 +28,10 @@ export const keys = {
   teams: ['teams'] as const,
   team: (id: string) => ['teams', id] as const,
   members: (teamId: string) => ['teams', teamId, 'members'] as const,
+  /** A team's pending invitations (its admins only). */
+  invitations: (teamId: string) => ['teams', teamId, 'invitations'] as const,
+  /** What an invitation link offers; the secret is the key, and the cache is dropped on accept. */
+  invitationLink: (token: string) => ['invitation-link', token] as const,
   tokens: ['tokens'] as const,
   projects: ['projects'] as const,
   projectList: (filters: ProjectFilters) => ['projects', 'list', filters] as const,

@@ -1,8 +1,16 @@
 import { useState } from 'react';
-import type { CreatedToken } from '@sextant/core';
 
-/** Shows a new token's secret the only time it exists in clear, with a copy button. */
-export function SecretReveal({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+interface SecretRevealProps {
+  /** The secret (`token`) and what it is called (`name`): a new token, or an invitation link. */
+  token: { name: string; token: string };
+  onDone: () => void;
+  /** What the secret is, in words ("token" unless told, e.g. "invitation link"). */
+  what?: string;
+}
+
+/** Shows a new secret the only time it exists in clear, with a copy button. */
+export function SecretReveal({ token, onDone, what = 'token' }: SecretRevealProps) {
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
     try {
@@ -13,10 +21,12 @@ export function SecretReveal({ token, onDone }: { token: CreatedToken; onDone: (
     }
   };
   return (
-    <div className="secret" role="region" aria-label="New token secret">
+    <div className="secret" role="region" aria-label={`New ${what} secret`}>
       <p className="secret__warning">
-        <strong>Copy the token “{token.name}” now.</strong> It is shown only this once; Sextant
-        stores only a hash and cannot show it again.
+        <strong>
+          Copy the {what} “{token.name}” now.
+        </strong>{' '}
+        It is shown only this once; Sextant stores only a hash and cannot show it again.
       </p>
       <div className="secret__row">
         <textarea
@@ -24,7 +34,7 @@ export function SecretReveal({ token, onDone }: { token: CreatedToken; onDone: (
           readOnly
           rows={1}
           value={token.token}
-          aria-label="Token secret"
+          aria-label={`${What} secret`}
           spellCheck={false}
           onFocus={(event) => event.currentTarget.select()}
         />

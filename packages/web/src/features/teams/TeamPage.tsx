@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { PageHeader, Section } from '../../components/Section';
 import { Badge } from '../../components/Badge';
 import { AddMemberForm } from './AddMemberForm';
+import { InvitationsSection } from './InvitationsSection';
 import { MembersTable } from './MembersTable';
 import { ROLE_TEXT } from './role-text';
 import { PageQueryState } from '../../components/PageQueryState';
@@ -73,6 +74,7 @@ export function TeamPage() {
           )}
         </ListState>
       </Section>
+      {isAdmin ? <InvitationsSection teamId={team.data.id} /> : null}
       {isAdmin ? (
         <Section title="Add a member">
           <AddMemberForm teamId={team.data.id} />
