@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { isCalendarDate } from '@sextant/core';
 import type { AuditFilters } from '../../api/audit';
 
 /** No filter: the whole log. */
@@ -12,12 +13,11 @@ export const NO_AUDIT_FILTERS: AuditFilters = {
 };
 
 const KEYS = Object.keys(NO_AUDIT_FILTERS) as (keyof AuditFilters)[];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The filters in an address; a day that is not written YYYY-MM-DD is left out. */
+/** The filters in an address; a day that is not a calendar day written YYYY-MM-DD is left out. */
 export function auditFiltersFrom(params: URLSearchParams): AuditFilters {
   const read = (key: keyof AuditFilters) => params.get(key)?.trim() ?? '';
-  const day = (key: 'from' | 'to') => (DAY.test(read(key)) ? read(key) : '');
+  const day = (key: 'from' | 'to') => (isCalendarDate(read(key)) ? read(key) : '');
   return {
     person: read('person'),
     action: read('action'),
