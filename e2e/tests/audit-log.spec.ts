@@ -90,7 +90,8 @@ test('a workspace admin filters the audit log by action and project and download
   // The team's admin reaches the team's own log from the team page.
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/teams/${team.id}`);
-  await page.getByRole('link', { name: 'Audit log' }).last().click();
+  await expect(page.getByRole('heading', { level: 1, name: team.name })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Audit log' }).click();
   await expect(page).toHaveURL(new RegExp(`/teams/${team.id}/audit`));
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'churn pipeline' })).toBeVisible();

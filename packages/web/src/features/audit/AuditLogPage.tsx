@@ -49,7 +49,11 @@ function AuditLog({ teamId }: { teamId: string | null }) {
           people={personChoices}
           projects={projectChoices}
         />
-        <a className="btn btn--small" href={auditCsvHref(teamId, filters)} download>
+        <a
+          className="btn btn--small audit-toolbar__csv"
+          href={auditCsvHref(teamId, filters)}
+          download
+        >
           Download CSV
         </a>
       </div>
@@ -144,7 +148,7 @@ export function TeamAuditLogPage() {
     <div className="page page--wide">
       <PageTitle title={`Audit log · ${team.data.name}`} />
       {breadcrumb}
-      <PageHeader title="Audit log" subtitle={`${team.data.name}: ${SUBTITLE}`} />
+      <PageHeader title="Audit log" subtitle={SUBTITLE} />
       <AuditLog teamId={team.data.id} />
     </div>
   );
