@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Api } from '../support/api.js';
+import { watchCsp } from '../support/csp.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
 import { runCli } from '../support/server.js';
 
@@ -34,6 +35,7 @@ test('a workspace admin filters the audit log by action and project and download
   await api.post(`/projects/${p1.id}/ci-tokens`, { name: EVIL });
   await api.post(`/projects/${p2.id}/ci-tokens`, { name: 'churn pipeline' });
 
+  const csp = watchCsp(page);
   await signIn(page, admin);
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -97,4 +99,5 @@ test('a workspace admin filters the audit log by action and project and download
   await expect(table.getByRole('row').filter({ hasText: 'churn pipeline' })).toBeVisible();
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${SHOTS}/team-audit-1440.png`, fullPage: true });
+  expect(await csp.take()).toEqual([]);
 });
