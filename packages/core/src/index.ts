@@ -11,6 +11,8 @@ export * from './domain/chart-axis.js';
 export * from './domain/review-chart-layout.js';
 export * from './domain/dates.js';
 export * from './domain/date-format.js';
+export * from './domain/csv.js';
+export * from './domain/audit-actions.js';
 export * from './domain/alerts.js';
 export * from './domain/delivery.js';
 export * from './domain/delivery-warnings.js';

@@ -27,7 +27,12 @@ export type {
 } from './repositories/success-criteria.repository.js';
 export type { StageChangeRecord } from './repositories/stage-changes.repository.js';
 export type { RiskRecord, RiskFields } from './repositories/risks.repository.js';
-export type { AuditEntry, AuditRecord } from './repositories/audit.repository.js';
+export type {
+  AuditEntry,
+  AuditFilter,
+  AuditRecord,
+  AuditRow,
+} from './repositories/audit.repository.js';
 export type { SprintRecord, ExternalRef } from './repositories/sprints.repository.js';
 export type { Owner, OwnedTable } from './repositories/owners.repository.js';
 export type { StoryRecord, StoryFields, PersonRef } from './repositories/stories.repository.js';

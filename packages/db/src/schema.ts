@@ -153,6 +153,8 @@ export interface AuditEventsTable {
   target_id: string | null;
   ip: string | null;
   details_json: string;
+  /** The project the event is about, when it is about one (from 2026-12-04-0015). */
+  project_id: string | null;
 }
 
 export interface LoginFailuresTable {

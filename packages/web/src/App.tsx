@@ -92,6 +92,11 @@ const SHELL_PAGES: readonly { path: string; Page: ReturnType<typeof lazyPage> }[
   },
   { path: 'teams', Page: lazyPage(() => import('./features/teams/TeamsPage'), 'TeamsPage') },
   { path: 'teams/:teamId', Page: lazyPage(() => import('./features/teams/TeamPage'), 'TeamPage') },
+  {
+    path: 'teams/:teamId/audit',
+    Page: lazyPage(() => import('./features/audit/AuditLogPage'), 'TeamAuditLogPage'),
+  },
+  { path: 'audit', Page: lazyPage(() => import('./features/audit/AuditLogPage'), 'AuditLogPage') },
   { path: 'tokens', Page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage') },
   {
     path: 'account',

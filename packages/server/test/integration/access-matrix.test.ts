@@ -417,3 +417,54 @@ describeEachDatabase('access rules on the invitation routes of a team', (env) =>
     }
   });
 });
+
+/** Routes whose `:team` is a team (the audit log's), with the least team role they need. */
+const TEAM_ROUTES: { path: string; role: TeamRole }[] = [
+  { path: '/teams/:team/audit', role: 'admin' },
+  { path: '/teams/:team/audit.csv', role: 'admin' },
+];
+
+/** Routes for workspace admins only, whatever their team roles. */
+const WORKSPACE_ADMIN_ROUTES = ['/audit', '/audit.csv'];
+
+describeEachDatabase('access rules on team and workspace-admin routes', (env) => {
+  it('answers 401 anonymous, 404 outsiders like a missing team, 403 below the role, 403 CI tokens', async () => {
+    const { admin, team, project } = await env().factory.workspace();
+    const outsider = await env().factory.workspace();
+    const members = {
+      viewer: await env().factory.member(team.id, admin, 'viewer'),
+      member: await env().factory.member(team.id, admin, 'member'),
+      admin,
+    };
+    const token = await admin.client.post<CreatedToken>(`/projects/${project.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    const ci = admin.client.withBearer(token.body.token);
+    const anonymous = env().factory.client();
+    for (const route of TEAM_ROUTES) {
+      const path = route.path.replace(':team', team.id);
+      expect((await anonymous.get(path)).status, path).toBe(401);
+      const foreign = await outsider.admin.client.get(path);
+      const missing = await outsider.admin.client.get(route.path.replace(':team', randomUUID()));
+      expect(foreign.status, path).toBe(404);
+      expect(foreign.raw.body, path).toBe(missing.raw.body);
+      for (const [role, who] of Object.entries(members) as [TeamRole, typeof admin][]) {
+        const reply = await who.client.get(path);
+        const label = `${role} GET ${route.path}`;
+        if (RANK[role] < RANK[route.role]) expect(reply.status, label).toBe(403);
+        else expect(reply.status, label).toBe(200);
+      }
+      expect((await ci.get(path)).status, `ci GET ${route.path}`).toBe(403);
+    }
+  });
+
+  it('lets only workspace admins through the workspace-admin routes', async () => {
+    const { admin } = await env().factory.workspace();
+    const root = await env().factory.user({ isAdmin: true });
+    for (const path of WORKSPACE_ADMIN_ROUTES) {
+      expect((await env().factory.client().get(path)).status, path).toBe(401);
+      expect((await admin.client.get(path)).status, `team admin GET ${path}`).toBe(403);
+      expect((await root.client.get(path)).status, `workspace admin GET ${path}`).toBe(200);
+    }
+  });
+});

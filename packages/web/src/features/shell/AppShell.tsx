@@ -5,12 +5,13 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Loading } from '../../components/Feedback';
 import { Logo } from '../../components/Logo';
 
-const NAV = [
+const NAV: { to: string; label: string; adminOnly?: boolean }[] = [
   { to: '/portfolio', label: 'Portfolio' },
   { to: '/projects', label: 'Projects' },
   { to: '/artifacts', label: 'Artifacts' },
   { to: '/teams', label: 'Teams' },
   { to: '/tokens', label: 'Tokens' },
+  { to: '/audit', label: 'Audit log', adminOnly: true },
 ];
 
 /** Header with navigation and the signed-in person; the page below it. */
@@ -50,7 +51,7 @@ export function AppShell() {
           </button>
           <div id="main-nav" className={`topbar__nav ${menuOpen ? 'topbar__nav--open' : ''}`}>
             <nav aria-label="Main" className="nav">
-              {NAV.map((item) => (
+              {NAV.filter((item) => !item.adminOnly || user?.isAdmin).map((item) => (
                 <NavLink
                   key={item.to}
                   to={item.to}

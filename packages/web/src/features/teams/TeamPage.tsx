@@ -48,9 +48,16 @@ export function TeamPage() {
           </>
         }
         actions={
-          <Link to={`/projects?team=${team.data.id}`} className="btn">
-            Team projects
-          </Link>
+          <>
+            <Link to={`/projects?team=${team.data.id}`} className="btn">
+              Team projects
+            </Link>
+            {isAdmin ? (
+              <Link to={`/teams/${team.data.id}/audit`} className="btn">
+                Audit log
+              </Link>
+            ) : null}
+          </>
         }
       />
       <Section
