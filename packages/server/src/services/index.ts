@@ -64,10 +64,11 @@ export function createServices(deps: ServiceDeps): Services {
   const artifacts = new ArtifactService(deps);
   const insights = new InsightService(deps);
   const ledger = new LedgerService(deps);
+  const auth = new AuthService(deps);
   return {
     audit: new AuditService(deps),
-    auth: new AuthService(deps),
-    users: new UserService(deps),
+    auth,
+    users: new UserService(deps, auth),
     teams: new TeamService(deps),
     tokens: new TokenService(deps),
     projects: new ProjectService(deps),
