@@ -74,6 +74,7 @@ const SHELL_PAGES: readonly { path: string; Page: ReturnType<typeof lazyPage> }[
   { path: 'teams', Page: lazyPage(() => import('./features/teams/TeamsPage'), 'TeamsPage') },
   { path: 'teams/:teamId', Page: lazyPage(() => import('./features/teams/TeamPage'), 'TeamPage') },
   { path: 'tokens', Page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage') },
+  { path: 'people', Page: lazyPage(() => import('./features/people/PeoplePage'), 'PeoplePage') },
   {
     path: 'account',
     Page: lazyPage(() => import('./features/account/AccountPage'), 'AccountPage'),

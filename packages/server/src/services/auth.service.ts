@@ -115,7 +115,9 @@ export class AuthService {
     if (!ok) {
       if (password !== undefined) await this.recordFailure(failAction, user.email, ip, user.id);
       const message =
-        password === undefined ? 'your current password is needed' : 'the current password is wrong';
+        password === undefined
+          ? 'your current password is needed'
+          : 'the current password is wrong';
       throw new AppError('invalid_request', `currentPassword: ${message}.`, {
         fields: [{ field: 'currentPassword', message }],
       });

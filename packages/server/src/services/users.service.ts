@@ -216,10 +216,7 @@ export class UserService {
         }
       }
       const now = iso(clock.now());
-      const changed = [
-        ...(name !== user.name ? ['name'] : []),
-        ...(emailChanged ? ['email'] : []),
-      ];
+      const changed = [...(name !== user.name ? ['name'] : []), ...(emailChanged ? ['email'] : [])];
       if (changed.length > 0) {
         await repos.users.setProfile(user.id, { name, email }, now);
         await repos.audit.record(

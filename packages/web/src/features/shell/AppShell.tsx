@@ -11,6 +11,7 @@ const NAV = [
   { to: '/artifacts', label: 'Artifacts' },
   { to: '/teams', label: 'Teams' },
   { to: '/tokens', label: 'Tokens' },
+  { to: '/people', label: 'People', workspaceAdmin: true },
 ];
 
 /** Header with navigation and the signed-in person; the page below it. */
@@ -50,7 +51,7 @@ export function AppShell() {
           </button>
           <div id="main-nav" className={`topbar__nav ${menuOpen ? 'topbar__nav--open' : ''}`}>
             <nav aria-label="Main" className="nav">
-              {NAV.map((item) => (
+              {NAV.filter((item) => !item.workspaceAdmin || user?.isAdmin).map((item) => (
                 <NavLink
                   key={item.to}
                   to={item.to}
