@@ -338,13 +338,15 @@ describeEachDatabase('access rules on the people routes and your own profile', (
     const root = await env().factory.user({ isAdmin: true });
     const { admin, team, project } = await env().factory.workspace();
     const member = await env().factory.member(team.id, admin, 'member');
+    // Deactivated and reactivated by the workspace admin: not a caller of this test.
+    const target = await env().factory.member(team.id, admin, 'viewer');
     const token = await admin.client.post<CreatedToken>(`/projects/${project.id}/ci-tokens`, {
       name: 'ci',
     });
     const ci = admin.client.withBearer(token.body.token);
     const anonymous = env().factory.client();
     for (const route of WORKSPACE_ADMIN_ROUTES) {
-      const path = route.path.replace(':user', member.user.id);
+      const path = route.path.replace(':user', target.user.id);
       const label = `${route.method} ${route.path}`;
       expect((await anonymous.request(route.method, path)).status, label).toBe(401);
       expect((await ci.request(route.method, path)).status, label).toBe(403);
