@@ -131,8 +131,6 @@ export class UserService {
         });
       }
       const now = iso(clock.now());
-      let sessionsEnded = 0;
-      let tokensRevoked = 0;
       if (!target.deactivatedAt) {
         if (target.isAdmin && (await repos.users.countActiveAdmins()) <= 1) {
           throw new AppError(
@@ -141,8 +139,8 @@ export class UserService {
           );
         }
         await repos.users.setDeactivated(target.id, now, now);
-        sessionsEnded = await repos.sessions.revokeAllForUser(target.id, now);
-        tokensRevoked = await repos.tokens.revokeAllForUser(target.id, now);
+        const sessionsEnded = await repos.sessions.revokeAllForUser(target.id, now);
+        const tokensRevoked = await repos.tokens.revokeAllForUser(target.id, now);
         await repos.audit.record(
           {
             action: 'user.deactivated',
