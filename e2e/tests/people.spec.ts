@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { Account } from '../support/api.js';
+import { Api, type Account } from '../support/api.js';
 import { installTestClock } from '../support/clock.js';
 import { createAccount, expect, signIn, test } from '../support/fixtures.js';
 import { runCli, type RunningServer } from '../support/server.js';
@@ -52,6 +52,9 @@ test('an admin deactivates a signed-in member, who is sent to sign in, then reac
 }) => {
   const admin = await createAdmin(server);
   const member = await createAccount(server, 'Mia Member');
+  const adminApi = await Api.forAccount(server, admin);
+  const team = await adminApi.post<{ id: string }>('/teams', { name: 'Maintenance analytics' });
+  await adminApi.post(`/teams/${team.id}/members`, { email: member.email, role: 'member' });
 
   // The member is signed in in another browser.
   const elsewhere = await browser.newContext({ baseURL: server.url });
@@ -63,6 +66,7 @@ test('an admin deactivates a signed-in member, who is sent to sign in, then reac
     memberPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }),
   ).toHaveCount(0);
 
+  await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, admin);
   await openPeople(page);
   const search = page.getByRole('searchbox');
@@ -70,7 +74,7 @@ test('an admin deactivates a signed-in member, who is sent to sign in, then reac
   const row = page.getByRole('row').filter({ hasText: member.email });
   await expect(row).toContainText('Mia Member');
   await expect(row).toContainText('Active');
-  await expect(row).toContainText('No team');
+  await expect(row).toContainText('Maintenance analytics (member)');
   // Yourself: no deactivate button.
   await search.fill(admin.email);
   const self = page.getByRole('row').filter({ hasText: admin.email });
@@ -108,7 +112,10 @@ test('an admin deactivates a signed-in member, who is sent to sign in, then reac
   await search.fill(member.email);
   await row.getByRole('button', { name: 'Reactivate Mia Member' }).click();
   await expect(row).toContainText('Active');
-  await signIn(memberPage, member);
+  // Signing in works again (and goes back to the page the member was sent away from).
+  await memberPage.getByLabel('Password').fill(member.password);
+  await memberPage.getByRole('button', { name: 'Sign in' }).click();
+  await expect(memberPage.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
   await elsewhere.close();
 });
 

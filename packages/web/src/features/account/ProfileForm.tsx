@@ -66,7 +66,8 @@ export function ProfileForm({ user }: { user: User }) {
         saved ? (
           <Notice tone="success">
             <p>
-              <strong>Saved.</strong> You sign in with {saved}.
+              <strong>Saved.</strong> You sign in with{' '}
+              <span className="profile-form__email">{saved}</span>.
             </p>
           </Notice>
         ) : null

@@ -42,12 +42,13 @@ export function PeopleTable({ people, selfId, onSetActive, pending }: PeopleTabl
           header: 'Teams',
           cell: (person) =>
             person.teams.length === 0 ? (
-              <span className="muted">No team</span>
+              <span className="muted people-table__none">No team</span>
             ) : (
               <ul className="people-table__teams">
                 {person.teams.map((team) => (
                   <li key={team.id}>
-                    {team.name} <span className="muted small">({team.role})</span>
+                    {team.name}{' '}
+                    <span className="muted small people-table__role">({team.role})</span>
                   </li>
                 ))}
               </ul>
