@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { Api, type Account } from '../support/api.js';
 import { installTestClock } from '../support/clock.js';
+import { watchCsp } from '../support/csp.js';
 import { createAccount, expect, signIn, test } from '../support/fixtures.js';
 import { runCli, type RunningServer } from '../support/server.js';
 
@@ -66,6 +67,7 @@ test('an admin deactivates a signed-in member, who is sent to sign in, then reac
     memberPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }),
   ).toHaveCount(0);
 
+  const csp = watchCsp(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, admin);
   await openPeople(page);
@@ -107,6 +109,7 @@ test('an admin deactivates a signed-in member, who is sent to sign in, then reac
   const overflow = () => page.evaluate<number>('document.scrollingElement.scrollWidth');
   expect(await overflow()).toBeLessThanOrEqual(390);
   await shot(page, 'people-390');
+  expect(await csp.take()).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await search.fill(member.email);
@@ -120,6 +123,7 @@ test('an admin deactivates a signed-in member, who is sent to sign in, then reac
 });
 
 test('a person changes their name and email on the account page', async ({ page, account }) => {
+  const csp = watchCsp(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, account);
   await page.getByRole('banner').getByRole('link', { name: account.name }).click();
@@ -148,6 +152,7 @@ test('a person changes their name and email on the account page', async ({ page,
   const overflow = () => page.evaluate<number>('document.scrollingElement.scrollWidth');
   expect(await overflow()).toBeLessThanOrEqual(390);
   await shot(page, 'account-390');
+  expect(await csp.take()).toEqual([]);
 
   // The new email signs in.
   await page.getByRole('button', { name: 'Menu' }).click();
