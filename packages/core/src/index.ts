@@ -41,6 +41,7 @@ export * from './domain/numbers-format.js';
 export * from './domain/date-format.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';
+export * from './schemas/people.js';
 export * from './schemas/teams.js';
 export * from './schemas/tokens.js';
 export * from './schemas/invitations.js';

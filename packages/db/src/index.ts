@@ -10,7 +10,12 @@ export {
 } from './driver-errors.js';
 export { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from './dialects/sqlite.js';
 export type { PageRequest, PageResult } from './repositories/executor.js';
-export type { UserRecord, UserCredentials } from './repositories/users.repository.js';
+export type {
+  PeopleSort as PeopleSortKey,
+  UserRecord,
+  UserCredentials,
+  UserTeamRecord,
+} from './repositories/users.repository.js';
 export type { SessionRecord } from './repositories/sessions.repository.js';
 export type { TeamRecord, TeamWithRole, MemberRecord } from './repositories/teams.repository.js';
 export type { TokenRecord, TokenKind } from './repositories/tokens.repository.js';

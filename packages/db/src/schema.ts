@@ -12,6 +12,10 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   password_changed_at: string;
+  /** Set at every successful sign-in. */
+  last_sign_in_at: string | null;
+  /** Set while a workspace admin has deactivated the account; null when active. */
+  deactivated_at: string | null;
 }
 
 export interface SessionsTable {

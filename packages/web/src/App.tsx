@@ -98,6 +98,7 @@ const SHELL_PAGES: readonly { path: string; Page: ReturnType<typeof lazyPage> }[
   },
   { path: 'audit', Page: lazyPage(() => import('./features/audit/AuditLogPage'), 'AuditLogPage') },
   { path: 'tokens', Page: lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage') },
+  { path: 'people', Page: lazyPage(() => import('./features/people/PeoplePage'), 'PeoplePage') },
   {
     path: 'account',
     Page: lazyPage(() => import('./features/account/AccountPage'), 'AccountPage'),

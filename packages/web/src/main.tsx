@@ -14,6 +14,7 @@ import './styles/artifacts.css';
 import './styles/insights-roi.css';
 import './styles/portfolio.css';
 import './styles/audit.css';
+import './styles/people.css';
 
 /** A 401 anywhere means the session ended: re-reading /me sends the person to sign in. */
 function onSessionLost(error: unknown) {

@@ -51,4 +51,28 @@ export function registerUser(program: Command): void {
       await withAdminContext(({ services }) => services.users.setPassword(email, password));
       process.stdout.write(`password changed for ${email}; all its sessions ended\n`);
     });
+
+  for (const [verb, description] of [
+    ['deactivate', 'Deactivate an account: its sessions and API tokens end at once'],
+    ['reactivate', 'Give a deactivated account its sign-in back (its tokens stay revoked)'],
+  ] as const) {
+    user
+      .command(verb)
+      .description(description)
+      .argument('<email>', 'sign-in email')
+      .action(async (raw: string) => {
+        // Loaded here, not at start-up: core's main entry loads every schema (Zod).
+        const { Email } = await import('@sextant/core');
+        const email = parseOrFail(Email, raw, 'email');
+        await withAdminContext(async ({ services, store }) => {
+          const found = await store.repos.users.findByEmail(email);
+          if (!found) throw new CliError(`no account with email ${email}`);
+          const actor = { userId: null, tokenId: null, ip: null };
+          return verb === 'deactivate'
+            ? services.users.deactivate(found.id, actor)
+            : services.users.reactivate(found.id, actor);
+        });
+        process.stdout.write(`${email} ${verb}d\n`);
+      });
+  }
 }

@@ -17,6 +17,7 @@ describe('sextant --help', () => {
       ['migrate', '--help'],
       ['user', 'create', '--help'],
       ['user', 'set-password', '--help'],
+      ['user', 'deactivate', '--help'],
       ['token', 'create', '--help'],
       ['import', 'jira', '--help'],
       ['run', 'report', '--help'],
@@ -217,6 +218,29 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         );
         expect(badDuration.code).toBe(1);
         expect(badDuration.stderr).toContain('--expires-in');
+      });
+
+      it('deactivates and reactivates an account, and never the last active admin', async () => {
+        const last = await runCli(['user', 'deactivate', 'first@example.test'], env);
+        expect(last.code).toBe(1);
+        expect(last.stderr).toContain('last active workspace admin');
+
+        const made = await runCli(
+          ['user', 'create', '--email', 'leaver@example.test', '--password-stdin'],
+          env,
+          `${PASSWORD}\n`,
+        );
+        expect(made.code, made.stderr).toBe(0);
+        const off = await runCli(['user', 'deactivate', 'Leaver@example.test'], env);
+        expect(off.code, off.stderr).toBe(0);
+        expect(off.stdout).toBe('leaver@example.test deactivated\n');
+        const on = await runCli(['user', 'reactivate', 'leaver@example.test'], env);
+        expect(on.code, on.stderr).toBe(0);
+        expect(on.stdout).toBe('leaver@example.test reactivated\n');
+
+        const nobody = await runCli(['user', 'deactivate', 'nobody@example.test'], env);
+        expect(nobody.code).toBe(1);
+        expect(nobody.stderr).toContain('no account with email nobody@example.test');
       });
     },
   );

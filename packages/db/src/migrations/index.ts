@@ -12,6 +12,7 @@ import * as openAlertsByRule from './2026-11-24-0010-open-alerts-by-rule.js';
 import * as sprintRecords from './2026-12-03-0011-sprint-records.js';
 import * as goalMeasurements from './2026-12-03-0012-goal-measurements.js';
 import * as invitations from './2026-12-04-0013-invitations.js';
+import * as userStatus from './2026-12-04-0014-user-status.js';
 import * as auditFilters from './2026-12-04-0015-audit-filters.js';
 
 /**
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03-0011-sprint-records': sprintRecords,
   '2026-12-03-0012-goal-measurements': goalMeasurements,
   '2026-12-04-0013-invitations': invitations,
+  '2026-12-04-0014-user-status': userStatus,
   '2026-12-04-0015-audit-filters': auditFilters,
 };
 

@@ -127,4 +127,15 @@ export class TokenRepository {
       .where('revoked_at', 'is', null)
       .execute();
   }
+
+  /** Revokes every live token a person created (personal and CI); returns how many. */
+  async revokeAllForUser(userId: string, now: string): Promise<number> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
 }

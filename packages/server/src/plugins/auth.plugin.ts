@@ -31,13 +31,19 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Serv
       if (!match?.[1]) {
         throw new AppError('invalid_token', 'The Authorization header must be "Bearer <token>".');
       }
-      request.principal = await services.auth.resolveToken(match[1], request.ip);
+      const principal = await services.auth.resolveToken(match[1], request.ip);
+      // Deactivation revokes the person's tokens too; this check is the second lock.
+      if (principal.kind === 'user' && principal.user.deactivatedAt) {
+        throw new AppError('invalid_token', 'This token is not valid.', { reason: 'revoked' });
+      }
+      request.principal = principal;
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
     const principal = await services.auth.resolveSession(cookie);
-    if (!principal) {
+    // A deactivated person's sessions were ended; a session that somehow survived is ignored.
+    if (!principal || (principal.kind === 'user' && principal.user.deactivatedAt)) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return;
     }

@@ -1,5 +1,5 @@
-import type { User } from '@sextant/core';
-import type { UserRecord } from '@sextant/db';
+import type { Person, TeamRole, User } from '@sextant/core';
+import type { UserRecord, UserTeamRecord } from '@sextant/db';
 
 export const presentUser = (u: UserRecord): User => ({
   id: u.id,
@@ -7,4 +7,14 @@ export const presentUser = (u: UserRecord): User => ({
   name: u.name,
   isAdmin: u.isAdmin,
   createdAt: u.createdAt,
+});
+
+/** A row of the people page: the account, its status and its teams. */
+export const presentPerson = (u: UserRecord, teams: UserTeamRecord[]): Person => ({
+  ...presentUser(u),
+  lastSignInAt: u.lastSignInAt,
+  deactivatedAt: u.deactivatedAt,
+  teams: teams
+    .filter((t) => t.userId === u.id)
+    .map((t) => ({ id: t.teamId, name: t.teamName, role: t.role as TeamRole })),
 });

@@ -46,7 +46,8 @@ export class AuthService {
     const ok = credentials
       ? await verifyPassword(credentials.passwordHash, input.password)
       : await burnPasswordCheck(input.password);
-    if (!credentials || !ok) {
+    // A deactivated account answers exactly like a wrong password: no account oracle.
+    if (!credentials || !ok || credentials.deactivatedAt) {
       await this.recordFailure('auth.login_failed', input.email, input.ip, credentials?.id ?? null);
       throw new AppError('unauthenticated', 'Email or password is wrong.');
     }
@@ -57,6 +58,7 @@ export class AuthService {
         await repos.sessions.revoke(sha256Hex(input.previousSessionToken), at);
       }
       await repos.loginFailures.clearForEmail(input.email);
+      await repos.users.recordSignIn(user.id, at);
       const tokens = await this.insertSession(repos.sessions, user.id, input, clock.now());
       await repos.audit.record({ action: 'auth.login', actorUserId: user.id, ip: input.ip }, at);
       return tokens;
@@ -91,6 +93,35 @@ export class AuthService {
       { retryAfterSeconds: retryAfter },
       { 'retry-after': String(retryAfter) },
     );
+  }
+
+  /**
+   * Checks a signed-in person's current password before a sensitive change (throttled like a
+   * login); a wrong one is recorded as `failAction` and answers 400 naming `currentPassword`.
+   */
+  async verifyCurrentPassword(
+    user: UserRecord,
+    password: string | undefined,
+    ip: string,
+    failAction: string,
+  ): Promise<void> {
+    const { store, clock } = this.deps;
+    await this.assertNotThrottled(user.email, ip, clock.now());
+    const credentials = await store.repos.users.findCredentialsById(user.id);
+    const ok =
+      credentials && password !== undefined
+        ? await verifyPassword(credentials.passwordHash, password)
+        : false;
+    if (!ok) {
+      if (password !== undefined) await this.recordFailure(failAction, user.email, ip, user.id);
+      const message =
+        password === undefined
+          ? 'your current password is needed'
+          : 'the current password is wrong';
+      throw new AppError('invalid_request', `currentPassword: ${message}.`, {
+        fields: [{ field: 'currentPassword', message }],
+      });
+    }
   }
 
   private async recordFailure(

@@ -70,7 +70,7 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     audit: new AuditService(deps),
     auth,
-    users: new UserService(deps),
+    users: new UserService(deps, auth),
     teams: new TeamService(deps),
     tokens: new TokenService(deps),
     invitations: new InvitationService(deps, auth),

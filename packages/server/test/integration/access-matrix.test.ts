@@ -468,3 +468,38 @@ describeEachDatabase('access rules on team and workspace-admin routes', (env) =>
     }
   });
 });
+
+/** The people page's routes (issue 15): workspace admins only; `:user` is a team member's id. */
+const PEOPLE_ROUTES: { method: Method; path: string; body?: unknown }[] = [
+  { method: 'GET', path: '/people' },
+  { method: 'POST', path: '/users/:user/deactivate' },
+  { method: 'POST', path: '/users/:user/reactivate' },
+];
+
+describeEachDatabase('access rules on the people routes and your own profile', (env) => {
+  it('lets only workspace admins through; team admins, members, CI and anonymous are refused', async () => {
+    const root = await env().factory.user({ isAdmin: true });
+    const { admin, team, project } = await env().factory.workspace();
+    const member = await env().factory.member(team.id, admin, 'member');
+    // Deactivated and reactivated by the workspace admin: not a caller of this test.
+    const target = await env().factory.member(team.id, admin, 'viewer');
+    const token = await admin.client.post<CreatedToken>(`/projects/${project.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    const ci = admin.client.withBearer(token.body.token);
+    const anonymous = env().factory.client();
+    for (const route of PEOPLE_ROUTES) {
+      const path = route.path.replace(':user', target.user.id);
+      const label = `${route.method} ${route.path}`;
+      expect((await anonymous.request(route.method, path)).status, label).toBe(401);
+      expect((await ci.request(route.method, path)).status, label).toBe(403);
+      expect((await member.client.request(route.method, path)).status, label).toBe(403);
+      expect((await admin.client.request(route.method, path)).status, label).toBe(403);
+      expect((await root.client.request(route.method, path)).status, label).toBe(200);
+    }
+    const profile = { name: 'Renamed' };
+    expect((await anonymous.patch('/me', profile)).status).toBe(401);
+    expect((await ci.patch('/me', profile)).status).toBe(403);
+    expect((await member.client.patch('/me', profile)).status).toBe(200);
+  });
+});

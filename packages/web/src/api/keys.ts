@@ -23,8 +23,17 @@ export interface PortfolioFilters {
   offset: number;
 }
 
+/** The people page's filter and sort, as the API takes them ('' = not set). */
+export interface PeopleFilters {
+  q: string;
+  sort: 'name' | 'email' | 'lastSignIn' | 'created';
+}
+
 export const keys = {
   me: ['me'] as const,
+  /** Every page of the people list, whatever its filters. */
+  people: ['people'] as const,
+  peopleList: (filters: PeopleFilters) => ['people', filters] as const,
   teams: ['teams'] as const,
   team: (id: string) => ['teams', id] as const,
   members: (teamId: string) => ['teams', teamId, 'members'] as const,

@@ -9,6 +9,7 @@ import { Section, TitledPageHeader } from '../../components/Section';
 import { formatDate } from '../../lib/format';
 import { ROLE_TEXT } from '../teams/role-text';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ProfileForm } from './ProfileForm';
 import { NoTeamYet } from '../teams/NoTeamYet';
 
 type Person = NonNullable<Me['user']>;
@@ -69,6 +70,9 @@ export function AccountPage() {
         <div className="account-grid__column">
           <Section title="Profile">
             <Profile user={user} />
+          </Section>
+          <Section title="Name and email" description="How others see you, and how you sign in.">
+            <ProfileForm user={user} />
           </Section>
           <Section
             title="Teams"

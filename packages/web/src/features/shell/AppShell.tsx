@@ -5,13 +5,14 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Loading } from '../../components/Feedback';
 import { Logo } from '../../components/Logo';
 
-const NAV: { to: string; label: string; adminOnly?: boolean }[] = [
+const NAV: { to: string; label: string; workspaceAdmin?: boolean }[] = [
   { to: '/portfolio', label: 'Portfolio' },
   { to: '/projects', label: 'Projects' },
   { to: '/artifacts', label: 'Artifacts' },
   { to: '/teams', label: 'Teams' },
   { to: '/tokens', label: 'Tokens' },
-  { to: '/audit', label: 'Audit log', adminOnly: true },
+  { to: '/people', label: 'People', workspaceAdmin: true },
+  { to: '/audit', label: 'Audit log', workspaceAdmin: true },
 ];
 
 /** Header with navigation and the signed-in person; the page below it. */
@@ -51,7 +52,7 @@ export function AppShell() {
           </button>
           <div id="main-nav" className={`topbar__nav ${menuOpen ? 'topbar__nav--open' : ''}`}>
             <nav aria-label="Main" className="nav">
-              {NAV.filter((item) => !item.adminOnly || user?.isAdmin).map((item) => (
+              {NAV.filter((item) => !item.workspaceAdmin || user?.isAdmin).map((item) => (
                 <NavLink
                   key={item.to}
                   to={item.to}
