@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'auth.throttled': 'Was throttled after failed passwords',
   'auth.token_rejected': 'Used a token that was refused',
   'import.jira': 'Imported a Jira export',
+  'invitation.accepted': 'Accepted an invitation',
+  'invitation.created': 'Invited someone to a team',
+  'invitation.revoked': 'Revoked an invitation',
   'sprint.closed': 'Closed a sprint',
   'sprint.decision': 'Recorded a sprint decision',
   'story.outcome_corrected': "Corrected a story's outcome",
@@ -23,6 +26,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   'token.created': 'Created a token',
   'token.revoked': 'Revoked a token',
   'user.created': 'Created an account',
+  'user.deactivated': 'Deactivated an account',
+  'user.profile_change_failed': 'Failed to change their email (wrong password)',
+  'user.profile_changed': 'Changed their name or email',
+  'user.reactivated': 'Reactivated an account',
 };
 
 /** The phrase for an action, or the action itself when it has none. */
