@@ -11,6 +11,7 @@ import * as productionFeedback from './2026-11-23-0009-production-feedback.js';
 import * as openAlertsByRule from './2026-11-24-0010-open-alerts-by-rule.js';
 import * as sprintRecords from './2026-12-03-0011-sprint-records.js';
 import * as goalMeasurements from './2026-12-03-0012-goal-measurements.js';
+import * as operatorRole from './2026-12-04-0016-operator-role.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-0010-open-alerts-by-rule': openAlertsByRule,
   '2026-12-03-0011-sprint-records': sprintRecords,
   '2026-12-03-0012-goal-measurements': goalMeasurements,
+  '2026-12-04-0016-operator-role': operatorRole,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -59,7 +59,8 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
       '/projects/:id/feedback/:kind',
       {
         // JSON bodies keep the default limit; CSV and NDJSON streams are counted as read (100 MB).
-        config: { access: access.project('member', 'feedback:write') },
+        // Operators record decisions and outcomes; predictions come from the pipeline.
+        config: { access: access.withOperators(access.project('member', 'feedback:write')) },
         schema: {
           tags: ['production'],
           summary:
@@ -76,6 +77,13 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
       },
       async (request) => {
         const { id, kind } = request.params;
+        if (kind === 'predictions' && request.ctx.role === 'operator') {
+          throw new AppError(
+            'forbidden',
+            'An operator records decisions and outcomes; predictions come from the pipeline.',
+            { requiredRole: 'member', role: 'operator' },
+          );
+        }
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         const format = STREAMED_TYPES[type as keyof typeof STREAMED_TYPES];
         if (format) {
@@ -89,7 +97,7 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
   app.get(
     '/projects/:id/production',
     {
-      config: { access: access.project('viewer') },
+      config: { access: access.withOperators(access.project('viewer')) },
       schema: {
         tags: ['production'],
         summary:

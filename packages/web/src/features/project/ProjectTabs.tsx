@@ -1,9 +1,13 @@
 import { NavLink } from 'react-router';
+import type { TeamRole } from '@sextant/core';
 
-/** The project's pages: overview, sprints, runs, delivery and the improvement backlog. */
-export function ProjectTabs({ projectId }: { projectId: string }) {
+/**
+ * The project's pages: overview, sprints, runs, delivery, the improvement backlog… An operator
+ * has the production page only.
+ */
+export function ProjectTabs({ projectId, role }: { projectId: string; role: TeamRole }) {
   const base = `/projects/${projectId}`;
-  const tabs = [
+  const all = [
     { to: base, label: 'Overview', end: true },
     { to: `${base}/sprints`, label: 'Sprints', end: false },
     { to: `${base}/runs`, label: 'Runs', end: false },
@@ -14,6 +18,7 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
     { to: `${base}/roi`, label: 'ROI', end: true },
     { to: `${base}/production`, label: 'Production', end: true },
   ];
+  const tabs = role === 'operator' ? all.filter((tab) => tab.label === 'Production') : all;
   return (
     <nav aria-label="Project" className="tabs">
       {tabs.map((tab) => (
