@@ -1,4 +1,5 @@
 import { Api, seedProject } from '../support/api.js';
+import { saveScreenshot } from '../support/screenshots.js';
 import {
   createAccount,
   expect,
@@ -37,4 +38,5 @@ test('an operator opens the project on its production page and has no other page
   await page.goto(`/projects/${projectId}`);
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/production$`));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await saveScreenshot(page, 'operator-production');
 });
