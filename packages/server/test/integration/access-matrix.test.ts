@@ -163,6 +163,7 @@ const ROUTES: RouteCase[] = [
     ciStatus: 200,
   },
   { method: 'GET', path: '/projects/:project/production', role: 'viewer' },
+  { method: 'GET', path: '/projects/:project/production/list', role: 'member' },
   {
     method: 'POST',
     path: '/goals/:goal/measurements',

@@ -14,6 +14,7 @@ interface OpenApiDocument {
 const OPERATOR_ROUTES = new Set([
   'GET /projects/{id}',
   'GET /projects/{id}/production',
+  'GET /projects/{id}/production/list',
   'POST /projects/{id}/feedback/{kind}',
 ]);
 
