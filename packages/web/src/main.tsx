@@ -13,6 +13,7 @@ import './styles/runs.css';
 import './styles/artifacts.css';
 import './styles/insights-roi.css';
 import './styles/portfolio.css';
+import './styles/operator-list.css';
 
 /** A 401 anywhere means the session ended: re-reading /me sends the person to sign in. */
 function onSessionLost(error: unknown) {
