@@ -33,7 +33,7 @@ test('an operator opens the project on its production page and has no other page
 
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/production$`));
   const tabs = page.getByRole('navigation', { name: 'Project' });
-  await expect(tabs.getByRole('link')).toHaveText(['Production']);
+  await expect(tabs.getByRole('link')).toHaveText(['Production', 'Daily list']);
   // Opening the overview by its address lands on the production page too.
   await page.goto(`/projects/${projectId}`);
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/production$`));

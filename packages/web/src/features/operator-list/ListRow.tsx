@@ -83,11 +83,12 @@ export const ListRow = forwardRef<HTMLLIElement, ListRowProps>(function ListRow(
 ) {
   const decision = shownDecision(row, decisionSave);
   const [reason, setReason] = useState(decision?.reason ?? '');
-  const [reasonNote, setReasonNote] = useState<string | null>(null);
+  // Set when a reason was typed before a decision; shown only while there is none.
+  const [reasonWaits, setReasonWaits] = useState(false);
   const happened = row.outcome !== null || outcomeSave?.status === 'saved';
 
   const decide = (acted: boolean, text = reason) => {
-    setReasonNote(null);
+    setReasonWaits(false);
     onSend('decision', {
       kind: 'decisions',
       item: {
@@ -103,7 +104,7 @@ export const ListRow = forwardRef<HTMLLIElement, ListRowProps>(function ListRow(
   const commitReason = () => {
     if ((decision?.reason ?? '') === reason.trim()) return;
     if (!decision) {
-      setReasonNote('The reason is saved with acted or not acted: choose one.');
+      setReasonWaits(true);
       return;
     }
     decide(decision.acted);
@@ -175,10 +176,12 @@ export const ListRow = forwardRef<HTMLLIElement, ListRowProps>(function ListRow(
           />
         </label>
       </div>
-      {reasonNote ? <p className="oplist__note">{reasonNote}</p> : null}
+      {reasonWaits && !decision ? (
+        <p className="oplist__note">The reason is saved with acted or not acted: choose one.</p>
+      ) : null}
       <div className="oplist__outcome">
         {happened ? (
-          <span className="badge badge--warning">
+          <span className="oplist__happened">
             Event happened{row.outcome ? ` (${row.outcome.event})` : ''}
           </span>
         ) : (

@@ -13,12 +13,16 @@ import { useRowSaves } from './row-saves';
 
 /** The request the pipeline sends, as a curl command against this server. */
 function predictionsRequest(projectId: string, period: string): string {
-  const body = JSON.stringify({
-    items: [
-      { entity: 'pump-17', period, modelVersion: 'v3', score: 0.91 },
-      { entity: 'pump-04', period, modelVersion: 'v3', score: 0.42 },
-    ],
-  });
+  const body = JSON.stringify(
+    {
+      items: [
+        { entity: 'pump-17', period, modelVersion: 'v3', score: 0.91 },
+        { entity: 'pump-04', period, modelVersion: 'v3', score: 0.42 },
+      ],
+    },
+    null,
+    2,
+  );
   return [
     `curl -X POST '${window.location.origin}/api/v1/projects/${projectId}/feedback/predictions' \\`,
     `  -H "Authorization: Bearer $SEXTANT_TOKEN" \\`,
@@ -30,19 +34,30 @@ function predictionsRequest(projectId: string, period: string): string {
 function NoPredictions({ list, projectId }: { list: OperatorList; projectId: string }) {
   const period = list.period ?? todayIso();
   return (
-    <EmptyState
-      title={list.period ? `No predictions for ${formatDate(list.period)}` : 'No predictions yet'}
-    >
-      <p>
-        The list shows the model’s top {list.n ?? 'N'} once the team’s pipeline sends its scores for
-        the day: one item per entity with the day (<code>period</code>), the model version and the
-        score, posted to the project’s feedback API with a CI token holding the{' '}
-        <code>feedback:write</code> scope. For example:
-      </p>
-      <pre className="oplist__request">
-        <code>{predictionsRequest(projectId, period)}</code>
-      </pre>
-    </EmptyState>
+    <>
+      <EmptyState
+        title={list.period ? `No predictions for ${formatDate(list.period)}` : 'No predictions yet'}
+      >
+        <p>
+          The list shows the model’s top {list.n ?? 'N'} once the team’s pipeline sends its scores
+          for the day.
+        </p>
+      </EmptyState>
+      <Section
+        title="What the pipeline sends"
+        description={
+          <>
+            One item per entity with the day (<code>period</code>), the model version and the score,
+            posted to this project’s feedback API with a CI token that has the{' '}
+            <code>feedback:write</code> scope (up to 1,000 items as JSON; CSV or NDJSON in bulk):
+          </>
+        }
+      >
+        <pre className="oplist__request">
+          <code>{predictionsRequest(projectId, period)}</code>
+        </pre>
+      </Section>
+    </>
   );
 }
 
@@ -196,7 +211,7 @@ function OperatorListContent({ project }: ProjectAccess) {
             <div className="form__row">
               <SelectField
                 label="Day"
-                className="narrow"
+                className="oplist__day"
                 value={query.data.period ?? ''}
                 onChange={(value) => setParams(value ? { period: value } : {})}
                 options={periods.map((p) => ({ value: p, label: formatDate(p) }))}
