@@ -83,7 +83,7 @@ describeEachDatabase('the operator’s daily list', (env) => {
     expect(reply.body.reasons).toEqual(['operator knows', 'sensor glitch']);
     const bad = await list(admin.client, project.id, '?period=yesterday');
     expect(bad.status).toBe(400);
-    expect((bad.body as ErrorBody).error.details).toMatchObject({
+    expect((bad.body as unknown as ErrorBody).error.details).toMatchObject({
       fields: [{ field: 'period', location: 'querystring' }],
     });
   });
@@ -149,7 +149,7 @@ describeEachDatabase('the operator’s daily list', (env) => {
     expect(retry.body).toEqual(first.body);
     const reused = await decide('B', true, null, 'row-B-1');
     expect(reused.status).toBe(422);
-    expect((reused.body as ErrorBody).error).toMatchObject({
+    expect((reused.body as unknown as ErrorBody).error).toMatchObject({
       code: 'idempotency_key_reused',
       details: { field: 'Idempotency-Key' },
     });
