@@ -34,6 +34,7 @@ const PROJECT_TABS = [
   '/insights',
   '/roi',
   '/production',
+  '/production/list',
 ];
 
 test.describe('Content-Security-Policy on every page', () => {

@@ -31,6 +31,30 @@ test.describe('demo workspace', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
+  test('signs in as the printed operator and finds yesterday’s list to work through', async ({
+    page,
+  }) => {
+    const output = demo.output();
+    const printed = /The operator[^\n]*\n\s*email:\s+(\S+)\s*\n\s*password:\s+(\S+)/.exec(output);
+    expect(printed?.[1], output).toBe('maria.jensen@sextant.local');
+    await page.goto(`${demo.url}/login`);
+    await page.getByLabel('Email').fill(printed?.[1] ?? '');
+    await page.getByLabel('Password').fill(printed?.[2] ?? '');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
+    await openProjectList(page);
+    await page.getByRole('link', { name: DEMO_PROJECT }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Production' })).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Project' })
+      .getByRole('link', { name: 'Daily list' })
+      .click();
+    const rows = page.getByRole('list', { name: /^Top 10 for/ }).getByRole('listitem');
+    await expect(rows).toHaveCount(10);
+    await expect(rows.filter({ hasText: 'Decision: not recorded yet' })).toHaveCount(10);
+    await saveScreenshot(page, 'demo-operator-list');
+  });
+
   test('signs in with the printed demo credentials and opens the demo project in POC', async ({
     page,
   }) => {

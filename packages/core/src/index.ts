@@ -64,3 +64,4 @@ export * from './schemas/health.js';
 export * from './schemas/kpis.js';
 export * from './schemas/portfolio.js';
 export * from './schemas/production.js';
+export * from './schemas/operator-list.js';

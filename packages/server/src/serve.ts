@@ -3,7 +3,7 @@ import { describeDatabase, migrateToLatest, openConnection, type Connection } fr
 import { buildApp } from './app.js';
 import { clockFrom } from './clock.js';
 import type { ServerConfig } from './config.js';
-import { DEMO_EMAIL, seedDemo } from './demo/seed-demo.js';
+import { DEMO_EMAIL, DEMO_OPERATOR_EMAIL, seedDemo } from './demo/seed-demo.js';
 import { SEXTANT_VERSION } from './version.js';
 
 export interface RunningServer {
@@ -44,12 +44,20 @@ export async function startServer(
         print('Demo workspace created. Sign in with:');
         print(`  email:    ${seeded.email}`);
         print(`  password: ${seeded.password}`);
+        print('The operator (Maria Jensen, yesterday’s daily list to work through):');
+        print(`  email:    ${seeded.operator.email}`);
+        print(`  password: ${seeded.operator.password}`);
         print('  (shown only now; stored hashed)');
       } else if (await store.repos.users.findByEmail(DEMO_EMAIL)) {
         print(`Demo login: ${DEMO_EMAIL} (password was printed at first start;`);
         print(
           `  reset it with: npx sextant user set-password --email ${DEMO_EMAIL} --password-stdin)`,
         );
+        if (await store.repos.users.findByEmail(DEMO_OPERATOR_EMAIL)) {
+          print(
+            `Demo operator login: ${DEMO_OPERATOR_EMAIL} (password printed at first start too)`,
+          );
+        }
       }
     } else if ((await store.repos.users.count()) === 0) {
       print('No accounts yet. Create the first (it becomes workspace admin) with:');

@@ -87,6 +87,10 @@ const SHELL_PAGES: readonly { path: string; Page: ReturnType<typeof lazyPage> }[
     Page: lazyPage(() => import('./features/production/ProductionPage'), 'ProductionPage'),
   },
   {
+    path: 'projects/:projectId/production/list',
+    Page: lazyPage(() => import('./features/operator-list/OperatorListPage'), 'OperatorListPage'),
+  },
+  {
     path: 'artifacts',
     Page: lazyPage(() => import('./features/artifacts/ArtifactsPage'), 'ArtifactsPage'),
   },

@@ -52,7 +52,7 @@ export function registerToken(program: Command): void {
             throw new CliError(`--project: no project ${opts.project} in a team of ${user.email}`);
           if (!roleAtLeast(role, 'member')) {
             throw new CliError(
-              `--user: ${user.email} is a viewer of that project's team; CI tokens need member or admin`,
+              `--user: ${user.email} is ${role === 'operator' ? 'an' : 'a'} ${role} of that project's team; CI tokens need member or admin`,
             );
           }
           return services.tokens.createCi(

@@ -125,12 +125,30 @@ export function isDisagreementRising(
   return last.every((rate, i) => i === 0 || rate > last[i - 1]!);
 }
 
+/** A scored prediction with its place in the day's ranking (1 = highest score). */
+export interface RankedPrediction extends ProductionPrediction {
+  score: number;
+  rank: number;
+}
+
+/**
+ * The N highest-scored predictions of one day, best first, by the evaluation tie rule (score
+ * descending, then entity): the ranking behind the production figures and the operator's list.
+ */
+export function rankedTopN(
+  predictions: readonly ProductionPrediction[],
+  n: number,
+): RankedPrediction[] {
+  return predictions
+    .filter((p): p is ProductionPrediction & { score: number } => p.score !== null)
+    .sort((a, b) => b.score - a.score || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0))
+    .slice(0, n)
+    .map((p, i) => ({ ...p, rank: i + 1 }));
+}
+
 /** The N entities of one day's predictions, by the evaluation tie rule. */
 export function topNOf(predictions: readonly ProductionPrediction[], n: number): Set<string> {
-  const ranked = predictions
-    .filter((p): p is ProductionPrediction & { score: number } => p.score !== null)
-    .sort((a, b) => b.score - a.score || (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : 0));
-  return new Set(ranked.slice(0, n).map((p) => p.entity));
+  return new Set(rankedTopN(predictions, n).map((p) => p.entity));
 }
 
 /** One prediction per entity and day: the greatest model version's. */

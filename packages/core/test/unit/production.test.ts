@@ -3,6 +3,7 @@ import {
   disagreementOf,
   isDisagreementRising,
   productionFigures,
+  rankedTopN,
   topNOf,
   type ProductionDecision,
   type ProductionPrediction,
@@ -91,6 +92,18 @@ describe('operator disagreement', () => {
     );
     expect([...top].sort()).toEqual(['B', 'C']);
     expect([...topNOf([p(D2, 'C', 0.7), p(D2, 'B', 0.7)], 1)]).toEqual(['B']);
+  });
+
+  it('gives the ranked top N, best first, the ranking topNOf takes its set from', () => {
+    const ranked = rankedTopN(
+      [p(D2, 'C', 0.7), p(D2, 'A', 0.2), p(D2, 'D', 0.9), p(D2, 'B', 0.7)],
+      3,
+    );
+    expect(ranked.map((r) => [r.rank, r.entity, r.score])).toEqual([
+      [1, 'D', 0.9],
+      [2, 'B', 0.7],
+      [3, 'C', 0.7],
+    ]);
   });
 });
 

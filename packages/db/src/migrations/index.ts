@@ -14,6 +14,7 @@ import * as goalMeasurements from './2026-12-03-0012-goal-measurements.js';
 import * as invitations from './2026-12-04-0013-invitations.js';
 import * as userStatus from './2026-12-04-0014-user-status.js';
 import * as auditFilters from './2026-12-04-0015-audit-filters.js';
+import * as operatorRole from './2026-12-04-0016-operator-role.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-0013-invitations': invitations,
   '2026-12-04-0014-user-status': userStatus,
   '2026-12-04-0015-audit-filters': auditFilters,
+  '2026-12-04-0016-operator-role': operatorRole,
 };
 
 export const migrationProvider: MigrationProvider = {

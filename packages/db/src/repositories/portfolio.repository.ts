@@ -56,14 +56,18 @@ export class PortfolioRepository {
 
   /** The projects `userId` may see: their teams' unarchived projects. */
   private visibleProjects(userId: string) {
-    return this.db
-      .selectFrom('projects')
-      .innerJoin('team_members', (join) =>
-        join
-          .onRef('team_members.team_id', '=', 'projects.team_id')
-          .on('team_members.user_id', '=', userId),
-      )
-      .where('projects.archived_at', 'is', null);
+    return (
+      this.db
+        .selectFrom('projects')
+        .innerJoin('team_members', (join) =>
+          join
+            .onRef('team_members.team_id', '=', 'projects.team_id')
+            .on('team_members.user_id', '=', userId),
+        )
+        // An operator sees a team's production pages only, not its projects' figures.
+        .where('team_members.role', '<>', 'operator')
+        .where('projects.archived_at', 'is', null)
+    );
   }
 
   /** Their ids, as a subquery. */
@@ -90,6 +94,7 @@ export class PortfolioRepository {
         .innerJoin('team_members', 'team_members.team_id', 'teams.id')
         .select(['teams.id', 'teams.name'])
         .where('team_members.user_id', '=', userId)
+        .where('team_members.role', '<>', 'operator')
         .execute(),
     ]);
     const teamName = new Map(teams.map((t) => [t.id, t.name]));

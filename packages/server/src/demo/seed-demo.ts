@@ -9,11 +9,16 @@ import { seedDemoProduction } from './seed-production.js';
 
 export const DEMO_EMAIL = 'demo@sextant.local';
 
+/** The demo's operator: the maintenance planner of the predictive-maintenance project. */
+export const DEMO_OPERATOR_EMAIL = 'maria.jensen@sextant.local';
+
 export interface DemoSeed {
   email: string;
   /** Freshly generated; printed once and stored only as a hash. */
   password: string;
   projectId: string;
+  /** The operator's login (her list of yesterday is left to work through); same rules. */
+  operator: { email: string; password: string };
 }
 
 const SYSTEM = { userId: null, tokenId: null, ip: null };
@@ -24,7 +29,8 @@ const SYSTEM = { userId: null, tokenId: null, ip: null };
  * still in scoping, a second team's project the demo user may only view, and the
  * portfolio: two projects in production (one healthy, one failing) and one in
  * productization, with a year of deployments, insights, ledger and shared artifacts. The
- * first project's production page shows the real Azure predictive-maintenance sample.
+ * first project's production page shows the real Azure predictive-maintenance sample, and
+ * its operator (Maria Jensen) has yesterday's daily list to work through.
  * Returns null when the database already has accounts.
  */
 export async function seedDemo(
@@ -47,10 +53,25 @@ export async function seedDemo(
     },
     null,
   );
+  const operatorPassword = generatePassword();
+  await services.users.create(
+    {
+      email: DEMO_OPERATOR_EMAIL,
+      name: 'Maria Jensen',
+      password: operatorPassword,
+      isAdmin: false,
+    },
+    null,
+  );
   const asDemo = { ...SYSTEM, userId: demo.id };
   const asAna = { ...SYSTEM, userId: ana.id };
 
   const reliability = await services.teams.create('Reliability Analytics', asDemo);
+  await services.teams.addMember(
+    reliability.id,
+    { email: DEMO_OPERATOR_EMAIL, role: 'operator' },
+    asDemo,
+  );
   const pdm = await services.projects.create(
     {
       teamId: reliability.id,
@@ -182,5 +203,10 @@ export async function seedDemo(
     spareId: spare.id,
     churnId: churn.id,
   });
-  return { email: DEMO_EMAIL, password, projectId: pdm.id };
+  return {
+    email: DEMO_EMAIL,
+    password,
+    projectId: pdm.id,
+    operator: { email: DEMO_OPERATOR_EMAIL, password: operatorPassword },
+  };
 }

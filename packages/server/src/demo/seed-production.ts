@@ -54,7 +54,8 @@ const OWN_CHOICE = ['Noise reported by the night shift', 'Not checked for the lo
  * shadow production is the README's simple score, days since the machine's last component
  * replacement (what examples/azure-pdm/make-scores.mjs computes); each morning the planner
  * gets its 10 highest and acts on most of them, passing some over with a reason and adding
- * a machine or two of her own; the failures are the sample's. Skipped when the sample is not
+ * a machine or two of her own; the failures are the sample's. The last day (yesterday) is
+ * left undecided: the operator's daily list to work through. Skipped when the sample is not
  * there (a server installed without the repository's examples).
  */
 export async function seedDemoProduction(
@@ -95,7 +96,10 @@ export async function seedDemoProduction(
       const ranked = [...scored].sort(
         (a, b) => b.score - a.score || (a.entity < b.entity ? -1 : 1),
       );
+      // Yesterday's list is still to be worked through (the demo's operator, Maria).
+      const undecided = sampleDay === SAMPLE_LAST;
       ranked.forEach(({ entity }, rank) => {
+        if (undecided) return;
         const roll = chance(`${sampleDay}|${entity}`);
         if (rank < TOP && roll < 0.8) {
           decisions.push({ entity, period, modelVersion: MODEL_VERSION, acted: true });

@@ -42,7 +42,14 @@ export type AccessRule =
    * The `id` path parameter is a project — or an object of one (`of`: a sprint, story,
    * backlog item…); the caller needs at least `role` in the project's team.
    */
-  | { kind: 'project'; role: TeamRole; ci?: CiScope; of?: ProjectObject };
+  | {
+      kind: 'project';
+      role: TeamRole;
+      ci?: CiScope;
+      of?: ProjectObject;
+      /** The team's operators may call it too (the production pages and their feedback). */
+      operators?: true;
+    };
 
 /** Objects whose `id` leads to their project for access checks. */
 export type ProjectObject =
@@ -83,6 +90,11 @@ export const access = {
   run: (role: TeamRole): AccessRule => ({ kind: 'project', role, of: 'run' }),
   goal: (role: TeamRole, ci?: CiScope): AccessRule =>
     ci ? { kind: 'project', role, of: 'goal', ci } : { kind: 'project', role, of: 'goal' },
+  /** The same project rule, and the team's operators let through as well. */
+  withOperators: (rule: AccessRule): AccessRule => {
+    if (rule.kind !== 'project') throw new Error('Only project rules name operators');
+    return { ...rule, operators: true };
+  },
 } as const satisfies Record<string, AccessRule | ((...args: never[]) => AccessRule)>;
 
 declare module 'fastify' {

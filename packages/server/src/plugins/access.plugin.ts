@@ -131,16 +131,17 @@ export const accessPlugin = fp(
         if (!owner) throw missing();
         const role = await store.repos.teams.roleOf(owner.teamId, principal.user.id);
         if (!role) return deny(request, rule, 'not_member', missing(), owner.teamId);
-        if (!roleAtLeast(role, rule.role)) {
+        const operatorAllowed = role === 'operator' && rule.operators === true;
+        if (!operatorAllowed && !roleAtLeast(role, rule.role)) {
+          const message =
+            role === 'operator'
+              ? "An operator sees the project's production pages and records decisions and outcomes, nothing else."
+              : `This needs the ${rule.role} role in the project's team; you are ${role}.`;
           return deny(
             request,
             rule,
             'role',
-            new AppError(
-              'forbidden',
-              `This needs the ${rule.role} role in the project's team; you are ${role}.`,
-              { requiredRole: rule.role, role },
-            ),
+            new AppError('forbidden', message, { requiredRole: rule.role, role }),
             owner.teamId,
           );
         }

@@ -6,6 +6,8 @@ import {
   FeedbackKindParam,
   FeedbackResult,
   IdParam,
+  OperatorList,
+  OperatorListQuery,
   OutcomesBody,
   PredictionsBody,
   ProductionQuery,
@@ -15,6 +17,7 @@ import {
 } from '@sextant/core';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../http/access.js';
+import { callerOf, IdempotencyHeaders } from '../http/ci-caller.js';
 import type { FeedbackItems } from '../services/production.service.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
@@ -59,7 +62,8 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
       '/projects/:id/feedback/:kind',
       {
         // JSON bodies keep the default limit; CSV and NDJSON streams are counted as read (100 MB).
-        config: { access: access.project('member', 'feedback:write') },
+        // Operators record decisions and outcomes; predictions come from the pipeline.
+        config: { access: access.withOperators(access.project('member', 'feedback:write')) },
         schema: {
           tags: ['production'],
           summary:
@@ -68,20 +72,38 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
             'Idempotent: predictions and decisions are keyed by (entity, period, model version), outcomes by (entity, time, event); ' +
             'a re-sent row replaces the stored one (upsert, the last one wins, within one upload too): `inserted` counts the keys new to ' +
             'the project, `updated` every other row. Bulk bodies are read and written as they stream, in one transaction: any bad row is ' +
-            'a 400 listing up to 20 line numbers and nothing is written. CI tokens need the `feedback:write` scope.',
+            'a 400 listing up to 20 line numbers and nothing is written. CI tokens need the `feedback:write` scope. ' +
+            'A JSON body may carry an Idempotency-Key: a retry with the same key and body within 24 h stores nothing again and ' +
+            'replays the first answer (header `idempotent-replayed: true`); the same key with another body is a 422.',
           security: SIGNED_IN,
           params: FeedbackKindParam,
+          headers: IdempotencyHeaders,
           response: { 200: FeedbackResult },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { id, kind } = request.params;
+        if (kind === 'predictions' && request.ctx.role === 'operator') {
+          throw new AppError(
+            'forbidden',
+            'An operator records decisions and outcomes; predictions come from the pipeline.',
+            { requiredRole: 'member', role: 'operator' },
+          );
+        }
         const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         const format = STREAMED_TYPES[type as keyof typeof STREAMED_TYPES];
         if (format) {
           return services.production.ingestBulk(id, kind, format, request.body as Readable);
         }
-        return services.production.ingest(id, jsonItems(kind, request.body));
+        const caller = callerOf(request, request.ctx);
+        const items = jsonItems(kind, request.body);
+        const answer = await services.production.ingestOnce(id, items, {
+          scope: caller.idempotencyScope,
+          key: caller.idempotencyKey,
+          fingerprint: { route: 'feedback', projectId: id, kind, body: items.items },
+        });
+        if (answer.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(200).send(answer.body);
       },
     );
   });
@@ -89,7 +111,7 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
   app.get(
     '/projects/:id/production',
     {
-      config: { access: access.project('viewer') },
+      config: { access: access.withOperators(access.project('viewer')) },
       schema: {
         tags: ['production'],
         summary:
@@ -101,6 +123,23 @@ export function productionRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request) => services.production.report(request.params.id, request.query),
+  );
+
+  app.get(
+    '/projects/:id/production/list',
+    {
+      config: { access: access.withOperators(access.project('member')) },
+      schema: {
+        tags: ['production'],
+        summary:
+          'The operator’s daily list: the model’s top N of one day (the latest with predictions by default), ranked as the production figures rank them, with the stored decisions and outcomes and the recent reasons',
+        security: SIGNED_IN,
+        params: IdParam,
+        querystring: OperatorListQuery,
+        response: { 200: OperatorList },
+      },
+    },
+    async (request) => services.operatorList.list(request.params.id, request.query),
   );
 
   app.post(

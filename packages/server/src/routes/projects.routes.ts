@@ -54,7 +54,8 @@ export function projectRoutes(app: App, { services }: RouteDeps): void {
   app.get(
     '/projects/:id',
     {
-      config: { access: access.project('viewer') },
+      // Operators read the project's header and success criterion for its production pages.
+      config: { access: access.withOperators(access.project('viewer')) },
       schema: {
         tags: ['projects'],
         summary:

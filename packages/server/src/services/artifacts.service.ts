@@ -9,6 +9,7 @@ import {
   mostReusedArtifacts,
   notFound,
   projectArtifactKpis,
+  readsProjects,
   roleAtLeast,
   type Artifact,
   type ArtifactList,
@@ -25,9 +26,14 @@ import { presentArtifact, type TeamVisibility } from '../presenters/artifacts.js
 import type { ServiceDeps } from './deps.js';
 import { loadWritableProject } from './project-guards.js';
 
-/** The teams the caller belongs to (any role): the projects whose names they may see. */
+/**
+ * The teams whose projects the caller reads (any role but operator): the projects whose names
+ * they may see.
+ */
 async function visibilityOf(repos: Repositories, userId: string): Promise<TeamVisibility> {
-  const teams = new Set((await repos.teams.listForUser(userId)).map((t) => t.id));
+  const teams = new Set(
+    (await repos.teams.listForUser(userId)).filter((t) => readsProjects(t.role)).map((t) => t.id),
+  );
   return (teamId) => teams.has(teamId);
 }
 
@@ -165,7 +171,7 @@ export class ArtifactService {
       repos.artifacts.allFacts(),
       repos.teams.listForUser(userId),
     ]);
-    const mine = new Set(teams.map((t) => t.id));
+    const mine = new Set(teams.filter((t) => readsProjects(t.role)).map((t) => t.id));
     const projects = await repos.projects.listForUser(userId, {
       limit: 10_000,
       archived: 'all',

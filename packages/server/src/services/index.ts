@@ -24,6 +24,7 @@ import { ReviewService } from './review.service.js';
 import { ReportService } from './reports.service.js';
 import { ProjectKpiService } from './project-kpis.service.js';
 import { PortfolioService } from './portfolio.service.js';
+import { OperatorListService } from './operator-list.service.js';
 import { ProductionService } from './production.service.js';
 
 export interface Services {
@@ -53,6 +54,7 @@ export interface Services {
   projectKpis: ProjectKpiService;
   portfolio: PortfolioService;
   production: ProductionService;
+  operatorList: OperatorListService;
 }
 
 /**
@@ -100,6 +102,7 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     portfolio: new PortfolioService(deps),
     production: new ProductionService(deps, backlog),
+    operatorList: new OperatorListService(deps),
   };
 }
 

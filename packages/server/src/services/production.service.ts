@@ -27,6 +27,7 @@ import {
 import { spoolBody } from '../import/upload-body.js';
 import type { BacklogService } from './backlog.service.js';
 import type { ServiceDeps } from './deps.js';
+import { idempotent, type Answer, type IdempotencyRequest } from './idempotency.js';
 import { loadWritableProject } from './project-guards.js';
 
 /** Items of one kind as validated by the core schemas. */
@@ -86,14 +87,19 @@ const WRITERS: {
 /** The default range of the production page: the last four weeks. */
 const DEFAULT_RANGE_DAYS = 28;
 
-interface Criterion {
+/** A hit rate@N criterion as the production figures use it. */
+export interface Criterion {
   n: number;
   threshold: number;
   horizon: string;
   value: { costMissed: number; costIntervention: number; currency: string } | null;
 }
 
-async function hitRateCriterion(repos: Repositories, projectId: string): Promise<Criterion | null> {
+/** The project's hit rate@N criterion, with the default horizon; null without one. */
+export async function hitRateCriterion(
+  repos: Repositories,
+  projectId: string,
+): Promise<Criterion | null> {
   const criterion = await repos.criteria.find(projectId);
   if (!criterion || criterion.metric.kind !== 'hit_rate_at_n') return null;
   return {
@@ -168,7 +174,26 @@ export class ProductionService {
   ingest(projectId: string, batch: FeedbackItems): Promise<FeedbackResult> {
     // The union pairs each kind with its items; a generic call cannot see that pairing.
     const { kind, items } = batch as { kind: FeedbackKind; items: FeedbackItemOf[FeedbackKind][] };
-    return this.writeBatches(projectId, kind, () => [items]);
+    return this.deps.store.transaction((repos) =>
+      this.writeBatchesIn(repos, projectId, kind, () => [items]),
+    );
+  }
+
+  /**
+   * `ingest` once per Idempotency-Key: the answer is stored with the rows in one transaction,
+   * so a retry with the same key and body replays it and stores nothing again; the same key
+   * with another body is refused (422).
+   */
+  ingestOnce(
+    projectId: string,
+    batch: FeedbackItems,
+    request: IdempotencyRequest,
+  ): Promise<Answer<FeedbackResult>> {
+    const { kind, items } = batch as { kind: FeedbackKind; items: FeedbackItemOf[FeedbackKind][] };
+    return idempotent(this.deps.store, request, this.deps.clock.now(), async (repos) => ({
+      status: 200,
+      body: await this.writeBatchesIn(repos, projectId, kind, () => [items]),
+    }));
   }
 
   /**
@@ -184,8 +209,10 @@ export class ProductionService {
   ): Promise<FeedbackResult> {
     const spooled = await spoolBody(body, FEEDBACK_BULK_LIMIT);
     try {
-      return await this.writeBatches(projectId, kind, () =>
-        feedbackBatches(kind, format, spooled.chunks()),
+      return await this.deps.store.transaction((repos) =>
+        this.writeBatchesIn(repos, projectId, kind, () =>
+          feedbackBatches(kind, format, spooled.chunks()),
+        ),
       );
     } finally {
       await spooled.remove();
@@ -193,45 +220,43 @@ export class ProductionService {
   }
 
   /**
-   * Writes batches of one kind in one transaction: a row already stored is replaced (the
+   * Writes batches of one kind in the caller's transaction: a row already stored is replaced (the
    * last one wins, within an upload too). `inserted` counts the keys new to the project and
    * `updated` every other row received. First as if every key were new (on PostgreSQL a
    * COPY straight into the table); if one is not, the batches are read again and upserted.
    */
-  private async writeBatches<K extends FeedbackKind>(
+  private async writeBatchesIn<K extends FeedbackKind>(
+    repos: Repositories,
     projectId: string,
     kind: K,
     batches: () => AsyncIterable<FeedbackItemOf[K][]> | Iterable<FeedbackItemOf[K][]>,
   ): Promise<FeedbackResult> {
-    const { store, clock } = this.deps;
-    const now = iso(clock.now());
-    return store.transaction(async (repos) => {
-      await loadWritableProject(repos, projectId);
-      const write = async (assumeNew: boolean) => {
-        const writer = WRITERS[kind](repos, projectId, now, assumeNew);
-        let received = 0;
-        try {
-          for await (const items of batches()) {
-            received += items.length;
-            await writer.write(items);
-          }
-        } catch (error) {
-          await writer.discard();
-          throw error;
-        }
-        const inserted = await writer.finish();
-        return { received, inserted, updated: received - inserted };
-      };
-      let result: FeedbackResult;
+    const now = iso(this.deps.clock.now());
+    await loadWritableProject(repos, projectId);
+    const write = async (assumeNew: boolean) => {
+      const writer = WRITERS[kind](repos, projectId, now, assumeNew);
+      let received = 0;
       try {
-        result = await write(true);
+        for await (const items of batches()) {
+          received += items.length;
+          await writer.write(items);
+        }
       } catch (error) {
-        if (!(error instanceof CopyKeyConflict)) throw error;
-        result = await write(false);
+        await writer.discard();
+        throw error;
       }
-      await repos.projects.touch(projectId, now);
-      return result;
-    });
+      const inserted = await writer.finish();
+      return { received, inserted, updated: received - inserted };
+    };
+    let result: FeedbackResult;
+    try {
+      result = await write(true);
+    } catch (error) {
+      if (!(error instanceof CopyKeyConflict)) throw error;
+      result = await write(false);
+    }
+    await repos.projects.touch(projectId, now);
+    return result;
   }
 
   async report(projectId: string, query: ProductionQuery): Promise<ProductionReport> {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { BacklogItem, CreatedToken, TeamRole } from '@sextant/core';
+import type { CreatedToken, TeamRole } from '@sextant/core';
 import type { TestClient } from '../support/client.js';
 import { describeEachDatabase } from '../support/harness.js';
-import { addStory, createSprint, deliverable } from '../support/sprints.js';
+import { projectWorld } from '../support/project-world.js';
+import { deliverable } from '../support/sprints.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 
@@ -19,7 +20,7 @@ interface RouteCase {
   /** What the CI token's call answers, when not 201 (feedback upserts answer 200). */
   ciStatus?: number;
   /** The least role that may call it. */
-  role: TeamRole;
+  role: LadderRole;
 }
 
 const SMALL_JIRA_EXPORT =
@@ -162,6 +163,7 @@ const ROUTES: RouteCase[] = [
     ciStatus: 200,
   },
   { method: 'GET', path: '/projects/:project/production', role: 'viewer' },
+  { method: 'GET', path: '/projects/:project/production/list', role: 'member' },
   {
     method: 'POST',
     path: '/goals/:goal/measurements',
@@ -187,77 +189,15 @@ function call(client: TestClient, route: RouteCase, path: string) {
   });
 }
 
-const RANK: Record<TeamRole, number> = { viewer: 0, member: 1, admin: 2 };
+/** The roles on the ladder (an operator stands beside it: operator-access.test.ts). */
+type LadderRole = Exclude<TeamRole, 'operator'>;
+
+const RANK: Record<LadderRole, number> = { viewer: 0, member: 1, admin: 2 };
 
 describeEachDatabase(
   'access rules on sprint, story, delivery, import, backlog, run and review routes',
   (env) => {
-    async function world() {
-      const { admin, team, project } = await env().factory.workspace();
-      const sprint = await createSprint(admin.client, project.id, '2026-06-01', '2026-06-12');
-      const story = await addStory(admin.client, sprint.id, { assigneeId: null, status: 'todo' });
-      const backlog = await admin.client.post<BacklogItem>(`/projects/${project.id}/backlog`, {
-        observation: 'Largest errors on restarted machines',
-        proposedChange: 'Hours since restart as a feature',
-        effort: { size: 'S' },
-        expectedImpact: 'Fewer false alarms',
-      });
-      const run = await admin.client.post<{ id: string }>(`/projects/${project.id}/runs`, {
-        metrics: { auc: 0.7 },
-        commit: 'abc1234',
-      });
-      const insight = await admin.client.post<{ id: string }>(`/projects/${project.id}/insights`, {
-        title: 'Visit the top 10 pumps',
-        businessArea: 'operations',
-      });
-      const goal = await admin.client.post<{ id: string }>(`/projects/${project.id}/goals`, {
-        statement: 'Halve unplanned downtime',
-        metric: 'Unplanned downtime hours per month',
-        direction: 'decrease',
-        baseline: 120,
-        target: 60,
-        deadline: '2027-09-30',
-        unit: 'hours',
-      });
-      expect(goal.status).toBe(201);
-      const fill = (
-        path: string,
-        ids: {
-          project: string;
-          sprint: string;
-          story: string;
-          backlog: string;
-          run: string;
-          insight: string;
-          goal: string;
-        },
-      ) =>
-        path
-          .replace(':project', ids.project)
-          .replace(':sprint', ids.sprint)
-          .replace(':story', ids.story)
-          .replace(':backlog', ids.backlog)
-          .replace(':run', ids.run)
-          .replace(':insight', ids.insight)
-          .replace(':goal', ids.goal);
-      return {
-        admin,
-        team,
-        project,
-        sprint,
-        story,
-        fill,
-        ids: {
-          project: project.id,
-          sprint: sprint.id,
-          story: story.id,
-          backlog: backlog.body.id,
-          run: run.body.id,
-          insight: insight.body.id,
-          goal: goal.body.id,
-        },
-      };
-    }
+    const world = () => projectWorld(env());
 
     it('answers 401 to anonymous callers on every route', async () => {
       const w = await world();
@@ -295,7 +235,7 @@ describeEachDatabase(
         member: await env().factory.member(w.team.id, w.admin, 'member'),
       };
       for (const [role, who] of Object.entries(members) as [
-        TeamRole,
+        LadderRole,
         (typeof members)['viewer'],
       ][]) {
         for (const route of ROUTES) {
@@ -419,7 +359,7 @@ describeEachDatabase('access rules on the invitation routes of a team', (env) =>
 });
 
 /** Routes whose `:team` is a team (the audit log's), with the least team role they need. */
-const TEAM_ROUTES: { path: string; role: TeamRole }[] = [
+const TEAM_ROUTES: { path: string; role: LadderRole }[] = [
   { path: '/teams/:team/audit', role: 'admin' },
   { path: '/teams/:team/audit.csv', role: 'admin' },
 ];
@@ -448,7 +388,7 @@ describeEachDatabase('access rules on team and workspace-admin routes', (env) =>
       const missing = await outsider.admin.client.get(route.path.replace(':team', randomUUID()));
       expect(foreign.status, path).toBe(404);
       expect(foreign.raw.body, path).toBe(missing.raw.body);
-      for (const [role, who] of Object.entries(members) as [TeamRole, typeof admin][]) {
+      for (const [role, who] of Object.entries(members) as [LadderRole, typeof admin][]) {
         const reply = await who.client.get(path);
         const label = `${role} GET ${route.path}`;
         if (RANK[role] < RANK[route.role]) expect(reply.status, label).toBe(403);

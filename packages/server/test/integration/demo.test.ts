@@ -6,6 +6,7 @@ import {
   addDays,
   type ArtifactList,
   type Portfolio,
+  type OperatorList,
   type ProductionReport,
   type ProjectKpis,
 } from '@sextant/core';
@@ -76,6 +77,29 @@ describeEachDatabase('demo workspace', (env) => {
       'Not checked for the longest time',
       'Parts not in stock',
     ]);
+  });
+
+  it('has an operator, Maria, with yesterday’s list of the top 10 to work through', async () => {
+    const maria = new TestClient(env().app);
+    const login = await maria.post('/auth/login', seed.operator);
+    expect(login.status).toBe(200);
+    const projects = await maria.get<{ items: { id: string; role: string }[] }>('/projects');
+    // The team's projects, as their operator.
+    expect(projects.body.items.map((p) => p.id)).toContain(seed.projectId);
+    expect(projects.body.items.every((p) => p.role === 'operator')).toBe(true);
+    const list = await maria.get<OperatorList>(`/projects/${seed.projectId}/production/list`);
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ status: 'ready', period: '2026-11-22', n: 10 });
+    expect(list.body.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(list.body.rows.every((r) => r.decision === null)).toBe(true);
+    expect(list.body.reasons).toContain('Machine in a planned stop');
+    // The day before was decided, as every earlier one.
+    const before = await maria.get<OperatorList>(
+      `/projects/${seed.projectId}/production/list?period=2026-11-21`,
+    );
+    expect(before.body.rows.every((r) => r.decision !== null)).toBe(true);
+    // Not the rest of the project.
+    expect((await maria.get(`/projects/${seed.projectId}/sprints`)).status).toBe(403);
   });
 
   it('seeds only once', async () => {

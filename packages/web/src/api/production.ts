@@ -1,6 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { BacklogItem, ProductionReport } from '@sextant/core';
-import { api } from './client';
+import type {
+  BacklogItem,
+  DecisionItem,
+  FeedbackResult,
+  OperatorList,
+  OutcomeItem,
+  ProductionReport,
+} from '@sextant/core';
+import { api, apiRequest } from './client';
 import { usePostMutation } from './mutation';
 import { keys } from './keys';
 
@@ -12,7 +19,8 @@ export interface ProductionRange {
 }
 
 /** Under the project's key: a criterion change re-reads the production figures. */
-const productionKey = (projectId: string) => [...keys.project(projectId), 'production'] as const;
+export const productionKey = (projectId: string) =>
+  [...keys.project(projectId), 'production'] as const;
 
 /** Hit rate@N beside the bar, money and disagreement per day or week (422 without a hit-rate criterion). */
 export function useProduction(projectId: string, range: ProductionRange) {
@@ -34,4 +42,29 @@ export function useReasonToBacklog(projectId: string) {
     keys.backlog(projectId),
     `/projects/${projectId}/production/reasons/backlog`,
   );
+}
+
+/** The operator's daily list of one period (the latest with predictions when none is named). */
+export function useOperatorList(projectId: string, period: string | null) {
+  return useQuery({
+    queryKey: [...productionKey(projectId), 'list', period],
+    queryFn: ({ signal }) =>
+      api.get<OperatorList>(`/projects/${projectId}/production/list`, { period }, signal),
+  });
+}
+
+/** A feedback body of the daily list: one decision or one outcome. */
+export type ListFeedback =
+  { kind: 'decisions'; item: DecisionItem } | { kind: 'outcomes'; item: OutcomeItem };
+
+/**
+ * Posts one decision or outcome with its Idempotency-Key: a retry under the same key stores
+ * it once and gets the first answer back.
+ */
+export function postListFeedback(projectId: string, feedback: ListFeedback, key: string) {
+  return apiRequest<FeedbackResult>(`/projects/${projectId}/feedback/${feedback.kind}`, {
+    method: 'POST',
+    body: { items: [feedback.item] },
+    headers: { 'Idempotency-Key': key },
+  });
 }

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Navigate, useParams } from 'react-router';
 import { roleAtLeast } from '@sextant/core';
 import { useMe } from '../../api/auth';
 import { useProject } from '../../api/projects';
@@ -13,6 +13,7 @@ import { RisksSection } from './RisksSection';
 import { ScopeCanvas } from './ScopeCanvas';
 import { StageBar } from './StageBar';
 import { StageHistory } from './StageHistory';
+import { projectHome } from './project-home';
 import { ProjectTabs } from './ProjectTabs';
 import { PageQueryState } from '../../components/PageQueryState';
 import { ProjectNotFound } from './ProjectSubpage';
@@ -29,6 +30,8 @@ export function ProjectPage() {
   }
 
   const project = query.data;
+  // An operator sees the production pages only.
+  if (project.role === 'operator') return <Navigate to={projectHome(project)} replace />;
   const isMember = roleAtLeast(project.role, 'member');
   /** Archived projects are read-only for everyone until unarchived. */
   const canEdit = isMember && !project.archivedAt;
@@ -37,7 +40,7 @@ export function ProjectPage() {
     <div className="page page--wide">
       <PageTitle title={project.name} />
       <ProjectHeader project={project} canEdit={canEdit} isMember={isMember} />
-      <ProjectTabs projectId={project.id} />
+      <ProjectTabs projectId={project.id} role={project.role} />
       {project.archivedAt ? (
         <Notice tone="warning" title="This project is archived.">
           It is read-only and hidden from the project list.

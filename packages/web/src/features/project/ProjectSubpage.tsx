@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { roleAtLeast, type ProjectDetail } from '@sextant/core';
 import { useProject } from '../../api/projects';
 import { EmptyState } from '../../components/Feedback';
+import { projectHome } from './project-home';
 import { ProjectTabs } from './ProjectTabs';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { PageQueryState } from '../../components/PageQueryState';
@@ -65,7 +66,7 @@ export function ProjectCrumbs({
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/projects">Projects</Link>
         <span aria-hidden="true">/</span>
-        <Link to={`/projects/${project.id}`}>{project.name}</Link>
+        <Link to={projectHome(project)}>{project.name}</Link>
         {trail?.map((item) => (
           <span key={item.to} className="breadcrumb__item">
             <span aria-hidden="true">/</span>
@@ -73,7 +74,7 @@ export function ProjectCrumbs({
           </span>
         ))}
       </nav>
-      <ProjectTabs projectId={project.id} />
+      <ProjectTabs projectId={project.id} role={project.role} />
     </div>
   );
 }

@@ -1,9 +1,13 @@
 import { NavLink } from 'react-router';
+import type { TeamRole } from '@sextant/core';
 
-/** The project's pages: overview, sprints, runs, delivery and the improvement backlog. */
-export function ProjectTabs({ projectId }: { projectId: string }) {
+/**
+ * The project's pages: overview, sprints, runs, delivery, the improvement backlog… An operator
+ * has the production pages only (the figures and the daily list); a viewer has no daily list.
+ */
+export function ProjectTabs({ projectId, role }: { projectId: string; role: TeamRole }) {
   const base = `/projects/${projectId}`;
-  const tabs = [
+  const all = [
     { to: base, label: 'Overview', end: true },
     { to: `${base}/sprints`, label: 'Sprints', end: false },
     { to: `${base}/runs`, label: 'Runs', end: false },
@@ -13,7 +17,15 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
     { to: `${base}/insights`, label: 'Insights', end: true },
     { to: `${base}/roi`, label: 'ROI', end: true },
     { to: `${base}/production`, label: 'Production', end: true },
+    { to: `${base}/production/list`, label: 'Daily list', end: true },
   ];
+  // The daily list is for those who record decisions: operators and members.
+  const tabs =
+    role === 'operator'
+      ? all.filter((tab) => tab.label === 'Production' || tab.label === 'Daily list')
+      : role === 'viewer'
+        ? all.filter((tab) => tab.label !== 'Daily list')
+        : all;
   return (
     <nav aria-label="Project" className="tabs">
       {tabs.map((tab) => (

@@ -4,6 +4,7 @@ import { DataTable } from '../../components/DataTable';
 import { StageBadge } from '../../components/StageBadge';
 import { TitledTime } from '../../components/TitledTime';
 import { PrimaryLink } from '../../components/PrimaryLink';
+import { projectHome } from '../project/project-home';
 
 export function ProjectTable({ projects }: { projects: Project[] }) {
   return (
@@ -14,7 +15,7 @@ export function ProjectTable({ projects }: { projects: Project[] }) {
           header: 'Project',
           cell: (project) => (
             <>
-              <PrimaryLink to={`/projects/${project.id}`}>{project.name}</PrimaryLink>
+              <PrimaryLink to={projectHome(project)}>{project.name}</PrimaryLink>
               {project.archivedAt ? <Badge>Archived</Badge> : null}
             </>
           ),
