@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { useLocation } from 'react-router';
 import type { InvitationView } from '@sextant/core';
 import { AcceptInvitationPage } from '../../src/features/invitations/AcceptInvitationPage';
 import { NewAccountForm } from '../../src/features/invitations/NewAccountForm';
@@ -42,7 +43,38 @@ describe('the invitation page', () => {
   });
 });
 
+/** Shows where the router is, as the address bar would. */
+function Address() {
+  return <output aria-label="Address">{useLocation().pathname}</output>;
+}
+
 describe('NewAccountForm', () => {
+  it.each([
+    ['member', '/teams/t1'],
+    ['operator', '/projects'],
+  ] as const)('lands a new %s on %s once the account is made', async (role, landing) => {
+    fakeServer(() => ({
+      status: 201,
+      body: {
+        user: { id: 'u1', email: view.email, name: 'Olga', isAdmin: false },
+        teamId: 't1',
+        role,
+        csrfToken: 'c',
+      },
+    }));
+    const { user } = renderPage(
+      <>
+        <NewAccountForm token="abc" view={{ ...view, role }} />
+        <Address />
+      </>,
+    );
+    await user.type(screen.getByLabelText('Your name'), 'Olga');
+    await user.type(screen.getByLabelText('Password'), 'a long enough passphrase');
+    await user.type(screen.getByLabelText('Repeat the password'), 'a long enough passphrase');
+    await user.click(screen.getByRole('button', { name: 'Join Field operations' }));
+    await waitFor(() => expect(screen.getByLabelText('Address').textContent).toBe(landing));
+  });
+
   it('sends nothing while the two passwords differ', async () => {
     const server = fakeServer(() => ({ status: 201, body: {} }));
     const { user } = renderPage(<NewAccountForm token="abc" view={view} />);

@@ -1,3 +1,4 @@
+import { landingAfterJoin } from './landing';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { InvitationView } from '@sextant/core';
 import { useLogout, useMe } from '../../api/auth';
@@ -67,7 +68,7 @@ export function JoinWithAccount({ token, view }: { token: string; view: Invitati
         disabled={join.isPending}
         onClick={() =>
           join.mutate(undefined, {
-            onSuccess: (done) => navigate(`/teams/${done.teamId}`, { replace: true }),
+            onSuccess: (done) => navigate(landingAfterJoin(done), { replace: true }),
           })
         }
       >

@@ -1,3 +1,4 @@
+import { landingAfterJoin } from './landing';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH, type InvitationView } from '@sextant/core';
@@ -47,7 +48,7 @@ export function NewAccountForm({ token, view }: { token: string; view: Invitatio
     }
     accept.mutate(
       { name: name.trim(), password },
-      { onSuccess: (done) => navigate(`/teams/${done.teamId}`, { replace: true }) },
+      { onSuccess: (done) => navigate(landingAfterJoin(done), { replace: true }) },
     );
   };
 
