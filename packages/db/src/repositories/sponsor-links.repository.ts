@@ -93,6 +93,15 @@ export class SponsorLinkRepository {
     return rows.map(toSponsorLink);
   }
 
+  /** How many links exist at all, revoked and expired ones too (the demo's later starts). */
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('sponsor_links')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async revoke(id: string, now: string): Promise<void> {
     await this.db
       .updateTable('sponsor_links')
