@@ -89,7 +89,9 @@ test('an admin shares a sponsor link; a browser without an account reads the pro
   await expect(sponsor.getByRole('heading', { name: /Latest sprint review/ })).toBeVisible();
   await expect(sponsor.locator('.review-chart canvas, .review-chart svg').first()).toBeVisible();
   await expect(sponsor.getByText('Return on investment', { exact: true }).first()).toBeVisible();
-  await expect(sponsor.getByText('Planners keep their own list and ignore the model')).toBeVisible();
+  await expect(
+    sponsor.getByText('Planners keep their own list and ignore the model'),
+  ).toBeVisible();
   const pdf = sponsor.getByRole('link', { name: 'Download the report (PDF)' });
   await expect(pdf).toBeVisible();
   const href = await pdf.getAttribute('href');
@@ -111,7 +113,10 @@ test('an admin shares a sponsor link; a browser without an account reads the pro
   });
   await expect(used).not.toContainText('Never');
   await used.getByRole('button', { name: 'Revoke sponsor link Anna, head of maintenance' }).click();
-  await used.getByRole('button', { name: /Revoke/ }).last().click();
+  await used
+    .getByRole('button', { name: /Revoke/ })
+    .last()
+    .click();
   await expect(used).toContainText('Revoked');
 
   await sponsor.goto(link);

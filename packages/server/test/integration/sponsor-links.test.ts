@@ -7,6 +7,7 @@ import type {
   SponsorLink,
   SponsorView,
 } from '@sextant/core';
+import type { TestClient } from '../support/client.js';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
 import { HIT_RATE_CRITERION, quantifiableGoal, type SignedIn } from '../support/factory.js';
 import { closeSprint, createSprint, startSprint } from '../support/sprints.js';
@@ -238,7 +239,7 @@ describeEachDatabase('sponsor links', (env) => {
     const referer = `http://localhost/sponsor/${link.token}`;
     const asCookie = env().factory.client();
     asCookie.setCookie('sextant_session', link.token);
-    const variants = [
+    const variants: { client: TestClient; headers: Record<string, string> }[] = [
       { client: env().factory.client(), headers: { referer } },
       { client: asCookie, headers: { referer } },
       {
