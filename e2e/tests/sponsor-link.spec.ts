@@ -35,6 +35,12 @@ test('an admin shares a sponsor link; a browser without an account reads the pro
     project: projectName,
   });
   await seedReviewHistory(api, ci, projectId);
+  const goals = await api.call<{ items: { id: string }[] }>('GET', `/projects/${projectId}/goals`);
+  await api.post(`/goals/${goals.items[0]?.id}/measurements`, {
+    value: 90,
+    measuredAt: `${dayFromNow(-2)}T08:00:00Z`,
+    source: 'Maintenance report',
+  });
   await api.post(`/projects/${projectId}/risks`, {
     description: 'Planners keep their own list and ignore the model',
     likelihood: 'medium',
@@ -86,6 +92,7 @@ test('an admin shares a sponsor link; a browser without an account reads the pro
   await sponsor.goto(link);
   await expect(sponsor.getByRole('heading', { level: 1, name: projectName })).toBeVisible();
   await expect(sponsor.getByText('Halve unplanned pump downtime')).toBeVisible();
+  await expect(sponsor.getByText('50 % of the way.')).toBeVisible();
   await expect(sponsor.getByRole('heading', { name: /Latest sprint review/ })).toBeVisible();
   await expect(sponsor.locator('.review-chart canvas, .review-chart svg').first()).toBeVisible();
   await expect(sponsor.getByText('Return on investment', { exact: true }).first()).toBeVisible();

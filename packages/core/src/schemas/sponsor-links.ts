@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserRef, requiredText, LIMITS } from './common.js';
-import { Goal } from './goals.js';
+import { BusinessGoalProgressSchema, Goal } from './goals.js';
 import { RoiResponse } from './ledger.js';
 import { SprintReview } from './review.js';
 import { Risk } from './risks.js';
@@ -60,7 +60,8 @@ export const SponsorView = z.object({
   project: z.object({ id: z.string(), name: z.string(), stage: StageSchema }),
   linkName: z.string(),
   expiresAt: z.string(),
-  goals: z.array(Goal),
+  /** The business goals, each with where its measurements put it (the goals service's rule). */
+  goals: z.array(Goal.extend({ progress: BusinessGoalProgressSchema })),
   /** The latest closed sprint's review; null before the first sprint closes. */
   review: SprintReview.nullable(),
   roi: RoiResponse,

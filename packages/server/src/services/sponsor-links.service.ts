@@ -102,11 +102,17 @@ export class SponsorLinkService {
       this.parts.ledger.roi(link.projectId),
       this.parts.risks.list(link.projectId),
     ]);
+    const measured = await Promise.all(
+      goals.map(async (goal) => ({
+        ...goal,
+        progress: (await this.parts.goals.measurements(goal.id)).progress,
+      })),
+    );
     return {
       project: { id: project.id, name: project.name, stage: project.stage },
       linkName: link.name,
       expiresAt: link.expiresAt,
-      goals,
+      goals: measured,
       review,
       roi,
       risks: risks.filter((r) => r.status === 'open' || r.status === 'mitigating'),

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type {
   AuditEvent,
+  Goal,
   CreatedSponsorLink,
   ErrorBody,
   Page,
@@ -31,9 +32,18 @@ async function sponsoredProject(env: TestEnv) {
     currentMetric: { name: 'Planners’ list hit rate@10', value: 0.8 },
   });
   const url = `/projects/${project.id}`;
-  expect((await admin.client.post(`${url}/goals`, quantifiableGoal(env.clock.now()))).status).toBe(
-    201,
-  );
+  const goal = await admin.client.post<Goal>(`${url}/goals`, quantifiableGoal(env.clock.now()));
+  expect(goal.status).toBe(201);
+  const midway = (goal.body.baseline + goal.body.target) / 2;
+  expect(
+    (
+      await admin.client.post(`/goals/${goal.body.id}/measurements`, {
+        value: midway,
+        measuredAt: env.clock.now().toISOString(),
+        source: 'Maintenance report',
+      })
+    ).status,
+  ).toBe(201);
   expect((await admin.client.put(`${url}/success-criterion`, HIT_RATE_CRITERION)).status).toBe(200);
   const s1 = await createSprint(admin.client, project.id, '2026-04-06', '2026-04-17', 'Sprint 1');
   expect(
@@ -163,6 +173,9 @@ describeEachDatabase('sponsor links', (env) => {
     expect(view.project).toMatchObject({ id: project.id, name: project.name });
     expect(view.linkName).toBe('Anna (sponsor)');
     expect(view.goals).toHaveLength(1);
+    // The goal's progress as the goals service computes it: halfway from baseline to target.
+    expect(view.goals[0]?.progress.progress).toBeCloseTo(0.5);
+    expect(view.goals[0]?.progress.latest).not.toBeNull();
     expect(view.review?.sprint.id).toBe(sprint.id);
     expect(view.review?.decision?.decision).toBe('continue');
     expect(view.review?.points.length).toBeGreaterThan(0);

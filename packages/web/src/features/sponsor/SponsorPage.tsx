@@ -9,7 +9,7 @@ import { ErrorNotice, Loading } from '../../components/Feedback';
 import { Logo } from '../../components/Logo';
 import { PageTitle } from '../../components/PageTitle';
 import { Section } from '../../components/Section';
-import { formatDate, formatMoney, formatNumber, formatRoi } from '../../lib/format';
+import { formatDate, formatMoney, formatNumber, formatPercent, formatRoi } from '../../lib/format';
 import { RISK_LEVEL_LABELS, levelTone } from '../project/risk-text';
 import { ReviewChart } from '../review/ReviewChart';
 import {
@@ -32,6 +32,12 @@ function Goals({ view }: { view: SponsorView }) {
               <p className="muted">
                 {goal.metric}: from {formatNumber(goal.baseline)} to {formatNumber(goal.target)}{' '}
                 {goal.unit} by {formatDate(goal.deadline)}
+              </p>
+              <p>
+                {goal.progress.progress !== null ? (
+                  <strong>{formatPercent(goal.progress.progress)} of the way. </strong>
+                ) : null}
+                {goal.progress.message}
               </p>
             </li>
           ))}
