@@ -283,4 +283,21 @@ describeEachDatabase('sponsor links', (env) => {
     }
     expect(tried).toBeGreaterThan(40);
   });
+
+  it('throttles guessing like passwords: too many unknown links from one address → 429', async () => {
+    const { admin, project } = await env().factory.workspace();
+    const link = await makeLink(admin, project.id);
+    const guesser = env().factory.client();
+    let reply = await guesser.get(`/sponsor-view/${'g'.repeat(43)}`);
+    for (let i = 0; i < 60 && reply.status === 404; i += 1) {
+      reply = await guesser.get(`/sponsor-view/${'g'.repeat(42)}${i % 10}`);
+    }
+    expect(reply.status).toBe(429);
+    expect(reply.raw.headers['retry-after']).toBeDefined();
+    // Even the right link waits: a guesser cannot tell a hit from a miss meanwhile.
+    expect((await guesser.get(`/sponsor-view/${link.token}`)).status).toBe(429);
+    // The window passes (later tests are not throttled).
+    env().clock.advance(16 * 60 * 1000);
+    expect((await guesser.get(`/sponsor-view/${link.token}`)).status).toBe(200);
+  });
 });
