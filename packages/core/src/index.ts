@@ -65,3 +65,4 @@ export * from './schemas/kpis.js';
 export * from './schemas/portfolio.js';
 export * from './schemas/production.js';
 export * from './schemas/operator-list.js';
+export * from './schemas/sponsor-links.js';

@@ -20,6 +20,7 @@ export type { SessionRecord } from './repositories/sessions.repository.js';
 export type { TeamRecord, TeamWithRole, MemberRecord } from './repositories/teams.repository.js';
 export type { TokenRecord, TokenKind } from './repositories/tokens.repository.js';
 export type { InvitationRecord } from './repositories/invitations.repository.js';
+export type { SponsorLinkRecord } from './repositories/sponsor-links.repository.js';
 export type {
   ProjectRecord,
   ProjectWithRole,

@@ -60,6 +60,19 @@ export interface InvitationsTable {
   accepted_by: string | null;
 }
 
+/** A read-only link to one project's sponsor view; only the SHA-256 of its secret is kept. */
+export interface SponsorLinksTable {
+  id: string;
+  project_id: string;
+  name: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface ApiTokensTable {
   id: string;
   kind: string;
@@ -445,6 +458,7 @@ export interface Database {
   team_members: TeamMembersTable;
   api_tokens: ApiTokensTable;
   invitations: InvitationsTable;
+  sponsor_links: SponsorLinksTable;
   projects: ProjectsTable;
   goals: GoalsTable;
   success_criteria: SuccessCriteriaTable;

@@ -11,6 +11,7 @@ import { SuccessCriterionRepository } from './repositories/success-criteria.repo
 import { TeamRepository } from './repositories/teams.repository.js';
 import { TokenRepository } from './repositories/tokens.repository.js';
 import { InvitationRepository } from './repositories/invitations.repository.js';
+import { SponsorLinkRepository } from './repositories/sponsor-links.repository.js';
 import { UserRepository } from './repositories/users.repository.js';
 import { SprintRepository } from './repositories/sprints.repository.js';
 import { StoryRepository } from './repositories/stories.repository.js';
@@ -38,6 +39,7 @@ export interface Repositories {
   tokens: TokenRepository;
   /** One-time links to join a team. */
   invitations: InvitationRepository;
+  sponsorLinks: SponsorLinkRepository;
   projects: ProjectRepository;
   goals: GoalRepository;
   goalMeasurements: GoalMeasurementRepository;
@@ -73,6 +75,7 @@ export function bindRepositories(db: Executor): Repositories {
     teams: new TeamRepository(db),
     tokens: new TokenRepository(db),
     invitations: new InvitationRepository(db),
+    sponsorLinks: new SponsorLinkRepository(db),
     projects: new ProjectRepository(db),
     goals: new GoalRepository(db),
     goalMeasurements: new GoalMeasurementRepository(db),

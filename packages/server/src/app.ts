@@ -25,6 +25,7 @@ import { successCriterionRoutes } from './routes/success-criterion.routes.js';
 import { teamRoutes } from './routes/teams.routes.js';
 import { tokenRoutes } from './routes/tokens.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
+import { sponsorLinkRoutes } from './routes/sponsor-links.routes.js';
 import type { App, RouteDeps } from './routes/types.js';
 import { userRoutes } from './routes/users.routes.js';
 import { deliveryRoutes } from './routes/delivery.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         teamRoutes,
         tokenRoutes,
         invitationRoutes,
+        sponsorLinkRoutes,
         projectRoutes,
         goalRoutes,
         successCriterionRoutes,

@@ -37,6 +37,7 @@ export async function startServer(
       print(`Clock: started at ${clock.now().toISOString()} (SEXTANT_NOW), not the system's`);
     }
 
+    let sponsorPath: string | null = null;
     if (config.demo) {
       const seeded = await seedDemo(services, store, clock);
       if (seeded) {
@@ -48,6 +49,7 @@ export async function startServer(
         print(`  email:    ${seeded.operator.email}`);
         print(`  password: ${seeded.operator.password}`);
         print('  (shown only now; stored hashed)');
+        sponsorPath = seeded.sponsorPath;
       } else if (await store.repos.users.findByEmail(DEMO_EMAIL)) {
         print(`Demo login: ${DEMO_EMAIL} (password was printed at first start;`);
         print(
@@ -57,6 +59,12 @@ export async function startServer(
           print(
             `Demo operator login: ${DEMO_OPERATOR_EMAIL} (password printed at first start too)`,
           );
+        }
+        if ((await store.repos.sponsorLinks.count()) > 0) {
+          print(
+            'A sponsor link to the demo project exists (its address was printed at first start;',
+          );
+          print('  a project admin can make a new one on the project page, under Sponsor links).');
         }
       }
     } else if ((await store.repos.users.count()) === 0) {
@@ -71,6 +79,10 @@ export async function startServer(
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     print('');
     print(`Sextant is running: open ${url}`);
+    if (sponsorPath) {
+      print(`The sponsor's read-only link to the predictive-maintenance project (shown only now):`);
+      print(`  ${url}${sponsorPath}`);
+    }
     return {
       url,
       app,

@@ -12,6 +12,7 @@ const AcceptInvitationPage = lazyPage(
   () => import('./features/invitations/AcceptInvitationPage'),
   'AcceptInvitationPage',
 );
+const SponsorPage = lazyPage(() => import('./features/sponsor/SponsorPage'), 'SponsorPage');
 
 /** A page anyone may open, signed in or not, outside the shell. */
 function PublicPage({ Page }: { Page: ReturnType<typeof lazyPage> }) {
@@ -115,6 +116,7 @@ export function App() {
     <Routes>
       <Route path="/login" element={<PublicPage Page={LoginPage} />} />
       <Route path="/invitations/:token" element={<PublicPage Page={AcceptInvitationPage} />} />
+      <Route path="/sponsor/:token" element={<PublicPage Page={SponsorPage} />} />
       <Route
         element={
           <RequireAuth>

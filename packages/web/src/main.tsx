@@ -15,6 +15,7 @@ import './styles/insights-roi.css';
 import './styles/portfolio.css';
 import './styles/audit.css';
 import './styles/people.css';
+import './styles/sponsor.css';
 import './styles/operator-list.css';
 
 /** A 401 anywhere means the session ended: re-reading /me sends the person to sign in. */

@@ -15,6 +15,7 @@ import * as invitations from './2026-12-04-0013-invitations.js';
 import * as userStatus from './2026-12-04-0014-user-status.js';
 import * as auditFilters from './2026-12-04-0015-audit-filters.js';
 import * as operatorRole from './2026-12-04-0016-operator-role.js';
+import * as sponsorLinks from './2026-12-04-0017-sponsor-links.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-0014-user-status': userStatus,
   '2026-12-04-0015-audit-filters': auditFilters,
   '2026-12-04-0016-operator-role': operatorRole,
+  '2026-12-04-0017-sponsor-links': sponsorLinks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,7 +19,12 @@ export interface DemoSeed {
   projectId: string;
   /** The operator's login (her list of yesterday is left to work through); same rules. */
   operator: { email: string; password: string };
+  /** The web path of a read-only sponsor link to the first project; its secret exists only now. */
+  sponsorPath: string;
 }
+
+/** Who the demo's sponsor link is for, as the project page's list names it. */
+export const DEMO_SPONSOR_LINK_NAME = 'Plant manager (demo sponsor)';
 
 const SYSTEM = { userId: null, tokenId: null, ip: null };
 
@@ -203,10 +208,16 @@ export async function seedDemo(
     spareId: spare.id,
     churnId: churn.id,
   });
+  const sponsorLink = await services.sponsorLinks.create(
+    pdm.id,
+    { name: DEMO_SPONSOR_LINK_NAME, expiresInDays: 365 },
+    asDemo,
+  );
   return {
     email: DEMO_EMAIL,
     password,
     projectId: pdm.id,
     operator: { email: DEMO_OPERATOR_EMAIL, password: operatorPassword },
+    sponsorPath: sponsorLink.path,
   };
 }

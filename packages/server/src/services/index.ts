@@ -9,6 +9,7 @@ import { SuccessCriterionService } from './success-criterion.service.js';
 import { TeamService } from './teams.service.js';
 import { TokenService } from './tokens.service.js';
 import { InvitationService } from './invitations.service.js';
+import { SponsorLinkService } from './sponsor-links.service.js';
 import { UserService } from './users.service.js';
 import { DeliveryService } from './delivery.service.js';
 import { SprintService } from './sprints.service.js';
@@ -34,6 +35,7 @@ export interface Services {
   teams: TeamService;
   tokens: TokenService;
   invitations: InvitationService;
+  sponsorLinks: SponsorLinkService;
   projects: ProjectService;
   goals: GoalService;
   criteria: SuccessCriterionService;
@@ -69,6 +71,10 @@ export function createServices(deps: ServiceDeps): Services {
   const insights = new InsightService(deps);
   const ledger = new LedgerService(deps);
   const auth = new AuthService(deps);
+  const goals = new GoalService(deps);
+  const risks = new RiskService(deps);
+  const reviews = new ReviewService(deps);
+  const reports = new ReportService(deps);
   return {
     audit: new AuditService(deps),
     auth,
@@ -77,10 +83,10 @@ export function createServices(deps: ServiceDeps): Services {
     tokens: new TokenService(deps),
     invitations: new InvitationService(deps, auth),
     projects: new ProjectService(deps),
-    goals: new GoalService(deps),
+    goals,
     criteria: new SuccessCriterionService(deps),
     stages: new StageService(deps),
-    risks: new RiskService(deps),
+    risks,
     sprints: new SprintService(deps),
     stories: new StoryService(deps),
     delivery,
@@ -91,8 +97,9 @@ export function createServices(deps: ServiceDeps): Services {
     insights,
     ledger,
     runs: new RunService(deps),
-    reviews: new ReviewService(deps),
-    reports: new ReportService(deps),
+    reviews,
+    reports,
+    sponsorLinks: new SponsorLinkService(deps, { goals, reviews, ledger, risks, reports }),
     projectKpis: new ProjectKpiService(deps, {
       delivery,
       deployments,

@@ -178,6 +178,18 @@ const ROUTES: RouteCase[] = [
     body: { reason: 'busy' },
     role: 'member',
   },
+  {
+    method: 'POST',
+    path: '/projects/:project/sponsor-links',
+    body: { name: 'CFO' },
+    role: 'admin',
+  },
+  { method: 'GET', path: '/projects/:project/sponsor-links', role: 'admin' },
+  {
+    method: 'DELETE',
+    path: '/projects/:project/sponsor-links/00000000-0000-4000-8000-000000000000',
+    role: 'admin',
+  },
 ];
 
 /** Calls a route the way a client would: JSON, or the CSV file as the body. */

@@ -102,6 +102,16 @@ describeEachDatabase('demo workspace', (env) => {
     expect((await maria.get(`/projects/${seed.projectId}/sprints`)).status).toBe(403);
   });
 
+  it('makes a sponsor link to the predictive-maintenance project that opens its view', async () => {
+    expect(seed.sponsorPath).toMatch(/^\/sponsor\/[A-Za-z0-9_-]{43}$/);
+    const token = seed.sponsorPath.replace('/sponsor/', '');
+    const view = await new TestClient(env().app).get<{ project: { id: string } }>(
+      `/sponsor-view/${token}`,
+    );
+    expect(view.status).toBe(200);
+    expect(view.body.project.id).toBe(seed.projectId);
+  });
+
   it('seeds only once', async () => {
     expect(await seedDemo(env().services, env().store, env().clock)).toBeNull();
   });

@@ -41,6 +41,10 @@ export const keys = {
   invitations: (teamId: string) => ['teams', teamId, 'invitations'] as const,
   /** What an invitation link offers; the secret is the key, and the cache is dropped on accept. */
   invitationLink: (token: string) => ['invitation-link', token] as const,
+  /** A project's sponsor links (its admins only). */
+  sponsorLinks: (projectId: string) => ['projects', projectId, 'sponsor-links'] as const,
+  /** What a sponsor link opens; the secret is the key. */
+  sponsorView: (token: string) => ['sponsor-view', token] as const,
   tokens: ['tokens'] as const,
   projects: ['projects'] as const,
   projectList: (filters: ProjectFilters) => ['projects', 'list', filters] as const,

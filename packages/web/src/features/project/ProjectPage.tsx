@@ -5,6 +5,7 @@ import { useProject } from '../../api/projects';
 import { Notice } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { CiTokensSection } from './CiTokensSection';
+import { SponsorLinksSection } from '../sponsor/SponsorLinksSection';
 import { CriterionSection } from './CriterionSection';
 import { GoalsSection } from './GoalsSection';
 import { KpiOverview } from './KpiOverview';
@@ -60,6 +61,7 @@ export function ProjectPage() {
           <GoalsSection project={project} canEdit={canEdit} />
           <CriterionSection project={project} canEdit={canEdit} />
           <RisksSection projectId={project.id} canEdit={canEdit} />
+          {project.role === 'admin' ? <SponsorLinksSection projectId={project.id} /> : null}
         </div>
         <aside className="project-grid__side">
           <StageHistory projectId={project.id} />
