@@ -20,8 +20,9 @@ import {
   presentInvitationView,
 } from '../presenters/invitations.js';
 import { presentUser } from '../presenters/users.js';
-import { LOGIN_THROTTLE, type AuthService } from './auth.service.js';
+import type { AuthService } from './auth.service.js';
 import type { ServiceDeps } from './deps.js';
+import { assertLinkGuessesAllowed, recordLinkGuess } from './link-guesses.js';
 import { noInvitationMail, type InvitationMailer } from './invitation-mail.js';
 
 const TTL_MS = INVITATION_TTL_DAYS * 24 * 3600 * 1000;
@@ -256,22 +257,10 @@ export class InvitationService {
   private async findUsable(token: string, ip: string): Promise<InvitationRecord> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const since = iso(new Date(now.getTime() - LOGIN_THROTTLE.windowMs));
-    const failures = await store.repos.loginFailures.sinceForIp(ip, since);
-    if (failures.count >= LOGIN_THROTTLE.maxFailuresPerIp) {
-      const freeAt = new Date(failures.oldest ?? iso(now)).getTime() + LOGIN_THROTTLE.windowMs;
-      const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-      throw new AppError(
-        'too_many_requests',
-        `Too many failed attempts; try again in ${retryAfter} seconds.`,
-        { retryAfterSeconds: retryAfter },
-        { 'retry-after': String(retryAfter) },
-      );
-    }
+    await assertLinkGuessesAllowed(store.repos, ip, now);
     const invitation = await store.repos.invitations.findByHash(sha256Hex(token));
     if (!invitation || invitation.revokedAt) {
-      await store.repos.loginFailures.record(LINK_FAILURE_KEY, ip, iso(now));
-      await store.repos.loginFailures.pruneBefore(iso(new Date(now.getTime() - 24 * 3600 * 1000)));
+      await recordLinkGuess(store.repos, LINK_FAILURE_KEY, ip, now);
       throw missing();
     }
     return checkPending(invitation, now);

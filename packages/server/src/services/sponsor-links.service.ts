@@ -1,5 +1,4 @@
 import {
-  AppError,
   notFound,
   type CreateSponsorLinkBody,
   type CreatedSponsorLink,
@@ -11,8 +10,8 @@ import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { randomSecret, sha256Hex } from '../security/secrets.js';
 import { presentCreatedSponsorLink, presentSponsorLink } from '../presenters/sponsor-links.js';
-import { LOGIN_THROTTLE } from './auth.service.js';
 import type { ServiceDeps } from './deps.js';
+import { assertLinkGuessesAllowed, recordLinkGuess } from './link-guesses.js';
 import type { GoalService } from './goals.service.js';
 import type { LedgerService } from './ledger.service.js';
 import type { ReportService, SprintReport } from './reports.service.js';
@@ -140,22 +139,10 @@ export class SponsorLinkService {
   private async use(token: string, ip: string, what: string): Promise<SponsorLinkRecord> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const since = iso(new Date(now.getTime() - LOGIN_THROTTLE.windowMs));
-    const failures = await store.repos.loginFailures.sinceForIp(ip, since);
-    if (failures.count >= LOGIN_THROTTLE.maxFailuresPerIp) {
-      const freeAt = new Date(failures.oldest ?? iso(now)).getTime() + LOGIN_THROTTLE.windowMs;
-      const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-      throw new AppError(
-        'too_many_requests',
-        `Too many failed attempts; try again in ${retryAfter} seconds.`,
-        { retryAfterSeconds: retryAfter },
-        { 'retry-after': String(retryAfter) },
-      );
-    }
+    await assertLinkGuessesAllowed(store.repos, ip, now);
     const link = await store.repos.sponsorLinks.findByHash(sha256Hex(token));
     if (!link || link.revokedAt || link.expiresAt < iso(now)) {
-      await store.repos.loginFailures.record(LINK_FAILURE_KEY, ip, iso(now));
-      await store.repos.loginFailures.pruneBefore(iso(new Date(now.getTime() - DAY_MS)));
+      await recordLinkGuess(store.repos, LINK_FAILURE_KEY, ip, now);
       throw missing();
     }
     await store.transaction(async (repos) => {
