@@ -66,3 +66,4 @@ export * from './schemas/portfolio.js';
 export * from './schemas/production.js';
 export * from './schemas/operator-list.js';
 export * from './schemas/sponsor-links.js';
+export * from './domain/notification-events.js';

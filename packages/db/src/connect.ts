@@ -18,6 +18,8 @@ export interface Connection {
   kind: DatabaseKind;
   /** Where the data lives, for humans: a file path or the URL without its password. */
   location: string;
+  /** The PostgreSQL URL (with its password), for what opens its own connections: the job queue. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,13 @@ export function openConnection(config: DatabaseConfig): Connection {
   }
   if (isPostgresUrl(config.url)) {
     const db = createPostgresKysely(config.url);
-    return { db, kind: 'postgres', location: redactUrl(config.url), close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      location: redactUrl(config.url),
+      url: config.url,
+      close: () => db.destroy(),
+    };
   }
   const file = join(config.dataDir, SQLITE_FILE_NAME);
   const db = createSqliteKysely(file);

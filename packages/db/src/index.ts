@@ -89,3 +89,6 @@ export type {
   LedgerAmountRow,
 } from './repositories/portfolio.repository.js';
 export { MIGRATIONS } from './migrations/index.js';
+export type { EnqueueOptions } from './repositories/jobs.repository.js';
+export { FANOUT_TASK } from './repositories/notification-events.repository.js';
+export type { NotificationEventRecord } from './repositories/notification-events.repository.js';

@@ -1,4 +1,5 @@
 import { Migrator } from 'kysely';
+import { Logger, runMigrations } from 'graphile-worker';
 import type { Connection } from './connect.js';
 import { MIGRATIONS, migrationProvider } from './migrations/index.js';
 
@@ -19,9 +20,17 @@ export async function migrateToLatest(connection: Connection): Promise<Migration
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Migration ${failed} failed: ${reason}`);
   }
+  if (connection.kind === 'postgres' && connection.url) {
+    // The job queue's own schema (graphile_worker), which `repos.jobs.enqueue` writes into
+    // inside the caller's transaction; graphile-worker migrates it under its own lock.
+    await runMigrations({ connectionString: connection.url, logger: SILENT_LOGGER });
+  }
   const names = Object.keys(MIGRATIONS);
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
     latest: names.at(-1) ?? 'none',
   };
 }
+
+/** graphile-worker logs through this; the server reports what matters itself. */
+export const SILENT_LOGGER = new Logger(() => () => undefined);

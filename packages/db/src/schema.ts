@@ -451,6 +451,101 @@ export interface OutcomesTable {
   created_at: string;
 }
 
+/** An event a write recorded in its own transaction; its payload is the JSON sent out. */
+export interface NotificationEventsTable {
+  id: string;
+  type: string;
+  version: number;
+  project_id: string | null;
+  payload: string;
+  created_at: string;
+}
+
+/** A webhook, Slack or Teams endpoint of one project, or of the workspace (project_id null). */
+export interface NotificationEndpointsTable {
+  id: string;
+  project_id: string | null;
+  kind: string;
+  name: string;
+  url: string;
+  /** JSON array of event types; empty means every event. */
+  events: string;
+  /** Signs deliveries; shown once, at creation. */
+  secret: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+  failing_since: string | null;
+  last_success_at: string | null;
+}
+
+/** A person's email notifications for one project. */
+export interface NotificationSubscriptionsTable {
+  id: string;
+  user_id: string;
+  project_id: string;
+  /** JSON array of event types; empty means every event. */
+  events: string;
+  mode: string;
+  weekly_digest: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One destination's copy of one event (or digest), with its attempts. */
+export interface NotificationDeliveriesTable {
+  id: string;
+  endpoint_id: string | null;
+  user_id: string | null;
+  channel: string;
+  event_id: string | null;
+  dedupe_key: string;
+  subject: string | null;
+  status: string;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_duration_ms: number | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+/** A one-click unsubscribe link, stored as the SHA-256 of its secret. */
+export interface NotificationUnsubscribesTable {
+  token_hash: string;
+  user_id: string;
+  project_id: string | null;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** The SQLite worker's jobs (PostgreSQL keeps its jobs in graphile-worker's schema). */
+export interface JobQueueTable {
+  id: string;
+  task: string;
+  payload: string;
+  run_at: string;
+  attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  job_key: string | null;
+  created_at: string;
+}
+
+/** A recurring job's next instant; moved forward by compare-and-set, so it fires once. */
+export interface SchedulesTable {
+  name: string;
+  next_at: string;
+  last_fired_at: string | null;
+  last_fired_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -484,4 +579,11 @@ export interface Database {
   predictions: PredictionsTable;
   operator_decisions: OperatorDecisionsTable;
   outcomes: OutcomesTable;
+  notification_events: NotificationEventsTable;
+  notification_endpoints: NotificationEndpointsTable;
+  notification_subscriptions: NotificationSubscriptionsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  notification_unsubscribes: NotificationUnsubscribesTable;
+  job_queue: JobQueueTable;
+  schedules: SchedulesTable;
 }

@@ -30,6 +30,8 @@ import { InsightRepository } from './repositories/insights.repository.js';
 import { LedgerRepository } from './repositories/ledger.repository.js';
 import { FeedbackRepository } from './repositories/feedback.repository.js';
 import { PortfolioRepository } from './repositories/portfolio.repository.js';
+import { JobRepository } from './repositories/jobs.repository.js';
+import { NotificationEventRepository } from './repositories/notification-events.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -66,6 +68,10 @@ export interface Repositories {
   feedback: FeedbackRepository;
   /** The portfolio's reads over every project a person may see. */
   portfolio: PortfolioRepository;
+  /** Jobs enqueued on the executor (graphile-worker on PostgreSQL, `job_queue` on SQLite). */
+  jobs: JobRepository;
+  /** Events recorded with the write that caused them, and their fan-out job. */
+  notificationEvents: NotificationEventRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -100,6 +106,8 @@ export function bindRepositories(db: Executor): Repositories {
     ledger: new LedgerRepository(db),
     feedback: new FeedbackRepository(db),
     portfolio: new PortfolioRepository(db),
+    jobs: new JobRepository(db),
+    notificationEvents: new NotificationEventRepository(db),
   };
 }
 

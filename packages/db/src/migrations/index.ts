@@ -16,6 +16,7 @@ import * as userStatus from './2026-12-04-0014-user-status.js';
 import * as auditFilters from './2026-12-04-0015-audit-filters.js';
 import * as operatorRole from './2026-12-04-0016-operator-role.js';
 import * as sponsorLinks from './2026-12-04-0017-sponsor-links.js';
+import * as notifications from './2026-12-05-0018-notifications.js';
 
 /**
  * Append-only list, in order. Never edit or remove an entry once it has landed on main:
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-0015-audit-filters': auditFilters,
   '2026-12-04-0016-operator-role': operatorRole,
   '2026-12-04-0017-sponsor-links': sponsorLinks,
+  '2026-12-05-0018-notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {
