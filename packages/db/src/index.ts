@@ -92,3 +92,11 @@ export { MIGRATIONS } from './migrations/index.js';
 export type { EnqueueOptions } from './repositories/jobs.repository.js';
 export { FANOUT_TASK } from './repositories/notification-events.repository.js';
 export type { NotificationEventRecord } from './repositories/notification-events.repository.js';
+export type {
+  NotificationEndpointRecord,
+  EndpointKind,
+} from './repositories/notification-endpoints.repository.js';
+export type {
+  NotificationSubscriptionRecord,
+  SubscriptionMode,
+} from './repositories/notification-subscriptions.repository.js';

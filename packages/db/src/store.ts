@@ -32,6 +32,8 @@ import { FeedbackRepository } from './repositories/feedback.repository.js';
 import { PortfolioRepository } from './repositories/portfolio.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
 import { NotificationEventRepository } from './repositories/notification-events.repository.js';
+import { NotificationEndpointRepository } from './repositories/notification-endpoints.repository.js';
+import { NotificationSubscriptionRepository } from './repositories/notification-subscriptions.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -72,6 +74,10 @@ export interface Repositories {
   jobs: JobRepository;
   /** Events recorded with the write that caused them, and their fan-out job. */
   notificationEvents: NotificationEventRepository;
+  /** Webhook, Slack and Teams endpoints. */
+  notificationEndpoints: NotificationEndpointRepository;
+  /** People's email notifications per project. */
+  notificationSubscriptions: NotificationSubscriptionRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -108,6 +114,8 @@ export function bindRepositories(db: Executor): Repositories {
     portfolio: new PortfolioRepository(db),
     jobs: new JobRepository(db),
     notificationEvents: new NotificationEventRepository(db),
+    notificationEndpoints: new NotificationEndpointRepository(db),
+    notificationSubscriptions: new NotificationSubscriptionRepository(db),
   };
 }
 
