@@ -31,6 +31,33 @@ export interface ServerConfig {
   webhookRetryBaseMs: number;
   /** `SEXTANT_WORKER=0`: this server runs no jobs and fires no schedules (another one does). */
   worker: boolean;
+  /** `SEXTANT_ALLOW_PRIVATE_WEBHOOKS=1`: webhooks may go to loopback and private addresses (tests, labs). */
+  allowPrivateWebhooks: boolean;
+}
+
+/** What the notification jobs are given (the pipeline's NotificationConfig). */
+export interface NotificationSettings {
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  timeZone: string;
+  webhookRetryBaseMs: number;
+  allowPrivateWebhooks: boolean;
+}
+
+/** The notification settings of a server listening at `listenUrl` (the default public URL). */
+export function notificationSettings(
+  config: ServerConfig,
+  listenUrl: string,
+): NotificationSettings {
+  return {
+    publicUrl: (config.publicUrl ?? listenUrl).replace(/\/+$/, ''),
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    timeZone: config.timeZone,
+    webhookRetryBaseMs: config.webhookRetryBaseMs,
+    allowPrivateWebhooks: config.allowPrivateWebhooks,
+  };
 }
 
 export const DEFAULT_MAIL_FROM = 'Sextant <sextant@localhost>';
@@ -105,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     timeZone: timeZoneOf(env.SEXTANT_TIME_ZONE),
     webhookRetryBaseMs: retryBaseOf(env.SEXTANT_WEBHOOK_RETRY_BASE_MS),
     worker: workerOf(env.SEXTANT_WORKER),
+    allowPrivateWebhooks: env.SEXTANT_ALLOW_PRIVATE_WEBHOOKS === '1',
   };
 }

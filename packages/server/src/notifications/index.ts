@@ -2,13 +2,13 @@
 // notification pipeline (fan-out, deliveries, digests) lands.
 import type { Store } from '@sextant/db';
 import type { Clock } from '../clock.js';
-import type { ServerConfig } from '../config.js';
+import type { NotificationSettings } from '../config.js';
 import type { JobHandler, Schedule } from '../jobs/index.js';
 
 export interface NotificationJobDeps {
   store: Store;
   clock: Clock;
-  config: ServerConfig;
+  config: NotificationSettings;
 }
 
 export function notificationJobs(deps: NotificationJobDeps): {
