@@ -69,3 +69,4 @@ export * from './schemas/sponsor-links.js';
 export * from './domain/notification-events.js';
 export * from './domain/webhook-retry.js';
 export * from './domain/notification-messages.js';
+export * from './domain/sponsor-digest.js';

@@ -116,7 +116,7 @@ async function prepare(
       endpoint,
       delivery,
       envelope,
-      digest ? { text: digest.text, blocks: digest.slackBlocks } : null,
+      digest ? { text: digest.slackText, blocks: digest.slackBlocks } : null,
     );
   }
 
