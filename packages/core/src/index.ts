@@ -68,3 +68,6 @@ export * from './schemas/operator-list.js';
 export * from './schemas/sponsor-links.js';
 export * from './domain/notification-events.js';
 export * from './domain/schedule.js';
+export * from './domain/webhook-retry.js';
+export * from './domain/notification-messages.js';
+export * from './domain/sponsor-digest.js';

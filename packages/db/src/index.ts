@@ -103,3 +103,13 @@ export type {
   NotificationSubscriptionRecord,
   SubscriptionMode,
 } from './repositories/notification-subscriptions.repository.js';
+export type {
+  NotificationDeliveryRecord,
+  DeliveryChannel,
+  DeliveryStatus,
+  DeliveryAttempt,
+} from './repositories/notification-deliveries.repository.js';
+export type {
+  UnsubscribeRecord,
+  UnsubscribeKind,
+} from './repositories/notification-unsubscribes.repository.js';

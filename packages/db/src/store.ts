@@ -35,6 +35,8 @@ import { ScheduleRepository } from './repositories/schedules.repository.js';
 import { NotificationEventRepository } from './repositories/notification-events.repository.js';
 import { NotificationEndpointRepository } from './repositories/notification-endpoints.repository.js';
 import { NotificationSubscriptionRepository } from './repositories/notification-subscriptions.repository.js';
+import { NotificationDeliveryRepository } from './repositories/notification-deliveries.repository.js';
+import { NotificationUnsubscribeRepository } from './repositories/notification-unsubscribes.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -81,6 +83,10 @@ export interface Repositories {
   notificationEndpoints: NotificationEndpointRepository;
   /** People's email notifications per project. */
   notificationSubscriptions: NotificationSubscriptionRepository;
+  /** One row per (destination, event or digest period) with its attempts. */
+  notificationDeliveries: NotificationDeliveryRepository;
+  /** One-click unsubscribe links (hashed). */
+  notificationUnsubscribes: NotificationUnsubscribeRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -120,6 +126,8 @@ export function bindRepositories(db: Executor): Repositories {
     notificationEvents: new NotificationEventRepository(db),
     notificationEndpoints: new NotificationEndpointRepository(db),
     notificationSubscriptions: new NotificationSubscriptionRepository(db),
+    notificationDeliveries: new NotificationDeliveryRepository(db),
+    notificationUnsubscribes: new NotificationUnsubscribeRepository(db),
   };
 }
 
