@@ -71,3 +71,4 @@ export * from './domain/schedule.js';
 export * from './domain/webhook-retry.js';
 export * from './domain/notification-messages.js';
 export * from './domain/sponsor-digest.js';
+export * from './schemas/notification-events.js';
