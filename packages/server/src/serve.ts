@@ -103,6 +103,7 @@ export async function startServer(
         clock,
         handlers,
         schedules,
+        scheduleTickMs: config.scheduleTickMs,
         log: { warn: (message, error) => app.log.warn({ err: error }, message) },
       });
     } else {
