@@ -70,3 +70,4 @@ export * from './domain/notification-events.js';
 export * from './domain/webhook-retry.js';
 export * from './domain/notification-messages.js';
 export * from './domain/sponsor-digest.js';
+export * from './domain/schedule.js';

@@ -31,6 +31,7 @@ import { LedgerRepository } from './repositories/ledger.repository.js';
 import { FeedbackRepository } from './repositories/feedback.repository.js';
 import { PortfolioRepository } from './repositories/portfolio.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
+import { ScheduleRepository } from './repositories/schedules.repository.js';
 import { NotificationEventRepository } from './repositories/notification-events.repository.js';
 import { NotificationEndpointRepository } from './repositories/notification-endpoints.repository.js';
 import { NotificationSubscriptionRepository } from './repositories/notification-subscriptions.repository.js';
@@ -74,6 +75,8 @@ export interface Repositories {
   portfolio: PortfolioRepository;
   /** Jobs enqueued on the executor (graphile-worker on PostgreSQL, `job_queue` on SQLite). */
   jobs: JobRepository;
+  /** Recurring jobs, fired once per instant across servers (compare-and-set on next_at). */
+  schedules: ScheduleRepository;
   /** Events recorded with the write that caused them, and their fan-out job. */
   notificationEvents: NotificationEventRepository;
   /** Webhook, Slack and Teams endpoints. */
@@ -119,6 +122,7 @@ export function bindRepositories(db: Executor): Repositories {
     feedback: new FeedbackRepository(db),
     portfolio: new PortfolioRepository(db),
     jobs: new JobRepository(db),
+    schedules: new ScheduleRepository(db),
     notificationEvents: new NotificationEventRepository(db),
     notificationEndpoints: new NotificationEndpointRepository(db),
     notificationSubscriptions: new NotificationSubscriptionRepository(db),

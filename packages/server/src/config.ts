@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isTimeZone } from '@sextant/core';
 import { parseClockStart } from './clock.js';
 
 export interface ServerConfig {
@@ -18,6 +19,65 @@ export interface ServerConfig {
    * demo and every date rule can be tried on a chosen day; null runs on the system clock.
    */
   clockStart: Date | null;
+  /** `SEXTANT_PUBLIC_URL`: where people reach Sextant, for links in messages; null: the listen URL. */
+  publicUrl: string | null;
+  /** `SEXTANT_SMTP_URL` (smtp:// or smtps://); null: no email is sent. */
+  smtpUrl: string | null;
+  /** `SEXTANT_MAIL_FROM`: the From of every email. */
+  mailFrom: string;
+  /** `SEXTANT_TIME_ZONE` (IANA): where "Monday 08:00" of the weekly digest is. */
+  timeZone: string;
+  /** `SEXTANT_WEBHOOK_RETRY_BASE_MS`: the first webhook retry's delay; later ones grow from it. */
+  webhookRetryBaseMs: number;
+  /** `SEXTANT_WORKER=0`: this server runs no jobs and fires no schedules (another one does). */
+  worker: boolean;
+}
+
+export const DEFAULT_MAIL_FROM = 'Sextant <sextant@localhost>';
+export const DEFAULT_WEBHOOK_RETRY_BASE_MS = 30_000;
+
+function absoluteUrl(value: string | undefined, name: string, protocols: string[]): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value.trim());
+  } catch {
+    throw new Error(`${name} must be an absolute URL, got "${value}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new Error(
+      `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${value}"`,
+    );
+  }
+  return parsed.toString();
+}
+
+function timeZoneOf(value: string | undefined): string {
+  const zone = value?.trim() || 'UTC';
+  if (!isTimeZone(zone)) {
+    throw new Error(
+      `SEXTANT_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC, got "${value}"`,
+    );
+  }
+  return zone;
+}
+
+function retryBaseOf(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_WEBHOOK_RETRY_BASE_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 86_400_000) {
+    throw new Error(
+      `SEXTANT_WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 1 to 86400000, got "${value}"`,
+    );
+  }
+  return ms;
+}
+
+function workerOf(value: string | undefined): boolean {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || text === '1' || text === 'true') return true;
+  if (text === '0' || text === 'false') return false;
+  throw new Error(`SEXTANT_WORKER must be 1 or 0, got "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -35,5 +95,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webDir: env.SEXTANT_WEB_DIR ?? null,
     logLevel: env.LOG_LEVEL ?? 'warn',
     clockStart: parseClockStart(env.SEXTANT_NOW),
+    publicUrl:
+      absoluteUrl(env.SEXTANT_PUBLIC_URL, 'SEXTANT_PUBLIC_URL', ['http:', 'https:'])?.replace(
+        /\/+$/,
+        '',
+      ) ?? null,
+    smtpUrl: absoluteUrl(env.SEXTANT_SMTP_URL, 'SEXTANT_SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.SEXTANT_MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
+    timeZone: timeZoneOf(env.SEXTANT_TIME_ZONE),
+    webhookRetryBaseMs: retryBaseOf(env.SEXTANT_WEBHOOK_RETRY_BASE_MS),
+    worker: workerOf(env.SEXTANT_WORKER),
   };
 }

@@ -10,3 +10,15 @@ export { evaluationFingerprint } from './security/fingerprint.js';
 export { seedDemo, type DemoSeed } from './demo/seed-demo.js';
 export { startServer, type RunningServer } from './serve.js';
 export { SEXTANT_VERSION } from './version.js';
+export {
+  startJobRunner,
+  retryDelayMs,
+  JOB_QUEUE_APPLICATION_NAME,
+  DEFAULT_SCHEDULE_TICK_MS,
+  type JobHandler,
+  type JobLog,
+  type JobRunner,
+  type JobRunnerOptions,
+  type Schedule,
+  type ScheduledPayload,
+} from './jobs/index.js';

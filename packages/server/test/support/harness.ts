@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Connection, DatabaseKind, Store } from '@sextant/db';
-import { buildApp, type Services } from '@sextant/server';
+import {
+  buildApp,
+  loadConfig,
+  startJobRunner,
+  type JobHandler,
+  type JobRunner,
+  type Schedule,
+  type ServerConfig,
+  type Services,
+} from '@sextant/server';
+import { notificationJobs } from '../../src/notifications/index.js';
 import { TestClock } from './clock.js';
 import { createMigratedConnection, createTestDatabase, type TestDatabase } from './databases.js';
 import { Factory } from './factory.js';
@@ -17,12 +27,38 @@ export interface TestEnv {
   services: Services;
   clock: TestClock;
   factory: Factory;
+  /** The job runner, when the suite asked for one (`withJobs`); null otherwise. */
+  jobs: JobRunner | null;
+  /** The server configuration the jobs were given (defaults plus `withJobs.config`). */
+  config: ServerConfig;
 }
+
+export interface WithJobs {
+  /** Overrides of the configuration notificationJobs() sees (e.g. a small webhook retry base). */
+  config?: Partial<ServerConfig>;
+  /** Handlers instead of notificationJobs()'s (or beside them: these win). */
+  handlers?: Record<string, JobHandler>;
+  /** Schedules instead of notificationJobs()'s. */
+  schedules?: Schedule[];
+  /** SQLite poll interval (default 20 ms here) / PostgreSQL poll for delayed jobs (default 200 ms). */
+  pollMs?: number;
+}
+
+/** What in-process suites run on: the defaults, an address for links, retries in milliseconds. */
+export const TEST_SERVER_CONFIG: Partial<ServerConfig> = {
+  publicUrl: 'http://sextant.test',
+  webhookRetryBaseMs: 50,
+};
 
 export interface HarnessOptions {
   trustProxy?: boolean;
   /** The databases this suite is about, when it tests one engine's behaviour (default both). */
   kinds?: readonly DatabaseKind[];
+  /**
+   * Start a job runner on the suite's database (notificationJobs()'s handlers and schedules
+   * unless given). Without it no job runs: tests that want jobs call startJobRunner themselves.
+   */
+  withJobs?: boolean | WithJobs;
 }
 
 /**
@@ -56,11 +92,27 @@ export function describeEachDatabase(
           services,
           clock,
           factory: undefined as never,
+          jobs: null,
+          config: { ...loadConfig({}), ...TEST_SERVER_CONFIG },
         };
         env.factory = new Factory(env);
+        if (options.withJobs) {
+          const jobOptions = options.withJobs === true ? {} : options.withJobs;
+          env.config = { ...env.config, ...jobOptions.config };
+          const pipeline = notificationJobs({ store, clock, config: env.config });
+          env.jobs = startJobRunner({
+            connection,
+            store,
+            clock,
+            handlers: { ...pipeline.handlers, ...jobOptions.handlers },
+            schedules: jobOptions.schedules ?? pipeline.schedules,
+            pollMs: jobOptions.pollMs ?? (kind === 'sqlite' ? 20 : 200),
+          });
+        }
       });
       afterAll(async () => {
         if (!env) return;
+        await env.jobs?.stop();
         await env.app.close();
         await env.connection.close();
         await env.database.drop();
