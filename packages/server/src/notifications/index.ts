@@ -4,7 +4,9 @@ import type { JobHandler, Schedule } from '../jobs/index.js';
 import { notificationConfig, type NotificationSettings } from './config.js';
 import { deliverHandler } from './deliver.js';
 import { TASKS, type NotificationDeps } from './deps.js';
+import { dailyDigestHandler, digestSchedules, weeklyDigestHandler } from './digests.js';
 import { fanoutHandler } from './fanout.js';
+import { invitationMailHandler } from './invitation-mail.js';
 import { createMailer, type Mailer } from './mailer.js';
 
 /**
@@ -29,8 +31,11 @@ export function notificationJobs(deps: {
     handlers: {
       [TASKS.fanout]: fanoutHandler(full),
       [TASKS.deliver]: deliverHandler(full),
+      [TASKS.dailyDigest]: dailyDigestHandler(full),
+      [TASKS.weeklyDigest]: weeklyDigestHandler(full),
+      [TASKS.invitationMail]: invitationMailHandler(full),
     },
-    schedules: [],
+    schedules: digestSchedules(config.timeZone),
   };
 }
 
@@ -44,3 +49,4 @@ export { resend } from './deliver.js';
 export { unsubscribe, type UnsubscribeResult } from './unsubscribe.js';
 export { verifySignature, signatureHeader, SIGNATURE_HEADER } from './signature.js';
 export { createMailer, type Mailer, type OutgoingMail } from './mailer.js';
+export { sendDailyDigests, queueWeeklyDigests, WEEKLY_DIGEST_EVENT } from './digests.js';
