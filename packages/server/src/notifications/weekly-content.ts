@@ -1,4 +1,5 @@
 import { isoWeek, sponsorDigest, type SponsorDigestInput } from '@sextant/core';
+import { judgeAlerts } from '../services/alerts.service.js';
 import { GoalService } from '../services/goals.service.js';
 import { ReviewService } from '../services/review.service.js';
 import { absoluteUrl } from './config.js';
@@ -26,7 +27,7 @@ export interface WeeklyDigestContent {
 /**
  * The digest's figures, read through the services the sponsor view is made of (goals with
  * their measured progress, the sprint review with the metric, money and decision) and the
- * project's stored open alerts; null when the project is gone.
+ * project's open alerts as judged now; null when the project is gone.
  */
 export async function gatherSponsorDigest(
   deps: Pick<NotificationDeps, 'store' | 'clock' | 'config'>,
@@ -45,11 +46,17 @@ export async function gatherSponsorDigest(
   const [goals, review, closedReview, alerts] = await Promise.all([
     goalsService.list(projectId),
     latest ? reviews.review(latest.id) : Promise.resolve(null),
-    lastClosed && lastClosed.id !== latest?.id ? reviews.review(lastClosed.id) : Promise.resolve(null),
-    repos.deliveryWarnings.listOpen(projectId),
+    lastClosed && lastClosed.id !== latest?.id
+      ? reviews.review(lastClosed.id)
+      : Promise.resolve(null),
+    // Judged now, as the project's alerts page shows them (stored rows refreshed if stale).
+    judgeAlerts(store, projectId, now).then((judged) => judged.alerts),
   ]);
   const measured = await Promise.all(
-    goals.map(async (goal) => ({ goal, progress: (await goalsService.measurements(goal.id)).progress })),
+    goals.map(async (goal) => ({
+      goal,
+      progress: (await goalsService.measurements(goal.id)).progress,
+    })),
   );
   const decided = [review, closedReview].find((r) => r?.decision) ?? null;
   const best = review?.points.filter((p) => p.bestCiValue !== null).at(-1)?.bestCiValue ?? null;
@@ -60,7 +67,8 @@ export async function gatherSponsorDigest(
   const planned = sprints.find((s) => s.state === 'planned');
   if (!active && planned) due.push({ what: `${planned.name} starts`, on: planned.startDate });
   for (const { goal } of measured) {
-    if (goal.deadline >= today) due.push({ what: `Goal deadline: ${goal.statement}`, on: goal.deadline });
+    if (goal.deadline >= today)
+      due.push({ what: `Goal deadline: ${goal.statement}`, on: goal.deadline });
   }
   return {
     project: { id: project.id, name: project.name, stage: project.stage },
@@ -97,7 +105,7 @@ export async function gatherSponsorDigest(
         }
       : null,
     due,
-    alerts: alerts.map((a) => ({ message: a.message, since: a.firstSeenAt })),
+    alerts: alerts.map((a) => ({ message: a.message, since: a.since })),
   };
 }
 
