@@ -146,7 +146,23 @@ export class Store {
     return this.connection.kind;
   }
 
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.connection.db.transaction().execute((trx) => work(bindRepositories(trx)));
+  private readonly committed = new Set<() => void>();
+
+  async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const result = await this.connection.db
+      .transaction()
+      .execute((trx) => work(bindRepositories(trx)));
+    for (const listener of this.committed) listener();
+    return result;
+  }
+
+  /**
+   * Calls `listener` after each transaction of this store commits (the SQLite job runner looks
+   * for the jobs it may have enqueued at once instead of at its next poll). Returns the
+   * unsubscribe.
+   */
+  onCommit(listener: () => void): () => void {
+    this.committed.add(listener);
+    return () => this.committed.delete(listener);
   }
 }

@@ -89,6 +89,8 @@ export function startSqliteRunner(options: SqliteRunnerOptions): JobBackend {
     return claimed.length;
   };
 
+  // A write that commits may have enqueued a job: look at once rather than at the next poll.
+  const unsubscribe = store.onCommit(() => waiter.wake());
   const loop = (async () => {
     if (options.releaseLocksAtStart) {
       await store.repos.jobs
@@ -113,6 +115,7 @@ export function startSqliteRunner(options: SqliteRunnerOptions): JobBackend {
     running: () => inFlight.size,
     stop: async () => {
       stopping = true;
+      unsubscribe();
       waiter.wake();
       await loop;
       await Promise.allSettled([...inFlight]);
