@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Goal } from '@sextant/core';
+import { isoWeek, nextWeekly, type Goal } from '@sextant/core';
 import { testDay } from '../support/test-now.js';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
 import { HIT_RATE_CRITERION, quantifiableGoal, type SignedIn } from '../support/factory.js';
@@ -271,8 +271,47 @@ describeEachDatabase(
         `http://sextant.test/projects/${project.id}/alerts`,
       );
     });
+
+    it('the weekly digest goes out when its schedule fires, Monday 08:00 in the time zone, once', async () => {
+      const { admin, team, project } = await env().factory.workspace();
+      const sponsor = await env().factory.member(team.id, admin, 'viewer');
+      await env().store.repos.notificationSubscriptions.upsert({
+        userId: sponsor.user.id,
+        projectId: project.id,
+        events: [],
+        mode: 'off',
+        weeklyDigest: true,
+        now: env().clock.now().toISOString(),
+      });
+      const monday = nextWeekly(env().clock.now(), 'Europe/Berlin');
+      expect(monday.toISOString()).toMatch(/T0[67]:00:00\.000Z$/);
+      env().clock.set(new Date(monday.getTime() + 1000));
+      await env().jobs!.tickSchedules();
+      await env().jobs!.tickSchedules();
+      const week = isoWeek(monday, 'Europe/Berlin');
+      const key = `weekly:${project.id}:${sponsor.user.id}:${week}`;
+      await eventually('the weekly digest is delivered', async () => {
+        const rows = await env().store.repos.notificationDeliveries.listForUser(sponsor.user.id);
+        return rows.some((r) => r.dedupeKey === key && r.status === 'succeeded');
+      });
+      // Fired again in the same week (another server, a late tick): nothing more is sent.
+      await env().jobs!.drain();
+      await queueWeeklyDigests(
+        {
+          store: env().store,
+          clock: env().clock,
+          config: { ...config, timeZone: 'Europe/Berlin' },
+          mailer: null,
+        },
+        monday,
+      );
+      await env().jobs!.drain();
+      const mails = mailsTo(sponsor.user.email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toContain(`weekly sponsor digest (${week})`);
+    });
   },
-  { withJobs: { config: { smtpUrl: smtp.url } } },
+  { withJobs: { config: { smtpUrl: smtp.url, timeZone: 'Europe/Berlin' } } },
 );
 
 afterAll(() => smtp.close());
