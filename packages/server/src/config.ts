@@ -31,6 +31,35 @@ export interface ServerConfig {
   webhookRetryBaseMs: number;
   /** `SEXTANT_WORKER=0`: this server runs no jobs and fires no schedules (another one does). */
   worker: boolean;
+  /** `SEXTANT_ALLOW_PRIVATE_WEBHOOKS=1`: webhooks may go to loopback and private addresses (tests, labs). */
+  allowPrivateWebhooks: boolean;
+  /** `SEXTANT_SCHEDULE_TICK_MS`: how often schedules (the digests) are checked; default 15 s. */
+  scheduleTickMs: number;
+}
+
+/** What the notification jobs are given (the pipeline's NotificationConfig). */
+export interface NotificationSettings {
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  timeZone: string;
+  webhookRetryBaseMs: number;
+  allowPrivateWebhooks: boolean;
+}
+
+/** The notification settings of a server listening at `listenUrl` (the default public URL). */
+export function notificationSettings(
+  config: ServerConfig,
+  listenUrl: string,
+): NotificationSettings {
+  return {
+    publicUrl: (config.publicUrl ?? listenUrl).replace(/\/+$/, ''),
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    timeZone: config.timeZone,
+    webhookRetryBaseMs: config.webhookRetryBaseMs,
+    allowPrivateWebhooks: config.allowPrivateWebhooks,
+  };
 }
 
 export const DEFAULT_MAIL_FROM = 'Sextant <sextant@localhost>';
@@ -62,12 +91,12 @@ function timeZoneOf(value: string | undefined): string {
   return zone;
 }
 
-function retryBaseOf(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_WEBHOOK_RETRY_BASE_MS;
+function millisecondsOf(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 1 || ms > 86_400_000) {
     throw new Error(
-      `SEXTANT_WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 1 to 86400000, got "${value}"`,
+      `${name} must be a whole number of milliseconds from 1 to 86400000, got "${value}"`,
     );
   }
   return ms;
@@ -103,7 +132,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: absoluteUrl(env.SEXTANT_SMTP_URL, 'SEXTANT_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.SEXTANT_MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
     timeZone: timeZoneOf(env.SEXTANT_TIME_ZONE),
-    webhookRetryBaseMs: retryBaseOf(env.SEXTANT_WEBHOOK_RETRY_BASE_MS),
+    webhookRetryBaseMs: millisecondsOf(
+      env.SEXTANT_WEBHOOK_RETRY_BASE_MS,
+      'SEXTANT_WEBHOOK_RETRY_BASE_MS',
+      DEFAULT_WEBHOOK_RETRY_BASE_MS,
+    ),
     worker: workerOf(env.SEXTANT_WORKER),
+    allowPrivateWebhooks: env.SEXTANT_ALLOW_PRIVATE_WEBHOOKS === '1',
+    scheduleTickMs: millisecondsOf(
+      env.SEXTANT_SCHEDULE_TICK_MS,
+      'SEXTANT_SCHEDULE_TICK_MS',
+      15_000,
+    ),
   };
 }

@@ -1,5 +1,10 @@
 export { buildApp, DEFAULT_BODY_LIMIT, type AppOptions, type BuiltApp } from './app.js';
-export { loadConfig, type ServerConfig } from './config.js';
+export {
+  loadConfig,
+  notificationSettings,
+  type NotificationSettings,
+  type ServerConfig,
+} from './config.js';
 export { clockFrom, clockStartingAt, systemClock, type Clock } from './clock.js';
 export { createServices, type Services } from './services/index.js';
 export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './plugins/auth.plugin.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { describeDatabase, migrateToLatest, openConnection, type Connection } from '@sextant/db';
 import { buildApp } from './app.js';
 import { clockFrom } from './clock.js';
-import type { ServerConfig } from './config.js';
+import { notificationSettings, type ServerConfig } from './config.js';
 import { DEMO_EMAIL, DEMO_OPERATOR_EMAIL, seedDemo } from './demo/seed-demo.js';
 import { startJobRunner, type JobRunner } from './jobs/index.js';
 import { notificationJobs } from './notifications/index.js';
@@ -95,7 +95,7 @@ export async function startServer(
       const { handlers, schedules } = notificationJobs({
         store,
         clock,
-        config: { ...config, publicUrl: config.publicUrl ?? url },
+        config: notificationSettings(config, url),
       });
       jobs = startJobRunner({
         connection,
@@ -103,6 +103,7 @@ export async function startServer(
         clock,
         handlers,
         schedules,
+        scheduleTickMs: config.scheduleTickMs,
         log: { warn: (message, error) => app.log.warn({ err: error }, message) },
       });
     } else {

@@ -201,4 +201,26 @@ export class JobRepository {
       locked: row.locked_by !== null,
     }));
   }
+
+  /**
+   * Jobs a dead worker left locked, released so another runs them: on SQLite every lock
+   * (called at start: one server owns a SQLite database, so a lock then is a killed
+   * process's); on PostgreSQL those locked before `lockedBefore` (graphile-worker itself waits
+   * 4 hours). Returns how many.
+   */
+  async releaseStaleLocks(lockedBeforeMs: number): Promise<number> {
+    if (this.postgres) {
+      const result = await sql`update graphile_worker._private_jobs
+        set locked_at = null, locked_by = null
+        where locked_at is not null
+          and locked_at < now() - ${lockedBeforeMs} * interval '1 millisecond'`.execute(this.db);
+      return Number(result.numAffectedRows ?? 0);
+    }
+    const result = await this.db
+      .updateTable('job_queue')
+      .set({ locked_until: null, locked_by: null })
+      .where('locked_by', 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
 }

@@ -38,6 +38,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   if (connection.kind === 'postgres') {
     if (!connection.url) throw new Error('the job queue needs the PostgreSQL URL');
     backend = startPostgresRunner({
+      store,
       url: connection.url,
       handlers,
       pollMs: options.pollMs ?? 1_000,
@@ -53,6 +54,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
       pollMs: options.pollMs ?? 250,
       concurrency,
       log,
+      releaseLocksAtStart: options.releaseLocksAtStart ?? true,
     });
   }
 

@@ -1,12 +1,19 @@
 import { run, type Runner, type TaskList } from 'graphile-worker';
-import { openJobQueuePool, SILENT_LOGGER } from '@sextant/db';
+import { openJobQueuePool, SILENT_LOGGER, type Store } from '@sextant/db';
 import type { JobBackend, JobHandler, JobLog } from './types.js';
 import { sleep, Waiter } from './wait.js';
 
 /** The job pool's connections say who they are, so an operator (or a test) can find them. */
 export const JOB_QUEUE_APPLICATION_NAME = 'sextant-jobs';
 
+/**
+ * A job locked longer than this is a dead server's (kill -9, power cut): released for another
+ * to run. Handlers are bounded far below it (a webhook gives up after seconds).
+ */
+export const STALE_LOCK_MS = 5 * 60_000;
+
 export interface PostgresRunnerOptions {
+  store: Store;
   url: string;
   handlers: Record<string, JobHandler>;
   pollMs: number;
@@ -33,7 +40,7 @@ function withApplicationName(url: string): string {
  * itself end in an error (the database gone at start, say) it is started again with backoff.
  */
 export function startPostgresRunner(options: PostgresRunnerOptions): JobBackend {
-  const { url, handlers, pollMs, concurrency, log } = options;
+  const { store, url, handlers, pollMs, concurrency, log } = options;
   const pool = openJobQueuePool(withApplicationName(url), concurrency + 2, (error) =>
     log.warn('job queue: a database connection failed (it is replaced)', error),
   );
@@ -79,11 +86,24 @@ export function startPostgresRunner(options: PostgresRunnerOptions): JobBackend 
     }
   })();
 
+  const releaser = new Waiter();
+  const release = (async () => {
+    while (!stopping) {
+      await store.repos.jobs
+        .releaseStaleLocks(STALE_LOCK_MS)
+        .catch((error: unknown) => log.warn('job queue: releasing stale locks failed', error));
+      if (stopping) break;
+      await releaser.wait(60_000);
+    }
+  })();
+
   return {
     running: () => active,
     stop: async () => {
       stopping = true;
       waiter.wake();
+      releaser.wake();
+      await release;
       const current = runner;
       if (current)
         await current

@@ -19,6 +19,11 @@ export interface SqliteRunnerOptions {
   pollMs: number;
   concurrency: number;
   log: JobLog;
+  /**
+   * One server owns a SQLite database, so at its start every lock is a killed process's:
+   * release them (the server does; tests running two runners on one file do not).
+   */
+  releaseLocksAtStart: boolean;
 }
 
 /**
@@ -85,6 +90,11 @@ export function startSqliteRunner(options: SqliteRunnerOptions): JobBackend {
   };
 
   const loop = (async () => {
+    if (options.releaseLocksAtStart) {
+      await store.repos.jobs
+        .releaseStaleLocks(0)
+        .catch((error: unknown) => log.warn('job queue: releasing stale locks failed', error));
+    }
     while (!stopping) {
       let claimed = 0;
       try {

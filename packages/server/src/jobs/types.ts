@@ -38,6 +38,11 @@ export interface JobRunnerOptions {
   /** Jobs run at once by this runner (default 4). */
   concurrency?: number;
   log?: JobLog;
+  /**
+   * SQLite: release every job lock at start, as a killed server left them (default true:
+   * one server owns a SQLite database; a test running two runners on one file says false).
+   */
+  releaseLocksAtStart?: boolean;
 }
 
 export interface JobRunner {

@@ -58,6 +58,8 @@ function startRunner(
     // Only the start tick and the tests' own ticks: the instants are the test's to choose.
     scheduleTickMs: 3_600_000,
     log: quiet,
+    // Two runners share the SQLite file here: neither may release the other's locks.
+    releaseLocksAtStart: false,
   });
 }
 
@@ -171,6 +173,45 @@ describeEachDatabase('job queue', (env) => {
     expect(row).toMatchObject({ task: 'test.broken', attempts: JOB_MAX_ATTEMPTS, locked: false });
     expect(row?.lastError).toContain(`failed on attempt ${JOB_MAX_ATTEMPTS}`);
     await sql`delete from job_queue`.execute(env().connection.db);
+  });
+
+  it('runs a job a killed server left locked, once another server starts', async () => {
+    const { store, kind, connection } = env();
+    await store.transaction(async (repos) => {
+      await repos.jobs.enqueue('test.count', { left: 'locked' }, { now: now(), key: 'stale' });
+      // As a server killed mid-job leaves it: locked by a worker that no longer runs.
+      if (kind === 'postgres') {
+        await sql`update graphile_worker._private_jobs
+          set locked_at = now() - interval '10 minutes', locked_by = 'killed'
+          where key = 'stale'`.execute(connection.db);
+      }
+    });
+    if (kind === 'sqlite') {
+      await sql`update job_queue set locked_by = 'killed', locked_until = '9999-01-01T00:00:00.000Z'
+        where job_key = 'stale'`.execute(connection.db);
+    }
+    const before = runsOf(ran, 'test.count').length;
+    const restarted = startJobRunner({
+      connection,
+      store,
+      clock: env().clock,
+      handlers: recordingHandlers(ran, 'restarted'),
+      workerId: 'restarted',
+      pollMs: 20,
+      log: quiet,
+    });
+    try {
+      await eventually('the left job ran', () => runsOf(ran, 'test.count').length > before);
+      await restarted.drain();
+      await runner.drain();
+    } finally {
+      await restarted.stop();
+    }
+    expect(
+      runsOf(ran, 'test.count')
+        .slice(before)
+        .map((r) => r.payload),
+    ).toEqual([{ left: 'locked' }]);
   });
 
   it('keeps running jobs after its database connections are killed', async () => {

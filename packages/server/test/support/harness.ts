@@ -4,11 +4,12 @@ import type { Connection, DatabaseKind, Store } from '@sextant/db';
 import {
   buildApp,
   loadConfig,
+  notificationSettings,
   startJobRunner,
   type JobHandler,
   type JobRunner,
   type Schedule,
-  type ServerConfig,
+  type NotificationSettings,
   type Services,
 } from '@sextant/server';
 import { notificationJobs } from '../../src/notifications/index.js';
@@ -29,13 +30,13 @@ export interface TestEnv {
   factory: Factory;
   /** The job runner, when the suite asked for one (`withJobs`); null otherwise. */
   jobs: JobRunner | null;
-  /** The server configuration the jobs were given (defaults plus `withJobs.config`). */
-  config: ServerConfig;
+  /** The notification settings the jobs were given (defaults plus `withJobs.config`). */
+  config: NotificationSettings;
 }
 
 export interface WithJobs {
   /** Overrides of the configuration notificationJobs() sees (e.g. a small webhook retry base). */
-  config?: Partial<ServerConfig>;
+  config?: Partial<NotificationSettings>;
   /** Handlers instead of notificationJobs()'s (or beside them: these win). */
   handlers?: Record<string, JobHandler>;
   /** Schedules instead of notificationJobs()'s. */
@@ -44,10 +45,14 @@ export interface WithJobs {
   pollMs?: number;
 }
 
-/** What in-process suites run on: the defaults, an address for links, retries in milliseconds. */
-export const TEST_SERVER_CONFIG: Partial<ServerConfig> = {
-  publicUrl: 'http://sextant.test',
+/**
+ * What in-process suites' jobs run on: the defaults, an address for links, retries in
+ * milliseconds, and receivers on 127.0.0.1 allowed.
+ */
+export const TEST_NOTIFICATION_SETTINGS: NotificationSettings = {
+  ...notificationSettings(loadConfig({}), 'http://sextant.test'),
   webhookRetryBaseMs: 50,
+  allowPrivateWebhooks: true,
 };
 
 export interface HarnessOptions {
@@ -93,7 +98,7 @@ export function describeEachDatabase(
           clock,
           factory: undefined as never,
           jobs: null,
-          config: { ...loadConfig({}), ...TEST_SERVER_CONFIG },
+          config: TEST_NOTIFICATION_SETTINGS,
         };
         env.factory = new Factory(env);
         if (options.withJobs) {
