@@ -17,6 +17,8 @@ import {
   type NotificationConfig,
 } from '../../src/notifications/index.js';
 import { queuedInvitationMail } from '../../src/services/invitation-mail.js';
+import { InvitationService } from '../../src/services/invitations.service.js';
+import { AuthService } from '../../src/services/auth.service.js';
 
 const PUBLIC_URL = 'https://sextant.example.test';
 const smtp = await startSmtpReceiver();
@@ -220,33 +222,43 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     expect(await queueWeeklyDigests(deps(), env().clock.now())).toEqual([]);
   });
 
-  it('mails an invitation from its job, with the absolute link', async () => {
+  it('mails an invitation from the job its transaction enqueued, with the absolute link', async () => {
     const email = `invitee-${Date.now()}@example.test`;
-    const created = await env().services.invitations.create(teamId, { email, role: 'viewer' }, {
+    const serviceDeps = { store: env().store, clock: env().clock };
+    const invitations = new InvitationService(
+      serviceDeps,
+      new AuthService(serviceDeps),
+      queuedInvitationMail(() => env().clock.now()),
+    );
+    const created = await invitations.create(teamId, { email, role: 'viewer' }, {
       userId: admin.user.id,
     } as never);
-    const record = (
-      await env().store.repos.invitations.listPending(teamId, env().clock.now().toISOString())
-    ).find((i) => i.email === email)!;
-    await env().store.transaction((repos) =>
-      queuedInvitationMail(() => env().clock.now()).send(
-        {
-          invitationId: record.id,
-          email,
-          teamName: record.teamName,
-          role: record.role,
-          invitedByName: admin.user.name,
-          path: created.path,
-          expiresAt: record.expiresAt,
-        },
-        repos,
-      ),
-    );
+    expect(mailsTo(email)).toHaveLength(0);
     expect(await run()).toContain('notify.invitation-mail');
     const [mail] = mailsTo(email);
-    expect(mail!.subject).toContain('invited you to');
+    expect(mail!.subject).toMatch(
+      new RegExp(`^\\[Sextant\\] ${admin.user.name} invited you to Team `),
+    );
     expect(mail!.text).toContain(`Accept the invitation: ${PUBLIC_URL}${created.path}`);
     expect(String(mail!.html)).toContain(`href="${PUBLIC_URL}${created.path}"`);
+    // The job, the only other copy of the link, is gone once it ran.
+    expect(await run()).not.toContain('notify.invitation-mail');
+  });
+
+  it('does not mail an invitation revoked before its job ran', async () => {
+    const email = `revoked-${Date.now()}@example.test`;
+    const serviceDeps = { store: env().store, clock: env().clock };
+    const invitations = new InvitationService(
+      serviceDeps,
+      new AuthService(serviceDeps),
+      queuedInvitationMail(() => env().clock.now()),
+    );
+    const created = await invitations.create(teamId, { email, role: 'viewer' }, {
+      userId: admin.user.id,
+    } as never);
+    await env().store.repos.invitations.revoke(created.id, env().clock.now().toISOString());
+    await run();
+    expect(mailsTo(email)).toHaveLength(0);
   });
 });
 
