@@ -4,7 +4,7 @@ import { testDay } from '../support/test-now.js';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
 import { HIT_RATE_CRITERION, quantifiableGoal, type SignedIn } from '../support/factory.js';
 import { closeSprint, createSprint, startSprint } from '../support/sprints.js';
-import { drainJobs, emitEvent, runQueuedJobs } from '../support/notify-jobs.js';
+import { drainJobs, emitEvent, runQueuedJobs, startReceiver } from '../support/notify-jobs.js';
 import { recipient, startSmtpReceiver, unsubscribeToken } from '../support/smtp-receiver.js';
 import { eventually } from '../support/eventually.js';
 import {
@@ -220,6 +220,43 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     // Next week: nobody subscribed to it any more, so nothing is queued.
     env().clock.advance(7 * 24 * 3600 * 1000);
     expect(await queueWeeklyDigests(deps(), env().clock.now())).toEqual([]);
+  });
+
+  it('mails the project admins when their endpoint is disabled after 3 days of failures', async () => {
+    const receiver = await startReceiver({ '/down': [500] });
+    try {
+      const endpoint = await env().store.repos.notificationEndpoints.insert({
+        projectId,
+        kind: 'webhook',
+        name: 'Warehouse hook',
+        url: receiver.url('/down'),
+        events: ['deployment.failed'],
+        secret: 'whsec_x',
+        createdBy: null,
+        now: env().clock.now().toISOString(),
+      });
+      const DAY = 24 * 3600 * 1000;
+      for (const wait of [0, 3 * DAY]) {
+        env().clock.advance(wait);
+        await emitEvent(env(), { projectId });
+        await run(); // fan-out
+        await run(); // attempt 1: 500
+        env().clock.advance(25 * 3600 * 1000);
+        await run(); // given up
+      }
+      await drainJobs(env(), jobs()); // the notice's fan-out and its email
+      expect(
+        (await env().store.repos.notificationEndpoints.findById(endpoint.id))!.disabledAt,
+      ).not.toBeNull();
+      const notices = mailsTo(admin.user.email).filter((m) =>
+        m.subject?.includes('"Warehouse hook" was disabled'),
+      );
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.text).toContain(receiver.url('/down'));
+      expect(notices[0]!.text).toContain(`${PUBLIC_URL}/projects/${projectId}/notifications`);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('mails an invitation from the job its transaction enqueued, with the absolute link', async () => {
