@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Goal } from '@sextant/core';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { isoWeek, nextWeekly, type Goal } from '@sextant/core';
 import { testDay } from '../support/test-now.js';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
 import { HIT_RATE_CRITERION, quantifiableGoal, type SignedIn } from '../support/factory.js';
 import { closeSprint, createSprint, startSprint } from '../support/sprints.js';
-import { emitEvent, runQueuedJobs } from '../support/notify-jobs.js';
+import { drainJobs, emitEvent, runQueuedJobs, startReceiver } from '../support/notify-jobs.js';
 import { recipient, startSmtpReceiver, unsubscribeToken } from '../support/smtp-receiver.js';
 import { eventually } from '../support/eventually.js';
 import {
@@ -17,6 +17,8 @@ import {
   type NotificationConfig,
 } from '../../src/notifications/index.js';
 import { queuedInvitationMail } from '../../src/services/invitation-mail.js';
+import { InvitationService } from '../../src/services/invitations.service.js';
+import { AuthService } from '../../src/services/auth.service.js';
 
 const PUBLIC_URL = 'https://sextant.example.test';
 const smtp = await startSmtpReceiver();
@@ -52,12 +54,14 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     teamId = world.team.id;
   });
   afterAll(() => mailer.close());
+  // What the setup's own writes recorded (alerts of a new project) is fanned out first.
+  beforeEach(() => drainJobs(env(), jobs()));
 
   const subscribe = (userId: string, mode: 'instant' | 'daily' | 'off', weeklyDigest = false) =>
     env().store.repos.notificationSubscriptions.upsert({
       userId,
       projectId,
-      events: [],
+      events: ['deployment.failed'],
       mode,
       weeklyDigest,
       now: env().clock.now().toISOString(),
@@ -67,7 +71,7 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     await subscribe(admin.user.id, 'instant');
     const eventId = await emitEvent(env(), {
       projectId,
-      summary: 'The success metric fell to 0.71 <below> the threshold of 0.80.',
+      summary: 'The health check answered 0.71 <below> the bar of 0.80.',
     });
     await run(); // fan-out
     await run(); // deliver
@@ -76,13 +80,15 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
 
     const [mail] = mailsTo(admin.user.email);
     expect(mail).toBeDefined();
-    expect(mail!.subject).toMatch(/^\[Sextant\] .+: Alert opened on Churn/);
+    expect(mail!.subject).toMatch(/^\[Sextant\] .+: Deployment failed on Churn/);
     expect(mail!.from?.text).toContain('sextant@example.test');
-    expect(mail!.text).toContain('The success metric fell to 0.71 <below> the threshold of 0.80.');
-    expect(mail!.text).toContain(`Open in Sextant: ${PUBLIC_URL}/projects/${projectId}/alerts`);
+    expect(mail!.text).toContain('The health check answered 0.71 <below> the bar of 0.80.');
+    expect(mail!.text).toContain(
+      `Open in Sextant: ${PUBLIC_URL}/projects/${projectId}/deployments`,
+    );
     const html = String(mail!.html);
     expect(html).toContain('&lt;below&gt;');
-    expect(html).toContain(`href="${PUBLIC_URL}/projects/${projectId}/alerts"`);
+    expect(html).toContain(`href="${PUBLIC_URL}/projects/${projectId}/deployments"`);
     expect(html).toMatch(new RegExp(`href="${PUBLIC_URL}/unsubscribe/[A-Za-z0-9_-]{43}"`));
     // RFC 8058: List-Unsubscribe with the same link, and List-Unsubscribe-Post (one click).
     expect(mail!.headers.get('list')).toEqual({
@@ -149,7 +155,7 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     expect(mail!.subject).toBe('[Sextant] 2 notifications today');
     expect(mail!.text).toContain('First thing happened');
     expect(mail!.text).toContain('Second thing happened');
-    expect(mail!.text).toContain(`${PUBLIC_URL}/projects/${projectId}/alerts`);
+    expect(mail!.text).toContain(`${PUBLIC_URL}/projects/${projectId}/deployments`);
     const rows = await env().store.repos.notificationDeliveries.listForUser(member.user.id);
     expect(rows.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
     await subscribe(member.user.id, 'off');
@@ -216,33 +222,80 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     expect(await queueWeeklyDigests(deps(), env().clock.now())).toEqual([]);
   });
 
-  it('mails an invitation from its job, with the absolute link', async () => {
+  it('mails the project admins when their endpoint is disabled after 3 days of failures', async () => {
+    const receiver = await startReceiver({ '/down': [500] });
+    try {
+      const endpoint = await env().store.repos.notificationEndpoints.insert({
+        projectId,
+        kind: 'webhook',
+        name: 'Warehouse hook',
+        url: receiver.url('/down'),
+        events: ['deployment.failed'],
+        secret: 'whsec_x',
+        createdBy: null,
+        now: env().clock.now().toISOString(),
+      });
+      const DAY = 24 * 3600 * 1000;
+      for (const wait of [0, 3 * DAY]) {
+        env().clock.advance(wait);
+        await emitEvent(env(), { projectId });
+        await run(); // fan-out
+        await run(); // attempt 1: 500
+        env().clock.advance(25 * 3600 * 1000);
+        await run(); // given up
+      }
+      await drainJobs(env(), jobs()); // the notice's fan-out and its email
+      expect(
+        (await env().store.repos.notificationEndpoints.findById(endpoint.id))!.disabledAt,
+      ).not.toBeNull();
+      const notices = mailsTo(admin.user.email).filter((m) =>
+        m.subject?.includes('"Warehouse hook" was disabled'),
+      );
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.text).toContain(receiver.url('/down'));
+      expect(notices[0]!.text).toContain(`${PUBLIC_URL}/projects/${projectId}/notifications`);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('mails an invitation from the job its transaction enqueued, with the absolute link', async () => {
     const email = `invitee-${Date.now()}@example.test`;
-    const created = await env().services.invitations.create(teamId, { email, role: 'viewer' }, {
+    const serviceDeps = { store: env().store, clock: env().clock };
+    const invitations = new InvitationService(
+      serviceDeps,
+      new AuthService(serviceDeps),
+      queuedInvitationMail(() => env().clock.now()),
+    );
+    const created = await invitations.create(teamId, { email, role: 'viewer' }, {
       userId: admin.user.id,
     } as never);
-    const record = (
-      await env().store.repos.invitations.listPending(teamId, env().clock.now().toISOString())
-    ).find((i) => i.email === email)!;
-    await env().store.transaction((repos) =>
-      queuedInvitationMail(() => env().clock.now()).send(
-        {
-          invitationId: record.id,
-          email,
-          teamName: record.teamName,
-          role: record.role,
-          invitedByName: admin.user.name,
-          path: created.path,
-          expiresAt: record.expiresAt,
-        },
-        repos,
-      ),
-    );
+    expect(mailsTo(email)).toHaveLength(0);
     expect(await run()).toContain('notify.invitation-mail');
     const [mail] = mailsTo(email);
-    expect(mail!.subject).toContain('invited you to');
+    expect(mail!.subject).toMatch(
+      new RegExp(`^\\[Sextant\\] ${admin.user.name} invited you to Team `),
+    );
     expect(mail!.text).toContain(`Accept the invitation: ${PUBLIC_URL}${created.path}`);
     expect(String(mail!.html)).toContain(`href="${PUBLIC_URL}${created.path}"`);
+    // The job, the only other copy of the link, is gone once it ran.
+    expect(await run()).not.toContain('notify.invitation-mail');
+  });
+
+  it('does not mail an invitation revoked before its job ran', async () => {
+    const email = `revoked-${Date.now()}@example.test`;
+    const serviceDeps = { store: env().store, clock: env().clock };
+    const invitations = new InvitationService(
+      serviceDeps,
+      new AuthService(serviceDeps),
+      queuedInvitationMail(() => env().clock.now()),
+    );
+    const created = await invitations.create(teamId, { email, role: 'viewer' }, {
+      userId: admin.user.id,
+    } as never);
+    await env().store.repos.invitations.revoke(created.id, env().clock.now().toISOString());
+    await run();
+    expect(mailsTo(email)).toHaveLength(0);
   });
 });
 
@@ -254,7 +307,7 @@ describeEachDatabase(
       await env().store.repos.notificationSubscriptions.upsert({
         userId: admin.user.id,
         projectId: project.id,
-        events: ['alert.opened'],
+        events: ['deployment.failed'],
         mode: 'instant',
         weeklyDigest: false,
         now: env().clock.now().toISOString(),
@@ -268,11 +321,50 @@ describeEachDatabase(
       );
       expect(mailsTo(admin.user.email)).toHaveLength(1);
       expect(mailsTo(admin.user.email)[0]!.text).toContain(
-        `http://sextant.test/projects/${project.id}/alerts`,
+        `http://sextant.test/projects/${project.id}/deployments`,
       );
     });
+
+    it('the weekly digest goes out when its schedule fires, Monday 08:00 in the time zone, once', async () => {
+      const { admin, team, project } = await env().factory.workspace();
+      const sponsor = await env().factory.member(team.id, admin, 'viewer');
+      await env().store.repos.notificationSubscriptions.upsert({
+        userId: sponsor.user.id,
+        projectId: project.id,
+        events: [],
+        mode: 'off',
+        weeklyDigest: true,
+        now: env().clock.now().toISOString(),
+      });
+      const monday = nextWeekly(env().clock.now(), 'Europe/Berlin');
+      expect(monday.toISOString()).toMatch(/T0[67]:00:00\.000Z$/);
+      env().clock.set(new Date(monday.getTime() + 1000));
+      await env().jobs!.tickSchedules();
+      await env().jobs!.tickSchedules();
+      const week = isoWeek(monday, 'Europe/Berlin');
+      const key = `weekly:${project.id}:${sponsor.user.id}:${week}`;
+      await eventually('the weekly digest is delivered', async () => {
+        const rows = await env().store.repos.notificationDeliveries.listForUser(sponsor.user.id);
+        return rows.some((r) => r.dedupeKey === key && r.status === 'succeeded');
+      });
+      // Fired again in the same week (another server, a late tick): nothing more is sent.
+      await env().jobs!.drain();
+      await queueWeeklyDigests(
+        {
+          store: env().store,
+          clock: env().clock,
+          config: { ...config, timeZone: 'Europe/Berlin' },
+          mailer: null,
+        },
+        monday,
+      );
+      await env().jobs!.drain();
+      const mails = mailsTo(sponsor.user.email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toContain(`weekly sponsor digest (${week})`);
+    });
   },
-  { withJobs: { config: { smtpUrl: smtp.url } } },
+  { withJobs: { config: { smtpUrl: smtp.url, timeZone: 'Europe/Berlin' } } },
 );
 
 afterAll(() => smtp.close());
