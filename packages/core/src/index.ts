@@ -67,3 +67,4 @@ export * from './schemas/production.js';
 export * from './schemas/operator-list.js';
 export * from './schemas/sponsor-links.js';
 export * from './domain/notification-events.js';
+export * from './schemas/notifications.js';

@@ -100,3 +100,5 @@ export type {
   NotificationSubscriptionRecord,
   SubscriptionMode,
 } from './repositories/notification-subscriptions.repository.js';
+export type { DeliveryLogRecord } from './repositories/notification-delivery-log.repository.js';
+export type { UnsubscribeLinkRecord } from './repositories/unsubscribe-links.repository.js';

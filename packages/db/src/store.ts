@@ -34,6 +34,8 @@ import { JobRepository } from './repositories/jobs.repository.js';
 import { NotificationEventRepository } from './repositories/notification-events.repository.js';
 import { NotificationEndpointRepository } from './repositories/notification-endpoints.repository.js';
 import { NotificationSubscriptionRepository } from './repositories/notification-subscriptions.repository.js';
+import { NotificationDeliveryLogRepository } from './repositories/notification-delivery-log.repository.js';
+import { UnsubscribeLinkRepository } from './repositories/unsubscribe-links.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -78,6 +80,10 @@ export interface Repositories {
   notificationEndpoints: NotificationEndpointRepository;
   /** People's email notifications per project. */
   notificationSubscriptions: NotificationSubscriptionRepository;
+  /** An endpoint's delivery log as the API reads it; resend and test sends. */
+  notificationDeliveryLog: NotificationDeliveryLogRepository;
+  /** One-click unsubscribe links, looked up by hash. */
+  unsubscribeLinks: UnsubscribeLinkRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -116,6 +122,8 @@ export function bindRepositories(db: Executor): Repositories {
     notificationEvents: new NotificationEventRepository(db),
     notificationEndpoints: new NotificationEndpointRepository(db),
     notificationSubscriptions: new NotificationSubscriptionRepository(db),
+    notificationDeliveryLog: new NotificationDeliveryLogRepository(db),
+    unsubscribeLinks: new UnsubscribeLinkRepository(db),
   };
 }
 

@@ -1,0 +1,85 @@
+import type {
+  EndpointDelivery,
+  Endpoint,
+  EndpointWithSecret,
+  Subscriber,
+  Subscription,
+  UnsubscribeView,
+} from '@sextant/core';
+import type {
+  DeliveryLogRecord,
+  NotificationEndpointRecord,
+  NotificationSubscriptionRecord,
+  UnsubscribeLinkRecord,
+} from '@sextant/db';
+
+/** An endpoint as its readers see it: never its secret. */
+export const presentEndpoint = (
+  e: NotificationEndpointRecord,
+  projectName: string | null = null,
+): Endpoint => ({
+  id: e.id,
+  projectId: e.projectId,
+  projectName,
+  kind: e.kind,
+  name: e.name,
+  url: e.url,
+  events: e.events,
+  enabled: e.disabledAt === null,
+  disabledAt: e.disabledAt,
+  disabledReason: e.disabledReason,
+  failingSince: e.failingSince,
+  lastSuccessAt: e.lastSuccessAt,
+  createdBy: e.createdBy,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
+});
+
+/** An endpoint just made or rotated: the only answers that carry its signing secret. */
+export const presentEndpointWithSecret = (
+  e: NotificationEndpointRecord,
+  projectName: string | null,
+): EndpointWithSecret => ({ ...presentEndpoint(e, projectName), secret: e.secret });
+
+export const presentDelivery = (d: DeliveryLogRecord): EndpointDelivery => ({
+  id: d.id,
+  eventId: d.eventId,
+  eventType: d.eventType,
+  channel: d.channel as EndpointDelivery['channel'],
+  status: d.status as EndpointDelivery['status'],
+  attempts: d.attempts,
+  lastStatusCode: d.lastStatusCode,
+  lastError: d.lastError,
+  lastDurationMs: d.lastDurationMs,
+  nextAttemptAt: d.nextAttemptAt,
+  createdAt: d.createdAt,
+  completedAt: d.completedAt,
+});
+
+/** My settings for a project; a project I never saved settings for reads as off. */
+export const presentSubscription = (
+  project: { id: string; name: string },
+  s: NotificationSubscriptionRecord | undefined,
+): Subscription => ({
+  projectId: project.id,
+  projectName: project.name,
+  events: s?.events ?? [],
+  mode: s?.mode ?? 'off',
+  weeklyDigest: s?.weeklyDigest ?? false,
+});
+
+export const presentSubscriber = (s: NotificationSubscriptionRecord): Subscriber => ({
+  user: { id: s.userId, name: s.userName, email: s.userEmail },
+  events: s.events,
+  mode: s.mode,
+  weeklyDigest: s.weeklyDigest,
+});
+
+export const presentUnsubscribe = (l: UnsubscribeLinkRecord): UnsubscribeView => ({
+  email: l.userEmail,
+  project:
+    l.projectId !== null && l.projectName !== null
+      ? { id: l.projectId, name: l.projectName }
+      : null,
+  usedAt: l.usedAt,
+});
