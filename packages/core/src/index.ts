@@ -67,4 +67,5 @@ export * from './schemas/production.js';
 export * from './schemas/operator-list.js';
 export * from './schemas/sponsor-links.js';
 export * from './domain/notification-events.js';
+export * from './domain/notification-settings.js';
 export * from './schemas/notifications.js';

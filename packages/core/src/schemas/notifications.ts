@@ -1,19 +1,17 @@
 import { z } from 'zod';
 import { NOTIFICATION_EVENT_TYPES } from '../domain/notification-events.js';
+import {
+  ENDPOINT_DELIVERY_STATUSES,
+  ENDPOINT_EVENT_TYPES,
+  ENDPOINT_KINDS,
+  SUBSCRIPTION_MODES,
+  WEEKLY_DIGEST_EVENT,
+  type EndpointKind,
+} from '../domain/notification-settings.js';
 import { LIMITS, UserRef, requiredText } from './common.js';
 
-/** Where an endpoint sends: a plain webhook (signed JSON), a Slack or a Teams incoming webhook. */
-export const ENDPOINT_KINDS = ['webhook', 'slack', 'teams'] as const;
 export const EndpointKindSchema = z.enum(ENDPOINT_KINDS);
-export type EndpointKind = z.infer<typeof EndpointKindSchema>;
-
-/** The weekly sponsor digest, which a Slack endpoint may receive besides the events. */
-export const WEEKLY_DIGEST_EVENT = 'digest.weekly';
-
-/** What an endpoint may list: every event type, and the weekly digest (Slack only). */
-export const ENDPOINT_EVENT_TYPES = [...NOTIFICATION_EVENT_TYPES, WEEKLY_DIGEST_EVENT] as const;
 export const EndpointEventSchema = z.enum(ENDPOINT_EVENT_TYPES);
-export type EndpointEvent = z.infer<typeof EndpointEventSchema>;
 
 /** Event types chosen; empty means every event. Each type at most once. */
 const EndpointEvents = z
@@ -109,15 +107,7 @@ export type Endpoint = z.infer<typeof Endpoint>;
 export const EndpointWithSecret = Endpoint.extend({ secret: z.string() });
 export type EndpointWithSecret = z.infer<typeof EndpointWithSecret>;
 
-export const ENDPOINT_DELIVERY_STATUSES = [
-  'pending',
-  'retrying',
-  'succeeded',
-  'failed',
-  'skipped',
-] as const;
 export const EndpointDeliveryStatusSchema = z.enum(ENDPOINT_DELIVERY_STATUSES);
-export type EndpointDeliveryStatus = z.infer<typeof EndpointDeliveryStatusSchema>;
 
 /** One event sent (or being sent) to one endpoint, with its last attempt. */
 export const EndpointDelivery = z.object({
@@ -136,9 +126,7 @@ export const EndpointDelivery = z.object({
 });
 export type EndpointDelivery = z.infer<typeof EndpointDelivery>;
 
-export const SUBSCRIPTION_MODES = ['instant', 'daily', 'off'] as const;
 export const SubscriptionModeSchema = z.enum(SUBSCRIPTION_MODES);
-export type SubscriptionMode = z.infer<typeof SubscriptionModeSchema>;
 
 const SubscriptionEvents = z
   .array(z.enum(NOTIFICATION_EVENT_TYPES))
