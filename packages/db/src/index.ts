@@ -1,6 +1,7 @@
 export * from './connect.js';
 export * from './migrate.js';
 export * from './store.js';
+export { openJobQueuePool } from './job-pool.js';
 export { newId } from './ids.js';
 export {
   isDatabaseUnavailable,
@@ -89,7 +90,9 @@ export type {
   LedgerAmountRow,
 } from './repositories/portfolio.repository.js';
 export { MIGRATIONS } from './migrations/index.js';
-export type { EnqueueOptions } from './repositories/jobs.repository.js';
+export type { EnqueueOptions, ClaimedJob, QueuedJobRow } from './repositories/jobs.repository.js';
+export { JOB_MAX_ATTEMPTS } from './repositories/jobs.repository.js';
+export type { ScheduleRecord } from './repositories/schedules.repository.js';
 export { FANOUT_TASK } from './repositories/notification-events.repository.js';
 export type { NotificationEventRecord } from './repositories/notification-events.repository.js';
 export type {
@@ -100,5 +103,14 @@ export type {
   NotificationSubscriptionRecord,
   SubscriptionMode,
 } from './repositories/notification-subscriptions.repository.js';
+export type {
+  NotificationDeliveryRecord,
+  DeliveryChannel,
+  DeliveryStatus,
+  DeliveryAttempt,
+} from './repositories/notification-deliveries.repository.js';
+export type {
+  UnsubscribeRecord,
+  UnsubscribeKind,
+} from './repositories/notification-unsubscribes.repository.js';
 export type { DeliveryLogRecord } from './repositories/notification-delivery-log.repository.js';
-export type { UnsubscribeLinkRecord } from './repositories/unsubscribe-links.repository.js';

@@ -519,6 +519,8 @@ export interface NotificationUnsubscribesTable {
   token_hash: string;
   user_id: string;
   project_id: string | null;
+  /** What the link stops: `events` (the project's event emails) or `weekly` (its digest). */
+  kind: string;
   created_at: string;
   used_at: string | null;
 }

@@ -31,11 +31,13 @@ import { LedgerRepository } from './repositories/ledger.repository.js';
 import { FeedbackRepository } from './repositories/feedback.repository.js';
 import { PortfolioRepository } from './repositories/portfolio.repository.js';
 import { JobRepository } from './repositories/jobs.repository.js';
+import { ScheduleRepository } from './repositories/schedules.repository.js';
 import { NotificationEventRepository } from './repositories/notification-events.repository.js';
 import { NotificationEndpointRepository } from './repositories/notification-endpoints.repository.js';
 import { NotificationSubscriptionRepository } from './repositories/notification-subscriptions.repository.js';
+import { NotificationDeliveryRepository } from './repositories/notification-deliveries.repository.js';
+import { NotificationUnsubscribeRepository } from './repositories/notification-unsubscribes.repository.js';
 import { NotificationDeliveryLogRepository } from './repositories/notification-delivery-log.repository.js';
-import { UnsubscribeLinkRepository } from './repositories/unsubscribe-links.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -74,16 +76,20 @@ export interface Repositories {
   portfolio: PortfolioRepository;
   /** Jobs enqueued on the executor (graphile-worker on PostgreSQL, `job_queue` on SQLite). */
   jobs: JobRepository;
+  /** Recurring jobs, fired once per instant across servers (compare-and-set on next_at). */
+  schedules: ScheduleRepository;
   /** Events recorded with the write that caused them, and their fan-out job. */
   notificationEvents: NotificationEventRepository;
   /** Webhook, Slack and Teams endpoints. */
   notificationEndpoints: NotificationEndpointRepository;
   /** People's email notifications per project. */
   notificationSubscriptions: NotificationSubscriptionRepository;
-  /** An endpoint's delivery log as the API reads it; resend and test sends. */
+  /** One row per (destination, event or digest period) with its attempts. */
+  notificationDeliveries: NotificationDeliveryRepository;
+  /** One-click unsubscribe links (hashed). */
+  notificationUnsubscribes: NotificationUnsubscribeRepository;
+  /** An endpoint's delivery log as the API pages it, with each event's type; test sends. */
   notificationDeliveryLog: NotificationDeliveryLogRepository;
-  /** One-click unsubscribe links, looked up by hash. */
-  unsubscribeLinks: UnsubscribeLinkRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -119,11 +125,13 @@ export function bindRepositories(db: Executor): Repositories {
     feedback: new FeedbackRepository(db),
     portfolio: new PortfolioRepository(db),
     jobs: new JobRepository(db),
+    schedules: new ScheduleRepository(db),
     notificationEvents: new NotificationEventRepository(db),
     notificationEndpoints: new NotificationEndpointRepository(db),
     notificationSubscriptions: new NotificationSubscriptionRepository(db),
+    notificationDeliveries: new NotificationDeliveryRepository(db),
+    notificationUnsubscribes: new NotificationUnsubscribeRepository(db),
     notificationDeliveryLog: new NotificationDeliveryLogRepository(db),
-    unsubscribeLinks: new UnsubscribeLinkRepository(db),
   };
 }
 

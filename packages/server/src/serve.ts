@@ -2,14 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { describeDatabase, migrateToLatest, openConnection, type Connection } from '@sextant/db';
 import { buildApp } from './app.js';
 import { clockFrom } from './clock.js';
-import type { ServerConfig } from './config.js';
+import { notificationSettings, type ServerConfig } from './config.js';
 import { DEMO_EMAIL, DEMO_OPERATOR_EMAIL, seedDemo } from './demo/seed-demo.js';
+import { startJobRunner, type JobRunner } from './jobs/index.js';
+import { notificationJobs } from './notifications/index.js';
 import { SEXTANT_VERSION } from './version.js';
 
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
   connection: Connection;
+  /** The job runner, unless SEXTANT_WORKER=0. */
+  jobs: JobRunner | null;
   close(): Promise<void>;
 }
 
@@ -83,11 +87,35 @@ export async function startServer(
       print(`The sponsor's read-only link to the predictive-maintenance project (shown only now):`);
       print(`  ${url}${sponsorPath}`);
     }
+
+    // Jobs (notifications' fan-out, deliveries, digests) start once the server answers; a
+    // server with SEXTANT_WORKER=0 leaves them to the others on the same database.
+    let jobs: JobRunner | null = null;
+    if (config.worker) {
+      const { handlers, schedules } = notificationJobs({
+        store,
+        clock,
+        config: notificationSettings(config, url),
+      });
+      jobs = startJobRunner({
+        connection,
+        store,
+        clock,
+        handlers,
+        schedules,
+        scheduleTickMs: config.scheduleTickMs,
+        log: { warn: (message, error) => app.log.warn({ err: error }, message) },
+      });
+    } else {
+      print('Jobs: not run by this server (SEXTANT_WORKER=0)');
+    }
     return {
       url,
       app,
       connection,
+      jobs,
       close: async () => {
+        await jobs?.stop();
         await app.close();
         await connection.close();
       },

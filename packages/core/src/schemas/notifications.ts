@@ -170,6 +170,8 @@ export const UnsubscribeTokenParam = z.strictObject({ token: z.string().min(1).m
 /** What an unsubscribe link stops: one project's emails, or every email (project null). */
 export const UnsubscribeView = z.object({
   email: z.string(),
+  /** `events`: the project's event emails (daily digest included); `weekly`: its weekly digest. */
+  kind: z.enum(['events', 'weekly']),
   project: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** When the link was used already (it keeps working: unsubscribing twice changes nothing). */
   usedAt: z.string().nullable(),

@@ -53,9 +53,9 @@ export class DeliveryWarningRepository {
     message: string;
     details: Record<string, unknown>;
     now: string;
-  }): Promise<string> {
+  }): Promise<string | null> {
     const id = newId();
-    await this.db
+    const result = await this.db
       .insertInto('delivery_warnings')
       .values({
         id,
@@ -68,8 +68,16 @@ export class DeliveryWarningRepository {
         last_seen_at: input.now,
         cleared_at: null,
       })
-      .execute();
-    return id;
+      // Another transaction opened the same alert first (two reads judging at once): this
+      // one writes nothing and says so, so that only the write that opened it tells anyone.
+      .onConflict((oc) =>
+        oc
+          .columns(['project_id', 'rule', 'subject_key'])
+          .where('cleared_at', 'is', null)
+          .doNothing(),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 ? id : null;
   }
 
   /** The condition still holds with other numbers: keep `since`, refresh what it says. */
@@ -81,12 +89,14 @@ export class DeliveryWarningRepository {
       .execute();
   }
 
-  async clear(id: string, now: string): Promise<void> {
-    await this.db
+  /** Clears an open alert; false when another transaction cleared it first. */
+  async clear(id: string, now: string): Promise<boolean> {
+    const result = await this.db
       .updateTable('delivery_warnings')
       .set({ cleared_at: now })
       .where('id', '=', id)
       .where('cleared_at', 'is', null)
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }

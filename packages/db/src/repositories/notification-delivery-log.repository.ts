@@ -20,9 +20,9 @@ export interface DeliveryLogRecord {
 }
 
 /**
- * What the API reads and resets of deliveries: an endpoint's log, newest first, a delivery
- * put back to pending for "send again", and a test event sent to one endpoint only. The
- * sender's own writes (attempts, outcomes) live in the deliveries repository.
+ * What the API reads of deliveries: an endpoint's log, newest first, a page at a time, each
+ * with its event's type; and a test event sent to one endpoint only. The sender's writes
+ * (attempts, outcomes, "send again") live in the deliveries repository.
  */
 export class NotificationDeliveryLogRepository {
   constructor(private readonly db: Executor) {}
@@ -62,24 +62,10 @@ export class NotificationDeliveryLogRepository {
     return toPage(rows.map(toRecord), page.limit);
   }
 
+  /** One delivery as its log shows it (with its event's type). */
   async findById(id: string): Promise<DeliveryLogRecord | null> {
     const row = await this.select().where('notification_deliveries.id', '=', id).executeTakeFirst();
     return row ? toRecord(row) : null;
-  }
-
-  /** Back to pending, to be attempted again from its first try. */
-  async resetForResend(id: string, now: string): Promise<void> {
-    await this.db
-      .updateTable('notification_deliveries')
-      .set({
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now,
-        completed_at: null,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
   }
 
   /**

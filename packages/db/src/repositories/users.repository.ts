@@ -202,6 +202,18 @@ export class UserRepository {
       .execute();
   }
 
+  /** The active workspace admins, by name (told when a workspace endpoint is disabled). */
+  async listActiveAdmins(): Promise<UserRecord[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('is_admin', '=', 1)
+      .where('deactivated_at', 'is', null)
+      .orderBy('name')
+      .execute();
+    return rows.map(toUser);
+  }
+
   /** How many workspace admins are active. */
   async countActiveAdmins(): Promise<number> {
     const row = await this.db

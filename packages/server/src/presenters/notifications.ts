@@ -10,7 +10,7 @@ import type {
   DeliveryLogRecord,
   NotificationEndpointRecord,
   NotificationSubscriptionRecord,
-  UnsubscribeLinkRecord,
+  UnsubscribeRecord,
 } from '@sextant/db';
 
 /** An endpoint as its readers see it: never its secret. */
@@ -75,11 +75,14 @@ export const presentSubscriber = (s: NotificationSubscriptionRecord): Subscriber
   weeklyDigest: s.weeklyDigest,
 });
 
-export const presentUnsubscribe = (l: UnsubscribeLinkRecord): UnsubscribeView => ({
-  email: l.userEmail,
-  project:
-    l.projectId !== null && l.projectName !== null
-      ? { id: l.projectId, name: l.projectName }
-      : null,
+/** What an unsubscribe link stops, for the person it was mailed to. */
+export const presentUnsubscribe = (
+  l: UnsubscribeRecord,
+  email: string,
+  project: { id: string; name: string } | null,
+): UnsubscribeView => ({
+  email,
+  kind: l.kind,
+  project,
   usedAt: l.usedAt,
 });

@@ -7,6 +7,11 @@ import {
   evaluateAlerts,
   evaluateDeliveryWarnings,
   utcDay,
+  alertClearedEvent,
+  alertOpenedEvent,
+  alertRuleSeverity,
+  disagreementRisingEvent,
+  NOTIFICATION_EVENT_VERSION,
   type Alert,
   type OpenAlert,
   type DeliveryWarning,
@@ -214,7 +219,9 @@ const bySince = (a: OpenAlert, b: OpenAlert) =>
 /**
  * Judges every alert rule now and brings the stored alerts in line: new ones open (since
  * now), ongoing ones keep their `since` and get today's numbers, ended ones are cleared
- * (kept as history). Returns the open alerts, oldest first.
+ * (kept as history). Each opening and clearing records its event in this transaction, but
+ * only the write that changed the row does: a concurrent judgement that finds the alert
+ * already opened or cleared records nothing. Returns the open alerts, oldest first.
  */
 export async function refreshAlerts(
   repos: Repositories,
@@ -228,6 +235,8 @@ export async function refreshAlerts(
   const at = iso(now);
   const storedByKey = new Map(stored.map((s) => [alertKey(s), s]));
   const open: OpenAlert[] = [];
+  const emit = (event: Parameters<Repositories['notificationEvents']['emit']>[0]) =>
+    repos.notificationEvents.emit(event, NOTIFICATION_EVENT_VERSION, at);
   for (const alert of current) {
     const existing = storedByKey.get(alertKey(alert));
     if (!existing) {
@@ -239,6 +248,23 @@ export async function refreshAlerts(
         details: alert.details,
         now: at,
       });
+      if (id === null) {
+        // Opened by a concurrent judgement, which told about it: take its row.
+        const row = (await repos.deliveryWarnings.listOpen(projectId)).find(
+          (s) => alertKey(s) === alertKey(alert),
+        );
+        if (row) open.push({ ...alert, id: row.id, since: row.firstSeenAt });
+        continue;
+      }
+      await emit(alertOpenedEvent(project, { ...alert, id, since: at, path: alert.action.path }));
+      if (alert.rule === 'operator_disagreement_rising') {
+        await emit(
+          disagreementRisingEvent(project, id, {
+            rates: (alert.details.rates as number[] | undefined) ?? [],
+            periods: Number(alert.details.periods ?? 0),
+          }),
+        );
+      }
       open.push({ ...alert, id, since: at });
       continue;
     }
@@ -252,7 +278,22 @@ export async function refreshAlerts(
   }
   const holding = new Set(current.map(alertKey));
   for (const old of stored) {
-    if (!holding.has(alertKey(old))) await repos.deliveryWarnings.clear(old.id, at);
+    if (holding.has(alertKey(old))) continue;
+    if (!(await repos.deliveryWarnings.clear(old.id, at))) continue;
+    await emit(
+      alertClearedEvent(
+        project,
+        {
+          id: old.id,
+          rule: old.rule as OpenAlert['rule'],
+          severity: alertRuleSeverity(old.rule as OpenAlert['rule'], project.stage),
+          message: old.message,
+          details: old.details,
+          since: old.firstSeenAt,
+        },
+        at,
+      ),
+    );
   }
   return open.sort(bySince);
 }

@@ -1,4 +1,8 @@
-import { criterionMetricName } from '@sextant/core';
+import {
+  baselinePromotedEvent,
+  criterionMetricName,
+  NOTIFICATION_EVENT_VERSION,
+} from '@sextant/core';
 import {
   beats,
   bestUnder,
@@ -66,7 +70,7 @@ export async function ensureFirstBaseline(
   if (!metric) return null;
   const first = scored(await repos.runs.listCi(projectId), metric.name)[0];
   if (!first) return null;
-  return repos.baselines.insert({
+  const baseline = await repos.baselines.insert({
     projectId,
     runId: first.id,
     metricName: metric.name,
@@ -76,6 +80,35 @@ export async function ensureFirstBaseline(
     sprintId: first.sprintId,
     createdAt: now,
   });
+  await emitPromoted(repos, baseline, null, now);
+  return baseline;
+}
+
+/** baseline.promoted, in the promoting write's transaction. */
+async function emitPromoted(
+  repos: Repositories,
+  baseline: BaselineRecord,
+  previous: BaselineRecord | null,
+  now: string,
+): Promise<void> {
+  const project = await repos.projects.findById(baseline.projectId);
+  if (!project) return;
+  await repos.notificationEvents.emit(
+    baselinePromotedEvent(
+      { id: project.id, name: project.name },
+      {
+        baselineId: baseline.id,
+        runId: baseline.runId,
+        metricName: baseline.metricName,
+        value: baseline.value,
+        reason: baseline.reason,
+        sprintId: baseline.sprintId,
+      },
+      previous ? { runId: previous.runId, value: previous.value } : null,
+    ),
+    NOTIFICATION_EVENT_VERSION,
+    now,
+  );
 }
 
 /**
@@ -96,7 +129,7 @@ export async function promoteBaselineAtClose(
   const best = bestUnder(runs, current.evaluationFingerprint, metric.direction);
   if (!best || best.id === current.runId) return null;
   if (!beats(metric.direction, best.value, current.value)) return null;
-  return repos.baselines.insert({
+  const promoted = await repos.baselines.insert({
     projectId: sprint.projectId,
     runId: best.id,
     metricName: metric.name,
@@ -106,4 +139,6 @@ export async function promoteBaselineAtClose(
     sprintId: sprint.id,
     createdAt: now,
   });
+  await emitPromoted(repos, promoted, current, now);
+  return promoted;
 }

@@ -7,6 +7,8 @@ import {
   type Deployment,
   type DeploymentKpiValues,
   type DeploymentListQuery,
+  deploymentEvent,
+  NOTIFICATION_EVENT_VERSION,
 } from '@sextant/core';
 import { newId, type DeploymentRecord, type Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
@@ -61,7 +63,7 @@ export class DeploymentService {
       fingerprint,
     };
     return idempotent(this.deps.store, request, now, async (repos) => {
-      await loadWritableProject(repos, projectId);
+      const project = await loadWritableProject(repos, projectId);
       if (body.startedAt && Date.parse(body.finishedAt) < Date.parse(body.startedAt)) {
         throw new AppError('rule_violation', 'finishedAt: must not be before startedAt.', {
           field: 'finishedAt',
@@ -93,6 +95,19 @@ export class DeploymentService {
         createdAt: iso(now),
       });
       await repos.projects.touch(projectId, iso(now));
+      const event = deploymentEvent(
+        { id: project.id, name: project.name },
+        {
+          deploymentId: id,
+          version: body.version,
+          environment: body.environment,
+          status: body.status,
+          commit: body.commit ?? null,
+          finishedAt: new Date(body.finishedAt).toISOString(),
+          runId,
+        },
+      );
+      if (event) await repos.notificationEvents.emit(event, NOTIFICATION_EVENT_VERSION, iso(now));
       const stored = await repos.deployments.findById(id);
       if (!stored) throw new Error('a deployment was not written');
       const [presented] = await presentWithRuns(repos, projectId, [stored]);

@@ -8,6 +8,8 @@ import {
   type CreatedInvitation,
   type Invitation,
   type InvitationView,
+  invitationCreatedEvent,
+  NOTIFICATION_EVENT_VERSION,
 } from '@sextant/core';
 import type { InvitationRecord, Repositories, UserRecord } from '@sextant/db';
 import { iso } from '../clock.js';
@@ -99,6 +101,22 @@ export class InvitationService {
         role: record.role,
         expiresAt: record.expiresAt,
       });
+      // The event names who and where, never the link or its token.
+      await repos.notificationEvents.emit(
+        invitationCreatedEvent(
+          {
+            invitationId: record.id,
+            teamId: record.teamId,
+            teamName: record.teamName,
+            email: record.email,
+            role: record.role,
+            expiresAt: record.expiresAt,
+          },
+          record.invitedBy?.name ?? null,
+        ),
+        NOTIFICATION_EVENT_VERSION,
+        iso(now),
+      );
       return record;
     });
     const created = presentCreatedInvitation(record, token);

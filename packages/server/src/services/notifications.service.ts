@@ -14,9 +14,15 @@ import {
   type UpdateEndpointBody,
   type UpdateSubscriptionBody,
 } from '@sextant/core';
-import type { NotificationEndpointRecord, PageRequest, Repositories } from '@sextant/db';
+import type {
+  NotificationEndpointRecord,
+  PageRequest,
+  Repositories,
+  UnsubscribeRecord,
+} from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
+import { TASKS, unsubscribe } from '../notifications/index.js';
 import { checkDestination, privateWebhooksAllowed } from '../notifications/ssrf.js';
 import {
   presentDelivery,
@@ -29,9 +35,6 @@ import {
 import { randomSecret, sha256Hex } from '../security/secrets.js';
 import type { ServiceDeps } from './deps.js';
 import { assertLinkGuessesAllowed, recordLinkGuess } from './link-guesses.js';
-
-/** The job that sends one delivery (the pipeline's handler). */
-export const DELIVER_TASK = 'notify.deliver';
 
 /** Failed unsubscribe look-ups are counted with the login failures, per client address. */
 const LINK_FAILURE_KEY = 'unsubscribe-link';
@@ -191,8 +194,8 @@ export class NotificationService {
   }
 
   /**
-   * "Send again": the delivery goes back to pending and a send job is enqueued, in one
-   * transaction. The same event (and event id) goes out again, from a first attempt.
+   * "Send again": the delivery goes back to pending (its attempts kept) and a send job is
+   * enqueued, in one transaction with its audit entry. The same event, same event id.
    */
   async resend(
     scope: EndpointScope,
@@ -201,21 +204,19 @@ export class NotificationService {
     actor: Actor,
   ): Promise<EndpointDelivery> {
     const now = iso(this.deps.clock.now());
-    const delivery = await this.deps.store.transaction(async (repos) => {
+    await this.deps.store.transaction(async (repos) => {
       const endpoint = await this.find(repos, scope, endpointId);
-      const delivery = await repos.notificationDeliveryLog.findById(deliveryId);
+      const delivery = await repos.notificationDeliveries.findById(deliveryId);
       if (!delivery || delivery.endpointId !== endpoint.id) throw notFound('Delivery');
-      await repos.notificationDeliveryLog.resetForResend(delivery.id, now);
-      await repos.jobs.enqueue(DELIVER_TASK, { deliveryId: delivery.id }, { now });
+      await repos.notificationDeliveries.resetForResend(delivery.id, now);
+      await repos.jobs.enqueue(TASKS.deliver, { deliveryId: delivery.id }, { now });
       await this.audit(repos, actor, endpoint, 'notification_delivery.resent', {
         name: endpoint.name,
         deliveryId: delivery.id,
         eventId: delivery.eventId,
       });
-      return repos.notificationDeliveryLog.findById(delivery.id);
     });
-    if (!delivery) throw notFound('Delivery');
-    return presentDelivery(delivery);
+    return this.delivery(deliveryId);
   }
 
   /** A `ping` event to this endpoint alone, to try the address and the signature check. */
@@ -240,11 +241,16 @@ export class NotificationService {
         },
         now,
       });
-      await repos.jobs.enqueue(DELIVER_TASK, { deliveryId }, { now });
-      return repos.notificationDeliveryLog.findById(deliveryId);
+      await repos.jobs.enqueue(TASKS.deliver, { deliveryId }, { now });
+      return deliveryId;
     });
-    if (!delivery) throw notFound('Delivery');
-    return presentDelivery(delivery);
+    return this.delivery(delivery);
+  }
+
+  private async delivery(id: string): Promise<EndpointDelivery> {
+    const found = await this.deps.store.repos.notificationDeliveryLog.findById(id);
+    if (!found) throw notFound('Delivery');
+    return presentDelivery(found);
   }
 
   /** My settings for every project I can read (defaults: off, every event, no digest). */
@@ -286,58 +292,51 @@ export class NotificationService {
 
   /** What an unsubscribe link would stop; unknown links are a 404 and count as guesses. */
   async unsubscribeView(token: string, ip: string): Promise<UnsubscribeView> {
-    return presentUnsubscribe(await this.useLink(token, ip));
+    return this.presentLink(await this.useLink(token, ip));
   }
 
   /**
-   * One-click unsubscribe (RFC 8058): the person's settings for the link's project — or for
-   * every project, when the link names none — turn off, weekly digest included. Using a
-   * link twice changes nothing more.
+   * One-click unsubscribe (RFC 8058), the pipeline's rule: an `events` link turns the
+   * person's emails for its project (or every project) off, a `weekly` link its weekly
+   * digest. Using a link twice changes nothing more.
    */
   async unsubscribe(token: string, ip: string): Promise<UnsubscribeView> {
     const link = await this.useLink(token, ip);
-    const now = iso(this.deps.clock.now());
-    await this.deps.store.transaction(async (repos) => {
-      const subs =
-        link.projectId === null
-          ? await repos.notificationSubscriptions.listForUser(link.userId)
-          : [await repos.notificationSubscriptions.find(link.userId, link.projectId)].filter(
-              (s) => s !== null,
-            );
-      for (const s of subs) {
-        await repos.notificationSubscriptions.upsert({
-          userId: s.userId,
-          projectId: s.projectId,
-          events: s.events,
-          mode: 'off',
-          weeklyDigest: false,
-          now,
-        });
-      }
-      await repos.unsubscribeLinks.markUsed(link.tokenHash, now);
-      await repos.audit.record(
-        {
-          action: 'notification.unsubscribed',
-          actorUserId: link.userId,
-          actorTokenId: null,
-          projectId: link.projectId,
-          targetType: 'user',
-          targetId: link.userId,
-          ip,
-          details: { projects: subs.map((s) => s.projectId) },
-        },
-        now,
-      );
-    });
-    const used = await this.deps.store.repos.unsubscribeLinks.findByHash(link.tokenHash);
-    return presentUnsubscribe(used ?? link);
+    const done = await unsubscribe(this.deps, token);
+    if (!done.ok) throw notFound('Unsubscribe link');
+    await this.deps.store.repos.audit.record(
+      {
+        action: 'notification.unsubscribed',
+        actorUserId: link.userId,
+        actorTokenId: null,
+        projectId: link.projectId,
+        targetType: 'user',
+        targetId: link.userId,
+        ip,
+        details: { kind: link.kind },
+      },
+      iso(this.deps.clock.now()),
+    );
+    const used = await this.deps.store.repos.notificationUnsubscribes.find(link.tokenHash);
+    return this.presentLink(used ?? link);
   }
 
-  private async useLink(token: string, ip: string) {
+  private async presentLink(link: UnsubscribeRecord): Promise<UnsubscribeView> {
+    const { repos } = this.deps.store;
+    const user = await repos.users.findById(link.userId);
+    const project = link.projectId ? await repos.projects.findById(link.projectId) : undefined;
+    return presentUnsubscribe(
+      link,
+      user?.email ?? '',
+      project ? { id: project.id, name: project.name } : null,
+    );
+  }
+
+  private async useLink(token: string, ip: string): Promise<UnsubscribeRecord> {
     const { store, clock } = this.deps;
     const now = clock.now();
     await assertLinkGuessesAllowed(store.repos, ip, now);
-    const link = await store.repos.unsubscribeLinks.findByHash(sha256Hex(token));
+    const link = await store.repos.notificationUnsubscribes.find(sha256Hex(token));
     if (!link) {
       await recordLinkGuess(store.repos, LINK_FAILURE_KEY, ip, now);
       throw notFound('Unsubscribe link');

@@ -9,6 +9,9 @@ import {
   type ReviewPoint,
   type SprintDecision,
   type SprintReview,
+  decisionRecordedEvent,
+  stageChangedEvent,
+  NOTIFICATION_EVENT_VERSION,
 } from '@sextant/core';
 import type { Repositories, SprintRecord } from '@sextant/db';
 import { iso } from '../clock.js';
@@ -247,6 +250,31 @@ export class ReviewService {
       );
       const recorded = (await repos.decisions.listForProject(project.id)).find((d) => d.id === id);
       if (!recorded) throw new Error('decision vanished inside its own transaction');
+      const eventProject = { id: project.id, name: project.name };
+      await repos.notificationEvents.emit(
+        decisionRecordedEvent(eventProject, {
+          decisionId: id,
+          sprintId,
+          sprintName: sprint.name,
+          decision: body.decision,
+          rationale: body.rationale,
+          stageChange: stage ? { from: project.stage, to: 'dropped' } : null,
+        }),
+        NOTIFICATION_EVENT_VERSION,
+        now,
+      );
+      if (stage) {
+        await repos.notificationEvents.emit(
+          stageChangedEvent(eventProject, {
+            from: project.stage,
+            to: 'dropped',
+            note: `Dropped at the review of ${sprint.name}: ${body.rationale}`.slice(0, 1_000),
+            changedAt: now,
+          }),
+          NOTIFICATION_EVENT_VERSION,
+          now,
+        );
+      }
       return presentDecision(recorded);
     });
   }

@@ -6,6 +6,9 @@ import {
   isAppError,
   notFound,
   provenanceOf,
+  runBelowBaselineEvent,
+  runNotComparableEvent,
+  NOTIFICATION_EVENT_VERSION,
   type CreateRunBody,
   type Run,
   type RunComparison,
@@ -141,6 +144,7 @@ interface RunPost {
 
 /** What writing runs into one project needs, loaded once per transaction. */
 interface ProjectContext {
+  project: { id: string; name: string };
   criterion: SuccessCriterionRecord | undefined;
   sprints: SprintRecord[];
 }
@@ -247,6 +251,62 @@ async function presentRunGroups(
 
 const presentRuns = async (repos: Repositories, projectId: string, runs: NewRun[]) =>
   (await presentRunGroups(repos, [{ projectId, runs }]))[0] ?? [];
+
+/**
+ * Each CI run that reports the success metric and does not beat the baseline in force
+ * records run.below_baseline; one evaluated under another fingerprint than the baseline's
+ * records run.not_comparable (in the posts' transaction, at each post's instant). Without a
+ * criterion or a baseline nothing is read beyond the baseline.
+ */
+async function emitRunVerdicts(
+  repos: Repositories,
+  context: ProjectContext,
+  posted: readonly { post: RunPost; runs: readonly NewRun[] }[],
+): Promise<void> {
+  const metric = metricOfRecord(context.criterion);
+  if (!metric) return;
+  const baseline = await repos.baselines.current(context.project.id);
+  if (!baseline || baseline.metricName !== metric.name) return;
+  let baselineStrategy: string | null | undefined;
+  for (const { post, runs } of posted) {
+    const at = iso(post.now);
+    for (const run of runs) {
+      const value = run.metrics[metric.name];
+      if (run.provenance !== 'ci' || value === undefined || run.id === baseline.runId) continue;
+      if (run.evaluationFingerprint !== baseline.evaluationFingerprint) {
+        if (baselineStrategy === undefined) {
+          baselineStrategy =
+            (await repos.runs.findById(baseline.runId))?.evaluationStrategy ?? null;
+        }
+        await repos.notificationEvents.emit(
+          runNotComparableEvent(context.project, run, {
+            metricName: metric.name,
+            value,
+            baselineRunId: baseline.runId,
+            runFingerprint: run.evaluationFingerprint,
+            baselineFingerprint: baseline.evaluationFingerprint,
+            runStrategy: run.evaluationStrategy,
+            baselineStrategy,
+          }),
+          NOTIFICATION_EVENT_VERSION,
+          at,
+        );
+      } else if (!beats(metric.direction, value, baseline.value)) {
+        await repos.notificationEvents.emit(
+          runBelowBaselineEvent(context.project, run, {
+            metricName: metric.name,
+            value,
+            baselineValue: baseline.value,
+            baselineRunId: baseline.runId,
+            direction: metric.direction,
+          }),
+          NOTIFICATION_EVENT_VERSION,
+          at,
+        );
+      }
+    }
+  }
+}
 
 export class RunService {
   /** Concurrent single-run posts share one durable transaction (see write-group.ts). */
@@ -375,14 +435,16 @@ export class RunService {
   ): Promise<({ runs: NewRun[] } | { error: unknown })[]> {
     const contexts = new Map<string, ProjectContext | { error: unknown }>();
     for (const projectId of new Set(posts.map((p) => p.projectId))) {
+      let project: { id: string; name: string };
       try {
-        await loadWritableProject(repos, projectId);
+        project = await loadWritableProject(repos, projectId);
       } catch (error) {
         if (!isAppError(error)) throw error;
         contexts.set(projectId, { error });
         continue;
       }
       contexts.set(projectId, {
+        project: { id: project.id, name: project.name },
         criterion: await repos.criteria.find(projectId),
         sprints: await repos.sprints.listForProject(projectId),
       });
@@ -405,6 +467,13 @@ export class RunService {
       const [firstCi, lastCi] = [ciPosts[0], ciPosts.at(-1)];
       if (firstCi && lastCi) {
         await ensureFirstBaseline(repos, projectId, iso(firstCi.now));
+        await emitRunVerdicts(
+          repos,
+          context,
+          posts.flatMap((post, i) =>
+            post.projectId === projectId ? [{ post, runs: runsOf[i] ?? [] }] : [],
+          ),
+        );
         await refreshDeliveryWarnings(repos, projectId, lastCi.now);
       }
     }

@@ -9,6 +9,8 @@ import {
   type SprintDetail,
   type CreateSprintBody,
   type UpdateSprintBody,
+  sprintClosedEvent,
+  NOTIFICATION_EVENT_VERSION,
 } from '@sextant/core';
 import type { Repositories, SprintRecord, StoryRecord } from '@sextant/db';
 import { iso } from '../clock.js';
@@ -189,7 +191,7 @@ export class SprintService {
     const { store, clock } = this.deps;
     const outcome = await store.transaction(async (repos) => {
       const sprint = await loadSprint(repos, sprintId);
-      await loadWritableProject(repos, sprint.projectId);
+      const project = await loadWritableProject(repos, sprint.projectId);
       if (sprint.state !== 'active') {
         const why =
           sprint.state === 'closed' ? 'is already closed' : 'has not started: start it first';
@@ -270,6 +272,23 @@ export class SprintService {
             newBaseline: promoted ? { runId: promoted.runId, value: promoted.value } : null,
           },
         },
+        now,
+      );
+      await repos.notificationEvents.emit(
+        sprintClosedEvent(
+          { id: project.id, name: project.name },
+          {
+            sprintId,
+            sprintName: sprint.name,
+            committed: stories.length,
+            delivered,
+            successRate: stories.length > 0 ? delivered / stories.length : null,
+            carriedOver: carried.length,
+            nextSprintId: nextSprint?.id ?? null,
+            newBaseline: promoted ? { runId: promoted.runId, value: promoted.value } : null,
+          },
+        ),
+        NOTIFICATION_EVENT_VERSION,
         now,
       );
       await refreshDeliveryWarnings(repos, sprint.projectId, clock.now());

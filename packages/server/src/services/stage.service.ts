@@ -1,4 +1,12 @@
-import { AppError, checkTransition, unmetGates, type Stage, type StageChange } from '@sextant/core';
+import {
+  AppError,
+  checkTransition,
+  NOTIFICATION_EVENT_VERSION,
+  stageChangedEvent,
+  unmetGates,
+  type Stage,
+  type StageChange,
+} from '@sextant/core';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
 import { presentStageChange } from '../presenters/stage.js';
@@ -49,6 +57,14 @@ export class StageService {
         changedBy: actor.userId,
         now,
       });
+      await repos.notificationEvents.emit(
+        stageChangedEvent(
+          { id: project.id, name: project.name },
+          { from: project.stage, to: input.stage, note: input.note, changedAt: now },
+        ),
+        NOTIFICATION_EVENT_VERSION,
+        now,
+      );
       const history = await repos.stageChanges.listForProject(projectId);
       const change = history.at(-1);
       if (!change) throw new Error('stage change vanished inside its own transaction');

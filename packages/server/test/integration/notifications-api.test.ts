@@ -249,7 +249,7 @@ describeEachDatabase('notifications API', (env) => {
     expect((await member.client.post(`${base}/${created.body.id}/rotate-secret`)).status).toBe(403);
   });
 
-  it('lists deliveries newest first, page by page, and sends one again from a first attempt', async () => {
+  it('lists deliveries newest first, page by page, and sends one again (same event, pending, a new job)', async () => {
     const { admin, project } = await env().factory.workspace();
     const base = `/projects/${project.id}/endpoints`;
     const created = await on(privateApp, admin).post<Endpoint>(base, webhook('http://127.0.0.1/x'));
@@ -302,7 +302,6 @@ describeEachDatabase('notifications API', (env) => {
       id: target,
       eventId: third.body.items[0]?.eventId,
       status: 'pending',
-      attempts: 0,
       completedAt: null,
     });
     expect(await jobsFor(env(), target)).toBe(jobsBefore + 1);
@@ -415,24 +414,28 @@ describeEachDatabase('notifications API', (env) => {
     const everything = randomBytes(32).toString('base64url');
     const hash = (t: string) => createHash('sha256').update(t).digest('hex');
     const now = env().clock.now().toISOString();
-    await env().store.repos.unsubscribeLinks.insert({
-      tokenHash: hash(token),
-      userId: member.user.id,
-      projectId: project.id,
-      now,
-    });
-    await env().store.repos.unsubscribeLinks.insert({
-      tokenHash: hash(everything),
-      userId: member.user.id,
-      projectId: null,
-      now,
-    });
+    const weekly = randomBytes(32).toString('base64url');
+    const links = [
+      [token, project.id, 'events'],
+      [everything, null, 'events'],
+      [weekly, second.id, 'weekly'],
+    ] as const;
+    for (const [t, projectId, kind] of links) {
+      await env().store.repos.notificationUnsubscribes.insert({
+        tokenHash: hash(t),
+        userId: member.user.id,
+        projectId,
+        kind,
+        now,
+      });
+    }
 
     const anyone = env().factory.client();
     const view = await anyone.get<UnsubscribeView>(`/unsubscribe/${token}`);
     expect(view.status).toBe(200);
     expect(view.body).toEqual({
       email: member.user.email,
+      kind: 'events',
       project: { id: project.id, name: project.name },
       usedAt: null,
     });
@@ -450,14 +453,23 @@ describeEachDatabase('notifications API', (env) => {
     expect(clicked.body.usedAt).not.toBeNull();
     const settings = await member.client.get<{ items: Subscription[] }>('/me/notifications');
     const byProject = new Map(settings.body.items.map((s) => [s.projectId, s]));
-    expect(byProject.get(project.id)).toMatchObject({ mode: 'off', weeklyDigest: false });
+    // The project's emails stop; its weekly digest has a link of its own.
+    expect(byProject.get(project.id)).toMatchObject({ mode: 'off', weeklyDigest: true });
     expect(byProject.get(second.id)).toMatchObject({ mode: 'instant', weeklyDigest: true });
+
+    const digest = await anyone.post<UnsubscribeView>(`/unsubscribe/${weekly}`);
+    expect(digest.body).toMatchObject({ kind: 'weekly', project: { id: second.id } });
+    const afterDigest = await member.client.get<{ items: Subscription[] }>('/me/notifications');
+    expect(afterDigest.body.items.find((s) => s.projectId === second.id)).toMatchObject({
+      mode: 'instant',
+      weeklyDigest: false,
+    });
 
     // Twice changes nothing more; a JSON post (the web page's button) works the same.
     expect((await anyone.post(`/unsubscribe/${token}`, {})).status).toBe(200);
     expect((await anyone.post(`/unsubscribe/${everything}`)).status).toBe(200);
     const none = await member.client.get<{ items: Subscription[] }>('/me/notifications');
-    for (const s of none.body.items) expect(s).toMatchObject({ mode: 'off', weeklyDigest: false });
+    for (const s of none.body.items) expect(s).toMatchObject({ mode: 'off' });
 
     expect((await anyone.get('/unsubscribe/not-a-real-link')).status).toBe(404);
     expect((await anyone.post('/unsubscribe/not-a-real-link')).status).toBe(404);

@@ -12,9 +12,13 @@ export function UnsubscribePage() {
   const unsubscribe = useUnsubscribe(token);
   const gone = isApiError(view.error) && view.error.status === 404;
   const done = unsubscribe.data ?? (view.data?.usedAt ? view.data : null);
-  const what = view.data?.project
-    ? `emails about ${view.data.project.name}`
-    : 'every email from Sextant';
+  const what = !view.data
+    ? ''
+    : view.data.kind === 'weekly'
+      ? `the weekly sponsor digest of ${view.data.project?.name ?? 'every project'}`
+      : view.data.project
+        ? `emails about ${view.data.project.name}`
+        : 'every email from Sextant';
   return (
     <main className="unsubscribe">
       <PageTitle title="Unsubscribe" />

@@ -1,25 +1,27 @@
 import type { Executor } from './executor.js';
 
-/** A one-click unsubscribe link as the API reads it (its secret only as a hash). */
-export interface UnsubscribeLinkRecord {
+export type UnsubscribeKind = 'events' | 'weekly';
+
+export interface UnsubscribeRecord {
   tokenHash: string;
   userId: string;
-  userEmail: string;
   /** Null: every email Sextant sends this person. */
   projectId: string | null;
-  projectName: string | null;
+  /** `events`: the project's event emails; `weekly`: its weekly sponsor digest. */
+  kind: UnsubscribeKind;
   createdAt: string;
   usedAt: string | null;
 }
 
-/** Unsubscribe links looked up by the public page: by hash, stamped when used. */
-export class UnsubscribeLinkRepository {
+/** One-click unsubscribe links, kept as the SHA-256 of their secret token. */
+export class NotificationUnsubscribeRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(input: {
     tokenHash: string;
     userId: string;
     projectId: string | null;
+    kind: UnsubscribeKind;
     now: string;
   }): Promise<void> {
     await this.db
@@ -28,34 +30,32 @@ export class UnsubscribeLinkRepository {
         token_hash: input.tokenHash,
         user_id: input.userId,
         project_id: input.projectId,
+        kind: input.kind,
         created_at: input.now,
         used_at: null,
       })
       .execute();
   }
 
-  async findByHash(tokenHash: string): Promise<UnsubscribeLinkRecord | null> {
+  async find(tokenHash: string): Promise<UnsubscribeRecord | null> {
     const row = await this.db
       .selectFrom('notification_unsubscribes')
-      .innerJoin('users', 'users.id', 'notification_unsubscribes.user_id')
-      .leftJoin('projects', 'projects.id', 'notification_unsubscribes.project_id')
-      .selectAll('notification_unsubscribes')
-      .select(['users.email as user_email', 'projects.name as project_name'])
-      .where('notification_unsubscribes.token_hash', '=', tokenHash)
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
       .executeTakeFirst();
-    if (!row) return null;
-    return {
-      tokenHash: row.token_hash,
-      userId: row.user_id,
-      userEmail: row.user_email,
-      projectId: row.project_id,
-      projectName: row.project_name,
-      createdAt: row.created_at,
-      usedAt: row.used_at,
-    };
+    return row
+      ? {
+          tokenHash: row.token_hash,
+          userId: row.user_id,
+          projectId: row.project_id,
+          kind: row.kind as UnsubscribeKind,
+          createdAt: row.created_at,
+          usedAt: row.used_at,
+        }
+      : null;
   }
 
-  /** Stamps the first use only. */
+  /** Marks the link used (the first use's instant is kept: clicking twice is fine). */
   async markUsed(tokenHash: string, now: string): Promise<void> {
     await this.db
       .updateTable('notification_unsubscribes')

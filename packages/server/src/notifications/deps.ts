@@ -1,0 +1,37 @@
+import type { Store } from '@sextant/db';
+import type { Clock } from '../clock.js';
+import type { NotificationConfig } from './config.js';
+import type { Mailer } from './mailer.js';
+
+/** What the notification jobs run on. */
+export interface NotificationDeps {
+  store: Store;
+  clock: Clock;
+  config: NotificationConfig;
+  /** Null when SEXTANT_SMTP_URL is unset: email deliveries are skipped. */
+  mailer: Mailer | null;
+}
+
+/** Job names (agreed with the queue and the emitters). */
+export const TASKS = {
+  fanout: 'notify.fanout',
+  deliver: 'notify.deliver',
+  dailyDigest: 'notify.daily-digest',
+  weeklyDigest: 'notify.weekly-digest',
+  invitationMail: 'notify.invitation-mail',
+} as const;
+
+/** The handlers' signature (the queue's `JobHandler`). */
+export type JobHandler = (payload: unknown, job: { attempt: number; id: string }) => Promise<void>;
+
+/** A payload field the handler needs, or a clear error (the queue records it). */
+export function payloadString(payload: unknown, field: string): string {
+  const value =
+    payload !== null && typeof payload === 'object'
+      ? (payload as Record<string, unknown>)[field]
+      : undefined;
+  if (typeof value !== 'string' || value === '') {
+    throw new Error(`job payload needs a string "${field}"`);
+  }
+  return value;
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, type TestEnv } from '../support/harness.js';
+import { emitEvent, runQueuedJobs, startReceiver } from '../support/notify-jobs.js';
+import { notificationJobs, verifySignature } from '../../src/notifications/index.js';
+import { fanOut } from '../../src/notifications/fanout.js';
+import type { NotificationConfig } from '../../src/notifications/config.js';
+
+const HOUR_MS = 3600 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+const SECRET = 'whsec_test-secret-for-the-receiver';
+
+const config = (allowPrivate: boolean): NotificationConfig => ({
+  publicUrl: 'https://sextant.example.test',
+  smtpUrl: null,
+  mailFrom: 'Sextant <sextant@example.test>',
+  timeZone: 'UTC',
+  webhookRetryBaseMs: 1000,
+  allowPrivateWebhooks: allowPrivate,
+  // Equal jitter at its middle: 0.75 of each backoff.
+  random: () => 0.5,
+});
+
+describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let projectId: string;
+  const jobs = () =>
+    notificationJobs({ store: env().store, clock: env().clock, config: config(true), mailer: null })
+      .handlers;
+
+  const addEndpoint = (path: string, name: string) =>
+    env().store.repos.notificationEndpoints.insert({
+      projectId,
+      kind: 'webhook',
+      name,
+      url: receiver.url(path),
+      events: [],
+      secret: SECRET,
+      createdBy: null,
+      now: env().clock.now().toISOString(),
+    });
+
+  beforeAll(async () => {
+    receiver = await startReceiver({
+      '/flaky': [500, 500, 200],
+      '/down': [500],
+      '/refused': [200],
+    });
+    projectId = (await env().factory.workspace()).project.id;
+  });
+  afterAll(() => receiver.close());
+
+  it('retries a failing receiver with growing gaps, signing every attempt, until it answers 200', async () => {
+    const endpoint = await addEndpoint('/flaky', 'Flaky receiver');
+    const eventId = await emitEvent(env(), { projectId });
+    expect(await runQueuedJobs(env(), jobs())).toEqual(['notify.fanout']);
+
+    const deliveries = env().store.repos.notificationDeliveries;
+    const [delivery] = await deliveries.listForEndpoint(endpoint.id);
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 0, eventId, channel: 'webhook' });
+
+    const gaps: number[] = [];
+    for (const expected of [500, 500]) {
+      expect(await runQueuedJobs(env(), jobs())).toEqual(['notify.deliver']);
+      const row = (await deliveries.findById(delivery!.id))!;
+      expect(row).toMatchObject({ status: 'retrying', lastStatusCode: expected });
+      expect(row.lastError).toContain('500');
+      const gap = new Date(row.nextAttemptAt!).getTime() - env().clock.now().getTime();
+      gaps.push(gap);
+      env().clock.advance(gap);
+    }
+    expect(gaps[1]!).toBeGreaterThan(gaps[0]!);
+
+    expect(await runQueuedJobs(env(), jobs())).toEqual(['notify.deliver']);
+    const done = (await deliveries.findById(delivery!.id))!;
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      attempts: 3,
+      lastStatusCode: 200,
+      lastError: null,
+    });
+    expect(done.lastDurationMs).toBeGreaterThanOrEqual(0);
+    expect(done.completedAt).not.toBeNull();
+    // Nothing is left to run: a succeeded delivery enqueues nothing more.
+    expect(await runQueuedJobs(env(), jobs())).toEqual([]);
+
+    const calls = receiver.received.filter((r) => r.path === '/flaky');
+    expect(calls).toHaveLength(3);
+    for (const call of calls) {
+      expect(call.headers['sextant-event-id']).toBe(eventId);
+      expect(call.headers['sextant-event']).toBe('alert.opened');
+      expect(call.headers['sextant-delivery']).toBe(delivery!.id);
+      expect(call.headers['content-type']).toBe('application/json');
+      expect(call.headers['user-agent']).toMatch(/^Sextant\//);
+      const header = call.headers['sextant-signature'] as string;
+      expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+      expect(verifySignature({ secret: SECRET, header, body: call.body })).toMatchObject({
+        ok: true,
+      });
+      expect(verifySignature({ secret: 'whsec_other', header, body: call.body }).ok).toBe(false);
+    }
+    const envelope = receiver.envelopes('/flaky')[0]!;
+    expect(envelope).toMatchObject({
+      id: eventId,
+      type: 'alert.opened',
+      version: 1,
+      url: `https://sextant.example.test/projects/${projectId}/alerts`,
+      project: { id: projectId },
+    });
+
+    const healthy = (await env().store.repos.notificationEndpoints.findById(endpoint.id))!;
+    expect(healthy.failingSince).toBeNull();
+    expect(healthy.lastSuccessAt).not.toBeNull();
+
+    // A second fan-out of the same event writes nothing and sends nothing.
+    expect(await fanOut({ ...env(), config: config(true), mailer: null }, eventId)).toEqual([]);
+    expect(await deliveries.listForEvent(eventId)).toHaveLength(1);
+    await env().store.repos.notificationEndpoints.delete(endpoint.id);
+  });
+
+  it('gives a delivery up after 24 hours and disables an endpoint failing for 3 days', async () => {
+    const endpoint = await addEndpoint('/down', 'Down receiver');
+    const deliveries = env().store.repos.notificationDeliveries;
+    const firstEvent = await emitEvent(env(), { projectId });
+    await runQueuedJobs(env(), jobs()); // fan-out
+    await runQueuedJobs(env(), jobs()); // attempt 1: 500
+    const [first] = await deliveries.listForEvent(firstEvent);
+    expect(first).toMatchObject({ status: 'retrying', attempts: 1 });
+
+    env().clock.advance(25 * HOUR_MS);
+    await runQueuedJobs(env(), jobs());
+    expect(await deliveries.findById(first!.id)).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      lastStatusCode: 500,
+      nextAttemptAt: null,
+    });
+    // Failing for a day only: still enabled, and nothing more is queued for it.
+    const failing = (await env().store.repos.notificationEndpoints.findById(endpoint.id))!;
+    expect(failing.disabledAt).toBeNull();
+    expect(failing.failingSince).not.toBeNull();
+    expect(await runQueuedJobs(env(), jobs())).toEqual([]);
+
+    env().clock.advance(2 * DAY_MS);
+    const secondEvent = await emitEvent(env(), { projectId });
+    await runQueuedJobs(env(), jobs());
+    await runQueuedJobs(env(), jobs());
+    env().clock.advance(25 * HOUR_MS);
+    await runQueuedJobs(env(), jobs());
+    const [second] = await deliveries.listForEvent(secondEvent);
+    expect(second).toMatchObject({ status: 'failed' });
+
+    const disabled = (await env().store.repos.notificationEndpoints.findById(endpoint.id))!;
+    expect(disabled.disabledAt).not.toBeNull();
+    expect(disabled.disabledReason).toContain('3 days');
+    const told = (await env().store.repos.notificationEvents.listForProject(projectId)).find(
+      (e) => e.type === 'endpoint.disabled',
+    );
+    expect(told).toMatchObject({ data: { endpointId: endpoint.id } });
+    expect(told!.path).toBe(`/projects/${projectId}/notifications`);
+
+    // A disabled endpoint receives nothing more.
+    const calls = receiver.received.filter((r) => r.path === '/down').length;
+    const third = await emitEvent(env(), { projectId });
+    await runQueuedJobs(env(), jobs());
+    await runQueuedJobs(env(), jobs());
+    expect(await deliveries.listForEvent(third)).toEqual([]);
+    expect(receiver.received.filter((r) => r.path === '/down')).toHaveLength(calls);
+    await env().store.repos.notificationEndpoints.delete(endpoint.id);
+  });
+
+  it('refuses a private destination at send time: one failed attempt, no retry, nothing sent', async () => {
+    const endpoint = await addEndpoint('/refused', 'Loopback receiver');
+    const strict = notificationJobs({
+      store: env().store,
+      clock: env().clock,
+      config: config(false),
+      mailer: null,
+    }).handlers;
+    const eventId = await emitEvent(env(), { projectId });
+    await runQueuedJobs(env(), strict);
+    await runQueuedJobs(env(), strict);
+    const [delivery] = await env().store.repos.notificationDeliveries.listForEvent(eventId);
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: null });
+    expect(delivery!.lastError).toMatch(/destination refused.*127\.0\.0\.1/);
+    expect(await runQueuedJobs(env(), strict)).toEqual([]);
+    expect(receiver.received.filter((r) => r.path === '/refused')).toHaveLength(0);
+    await env().store.repos.notificationEndpoints.delete(endpoint.id);
+  });
+});
