@@ -19,7 +19,7 @@ export interface RetryPolicy {
 }
 
 /** The backoff before attempt `attempt + 1` after `attempt` failed ones, before jitter. */
-export function retryBackoffMs(
+export function webhookBackoffMs(
   attempt: number,
   baseMs: number,
   maxMs = RETRY_MAX_DELAY_MS,
@@ -30,12 +30,12 @@ export function retryBackoffMs(
 }
 
 /** The delay after failed attempt `attempt` (1 = the first), jittered with `random()` ∈ [0, 1). */
-export function retryDelayMs(
+export function webhookRetryDelayMs(
   attempt: number,
   policy: RetryPolicy,
   random: () => number = Math.random,
 ): number {
-  const d = retryBackoffMs(attempt, policy.baseMs, policy.maxDelayMs ?? RETRY_MAX_DELAY_MS);
+  const d = webhookBackoffMs(attempt, policy.baseMs, policy.maxDelayMs ?? RETRY_MAX_DELAY_MS);
   const r = Math.min(Math.max(random(), 0), 1);
   switch (policy.jitter ?? 'equal') {
     case 'full':
@@ -74,7 +74,7 @@ export function decideRetry(input: {
       input.now.getTime() - input.failingSince.getTime() >= DISABLE_AFTER_FAILING_MS,
   });
   if (input.retryable === false) return giveUp();
-  const delayMs = retryDelayMs(input.attempt, input.policy, input.random);
+  const delayMs = webhookRetryDelayMs(input.attempt, input.policy, input.random);
   const next = input.now.getTime() + delayMs;
   if (next - input.createdAt.getTime() > giveUpAfter) return giveUp();
   return { kind: 'retry', delayMs, nextAttemptAt: new Date(next) };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideRetry, retryBackoffMs, retryDelayMs } from '../../src/domain/webhook-retry.js';
+import {
+  decideRetry,
+  webhookBackoffMs,
+  webhookRetryDelayMs,
+} from '../../src/domain/webhook-retry.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -8,20 +12,20 @@ const at = (ms: number) => new Date(created.getTime() + ms);
 
 describe('webhook retry backoff', () => {
   it('doubles from the base per attempt and stops at an hour', () => {
-    expect([1, 2, 3, 4].map((n) => retryBackoffMs(n, 30_000))).toEqual([
+    expect([1, 2, 3, 4].map((n) => webhookBackoffMs(n, 30_000))).toEqual([
       30_000, 60_000, 120_000, 240_000,
     ]);
-    expect(retryBackoffMs(8, 30_000)).toBe(HOUR);
-    expect(retryBackoffMs(2000, 30_000)).toBe(HOUR);
+    expect(webhookBackoffMs(8, 30_000)).toBe(HOUR);
+    expect(webhookBackoffMs(2000, 30_000)).toBe(HOUR);
   });
 
   it('jitters fully in [0, d] or equally in [d/2, d] with the injected random', () => {
     const policy = { baseMs: 1000 };
-    expect(retryDelayMs(3, { ...policy, jitter: 'full' }, () => 0)).toBe(0);
-    expect(retryDelayMs(3, { ...policy, jitter: 'full' }, () => 0.5)).toBe(2000);
-    expect(retryDelayMs(3, { ...policy, jitter: 'equal' }, () => 0)).toBe(2000);
-    expect(retryDelayMs(3, { ...policy, jitter: 'equal' }, () => 0.999999)).toBe(4000);
-    expect(retryDelayMs(3, { ...policy, jitter: 'none' }, () => 0.3)).toBe(4000);
+    expect(webhookRetryDelayMs(3, { ...policy, jitter: 'full' }, () => 0)).toBe(0);
+    expect(webhookRetryDelayMs(3, { ...policy, jitter: 'full' }, () => 0.5)).toBe(2000);
+    expect(webhookRetryDelayMs(3, { ...policy, jitter: 'equal' }, () => 0)).toBe(2000);
+    expect(webhookRetryDelayMs(3, { ...policy, jitter: 'equal' }, () => 0.999999)).toBe(4000);
+    expect(webhookRetryDelayMs(3, { ...policy, jitter: 'none' }, () => 0.3)).toBe(4000);
   });
 });
 

@@ -1,3 +1,5 @@
+import { privateWebhooksAllowed } from './ssrf.js';
+
 /** What the notification jobs need from the server's configuration (env names in brackets). */
 export interface NotificationConfig {
   /** [SEXTANT_PUBLIC_URL] Links in messages are made absolute with it (no trailing slash). */
@@ -16,27 +18,28 @@ export interface NotificationConfig {
   random?: () => number;
 }
 
-export const DEFAULT_MAIL_FROM = 'Sextant <sextant@localhost>';
-export const DEFAULT_RETRY_BASE_MS = 30_000;
+/**
+ * What callers pass (the server's configuration fits): the public URL may be unset, the
+ * private-destination switch defaults to SEXTANT_ALLOW_PRIVATE_WEBHOOKS.
+ */
+export type NotificationSettings = Omit<
+  NotificationConfig,
+  'publicUrl' | 'allowPrivateWebhooks'
+> & {
+  publicUrl: string | null;
+  allowPrivateWebhooks?: boolean;
+};
 
-/** The notification settings from the environment; `listenUrl` is the default public URL. */
-export function notificationConfigFrom(
-  env: NodeJS.ProcessEnv,
-  listenUrl: string,
-): NotificationConfig {
-  const base = Number(env.SEXTANT_WEBHOOK_RETRY_BASE_MS ?? DEFAULT_RETRY_BASE_MS);
-  if (!Number.isFinite(base) || base < 0) {
-    throw new Error(
-      `SEXTANT_WEBHOOK_RETRY_BASE_MS must be a number of milliseconds, got "${env.SEXTANT_WEBHOOK_RETRY_BASE_MS}"`,
-    );
-  }
+/** The settings made complete: a public URL (the listen address when unset) and the switch. */
+export function notificationConfig(settings: NotificationSettings): NotificationConfig {
   return {
-    publicUrl: (env.SEXTANT_PUBLIC_URL || listenUrl).replace(/\/+$/, ''),
-    smtpUrl: env.SEXTANT_SMTP_URL || null,
-    mailFrom: env.SEXTANT_MAIL_FROM || DEFAULT_MAIL_FROM,
-    timeZone: env.SEXTANT_TIME_ZONE || 'UTC',
-    webhookRetryBaseMs: base,
-    allowPrivateWebhooks: env.SEXTANT_ALLOW_PRIVATE_WEBHOOKS === '1',
+    publicUrl: (settings.publicUrl ?? 'http://localhost:4317').replace(/\/+$/, ''),
+    smtpUrl: settings.smtpUrl,
+    mailFrom: settings.mailFrom,
+    timeZone: settings.timeZone,
+    webhookRetryBaseMs: settings.webhookRetryBaseMs,
+    allowPrivateWebhooks: settings.allowPrivateWebhooks ?? privateWebhooksAllowed(),
+    ...(settings.random ? { random: settings.random } : {}),
   };
 }
 

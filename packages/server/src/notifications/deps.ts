@@ -2,6 +2,9 @@ import type { Store } from '@sextant/db';
 import type { Clock } from '../clock.js';
 import type { NotificationConfig } from './config.js';
 import type { Mailer } from './mailer.js';
+import type { JobHandler } from '../jobs/index.js';
+
+export type { JobHandler };
 
 /** What the notification jobs run on. */
 export interface NotificationDeps {
@@ -20,9 +23,6 @@ export const TASKS = {
   weeklyDigest: 'notify.weekly-digest',
   invitationMail: 'notify.invitation-mail',
 } as const;
-
-/** The handlers' signature (the queue's `JobHandler`). */
-export type JobHandler = (payload: unknown, job: { attempt: number; id: string }) => Promise<void>;
 
 /** A payload field the handler needs, or a clear error (the queue records it). */
 export function payloadString(payload: unknown, field: string): string {

@@ -45,11 +45,16 @@ export async function gatherSponsorDigest(
   const [goals, review, closedReview, alerts] = await Promise.all([
     goalsService.list(projectId),
     latest ? reviews.review(latest.id) : Promise.resolve(null),
-    lastClosed && lastClosed.id !== latest?.id ? reviews.review(lastClosed.id) : Promise.resolve(null),
+    lastClosed && lastClosed.id !== latest?.id
+      ? reviews.review(lastClosed.id)
+      : Promise.resolve(null),
     repos.deliveryWarnings.listOpen(projectId),
   ]);
   const measured = await Promise.all(
-    goals.map(async (goal) => ({ goal, progress: (await goalsService.measurements(goal.id)).progress })),
+    goals.map(async (goal) => ({
+      goal,
+      progress: (await goalsService.measurements(goal.id)).progress,
+    })),
   );
   const decided = [review, closedReview].find((r) => r?.decision) ?? null;
   const best = review?.points.filter((p) => p.bestCiValue !== null).at(-1)?.bestCiValue ?? null;
@@ -60,7 +65,8 @@ export async function gatherSponsorDigest(
   const planned = sprints.find((s) => s.state === 'planned');
   if (!active && planned) due.push({ what: `${planned.name} starts`, on: planned.startDate });
   for (const { goal } of measured) {
-    if (goal.deadline >= today) due.push({ what: `Goal deadline: ${goal.statement}`, on: goal.deadline });
+    if (goal.deadline >= today)
+      due.push({ what: `Goal deadline: ${goal.statement}`, on: goal.deadline });
   }
   return {
     project: { id: project.id, name: project.name, stage: project.stage },
