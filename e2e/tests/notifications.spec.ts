@@ -1,8 +1,10 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { dayFromNow, seedProject } from '../support/api.js';
 import { watchCsp } from '../support/csp.js';
 import { expect, signIn, test, unique } from '../support/fixtures.js';
@@ -55,10 +57,40 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/**
+ * An unsubscribe link as an email would carry it (the e2e server sends no email): its hash
+ * written straight into the server's SQLite file, as the mail pipeline writes it.
+ */
+function unsubscribeLink(
+  dataDir: string,
+  userId: string,
+  projectId: string,
+  kind: 'events' | 'weekly',
+): string {
+  const token = randomBytes(32).toString('base64url');
+  const db = new Database(join(dataDir, 'sextant.db'));
+  try {
+    db.prepare(
+      'insert into notification_unsubscribes (token_hash, user_id, project_id, kind, created_at) values (?, ?, ?, ?, ?)',
+    ).run(
+      createHash('sha256').update(token).digest('hex'),
+      userId,
+      projectId,
+      kind,
+      new Date().toISOString(),
+    );
+  } finally {
+    db.close();
+  }
+  return `/unsubscribe/${token}`;
+}
+
 test('an admin adds a webhook, sees its signed deliveries in the log and sends one again; then subscribes to the weekly digest', async ({
   page,
   account,
   api,
+  server,
+  browser,
 }) => {
   test.setTimeout(120_000);
   const receiver = await startReceiver();
@@ -181,6 +213,25 @@ test('an admin adds a webhook, sees its signed deliveries in the log and sends o
       'Daily digest',
     );
     await expect(who).toContainText('Weekly digest');
+
+    // The weekly digest's one-click unsubscribe link, opened without an account.
+    const me = await api.call<{ user: { id: string } }>('GET', '/me');
+    const link = unsubscribeLink(server.dataDir, me.user.id, projectId, 'weekly');
+    const stranger = await browser.newPage();
+    await stranger.goto(`${server.url}${link}`);
+    await expect(
+      stranger.getByText(`Stop sending the weekly sponsor digest of ${projectName}`),
+    ).toBeVisible();
+    await expect(stranger.getByText(account.email)).toBeVisible();
+    await shoot(stranger, 'unsubscribe');
+    await stranger.getByRole('button', { name: 'Unsubscribe' }).click();
+    await expect(stranger.getByText('You are unsubscribed.')).toBeVisible();
+    await shoot(stranger, 'unsubscribed');
+    await stranger.close();
+    await page.goto('/account/notifications');
+    const after = page.getByRole('form', { name: `Notifications for ${projectName}` });
+    await expect(after.getByRole('checkbox', { name: /Weekly sponsor digest/ })).not.toBeChecked();
+    await expect(after.getByRole('radio', { name: 'Daily digest' })).toBeChecked();
 
     // An unknown unsubscribe link says so, and what to do.
     await page.goto('/unsubscribe/not-a-real-link-0000000000000');

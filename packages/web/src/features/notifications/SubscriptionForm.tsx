@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   NOTIFICATION_EVENT_TYPES,
-  SUBSCRIPTION_MODES,
   type NotificationEventType,
   type Subscription,
   type SubscriptionMode,
@@ -10,6 +9,9 @@ import { useSaveSubscription } from '../../api/notifications';
 import { Choice, FormActions, FormShell, Segment, useMutationFields } from '../../components/form';
 import { EventChoices } from './EventChoices';
 import { MODE_LABELS } from './event-text';
+
+/** Off first: the default, and the way out. */
+const MODES: readonly SubscriptionMode[] = ['off', 'instant', 'daily'];
 
 interface Values {
   mode: SubscriptionMode;
@@ -51,7 +53,7 @@ export function SubscriptionForm({ subscription }: { subscription: Subscription 
       <fieldset className="fieldset fieldset--compact">
         <legend className="field__label">Emails</legend>
         <div className="segmented">
-          {SUBSCRIPTION_MODES.map((value) => (
+          {MODES.map((value) => (
             <Segment
               key={value}
               label={MODE_LABELS[value].label}

@@ -40,15 +40,15 @@ export function UnsubscribePage() {
       ) : done ? (
         <Notice tone="success" title="You are unsubscribed.">
           <p>
-            {view.data.email} gets no more {what}. Sign in and open My notifications to subscribe
-            again.
+            {view.data.email} will no longer receive {what}. Sign in and open My notifications to
+            subscribe again.
           </p>
         </Notice>
       ) : (
         <div className="card">
           <div className="card__body unsubscribe__body">
             <p>
-              Stop {what} to <strong>{view.data.email}</strong>?
+              Stop sending {what} to <strong>{view.data.email}</strong>?
             </p>
             {unsubscribe.error ? <ErrorNotice error={unsubscribe.error} /> : null}
             <div>
