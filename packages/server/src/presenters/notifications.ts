@@ -13,17 +13,31 @@ import type {
   UnsubscribeRecord,
 } from '@sextant/db';
 
-/** An endpoint as its readers see it: never its secret. */
+/**
+ * Where an endpoint sends, as a reader who may not change it sees it: the scheme and host
+ * only, since a Slack or Teams incoming-webhook URL is itself a credential.
+ */
+export function maskedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}/…`;
+  } catch {
+    return '…';
+  }
+}
+
+/** An endpoint as its readers see it: never its secret; its full URL only for its admins. */
 export const presentEndpoint = (
   e: NotificationEndpointRecord,
   projectName: string | null = null,
+  fullUrl = true,
 ): Endpoint => ({
   id: e.id,
   projectId: e.projectId,
   projectName,
   kind: e.kind,
   name: e.name,
-  url: e.url,
+  url: fullUrl ? e.url : maskedUrl(e.url),
   events: e.events,
   enabled: e.disabledAt === null,
   disabledAt: e.disabledAt,

@@ -21,7 +21,7 @@ import {
   pageOf,
 } from '@sextant/core';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { access, requireUser, type AccessRule } from '../http/access.js';
+import { access, requireUser, type AccessContext, type AccessRule } from '../http/access.js';
 import type { EndpointScope } from '../services/notifications.service.js';
 import { SIGNED_IN, type App, type RouteDeps } from './types.js';
 
@@ -40,6 +40,8 @@ function endpointRoutes(
     write: AccessRule;
     who: string;
     scope: (params: { id?: string }) => EndpointScope;
+    /** Whether the caller sees endpoints' full URLs (those who may change them). */
+    fullUrl: (ctx: AccessContext) => boolean;
   },
 ): void {
   const one = `${where.base}/:endpointId`;
@@ -78,14 +80,18 @@ function endpointRoutes(
       config: { access: where.read },
       schema: {
         tags: TAGS,
-        summary: 'One endpoint (never its secret)',
+        summary: 'One endpoint (never its secret; its full URL for those who may change it)',
         security: SIGNED_IN,
         params,
         response: { 200: Endpoint },
       },
     },
     async (request) =>
-      n.get(where.scope(request.params as { id?: string }), request.params.endpointId),
+      n.get(
+        where.scope(request.params as { id?: string }),
+        request.params.endpointId,
+        where.fullUrl(request.ctx),
+      ),
   );
 
   app.patch(
@@ -231,13 +237,16 @@ export function notificationRoutes(app: App, deps: RouteDeps): void {
       config: { access: access.project('member') },
       schema: {
         tags: TAGS,
-        summary: "The project's webhook, Slack and Teams endpoints (never their secrets)",
+        summary:
+          "The project's webhook, Slack and Teams endpoints (never their secrets); members who are not admins see each URL's host only, since an incoming-webhook URL is a credential",
         security: SIGNED_IN,
         params: IdParam,
         response: { 200: z.object({ items: z.array(Endpoint) }) },
       },
     },
-    async (request) => ({ items: await n.listForProject(request.params.id) }),
+    async (request) => ({
+      items: await n.listForProject(request.params.id, request.ctx.role === 'admin'),
+    }),
   );
   endpointRoutes(app, deps, {
     base: '/projects/:id/endpoints',
@@ -245,6 +254,7 @@ export function notificationRoutes(app: App, deps: RouteDeps): void {
     write: access.project('admin'),
     who: "a project's",
     scope: (params) => ({ kind: 'project', projectId: params.id ?? '' }),
+    fullUrl: (ctx) => ctx.role === 'admin',
   });
 
   app.get(
@@ -268,6 +278,7 @@ export function notificationRoutes(app: App, deps: RouteDeps): void {
     write: access.workspaceAdmin,
     who: 'a workspace',
     scope: () => ({ kind: 'workspace' }),
+    fullUrl: () => true,
   });
 
   app.get(

@@ -70,10 +70,11 @@ export class NotificationService {
     };
   }
 
-  async listForProject(projectId: string): Promise<Endpoint[]> {
+  /** The project's endpoints; `fullUrl` for those who may change them (others see the host). */
+  async listForProject(projectId: string, fullUrl: boolean): Promise<Endpoint[]> {
     const project = await this.deps.store.repos.projects.findById(projectId);
     const endpoints = await this.deps.store.repos.notificationEndpoints.listForProject(projectId);
-    return endpoints.map((e) => presentEndpoint(e, project?.name ?? null));
+    return endpoints.map((e) => presentEndpoint(e, project?.name ?? null, fullUrl));
   }
 
   /** The workspace's own endpoints, or (`all`) those and every project's. */
@@ -118,9 +119,9 @@ export class NotificationService {
     return presentEndpointWithSecret(record, await this.projectName(record.projectId));
   }
 
-  async get(scope: EndpointScope, endpointId: string): Promise<Endpoint> {
+  async get(scope: EndpointScope, endpointId: string, fullUrl: boolean): Promise<Endpoint> {
     const endpoint = await this.find(this.deps.store.repos, scope, endpointId);
-    return presentEndpoint(endpoint, await this.projectName(endpoint.projectId));
+    return presentEndpoint(endpoint, await this.projectName(endpoint.projectId), fullUrl);
   }
 
   async update(

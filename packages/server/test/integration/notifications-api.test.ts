@@ -243,6 +243,12 @@ describeEachDatabase('notifications API', (env) => {
     const read = await member.client.get<{ items: Endpoint[] }>(base);
     expect(read.status).toBe(200);
     expect(read.body.items.map((e) => e.id)).toEqual([created.body.id]);
+    // An incoming-webhook URL is a credential: members who cannot change it see its host.
+    expect(read.body.items[0]?.url).toBe('http://127.0.0.1/…');
+    const one = await member.client.get<Endpoint>(`${base}/${created.body.id}`);
+    expect(one.body.url).toBe('http://127.0.0.1/…');
+    const own = await admin.client.get<Endpoint>(`${base}/${created.body.id}`);
+    expect(own.body.url).toBe('http://127.0.0.1/x');
     expect((await member.client.patch(`${base}/${created.body.id}`, { name: 'x' })).status).toBe(
       403,
     );
