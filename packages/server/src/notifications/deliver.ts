@@ -171,10 +171,9 @@ export async function deliver(deps: NotificationDeps, deliveryId: string): Promi
   const { store, clock, config } = deps;
   const delivery = await store.repos.notificationDeliveries.findById(deliveryId);
   if (!delivery || (delivery.status !== 'pending' && delivery.status !== 'retrying')) return;
-  // The unsubscribe link is stored before the mail goes out, so it works when it arrives.
-  const prepared = await store.transaction((repos) =>
-    prepare(deps, repos, delivery, iso(clock.now())),
-  );
+  // Reads on the store (not in a transaction: the digest's reads go through services). The
+  // unsubscribe link is stored before the mail goes out, so it works when it arrives.
+  const prepared = await prepare(deps, store.repos, delivery, iso(clock.now()));
   if (prepared.kind === 'skip') {
     await store.repos.notificationDeliveries.complete(
       [delivery.id],

@@ -1,4 +1,5 @@
 import { isoWeek, sponsorDigest, type SponsorDigestInput } from '@sextant/core';
+import { judgeAlerts } from '../services/alerts.service.js';
 import { GoalService } from '../services/goals.service.js';
 import { ReviewService } from '../services/review.service.js';
 import { absoluteUrl } from './config.js';
@@ -26,7 +27,7 @@ export interface WeeklyDigestContent {
 /**
  * The digest's figures, read through the services the sponsor view is made of (goals with
  * their measured progress, the sprint review with the metric, money and decision) and the
- * project's stored open alerts; null when the project is gone.
+ * project's open alerts as judged now; null when the project is gone.
  */
 export async function gatherSponsorDigest(
   deps: Pick<NotificationDeps, 'store' | 'clock' | 'config'>,
@@ -48,7 +49,8 @@ export async function gatherSponsorDigest(
     lastClosed && lastClosed.id !== latest?.id
       ? reviews.review(lastClosed.id)
       : Promise.resolve(null),
-    repos.deliveryWarnings.listOpen(projectId),
+    // Judged now, as the project's alerts page shows them (stored rows refreshed if stale).
+    judgeAlerts(store, projectId, now).then((judged) => judged.alerts),
   ]);
   const measured = await Promise.all(
     goals.map(async (goal) => ({
@@ -103,7 +105,7 @@ export async function gatherSponsorDigest(
         }
       : null,
     due,
-    alerts: alerts.map((a) => ({ message: a.message, since: a.firstSeenAt })),
+    alerts: alerts.map((a) => ({ message: a.message, since: a.since })),
   };
 }
 

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
-import { emitEvent, runQueuedJobs, startReceiver } from '../support/notify-jobs.js';
-import { notificationJobs, verifySignature } from '../../src/notifications/index.js';
+import type { SignedIn } from '../support/factory.js';
+import { drainJobs, emitEvent, runQueuedJobs, startReceiver } from '../support/notify-jobs.js';
+import type { ServerConfig } from '@sextant/server';
+import { eventually } from '../support/eventually.js';
+import {
+  notificationJobs,
+  queueWeeklyDigests,
+  resend,
+  verifySignature,
+} from '../../src/notifications/index.js';
 import { fanOut } from '../../src/notifications/fanout.js';
 import type { NotificationConfig } from '../../src/notifications/config.js';
 
@@ -23,17 +31,23 @@ const config = (allowPrivate: boolean): NotificationConfig => ({
 describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let projectId: string;
+  let admin: SignedIn;
   const jobs = () =>
     notificationJobs({ store: env().store, clock: env().clock, config: config(true), mailer: null })
       .handlers;
 
-  const addEndpoint = (path: string, name: string) =>
+  const addEndpoint = (
+    path: string,
+    name: string,
+    kind: 'webhook' | 'slack' | 'teams' = 'webhook',
+    events: string[] = [],
+  ) =>
     env().store.repos.notificationEndpoints.insert({
       projectId,
-      kind: 'webhook',
+      kind,
       name,
       url: receiver.url(path),
-      events: [],
+      events,
       secret: SECRET,
       createdBy: null,
       now: env().clock.now().toISOString(),
@@ -44,8 +58,13 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
       '/flaky': [500, 500, 200],
       '/down': [500],
       '/refused': [200],
+      '/slack': [200],
+      '/teams': [200],
+      '/again': [503, 200],
     });
-    projectId = (await env().factory.workspace()).project.id;
+    const world = await env().factory.workspace();
+    projectId = world.project.id;
+    admin = world.admin;
   });
   afterAll(() => receiver.close());
 
@@ -157,6 +176,11 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
     );
     expect(told).toMatchObject({ data: { endpointId: endpoint.id } });
     expect(told!.path).toBe(`/projects/${projectId}/notifications`);
+    // The project's admin is mailed at once (skipped here: this suite has no SMTP server).
+    const notice = await deliveries.listForEvent(told!.id);
+    expect(notice).toContainEqual(
+      expect.objectContaining({ channel: 'email', userId: admin.user.id }),
+    );
 
     // A disabled endpoint receives nothing more.
     const calls = receiver.received.filter((r) => r.path === '/down').length;
@@ -186,4 +210,132 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
     expect(receiver.received.filter((r) => r.path === '/refused')).toHaveLength(0);
     await env().store.repos.notificationEndpoints.delete(endpoint.id);
   });
+
+  it('renders the event for Slack and Teams, and sends Slack the weekly digest it asked for', async () => {
+    const slack = await addEndpoint('/slack', 'Team channel', 'slack', [
+      'alert.opened',
+      'digest.weekly',
+    ]);
+    const teams = await addEndpoint('/teams', 'Teams channel', 'teams', ['alert.opened']);
+    await emitEvent(env(), { projectId, summary: 'Fell to 0.71 <below> & under.' });
+    await drainJobs(env(), jobs());
+    const [slackBody] = receiver.received.filter((r) => r.path === '/slack');
+    const slackMessage = JSON.parse(slackBody!.body) as {
+      text: string;
+      blocks: { type: string }[];
+    };
+    expect(slackMessage.text).toContain('Alert opened on Churn');
+    expect(slackMessage.blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'section',
+      'actions',
+      'context',
+    ]);
+    expect(slackBody!.body).toContain('Fell to 0.71 &lt;below&gt; &amp; under.');
+    expect(slackBody!.body).toContain(`https://sextant.example.test/projects/${projectId}/alerts`);
+    expect(slackBody!.headers['sextant-signature']).toBeUndefined();
+
+    const [teamsBody] = receiver.received.filter((r) => r.path === '/teams');
+    const card = JSON.parse(teamsBody!.body) as {
+      type: string;
+      attachments: { contentType: string; content: { actions: { type: string; url: string }[] } }[];
+    };
+    expect(card.type).toBe('message');
+    expect(card.attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.attachments[0]!.content.actions[0]).toEqual({
+      type: 'Action.OpenUrl',
+      title: 'Open in Sextant',
+      url: `https://sextant.example.test/projects/${projectId}/alerts`,
+    });
+
+    const pipeline = { store: env().store, clock: env().clock, config: config(true), mailer: null };
+    expect(await queueWeeklyDigests(pipeline, env().clock.now())).toHaveLength(1);
+    expect(await queueWeeklyDigests(pipeline, env().clock.now())).toEqual([]);
+    await drainJobs(env(), jobs());
+    const digests = receiver.received.filter((r) => r.path === '/slack').slice(1);
+    expect(digests).toHaveLength(1);
+    const digest = JSON.parse(digests[0]!.body) as { text: string; blocks: unknown[] };
+    expect(digest.text).toMatch(/weekly sponsor digest \(\d{4}-W\d{2}\)/);
+    expect(JSON.stringify(digest.blocks)).toContain('Business goal');
+    // The Teams endpoint did not ask for the digest.
+    expect(receiver.received.filter((r) => r.path === '/teams')).toHaveLength(1);
+    await env().store.repos.notificationEndpoints.delete(slack.id);
+    await env().store.repos.notificationEndpoints.delete(teams.id);
+  });
+
+  it('sends a failed delivery again on request, keeping its attempts', async () => {
+    await drainJobs(env(), jobs());
+    const endpoint = await addEndpoint('/again', 'Comes back');
+    const strict = notificationJobs({
+      store: env().store,
+      clock: env().clock,
+      config: config(false),
+      mailer: null,
+    }).handlers;
+    const eventId = await emitEvent(env(), { projectId });
+    await runQueuedJobs(env(), strict);
+    await runQueuedJobs(env(), strict); // refused: failed after one attempt
+    const [delivery] = await env().store.repos.notificationDeliveries.listForEndpoint(endpoint.id);
+    expect(delivery!.eventId).toBe(eventId);
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1 });
+
+    expect(await resend(env(), delivery!.id)).toBe(true);
+    expect(await resend(env(), 'no-such-delivery')).toBe(false);
+    expect(await env().store.repos.notificationDeliveries.findById(delivery!.id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    });
+    await runQueuedJobs(env(), jobs()); // 503: retrying
+    env().clock.advance(HOUR_MS);
+    await runQueuedJobs(env(), jobs()); // 200
+    expect(await env().store.repos.notificationDeliveries.findById(delivery!.id)).toMatchObject({
+      status: 'succeeded',
+      attempts: 3,
+      lastStatusCode: 200,
+    });
+    expect(receiver.received.filter((r) => r.path === '/again')).toHaveLength(2);
+    await env().store.repos.notificationEndpoints.delete(endpoint.id);
+  });
 });
+
+describeEachDatabase(
+  'webhook deliveries through the job runner',
+  (env: () => TestEnv) => {
+    it('retries a flaky receiver until it answers 200, each attempt signed for the same event', async () => {
+      const receiver = await startReceiver({ '/hook': [500, 500, 200] });
+      try {
+        const { project } = await env().factory.workspace();
+        const endpoint = await env().store.repos.notificationEndpoints.insert({
+          projectId: project.id,
+          kind: 'webhook',
+          name: 'Flaky',
+          url: receiver.url('/hook'),
+          events: ['alert.opened'],
+          secret: SECRET,
+          createdBy: null,
+          now: env().clock.now().toISOString(),
+        });
+        const eventId = await emitEvent(env(), { projectId: project.id });
+        await eventually('the third attempt succeeds', async () => {
+          // SQLite's runner waits on the test clock: move it past each retry's delay.
+          env().clock.advance(1000);
+          const [row] = await env().store.repos.notificationDeliveries.listForEndpoint(endpoint.id);
+          return row?.status === 'succeeded';
+        });
+        const [row] = await env().store.repos.notificationDeliveries.listForEndpoint(endpoint.id);
+        expect(row).toMatchObject({ attempts: 3, lastStatusCode: 200, eventId });
+        expect(receiver.received).toHaveLength(3);
+        for (const call of receiver.received) {
+          expect(call.headers['sextant-event-id']).toBe(eventId);
+          const header = call.headers['sextant-signature'] as string;
+          expect(verifySignature({ secret: SECRET, header, body: call.body }).ok).toBe(true);
+        }
+      } finally {
+        await receiver.close();
+      }
+    });
+  },
+  // The receiver is on 127.0.0.1: allowed here as SEXTANT_ALLOW_PRIVATE_WEBHOOKS=1 would.
+  { withJobs: { config: { allowPrivateWebhooks: true } as Partial<ServerConfig> } },
+);
