@@ -172,10 +172,16 @@ const RULE_LABELS: Record<Alert['rule'], string> = {
 
 const SEVERITY_LABEL: Record<AlertSeverity, string> = { red: 'Red', amber: 'Amber' };
 
+/** `maxDays` → `Max days`: a detail's key as a fact's label. */
+const labelOf = (key: string) => {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 /** An alert's figures as facts: each number of its details, formatted. */
 function detailFacts(details: Record<string, unknown>): { label: string; value: string }[] {
   return Object.entries(details).flatMap(([key, value]) =>
-    typeof value === 'number' ? [{ label: key, value: formatMetricText(value) }] : [],
+    typeof value === 'number' ? [{ label: labelOf(key), value: formatMetricText(value) }] : [],
   );
 }
 

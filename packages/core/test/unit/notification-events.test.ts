@@ -18,7 +18,7 @@ const project = { id: 'p1', name: 'Churn model' };
 const run = { id: 'r2', commit: 'a1b2c3d4e5f6a7b8c9', branch: 'main' };
 
 /** Every builder's data passes its type's schema. */
-function valid(event: NewNotificationEvent<object>) {
+function valid<E extends NewNotificationEvent<object>>(event: E): E {
   const schema = NOTIFICATION_EVENT_DATA[event.type as keyof typeof NOTIFICATION_EVENT_DATA];
   expect(schema.safeParse(event.data).success).toBe(true);
   return event;
@@ -79,7 +79,7 @@ describe('notification event builders', () => {
       rule: 'roi_no_break_even' as const,
       severity: 'red' as const,
       message: 'The ROI does not break even within 24 months of production.',
-      details: { months: 24, entries: 1200.5, deadline: '2027-01-01' },
+      details: { months: 24, ledgerEntries: 1200.5, deadline: '2027-01-01' },
       since: '2026-11-18T10:00:00.000Z',
       path: '/projects/p1/roi',
     };
@@ -90,7 +90,7 @@ describe('notification event builders', () => {
       path: '/projects/p1/roi',
       data: { alertId: 'a1', severity: 'red', clearedAt: null },
     });
-    expect(opened.facts).toContainEqual({ label: 'entries', value: '1,201' });
+    expect(opened.facts).toContainEqual({ label: 'Ledger entries', value: '1,201' });
     const cleared = valid(alertClearedEvent(project, alert, '2026-11-20T10:00:00.000Z'));
     expect(cleared.summary).toMatch(/^No longer holds \(open since 18 Nov 2026\)/);
     expect(cleared.data.clearedAt).toBe('2026-11-20T10:00:00.000Z');

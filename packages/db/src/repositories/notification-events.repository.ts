@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from 'kysely';
 import type { NewNotificationEvent } from '@sextant/core';
 import type { Executor } from './executor.js';
 import { newId } from '../ids.js';
@@ -5,6 +6,9 @@ import { JobRepository } from './jobs.repository.js';
 
 /** The job that turns one event into its deliveries. */
 export const FANOUT_TASK = 'notify.fanout';
+
+/** Rows per multi-row insert: 6 parameters each, well under either database's limit. */
+const EMIT_CHUNK = 500;
 
 export interface NotificationEventRecord {
   id: string;
@@ -58,6 +62,54 @@ export class NotificationEventRepository {
       .execute();
     await new JobRepository(this.db).enqueue(FANOUT_TASK, { eventId: id }, { now });
     return id;
+  }
+
+  /**
+   * Many events in few statements (a batch of runs records one per run concerned): the rows
+   * in multi-row inserts and, on PostgreSQL, their fan-out jobs in one statement, where one
+   * `emit` each costs two round trips. Same transaction, same meaning as `emit` per event.
+   */
+  async emitMany(
+    items: readonly { event: NewNotificationEvent; now: string }[],
+    version: number,
+  ): Promise<string[]> {
+    const rows = items.map(({ event, now }) => ({
+      id: newId(),
+      type: event.type,
+      version,
+      project_id: event.projectId,
+      payload: JSON.stringify({
+        title: event.title,
+        summary: event.summary,
+        facts: event.facts,
+        path: event.path,
+        data: event.data as Record<string, unknown>,
+      } satisfies StoredPayload),
+      created_at: now,
+    }));
+    for (let i = 0; i < rows.length; i += EMIT_CHUNK) {
+      await this.db
+        .insertInto('notification_events')
+        .values(rows.slice(i, i + EMIT_CHUNK))
+        .execute();
+    }
+    if (this.db.getExecutor().adapter instanceof PostgresAdapter) {
+      if (rows.length > 0) {
+        // graphile-worker's bulk add_jobs: one call for the batch, where add_job per event
+        // took about 0.3 ms each.
+        await sql`select count(*) from graphile_worker.add_jobs(array(
+            select row(${FANOUT_TASK}, json_build_object('eventId', id),
+              null, null, null, null, null, null)::graphile_worker.job_spec
+            from unnest(${rows.map((r) => r.id)}::text[]) as id))`.execute(this.db);
+      }
+    } else {
+      // SQLite's driver is synchronous and in-process: a statement per job costs microseconds.
+      const jobs = new JobRepository(this.db);
+      for (const row of rows) {
+        await jobs.enqueue(FANOUT_TASK, { eventId: row.id }, { now: row.created_at });
+      }
+    }
+    return rows.map((r) => r.id);
   }
 
   async find(id: string): Promise<NotificationEventRecord | null> {

@@ -10,6 +10,7 @@ import {
   runNotComparableEvent,
   NOTIFICATION_EVENT_VERSION,
   type CreateRunBody,
+  type NewNotificationEvent,
   type Run,
   type RunComparison,
   type RunListQuery,
@@ -268,8 +269,9 @@ async function emitRunVerdicts(
   const baseline = await repos.baselines.current(context.project.id);
   if (!baseline || baseline.metricName !== metric.name) return;
   let baselineStrategy: string | null | undefined;
+  const events: { event: NewNotificationEvent; now: string }[] = [];
   for (const { post, runs } of posted) {
-    const at = iso(post.now);
+    const now = iso(post.now);
     for (const run of runs) {
       const value = run.metrics[metric.name];
       if (run.provenance !== 'ci' || value === undefined || run.id === baseline.runId) continue;
@@ -278,34 +280,31 @@ async function emitRunVerdicts(
           baselineStrategy =
             (await repos.runs.findById(baseline.runId))?.evaluationStrategy ?? null;
         }
-        await repos.notificationEvents.emit(
-          runNotComparableEvent(context.project, run, {
-            metricName: metric.name,
-            value,
-            baselineRunId: baseline.runId,
-            runFingerprint: run.evaluationFingerprint,
-            baselineFingerprint: baseline.evaluationFingerprint,
-            runStrategy: run.evaluationStrategy,
-            baselineStrategy,
-          }),
-          NOTIFICATION_EVENT_VERSION,
-          at,
-        );
+        const event = runNotComparableEvent(context.project, run, {
+          metricName: metric.name,
+          value,
+          baselineRunId: baseline.runId,
+          runFingerprint: run.evaluationFingerprint,
+          baselineFingerprint: baseline.evaluationFingerprint,
+          runStrategy: run.evaluationStrategy,
+          baselineStrategy,
+        });
+        events.push({ event, now });
       } else if (!beats(metric.direction, value, baseline.value)) {
-        await repos.notificationEvents.emit(
-          runBelowBaselineEvent(context.project, run, {
-            metricName: metric.name,
-            value,
-            baselineValue: baseline.value,
-            baselineRunId: baseline.runId,
-            direction: metric.direction,
-          }),
-          NOTIFICATION_EVENT_VERSION,
-          at,
-        );
+        const event = runBelowBaselineEvent(context.project, run, {
+          metricName: metric.name,
+          value,
+          baselineValue: baseline.value,
+          baselineRunId: baseline.runId,
+          direction: metric.direction,
+        });
+        events.push({ event, now });
       }
     }
   }
+  // One statement or two for the whole batch, not two per run.
+  if (events.length > 0)
+    await repos.notificationEvents.emitMany(events, NOTIFICATION_EVENT_VERSION);
 }
 
 export class RunService {

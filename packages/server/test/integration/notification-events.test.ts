@@ -7,6 +7,7 @@ import { HIT_RATE_CRITERION, quantifiableGoal, type SignedIn } from '../support/
 import type { TestClient } from '../support/client.js';
 import { addStory, closeSprint, createSprint, startSprint } from '../support/sprints.js';
 import { testDay } from '../support/test-now.js';
+import { productionFixture } from '../support/production-fixture.js';
 
 const CI = { provider: 'github-actions', jobId: '4242', jobUrl: 'https://ci.example.test/4242' };
 const METRIC = 'hit_rate_at_10';
@@ -141,6 +142,46 @@ describeEachDatabase('notification events recorded by the writes', (env) => {
     expect(overdue.map((e) => e.type)).toEqual(['alert.opened']);
     expect(overdue[0]?.path).toBe(`/projects/${project.id}/sprints`);
     await expectFannedOut(env(), overdue);
+  });
+
+  it('operator disagreement rising: its own event beside alert.opened, with the rates', async () => {
+    const { admin, project } = await env().factory.workspace();
+    const { criterion, prediction } = productionFixture('2026-11-02', '2026-11-03', '2026-11-04');
+    await admin.client.put(`/projects/${project.id}/success-criterion`, criterion);
+    const days = ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13'];
+    // Top 2 is A, B every day; the operators act on A B (0/2), A B C (1/3), A (1/2), A C (2/3).
+    const acted = [['A', 'B'], ['A', 'B', 'C'], ['A'], ['A', 'C']];
+    for (const [i, day] of days.entries()) {
+      const feedback = `/projects/${project.id}/feedback`;
+      await admin.client.post(`${feedback}/predictions`, {
+        items: ['A', 'B', 'C', 'D'].map((e, rank) => prediction(day, e, 1 - rank / 10)),
+      });
+      await admin.client.post(`${feedback}/decisions`, {
+        items: (acted[i] ?? []).map((entity) => ({ entity, period: day, acted: true })),
+      });
+      await admin.client.get(`/projects/${project.id}/kpis`);
+    }
+    await admin.client.get(`/projects/${project.id}/kpis`);
+    const events = await eventsOf(env(), project.id);
+    const rising = ofType(events, 'operator.disagreement_rising');
+    expect(rising).toHaveLength(1);
+    expect(rising[0]).toMatchObject({
+      title: `${project.name}: operators disagree more and more with the model`,
+      path: `/projects/${project.id}/production`,
+      facts: [
+        { label: 'Disagreement', value: '0% → 33% → 50% → 67%' },
+        { label: 'Latest', value: '67%' },
+      ],
+    });
+    const opened = ofType(events, 'alert.opened').filter(
+      (e) => e.data.rule === 'operator_disagreement_rising',
+    );
+    expect(opened).toHaveLength(1);
+    expect(rising[0]?.data.alertId).toBe(opened[0]?.data.alertId);
+    expect((rising[0]?.data.rates as number[]).map((r) => Math.round(r * 100))).toEqual([
+      0, 33, 50, 67,
+    ]);
+    await expectFannedOut(env(), [...rising, ...opened]);
   });
 
   it('CI runs: below the baseline and not comparable, per run, in batches too, once per key', async () => {
