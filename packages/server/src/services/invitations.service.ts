@@ -117,18 +117,22 @@ export class InvitationService {
         NOTIFICATION_EVENT_VERSION,
         iso(now),
       );
+      // In the transaction: a queued mailer enqueues its job here (mail exactly when invited).
+      await this.mailer.send(
+        {
+          invitationId: record.id,
+          email: record.email,
+          teamName: record.teamName,
+          role: record.role,
+          invitedByName: record.invitedBy?.name ?? null,
+          path: presentCreatedInvitation(record, token).path,
+          expiresAt: record.expiresAt,
+        },
+        repos,
+      );
       return record;
     });
-    const created = presentCreatedInvitation(record, token);
-    await this.mailer.send({
-      email: record.email,
-      teamName: record.teamName,
-      role: record.role,
-      invitedByName: record.invitedBy?.name ?? null,
-      path: created.path,
-      expiresAt: record.expiresAt,
-    });
-    return created;
+    return presentCreatedInvitation(record, token);
   }
 
   /** The team's pending invitations: not accepted, not revoked, not expired. */

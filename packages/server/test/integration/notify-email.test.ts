@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { isoWeek, nextWeekly, type Goal } from '@sextant/core';
 import { testDay } from '../support/test-now.js';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
 import { HIT_RATE_CRITERION, quantifiableGoal, type SignedIn } from '../support/factory.js';
 import { closeSprint, createSprint, startSprint } from '../support/sprints.js';
-import { emitEvent, runQueuedJobs } from '../support/notify-jobs.js';
+import { drainJobs, emitEvent, runQueuedJobs } from '../support/notify-jobs.js';
 import { recipient, startSmtpReceiver, unsubscribeToken } from '../support/smtp-receiver.js';
 import { eventually } from '../support/eventually.js';
 import {
@@ -17,6 +17,8 @@ import {
   type NotificationConfig,
 } from '../../src/notifications/index.js';
 import { queuedInvitationMail } from '../../src/services/invitation-mail.js';
+import { InvitationService } from '../../src/services/invitations.service.js';
+import { AuthService } from '../../src/services/auth.service.js';
 
 const PUBLIC_URL = 'https://sextant.example.test';
 const smtp = await startSmtpReceiver();
@@ -52,12 +54,14 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     teamId = world.team.id;
   });
   afterAll(() => mailer.close());
+  // What the setup's own writes recorded (alerts of a new project) is fanned out first.
+  beforeEach(() => drainJobs(env(), jobs()));
 
   const subscribe = (userId: string, mode: 'instant' | 'daily' | 'off', weeklyDigest = false) =>
     env().store.repos.notificationSubscriptions.upsert({
       userId,
       projectId,
-      events: [],
+      events: ['deployment.failed'],
       mode,
       weeklyDigest,
       now: env().clock.now().toISOString(),
@@ -67,7 +71,7 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     await subscribe(admin.user.id, 'instant');
     const eventId = await emitEvent(env(), {
       projectId,
-      summary: 'The success metric fell to 0.71 <below> the threshold of 0.80.',
+      summary: 'The health check answered 0.71 <below> the bar of 0.80.',
     });
     await run(); // fan-out
     await run(); // deliver
@@ -76,13 +80,15 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
 
     const [mail] = mailsTo(admin.user.email);
     expect(mail).toBeDefined();
-    expect(mail!.subject).toMatch(/^\[Sextant\] .+: Alert opened on Churn/);
+    expect(mail!.subject).toMatch(/^\[Sextant\] .+: Deployment failed on Churn/);
     expect(mail!.from?.text).toContain('sextant@example.test');
-    expect(mail!.text).toContain('The success metric fell to 0.71 <below> the threshold of 0.80.');
-    expect(mail!.text).toContain(`Open in Sextant: ${PUBLIC_URL}/projects/${projectId}/alerts`);
+    expect(mail!.text).toContain('The health check answered 0.71 <below> the bar of 0.80.');
+    expect(mail!.text).toContain(
+      `Open in Sextant: ${PUBLIC_URL}/projects/${projectId}/deployments`,
+    );
     const html = String(mail!.html);
     expect(html).toContain('&lt;below&gt;');
-    expect(html).toContain(`href="${PUBLIC_URL}/projects/${projectId}/alerts"`);
+    expect(html).toContain(`href="${PUBLIC_URL}/projects/${projectId}/deployments"`);
     expect(html).toMatch(new RegExp(`href="${PUBLIC_URL}/unsubscribe/[A-Za-z0-9_-]{43}"`));
     // RFC 8058: List-Unsubscribe with the same link, and List-Unsubscribe-Post (one click).
     expect(mail!.headers.get('list')).toEqual({
@@ -149,7 +155,7 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     expect(mail!.subject).toBe('[Sextant] 2 notifications today');
     expect(mail!.text).toContain('First thing happened');
     expect(mail!.text).toContain('Second thing happened');
-    expect(mail!.text).toContain(`${PUBLIC_URL}/projects/${projectId}/alerts`);
+    expect(mail!.text).toContain(`${PUBLIC_URL}/projects/${projectId}/deployments`);
     const rows = await env().store.repos.notificationDeliveries.listForUser(member.user.id);
     expect(rows.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
     await subscribe(member.user.id, 'off');
@@ -216,33 +222,43 @@ describeEachDatabase('email notifications', (env: () => TestEnv) => {
     expect(await queueWeeklyDigests(deps(), env().clock.now())).toEqual([]);
   });
 
-  it('mails an invitation from its job, with the absolute link', async () => {
+  it('mails an invitation from the job its transaction enqueued, with the absolute link', async () => {
     const email = `invitee-${Date.now()}@example.test`;
-    const created = await env().services.invitations.create(teamId, { email, role: 'viewer' }, {
+    const serviceDeps = { store: env().store, clock: env().clock };
+    const invitations = new InvitationService(
+      serviceDeps,
+      new AuthService(serviceDeps),
+      queuedInvitationMail(() => env().clock.now()),
+    );
+    const created = await invitations.create(teamId, { email, role: 'viewer' }, {
       userId: admin.user.id,
     } as never);
-    const record = (
-      await env().store.repos.invitations.listPending(teamId, env().clock.now().toISOString())
-    ).find((i) => i.email === email)!;
-    await env().store.transaction((repos) =>
-      queuedInvitationMail(() => env().clock.now()).send(
-        {
-          invitationId: record.id,
-          email,
-          teamName: record.teamName,
-          role: record.role,
-          invitedByName: admin.user.name,
-          path: created.path,
-          expiresAt: record.expiresAt,
-        },
-        repos,
-      ),
-    );
+    expect(mailsTo(email)).toHaveLength(0);
     expect(await run()).toContain('notify.invitation-mail');
     const [mail] = mailsTo(email);
-    expect(mail!.subject).toContain('invited you to');
+    expect(mail!.subject).toMatch(
+      new RegExp(`^\\[Sextant\\] ${admin.user.name} invited you to Team `),
+    );
     expect(mail!.text).toContain(`Accept the invitation: ${PUBLIC_URL}${created.path}`);
     expect(String(mail!.html)).toContain(`href="${PUBLIC_URL}${created.path}"`);
+    // The job, the only other copy of the link, is gone once it ran.
+    expect(await run()).not.toContain('notify.invitation-mail');
+  });
+
+  it('does not mail an invitation revoked before its job ran', async () => {
+    const email = `revoked-${Date.now()}@example.test`;
+    const serviceDeps = { store: env().store, clock: env().clock };
+    const invitations = new InvitationService(
+      serviceDeps,
+      new AuthService(serviceDeps),
+      queuedInvitationMail(() => env().clock.now()),
+    );
+    const created = await invitations.create(teamId, { email, role: 'viewer' }, {
+      userId: admin.user.id,
+    } as never);
+    await env().store.repos.invitations.revoke(created.id, env().clock.now().toISOString());
+    await run();
+    expect(mailsTo(email)).toHaveLength(0);
   });
 });
 
@@ -254,7 +270,7 @@ describeEachDatabase(
       await env().store.repos.notificationSubscriptions.upsert({
         userId: admin.user.id,
         projectId: project.id,
-        events: ['alert.opened'],
+        events: ['deployment.failed'],
         mode: 'instant',
         weeklyDigest: false,
         now: env().clock.now().toISOString(),
@@ -268,7 +284,7 @@ describeEachDatabase(
       );
       expect(mailsTo(admin.user.email)).toHaveLength(1);
       expect(mailsTo(admin.user.email)[0]!.text).toContain(
-        `http://sextant.test/projects/${project.id}/alerts`,
+        `http://sextant.test/projects/${project.id}/deployments`,
       );
     });
 

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, type TestEnv } from '../support/harness.js';
 import type { SignedIn } from '../support/factory.js';
 import { drainJobs, emitEvent, runQueuedJobs, startReceiver } from '../support/notify-jobs.js';
-import type { ServerConfig } from '@sextant/server';
 import { eventually } from '../support/eventually.js';
 import {
   notificationJobs,
@@ -40,7 +39,7 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
     path: string,
     name: string,
     kind: 'webhook' | 'slack' | 'teams' = 'webhook',
-    events: string[] = [],
+    events: string[] = ['deployment.failed'],
   ) =>
     env().store.repos.notificationEndpoints.insert({
       projectId,
@@ -67,6 +66,8 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
     admin = world.admin;
   });
   afterAll(() => receiver.close());
+  // What the setup's own writes recorded (alerts of a new project) is fanned out first.
+  beforeEach(() => drainJobs(env(), jobs()));
 
   it('retries a failing receiver with growing gaps, signing every attempt, until it answers 200', async () => {
     const endpoint = await addEndpoint('/flaky', 'Flaky receiver');
@@ -106,7 +107,7 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
     expect(calls).toHaveLength(3);
     for (const call of calls) {
       expect(call.headers['sextant-event-id']).toBe(eventId);
-      expect(call.headers['sextant-event']).toBe('alert.opened');
+      expect(call.headers['sextant-event']).toBe('deployment.failed');
       expect(call.headers['sextant-delivery']).toBe(delivery!.id);
       expect(call.headers['content-type']).toBe('application/json');
       expect(call.headers['user-agent']).toMatch(/^Sextant\//);
@@ -120,9 +121,9 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
     const envelope = receiver.envelopes('/flaky')[0]!;
     expect(envelope).toMatchObject({
       id: eventId,
-      type: 'alert.opened',
+      type: 'deployment.failed',
       version: 1,
-      url: `https://sextant.example.test/projects/${projectId}/alerts`,
+      url: `https://sextant.example.test/projects/${projectId}/deployments`,
       project: { id: projectId },
     });
 
@@ -213,10 +214,10 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
 
   it('renders the event for Slack and Teams, and sends Slack the weekly digest it asked for', async () => {
     const slack = await addEndpoint('/slack', 'Team channel', 'slack', [
-      'alert.opened',
+      'deployment.failed',
       'digest.weekly',
     ]);
-    const teams = await addEndpoint('/teams', 'Teams channel', 'teams', ['alert.opened']);
+    const teams = await addEndpoint('/teams', 'Teams channel', 'teams', ['deployment.failed']);
     await emitEvent(env(), { projectId, summary: 'Fell to 0.71 <below> & under.' });
     await drainJobs(env(), jobs());
     const [slackBody] = receiver.received.filter((r) => r.path === '/slack');
@@ -224,7 +225,7 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
       text: string;
       blocks: { type: string }[];
     };
-    expect(slackMessage.text).toContain('Alert opened on Churn');
+    expect(slackMessage.text).toContain('Deployment failed on Churn');
     expect(slackMessage.blocks.map((b) => b.type)).toEqual([
       'header',
       'section',
@@ -233,7 +234,9 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
       'context',
     ]);
     expect(slackBody!.body).toContain('Fell to 0.71 &lt;below&gt; &amp; under.');
-    expect(slackBody!.body).toContain(`https://sextant.example.test/projects/${projectId}/alerts`);
+    expect(slackBody!.body).toContain(
+      `https://sextant.example.test/projects/${projectId}/deployments`,
+    );
     expect(slackBody!.headers['sextant-signature']).toBeUndefined();
 
     const [teamsBody] = receiver.received.filter((r) => r.path === '/teams');
@@ -246,7 +249,7 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
     expect(card.attachments[0]!.content.actions[0]).toEqual({
       type: 'Action.OpenUrl',
       title: 'Open in Sextant',
-      url: `https://sextant.example.test/projects/${projectId}/alerts`,
+      url: `https://sextant.example.test/projects/${projectId}/deployments`,
     });
 
     const pipeline = { store: env().store, clock: env().clock, config: config(true), mailer: null };
@@ -265,7 +268,6 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
   });
 
   it('sends a failed delivery again on request, keeping its attempts', async () => {
-    await drainJobs(env(), jobs());
     const endpoint = await addEndpoint('/again', 'Comes back');
     const strict = notificationJobs({
       store: env().store,
@@ -311,7 +313,7 @@ describeEachDatabase(
           kind: 'webhook',
           name: 'Flaky',
           url: receiver.url('/hook'),
-          events: ['alert.opened'],
+          events: ['deployment.failed'],
           secret: SECRET,
           createdBy: null,
           now: env().clock.now().toISOString(),
@@ -336,6 +338,6 @@ describeEachDatabase(
       }
     });
   },
-  // The receiver is on 127.0.0.1: allowed here as SEXTANT_ALLOW_PRIVATE_WEBHOOKS=1 would.
-  { withJobs: { config: { allowPrivateWebhooks: true } as Partial<ServerConfig> } },
+  // The harness's jobs allow receivers on 127.0.0.1 (as SEXTANT_ALLOW_PRIVATE_WEBHOOKS=1).
+  { withJobs: true },
 );

@@ -85,15 +85,16 @@ export function emitEvent(
   return env.store.transaction((repos) =>
     repos.notificationEvents.emit(
       {
-        type: 'alert.opened',
-        title: 'Alert opened on Churn: success metric below its threshold',
-        summary: 'The success metric fell to 0.71 against a threshold of 0.80.',
+        // A type no write of these suites records by itself, so what a test counts is its own.
+        type: 'deployment.failed',
+        title: 'Deployment failed on Churn: the model did not start',
+        summary: 'The deployment of version 7 to production failed its health check.',
         facts: [
-          { label: 'Success metric', value: '0.71 (threshold 0.80)' },
-          { label: 'Rule', value: 'metric < threshold' },
+          { label: 'Version', value: '7' },
+          { label: 'Environment', value: 'production' },
         ],
-        path: `/projects/${event.projectId}/alerts`,
-        data: { rule: 'metric_below_threshold' },
+        path: `/projects/${event.projectId}/deployments`,
+        data: { version: '7' },
         ...event,
       },
       NOTIFICATION_EVENT_VERSION,
