@@ -78,8 +78,9 @@ for (const kind of DATABASE_KINDS as DatabaseKind[]) {
           // nothing is sent before the kill.
           const first = await start({ SEXTANT_WORKER: '0' });
           const api = apiClient(first.url, token);
+          // A workspace webhook, there before the project and its first events.
+          await addWebhook(connection, null, receiver.url);
           const projectId = await createProject(api, 'Killed before sending');
-          await addWebhook(connection, projectId, receiver.url);
           await inParallel(EVENTS, 4, (i) => failDeployment(api, projectId, i));
           const committed = await eventIds(connection);
           expect(committed.length).toBeGreaterThanOrEqual(EVENTS);
@@ -114,11 +115,12 @@ for (const kind of DATABASE_KINDS as DatabaseKind[]) {
         await probe.stop();
         await sql`delete from notification_deliveries`.execute(connection.db);
         await sql`delete from notification_events`.execute(connection.db);
+        await sql`delete from notification_endpoints`.execute(connection.db);
 
         const first = await start({ SEXTANT_WEBHOOK_RETRY_BASE_MS: '5000' });
         const api = apiClient(first.url, token);
+        await addWebhook(connection, null, url);
         const projectId = await createProject(api, 'Killed while retrying');
-        await addWebhook(connection, projectId, url);
         await inParallel(EVENTS, 4, (i) => failDeployment(api, projectId, i));
         const committed = await eventIds(connection);
         // Every delivery tried once, refused, and waiting for its retry.

@@ -38,18 +38,22 @@ export async function createProject(api: ApiCall, name: string): Promise<string>
   return project.body.id;
 }
 
-/** A webhook endpoint for every event of the project (as the endpoints API stores one). */
+/**
+ * An endpoint of the project, or of the workspace for null (as the endpoints API stores one):
+ * by default a webhook for every event.
+ */
 export async function addWebhook(
   connection: Connection,
-  projectId: string,
+  projectId: string | null,
   url: string,
+  options: { kind?: 'webhook' | 'slack'; events?: string[] } = {},
 ): Promise<string> {
   const endpoint = await bindRepositories(connection.db).notificationEndpoints.insert({
     projectId,
-    kind: 'webhook',
-    name: 'Test receiver',
+    kind: options.kind ?? 'webhook',
+    name: options.kind === 'slack' ? 'Test Slack' : 'Test receiver',
     url,
-    events: [],
+    events: options.events ?? [],
     secret: 'whsec_test-receiver-secret',
     createdBy: null,
     now: TEST_NOW.toISOString(),

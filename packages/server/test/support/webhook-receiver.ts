@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedWebhook {
+  /** The request's path (a test can point several endpoints at one receiver). */
+  path: string;
   eventId: string;
   deliveryId: string;
   type: string;
@@ -27,7 +29,11 @@ export class WebhookReceiver {
   constructor(private port = 0) {}
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}/hook`;
+    return this.urlOf('/hook');
+  }
+
+  urlOf(path: string): string {
+    return `http://127.0.0.1:${this.port}${path}`;
   }
 
   async start(): Promise<this> {
@@ -41,6 +47,7 @@ export class WebhookReceiver {
           return;
         }
         this.received.push({
+          path: req.url ?? '/',
           eventId: String(req.headers['sextant-event-id'] ?? ''),
           deliveryId: String(req.headers['sextant-delivery'] ?? ''),
           type: String(req.headers['sextant-event'] ?? ''),
@@ -65,7 +72,8 @@ export class WebhookReceiver {
   /** How many times each event id arrived. */
   countsByEvent(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const hook of this.received) counts.set(hook.eventId, (counts.get(hook.eventId) ?? 0) + 1);
+    for (const hook of this.received.filter((h) => h.eventId !== ''))
+      counts.set(hook.eventId, (counts.get(hook.eventId) ?? 0) + 1);
     return counts;
   }
 
