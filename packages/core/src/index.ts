@@ -72,3 +72,5 @@ export * from './domain/webhook-retry.js';
 export * from './domain/notification-messages.js';
 export * from './domain/sponsor-digest.js';
 export * from './schemas/notification-events.js';
+export * from './domain/notification-settings.js';
+export * from './schemas/notifications.js';

@@ -113,3 +113,4 @@ export type {
   UnsubscribeRecord,
   UnsubscribeKind,
 } from './repositories/notification-unsubscribes.repository.js';
+export type { DeliveryLogRecord } from './repositories/notification-delivery-log.repository.js';

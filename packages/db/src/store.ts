@@ -37,6 +37,7 @@ import { NotificationEndpointRepository } from './repositories/notification-endp
 import { NotificationSubscriptionRepository } from './repositories/notification-subscriptions.repository.js';
 import { NotificationDeliveryRepository } from './repositories/notification-deliveries.repository.js';
 import { NotificationUnsubscribeRepository } from './repositories/notification-unsubscribes.repository.js';
+import { NotificationDeliveryLogRepository } from './repositories/notification-delivery-log.repository.js';
 
 /** Every repository, bound to one executor (the database or an open transaction). */
 export interface Repositories {
@@ -87,6 +88,8 @@ export interface Repositories {
   notificationDeliveries: NotificationDeliveryRepository;
   /** One-click unsubscribe links (hashed). */
   notificationUnsubscribes: NotificationUnsubscribeRepository;
+  /** An endpoint's delivery log as the API pages it, with each event's type; test sends. */
+  notificationDeliveryLog: NotificationDeliveryLogRepository;
 }
 
 export function bindRepositories(db: Executor): Repositories {
@@ -128,6 +131,7 @@ export function bindRepositories(db: Executor): Repositories {
     notificationSubscriptions: new NotificationSubscriptionRepository(db),
     notificationDeliveries: new NotificationDeliveryRepository(db),
     notificationUnsubscribes: new NotificationUnsubscribeRepository(db),
+    notificationDeliveryLog: new NotificationDeliveryLogRepository(db),
   };
 }
 

@@ -43,6 +43,7 @@ import { runRoutes } from './routes/runs.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { productionRoutes } from './routes/production.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
 import { createServices, type Services } from './services/index.js';
 import { SEXTANT_VERSION } from './version.js';
 
@@ -62,6 +63,11 @@ export interface AppOptions {
    * parse-only twin of the batch route to measure the ceiling); `sextant serve` never does.
    */
   extraRoutes?: (api: App, deps: RouteDeps) => void;
+  /**
+   * Let webhooks reach loopback, link-local and private addresses; unset, the
+   * SEXTANT_ALLOW_PRIVATE_WEBHOOKS environment variable decides (tests set it per app).
+   */
+  allowPrivateWebhooks?: boolean;
 }
 
 export interface BuiltApp {
@@ -74,7 +80,15 @@ export interface BuiltApp {
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const clock = options.clock ?? systemClock;
   const store = new Store(options.connection);
-  const services = createServices({ store, clock });
+  const services = createServices(
+    { store, clock },
+    {
+      notifications:
+        options.allowPrivateWebhooks === undefined
+          ? {}
+          : { allowPrivateWebhooks: options.allowPrivateWebhooks },
+    },
+  );
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -140,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         kpiRoutes,
         portfolioRoutes,
         productionRoutes,
+        notificationRoutes,
       ]) {
         register(typed, deps);
       }

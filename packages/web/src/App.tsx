@@ -13,6 +13,10 @@ const AcceptInvitationPage = lazyPage(
   'AcceptInvitationPage',
 );
 const SponsorPage = lazyPage(() => import('./features/sponsor/SponsorPage'), 'SponsorPage');
+const UnsubscribePage = lazyPage(
+  () => import('./features/notifications/UnsubscribePage'),
+  'UnsubscribePage',
+);
 
 /** A page anyone may open, signed in or not, outside the shell. */
 function PublicPage({ Page }: { Page: ReturnType<typeof lazyPage> }) {
@@ -92,6 +96,13 @@ const SHELL_PAGES: readonly { path: string; Page: ReturnType<typeof lazyPage> }[
     Page: lazyPage(() => import('./features/operator-list/OperatorListPage'), 'OperatorListPage'),
   },
   {
+    path: 'projects/:projectId/notifications',
+    Page: lazyPage(
+      () => import('./features/notifications/ProjectNotificationsPage'),
+      'ProjectNotificationsPage',
+    ),
+  },
+  {
     path: 'artifacts',
     Page: lazyPage(() => import('./features/artifacts/ArtifactsPage'), 'ArtifactsPage'),
   },
@@ -108,6 +119,13 @@ const SHELL_PAGES: readonly { path: string; Page: ReturnType<typeof lazyPage> }[
     path: 'account',
     Page: lazyPage(() => import('./features/account/AccountPage'), 'AccountPage'),
   },
+  {
+    path: 'account/notifications',
+    Page: lazyPage(
+      () => import('./features/notifications/MyNotificationsPage'),
+      'MyNotificationsPage',
+    ),
+  },
   { path: '*', Page: lazyPage(() => import('./features/shell/NotFoundPage'), 'NotFoundPage') },
 ];
 
@@ -117,6 +135,7 @@ export function App() {
       <Route path="/login" element={<PublicPage Page={LoginPage} />} />
       <Route path="/invitations/:token" element={<PublicPage Page={AcceptInvitationPage} />} />
       <Route path="/sponsor/:token" element={<PublicPage Page={SponsorPage} />} />
+      <Route path="/unsubscribe/:token" element={<PublicPage Page={UnsubscribePage} />} />
       <Route
         element={
           <RequireAuth>

@@ -17,6 +17,7 @@ import './styles/audit.css';
 import './styles/people.css';
 import './styles/sponsor.css';
 import './styles/operator-list.css';
+import './styles/notifications.css';
 
 /** A 401 anywhere means the session ended: re-reading /me sends the person to sign in. */
 function onSessionLost(error: unknown) {

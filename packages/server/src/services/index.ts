@@ -27,6 +27,7 @@ import { ProjectKpiService } from './project-kpis.service.js';
 import { PortfolioService } from './portfolio.service.js';
 import { OperatorListService } from './operator-list.service.js';
 import { ProductionService } from './production.service.js';
+import { NotificationService, type NotificationSettings } from './notifications.service.js';
 
 export interface Services {
   audit: AuditService;
@@ -57,13 +58,19 @@ export interface Services {
   portfolio: PortfolioService;
   production: ProductionService;
   operatorList: OperatorListService;
+  notifications: NotificationService;
+}
+
+/** Settings some services read, given by the app (tests set them per app). */
+export interface ServiceSettings {
+  notifications?: Partial<NotificationSettings>;
 }
 
 /**
  * The one place services are made: each receives the services it uses through its
  * constructor, so they are built here in dependency order.
  */
-export function createServices(deps: ServiceDeps): Services {
+export function createServices(deps: ServiceDeps, settings: ServiceSettings = {}): Services {
   const backlog = new BacklogService(deps);
   const delivery = new DeliveryService(deps);
   const deployments = new DeploymentService(deps);
@@ -110,6 +117,7 @@ export function createServices(deps: ServiceDeps): Services {
     portfolio: new PortfolioService(deps),
     production: new ProductionService(deps, backlog),
     operatorList: new OperatorListService(deps),
+    notifications: new NotificationService(deps, settings.notifications),
   };
 }
 

@@ -455,3 +455,190 @@ describeEachDatabase('access rules on the people routes and your own profile', (
     expect((await member.client.patch('/me', profile)).status).toBe(200);
   });
 });
+
+/**
+ * The notification routes (issue 16). `:endpoint` and `:delivery` are a fresh endpoint of the
+ * project and a test delivery of it; a public address literal passes the destination check.
+ */
+const NOTIFICATION_ROUTES: (RouteCase & { status: number })[] = [
+  { method: 'GET', path: '/projects/:project/endpoints', role: 'member', status: 200 },
+  {
+    method: 'POST',
+    path: '/projects/:project/endpoints',
+    body: { kind: 'webhook', name: 'Matrix', url: 'https://93.184.216.34/hook' },
+    role: 'admin',
+    status: 201,
+  },
+  { method: 'GET', path: '/projects/:project/endpoints/:endpoint', role: 'member', status: 200 },
+  {
+    method: 'PATCH',
+    path: '/projects/:project/endpoints/:endpoint',
+    body: { name: 'Renamed' },
+    role: 'admin',
+    status: 200,
+  },
+  {
+    method: 'POST',
+    path: '/projects/:project/endpoints/:endpoint/rotate-secret',
+    role: 'admin',
+    status: 200,
+  },
+  {
+    method: 'GET',
+    path: '/projects/:project/endpoints/:endpoint/deliveries',
+    role: 'member',
+    status: 200,
+  },
+  {
+    method: 'POST',
+    path: '/projects/:project/endpoints/:endpoint/deliveries/:delivery/resend',
+    role: 'admin',
+    status: 202,
+  },
+  {
+    method: 'POST',
+    path: '/projects/:project/endpoints/:endpoint/test',
+    role: 'admin',
+    status: 202,
+  },
+  { method: 'GET', path: '/projects/:project/subscribers', role: 'member', status: 200 },
+  { method: 'DELETE', path: '/projects/:project/endpoints/:endpoint', role: 'admin', status: 204 },
+];
+
+/** Workspace endpoints: workspace admins only, whatever their team roles. */
+const WORKSPACE_ENDPOINT_ROUTES: {
+  method: Method;
+  path: string;
+  body?: unknown;
+  status: number;
+}[] = [
+  { method: 'GET', path: '/workspace/endpoints', status: 200 },
+  { method: 'GET', path: '/workspace/endpoints?scope=all', status: 200 },
+  {
+    method: 'POST',
+    path: '/workspace/endpoints',
+    body: { kind: 'slack', name: 'Matrix', url: 'https://93.184.216.34/slack' },
+    status: 201,
+  },
+  { method: 'GET', path: '/workspace/endpoints/:endpoint', status: 200 },
+  { method: 'PATCH', path: '/workspace/endpoints/:endpoint', body: { name: 'x' }, status: 200 },
+  { method: 'POST', path: '/workspace/endpoints/:endpoint/rotate-secret', status: 200 },
+  { method: 'GET', path: '/workspace/endpoints/:endpoint/deliveries', status: 200 },
+  {
+    method: 'POST',
+    path: '/workspace/endpoints/:endpoint/deliveries/:delivery/resend',
+    status: 202,
+  },
+  { method: 'POST', path: '/workspace/endpoints/:endpoint/test', status: 202 },
+  { method: 'DELETE', path: '/workspace/endpoints/:endpoint', status: 204 },
+];
+
+describeEachDatabase('access rules on the notification routes', (env) => {
+  async function world() {
+    const { admin, team, project } = await env().factory.workspace();
+    return { admin, team, project };
+  }
+  /** A fresh endpoint (of the project, or of the workspace) with one test delivery. */
+  async function endpointOf(who: TestClient, base: string) {
+    const endpoint = await who.post<{ id: string }>(base, {
+      kind: 'webhook',
+      name: 'Target',
+      url: 'https://93.184.216.34/target',
+    });
+    expect(endpoint.status, base).toBe(201);
+    const test = await who.post<{ id: string }>(`${base}/${endpoint.body.id}/test`);
+    expect(test.status).toBe(202);
+    return { endpoint: endpoint.body.id, delivery: test.body.id };
+  }
+  const fill = (path: string, ids: Record<string, string>) =>
+    path.replace(/:(project|endpoint|delivery)/g, (_m, key: string) => ids[key] ?? '');
+
+  it('answers 401 anonymous, 403 CI tokens, 404 outsiders like a missing id, 403 below the role', async () => {
+    const w = await world();
+    const base = `/projects/${w.project.id}/endpoints`;
+    const ids = { project: w.project.id, ...(await endpointOf(w.admin.client, base)) };
+    const random = { project: randomUUID(), endpoint: randomUUID(), delivery: randomUUID() };
+    const outsider = await env().factory.workspace();
+    const token = await w.admin.client.post<CreatedToken>(`/projects/${w.project.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    const ci = w.admin.client.withBearer(token.body.token);
+    const members = {
+      viewer: await env().factory.member(w.team.id, w.admin, 'viewer'),
+      member: await env().factory.member(w.team.id, w.admin, 'member'),
+    };
+    for (const route of NOTIFICATION_ROUTES) {
+      const path = fill(route.path, ids);
+      const label = `${route.method} ${route.path}`;
+      expect((await call(env().factory.client(), route, path)).status, label).toBe(401);
+      expect((await call(ci, route, path)).status, label).toBe(403);
+      const foreign = await call(outsider.admin.client, route, path);
+      const missing = await call(outsider.admin.client, route, fill(route.path, random));
+      expect(foreign.status, label).toBe(404);
+      expect(foreign.raw.body, label).toBe(missing.raw.body);
+      for (const [role, who] of Object.entries(members) as [LadderRole, SignedInLike][]) {
+        if (RANK[role] < RANK[route.role]) {
+          expect((await call(who.client, route, path)).status, `${role} ${label}`).toBe(403);
+        }
+      }
+    }
+  });
+
+  it('lets each role through at or above the route’s role, with the answer the route gives', async () => {
+    const w = await world();
+    const base = `/projects/${w.project.id}/endpoints`;
+    const callers = {
+      member: await env().factory.member(w.team.id, w.admin, 'member'),
+      admin: w.admin,
+    };
+    for (const [role, who] of Object.entries(callers) as [LadderRole, SignedInLike][]) {
+      const ids = { project: w.project.id, ...(await endpointOf(w.admin.client, base)) };
+      for (const route of NOTIFICATION_ROUTES) {
+        if (RANK[role] < RANK[route.role]) continue;
+        const reply = await call(who.client, route, fill(route.path, ids));
+        expect(reply.status, `${role} ${route.method} ${route.path}`).toBe(route.status);
+      }
+    }
+  });
+
+  it('lets only workspace admins through the workspace endpoints', async () => {
+    const w = await world();
+    const root = await env().factory.user({ isAdmin: true });
+    const ids = await endpointOf(root.client, '/workspace/endpoints');
+    const token = await w.admin.client.post<CreatedToken>(`/projects/${w.project.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    const ci = w.admin.client.withBearer(token.body.token);
+    for (const route of WORKSPACE_ENDPOINT_ROUTES) {
+      const path = fill(route.path, ids);
+      const label = `${route.method} ${route.path}`;
+      const send = (who: TestClient) => who.request(route.method, path, route.body);
+      expect((await send(env().factory.client())).status, label).toBe(401);
+      expect((await send(ci)).status, label).toBe(403);
+      expect((await send(w.admin.client)).status, `team admin ${label}`).toBe(403);
+      expect((await send(root.client)).status, `workspace admin ${label}`).toBe(route.status);
+    }
+  });
+
+  it('keeps my settings to people: 401 anonymous, 403 CI tokens; unsubscribe links are public', async () => {
+    const w = await world();
+    const token = await w.admin.client.post<CreatedToken>(`/projects/${w.project.id}/ci-tokens`, {
+      name: 'ci',
+    });
+    const ci = w.admin.client.withBearer(token.body.token);
+    const anonymous = env().factory.client();
+    const put = `/me/notifications/${w.project.id}`;
+    const body = { mode: 'instant' };
+    expect((await anonymous.get('/me/notifications')).status).toBe(401);
+    expect((await anonymous.put(put, body)).status).toBe(401);
+    expect((await ci.get('/me/notifications')).status).toBe(403);
+    expect((await ci.put(put, body)).status).toBe(403);
+    expect((await w.admin.client.get('/me/notifications')).status).toBe(200);
+    expect((await w.admin.client.put(put, body)).status).toBe(200);
+    // Public, and an unknown link is a 404 for anyone.
+    expect((await anonymous.get(`/unsubscribe/${randomUUID()}`)).status).toBe(404);
+    expect((await anonymous.post(`/unsubscribe/${randomUUID()}`)).status).toBe(404);
+  });
+});
+
+type SignedInLike = { client: TestClient };

@@ -21,7 +21,11 @@ interface OpenApiDocument {
 }
 
 /** The GET routes open to anyone, and what they answer the sponsor's browser. */
-const PUBLIC_GETS: Record<string, number> = { '/health': 200, '/invitations/{token}': 404 };
+const PUBLIC_GETS: Record<string, number> = {
+  '/health': 200,
+  '/invitations/{token}': 404,
+  '/unsubscribe/{token}': 404,
+};
 
 const fields = (body: ErrorBody) =>
   ((body.error.details.fields ?? []) as { field: string }[]).map((f) => f.field);

@@ -6,10 +6,12 @@ interface SecretRevealProps {
   onDone: () => void;
   /** What the secret is, in words ("token" unless told, e.g. "invitation link"). */
   what?: string;
+  /** Why it cannot be shown again, when not "only a hash is stored" (a signing secret). */
+  note?: string;
 }
 
 /** Shows a new secret the only time it exists in clear, with a copy button. */
-export function SecretReveal({ token, onDone, what = 'token' }: SecretRevealProps) {
+export function SecretReveal({ token, onDone, what = 'token', note }: SecretRevealProps) {
   const What = what.charAt(0).toUpperCase() + what.slice(1);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
@@ -26,7 +28,7 @@ export function SecretReveal({ token, onDone, what = 'token' }: SecretRevealProp
         <strong>
           Copy the {what} “{token.name}” now.
         </strong>{' '}
-        It is shown only this once; Sextant stores only a hash and cannot show it again.
+        {note ?? 'It is shown only this once; Sextant stores only a hash and cannot show it again.'}
       </p>
       <div className="secret__row">
         <textarea

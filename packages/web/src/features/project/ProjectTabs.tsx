@@ -18,13 +18,15 @@ export function ProjectTabs({ projectId, role }: { projectId: string; role: Team
     { to: `${base}/roi`, label: 'ROI', end: true },
     { to: `${base}/production`, label: 'Production', end: true },
     { to: `${base}/production/list`, label: 'Daily list', end: true },
+    { to: `${base}/notifications`, label: 'Notifications', end: true },
   ];
-  // The daily list is for those who record decisions: operators and members.
+  // The daily list is for those who record decisions: operators and members; notifications
+  // (endpoints and subscribers) for members and admins.
   const tabs =
     role === 'operator'
       ? all.filter((tab) => tab.label === 'Production' || tab.label === 'Daily list')
       : role === 'viewer'
-        ? all.filter((tab) => tab.label !== 'Daily list')
+        ? all.filter((tab) => tab.label !== 'Daily list' && tab.label !== 'Notifications')
         : all;
   return (
     <nav aria-label="Project" className="tabs">

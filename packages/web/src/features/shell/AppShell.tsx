@@ -11,6 +11,7 @@ const NAV: { to: string; label: string; workspaceAdmin?: boolean }[] = [
   { to: '/artifacts', label: 'Artifacts' },
   { to: '/teams', label: 'Teams' },
   { to: '/tokens', label: 'Tokens' },
+  { to: '/account/notifications', label: 'Notifications' },
   { to: '/people', label: 'People', workspaceAdmin: true },
   { to: '/audit', label: 'Audit log', workspaceAdmin: true },
 ];
@@ -70,6 +71,7 @@ export function AppShell() {
               {user ? (
                 <NavLink
                   to="/account"
+                  end
                   title={`Your account (${user.email})`}
                   className={({ isActive }) =>
                     `account__name ${isActive ? 'account__name--active' : ''}`
