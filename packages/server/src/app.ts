@@ -68,6 +68,8 @@ export interface AppOptions {
    * SEXTANT_ALLOW_PRIVATE_WEBHOOKS environment variable decides (tests set it per app).
    */
   allowPrivateWebhooks?: boolean;
+  /** Mail invitations through the job queue (`SEXTANT_SMTP_URL` is set); off by default. */
+  mailInvitations?: boolean;
 }
 
 export interface BuiltApp {
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         options.allowPrivateWebhooks === undefined
           ? {}
           : { allowPrivateWebhooks: options.allowPrivateWebhooks },
+      mailInvitations: options.mailInvitations ?? false,
     },
   );
 

@@ -32,6 +32,8 @@ export async function startServer(
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
       webDir: config.webDir,
+      allowPrivateWebhooks: config.allowPrivateWebhooks,
+      mailInvitations: config.smtpUrl !== null,
     });
     const info = await describeDatabase(connection);
     print(

@@ -38,6 +38,8 @@ export const CreatedInvitation = Invitation.extend({
   token: z.string(),
   /** The web app's path that opens it (`/invitations/<token>`); prefix it with the site's address. */
   path: z.string(),
+  /** True when Sextant also emails the link (SMTP is configured); else it is only shown here. */
+  emailed: z.boolean(),
 });
 export type CreatedInvitation = z.infer<typeof CreatedInvitation>;
 

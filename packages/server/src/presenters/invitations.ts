@@ -13,10 +13,11 @@ export const presentInvitation = (i: InvitationRecord): Invitation => ({
 });
 
 /** An invitation just made: the only answer that carries its secret and link. */
-export const presentCreatedInvitation = (i: InvitationRecord, token: string) => ({
+export const presentCreatedInvitation = (i: InvitationRecord, token: string, emailed: boolean) => ({
   ...presentInvitation(i),
   token,
   path: `${INVITATION_PATH}${token}`,
+  emailed,
 });
 
 /** What the holder of a pending link sees. */

@@ -28,6 +28,7 @@ import { PortfolioService } from './portfolio.service.js';
 import { OperatorListService } from './operator-list.service.js';
 import { ProductionService } from './production.service.js';
 import { NotificationService, type NotificationSettings } from './notifications.service.js';
+import { noInvitationMail, queuedInvitationMail } from './invitation-mail.js';
 
 export interface Services {
   audit: AuditService;
@@ -64,6 +65,8 @@ export interface Services {
 /** Settings some services read, given by the app (tests set them per app). */
 export interface ServiceSettings {
   notifications?: Partial<NotificationSettings>;
+  /** Mail invitations (SMTP is configured): queued in the invitation's own transaction. */
+  mailInvitations?: boolean;
 }
 
 /**
@@ -88,7 +91,11 @@ export function createServices(deps: ServiceDeps, settings: ServiceSettings = {}
     users: new UserService(deps, auth),
     teams: new TeamService(deps),
     tokens: new TokenService(deps),
-    invitations: new InvitationService(deps, auth),
+    invitations: new InvitationService(
+      deps,
+      auth,
+      settings.mailInvitations ? queuedInvitationMail(() => deps.clock.now()) : noInvitationMail,
+    ),
     projects: new ProjectService(deps),
     goals,
     criteria: new SuccessCriterionService(deps),

@@ -125,14 +125,14 @@ export class InvitationService {
           teamName: record.teamName,
           role: record.role,
           invitedByName: record.invitedBy?.name ?? null,
-          path: presentCreatedInvitation(record, token).path,
+          path: presentCreatedInvitation(record, token, false).path,
           expiresAt: record.expiresAt,
         },
         repos,
       );
       return record;
     });
-    return presentCreatedInvitation(record, token);
+    return presentCreatedInvitation(record, token, this.mailer !== noInvitationMail);
   }
 
   /** The team's pending invitations: not accepted, not revoked, not expired. */

@@ -39,6 +39,8 @@ describeEachDatabase('invitations', (env) => {
     expect(created).toMatchObject({ teamId: team.id, email, role: 'viewer' });
     expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(created.path).toBe(`/invitations/${created.token}`);
+    // No SMTP here: the link is only shown, and the answer says so.
+    expect(created.emailed).toBe(false);
     expect(created.invitedBy?.id).toBe(admin.user.id);
     expect(new Date(created.expiresAt).getTime() - new Date(created.createdAt).getTime()).toBe(
       7 * DAY_MS,

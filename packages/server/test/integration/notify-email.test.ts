@@ -368,3 +368,32 @@ describeEachDatabase(
 );
 
 afterAll(() => smtp.close());
+
+describeEachDatabase(
+  'invitation email through the API',
+  (env: () => TestEnv) => {
+    let mailer: Mailer;
+    const jobs = () =>
+      notificationJobs({ store: env().store, clock: env().clock, config, mailer }).handlers;
+
+    beforeAll(() => {
+      mailer = createMailer(config)!;
+    });
+    afterAll(() => mailer.close());
+
+    it('mails the link of an invitation made on the team page, and says so in the answer', async () => {
+      const world = await env().factory.workspace();
+      const email = `api-invitee-${Date.now()}@example.test`;
+      const created = await world.admin.client.post<{ path: string; emailed: boolean }>(
+        `/teams/${world.team.id}/invitations`,
+        { email, role: 'member' },
+      );
+      expect(created.status).toBe(201);
+      expect(created.body.emailed).toBe(true);
+      await drainJobs(env(), jobs());
+      const [mail] = mailsTo(email);
+      expect(mail!.text).toContain(`Accept the invitation: ${PUBLIC_URL}${created.body.path}`);
+    });
+  },
+  { mailInvitations: true },
+);

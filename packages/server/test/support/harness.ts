@@ -64,6 +64,8 @@ export interface HarnessOptions {
    * unless given). Without it no job runs: tests that want jobs call startJobRunner themselves.
    */
   withJobs?: boolean | WithJobs;
+  /** Build the app as a server with SEXTANT_SMTP_URL set does: invitations are mailed. */
+  mailInvitations?: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export function describeEachDatabase(
           connection,
           clock,
           trustProxy: options.trustProxy ?? false,
+          mailInvitations: options.mailInvitations ?? false,
         });
         env = {
           kind,

@@ -24,7 +24,7 @@ const linkOf = (path: string) => `${window.location.origin}${path}`;
  */
 export function InviteForm({ teamId }: { teamId: string }) {
   const create = useCreateInvitation(teamId);
-  const [link, setLink] = useState<{ name: string; token: string } | null>(null);
+  const [link, setLink] = useState<{ name: string; token: string; emailed: boolean } | null>(null);
   const form = useMutationFields<{ email: string; role: TeamRole }>(
     { email: '', role: 'member' },
     create,
@@ -44,7 +44,7 @@ export function InviteForm({ teamId }: { teamId: string }) {
       {
         onSuccess: (created) => {
           form.setValue('email', '');
-          setLink({ name: created.email, token: linkOf(created.path) });
+          setLink({ name: created.email, token: linkOf(created.path), emailed: created.emailed });
         },
       },
     );
@@ -53,7 +53,16 @@ export function InviteForm({ teamId }: { teamId: string }) {
   return (
     <>
       {link ? (
-        <SecretReveal token={link} what="invitation link" onDone={() => setLink(null)} />
+        <SecretReveal
+          token={link}
+          what="invitation link"
+          onDone={() => setLink(null)}
+          {...(link.emailed
+            ? {
+                note: `Sextant has emailed it to ${link.name} too. It is shown only this once; Sextant stores only a hash.`,
+              }
+            : {})}
+        />
       ) : null}
       <FormShell
         label="Invite someone"
