@@ -12,7 +12,7 @@ import type {
   Repositories,
 } from '@sextant/db';
 import { iso } from '../clock.js';
-import { payloadString, TASKS, type JobHandler, type NotificationDeps } from './deps.js';
+import { enqueueDelivery, payloadString, type JobHandler, type NotificationDeps } from './deps.js';
 import { envelopeOf } from './envelope.js';
 import { mayReadProject } from './fanout.js';
 import { sendHttp, type SendResult } from './http-send.js';
@@ -225,11 +225,7 @@ export async function deliver(deps: NotificationDeps, deliveryId: string): Promi
         status: 'retrying',
         nextAttemptAt: iso(decision.nextAttemptAt),
       });
-      await repos.jobs.enqueue(
-        TASKS.deliver,
-        { deliveryId: delivery.id },
-        { now, delayMs: decision.delayMs },
-      );
+      await enqueueDelivery(repos, delivery.id, now, decision.delayMs);
       return;
     }
     await repos.notificationDeliveries.recordAttempt(delivery.id, {
@@ -259,12 +255,18 @@ export async function resend(
   deliveryId: string,
 ): Promise<boolean> {
   const { store, clock } = deps;
-  return store.transaction(async (repos) => {
-    const now = iso(clock.now());
-    if (!(await repos.notificationDeliveries.resetForResend(deliveryId, now))) return false;
-    await repos.jobs.enqueue(TASKS.deliver, { deliveryId }, { now });
-    return true;
-  });
+  return store.transaction((repos) => requeueDelivery(repos, deliveryId, iso(clock.now())));
+}
+
+/** Send again inside the caller's transaction (the API's, with its audit entry). */
+export async function requeueDelivery(
+  repos: Repositories,
+  deliveryId: string,
+  now: string,
+): Promise<boolean> {
+  if (!(await repos.notificationDeliveries.resetForResend(deliveryId, now))) return false;
+  await enqueueDelivery(repos, deliveryId, now);
+  return true;
 }
 
 export const deliverHandler =

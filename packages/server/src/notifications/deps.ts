@@ -1,4 +1,4 @@
-import type { Store } from '@sextant/db';
+import type { Repositories, Store } from '@sextant/db';
 import type { Clock } from '../clock.js';
 import type { NotificationConfig } from './config.js';
 import type { Mailer } from './mailer.js';
@@ -34,4 +34,22 @@ export function payloadString(payload: unknown, field: string): string {
     throw new Error(`job payload needs a string "${field}"`);
   }
   return value;
+}
+
+/**
+ * The one way a delivery's send is queued: keyed by the delivery, so at most one send of it
+ * waits at a time (a "send again" while a retry waits replaces that retry; graphile's
+ * job_key, and the same on SQLite's table), in the caller's transaction.
+ */
+export function enqueueDelivery(
+  repos: Repositories,
+  deliveryId: string,
+  now: string,
+  delayMs = 0,
+): Promise<void> {
+  return repos.jobs.enqueue(
+    TASKS.deliver,
+    { deliveryId },
+    { now, delayMs, key: `${TASKS.deliver}:${deliveryId}` },
+  );
 }

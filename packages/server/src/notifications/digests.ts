@@ -2,7 +2,7 @@ import { dailyDigestEmail, isoWeek, nextDaily, nextWeekly } from '@sextant/core'
 import type { NotificationDeliveryRecord } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Schedule } from '../jobs/index.js';
-import { TASKS, type JobHandler, type NotificationDeps } from './deps.js';
+import { enqueueDelivery, TASKS, type JobHandler, type NotificationDeps } from './deps.js';
 import { envelopeOf } from './envelope.js';
 import { mayReadProject } from './fanout.js';
 import { createUnsubscribeLink } from './unsubscribe.js';
@@ -131,7 +131,7 @@ export async function queueWeeklyDigests(deps: NotificationDeps, firedAt: Date):
           now,
         });
         if (id === null) return;
-        await repos.jobs.enqueue(TASKS.deliver, { deliveryId: id }, { now });
+        await enqueueDelivery(repos, id, now);
         created.push(id);
       };
       for (const sub of await repos.notificationSubscriptions.listWeeklyDigest(projectId)) {

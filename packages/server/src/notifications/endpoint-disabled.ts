@@ -1,6 +1,6 @@
 import { NOTIFICATION_EVENT_VERSION } from '@sextant/core';
 import type { NotificationEndpointRecord, Repositories } from '@sextant/db';
-import { TASKS } from './deps.js';
+import { enqueueDelivery } from './deps.js';
 
 /** Where an endpoint is managed in the web app. */
 export function endpointSettingsPath(
@@ -60,7 +60,7 @@ export async function tellOwnersEndpointDisabled(
       subject: `Endpoint "${endpoint.name}" was disabled`,
       now,
     });
-    if (id !== null) await repos.jobs.enqueue(TASKS.deliver, { deliveryId: id }, { now });
+    if (id !== null) await enqueueDelivery(repos, id, now);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Repositories } from '@sextant/db';
 import { iso } from '../clock.js';
-import { payloadString, TASKS, type JobHandler, type NotificationDeps } from './deps.js';
+import { enqueueDelivery, payloadString, type JobHandler, type NotificationDeps } from './deps.js';
 
 /** Who may still be mailed about a project: an active member of its team, not an operator. */
 export async function mayReadProject(
@@ -39,7 +39,7 @@ export async function fanOut(deps: NotificationDeps, eventId: string): Promise<s
       const id = await repos.notificationDeliveries.insertIfNew(row);
       if (id === null) return;
       if (send) {
-        await repos.jobs.enqueue(TASKS.deliver, { deliveryId: id }, { now });
+        await enqueueDelivery(repos, id, now);
         created.push(id);
       }
     };

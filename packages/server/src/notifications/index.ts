@@ -39,13 +39,13 @@ export function notificationJobs(deps: {
   };
 }
 
-export { TASKS, type NotificationDeps } from './deps.js';
+export { enqueueDelivery, TASKS, type NotificationDeps } from './deps.js';
 export {
   notificationConfig,
   type NotificationConfig,
   type NotificationSettings,
 } from './config.js';
-export { resend } from './deliver.js';
+export { requeueDelivery, resend } from './deliver.js';
 export { unsubscribe, type UnsubscribeResult } from './unsubscribe.js';
 export { verifySignature, signatureHeader, SIGNATURE_HEADER } from './signature.js';
 export { createMailer, type Mailer, type OutgoingMail } from './mailer.js';

@@ -22,7 +22,7 @@ import type {
 } from '@sextant/db';
 import { iso } from '../clock.js';
 import type { Actor } from '../http/access.js';
-import { TASKS, unsubscribe } from '../notifications/index.js';
+import { enqueueDelivery, requeueDelivery, unsubscribe } from '../notifications/index.js';
 import { checkDestination, privateWebhooksAllowed } from '../notifications/ssrf.js';
 import {
   presentDelivery,
@@ -209,8 +209,7 @@ export class NotificationService {
       const endpoint = await this.find(repos, scope, endpointId);
       const delivery = await repos.notificationDeliveries.findById(deliveryId);
       if (!delivery || delivery.endpointId !== endpoint.id) throw notFound('Delivery');
-      await repos.notificationDeliveries.resetForResend(delivery.id, now);
-      await repos.jobs.enqueue(TASKS.deliver, { deliveryId: delivery.id }, { now });
+      await requeueDelivery(repos, delivery.id, now);
       await this.audit(repos, actor, endpoint, 'notification_delivery.resent', {
         name: endpoint.name,
         deliveryId: delivery.id,
@@ -229,6 +228,7 @@ export class NotificationService {
     const now = iso(this.deps.clock.now());
     const delivery = await this.deps.store.transaction(async (repos) => {
       const endpoint = await this.find(repos, scope, endpointId);
+      const sender = actor.userId ? await repos.users.findById(actor.userId) : undefined;
       const deliveryId = await repos.notificationDeliveryLog.insertTest({
         endpointId: endpoint.id,
         projectId: endpoint.projectId,
@@ -236,13 +236,15 @@ export class NotificationService {
         payload: {
           title: `Test from Sextant to ${endpoint.name}`,
           summary: 'A test event: if you read this, the endpoint receives Sextant notifications.',
-          facts: [{ label: 'Sent by', value: actor.userId ?? 'unknown' }],
+          facts: [
+            { label: 'Sent by', value: sender ? `${sender.name} (${sender.email})` : 'a token' },
+          ],
           path: endpoint.projectId ? `/projects/${endpoint.projectId}` : '/',
           data: { endpointId: endpoint.id, version: NOTIFICATION_EVENT_VERSION },
         },
         now,
       });
-      await repos.jobs.enqueue(TASKS.deliver, { deliveryId }, { now });
+      await enqueueDelivery(repos, deliveryId, now);
       return deliveryId;
     });
     return this.delivery(delivery);

@@ -60,6 +60,7 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
       '/slack': [200],
       '/teams': [200],
       '/again': [503, 200],
+      '/stuck': [500, 500, 500, 500],
     });
     const world = await env().factory.workspace();
     projectId = world.project.id;
@@ -297,6 +298,25 @@ describeEachDatabase('webhook deliveries', (env: () => TestEnv) => {
       lastStatusCode: 200,
     });
     expect(receiver.received.filter((r) => r.path === '/again')).toHaveLength(2);
+    await env().store.repos.notificationEndpoints.delete(endpoint.id);
+  });
+
+  it('sends again in place of a waiting retry, never beside it', async () => {
+    const endpoint = await addEndpoint('/stuck', 'Stuck');
+    await emitEvent(env(), { projectId });
+    await runQueuedJobs(env(), jobs()); // fan-out
+    await runQueuedJobs(env(), jobs()); // 500: a retry waits
+    const [delivery] = await env().store.repos.notificationDeliveries.listForEndpoint(endpoint.id);
+    expect(delivery).toMatchObject({ status: 'retrying', attempts: 1 });
+
+    expect(await resend(env(), delivery!.id)).toBe(true);
+    // Every waiting job runs now: one send, not the retry and the resend side by side.
+    await runQueuedJobs(env(), jobs());
+    expect(receiver.received.filter((r) => r.path === '/stuck')).toHaveLength(2);
+    expect(await env().store.repos.notificationDeliveries.findById(delivery!.id)).toMatchObject({
+      status: 'retrying',
+      attempts: 2,
+    });
     await env().store.repos.notificationEndpoints.delete(endpoint.id);
   });
 });
