@@ -5,6 +5,7 @@
  * piece of user text is escaped for the format it lands in.
  */
 import {
+  escapeHtml,
   formatDayRangeText,
   formatDayText,
   formatMetricText,
@@ -262,16 +263,6 @@ export function reviewMarkdown(review: SprintReview, extras: ReportExtras): stri
 }
 
 // ── HTML ────────────────────────────────────────────────────────────────────────────────
-
-/** Escapes text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const CSS = `
 @page { size: A4; margin: 10mm 13mm; }
