@@ -537,6 +537,8 @@ export interface JobQueueTable {
   last_error: string | null;
   job_key: string | null;
   created_at: string;
+  /** Lower runs first (graphile-worker's rule); 0 by default. */
+  priority: number;
 }
 
 /** A recurring job's next instant; moved forward by compare-and-set, so it fires once. */

@@ -17,6 +17,7 @@ import * as auditFilters from './2026-12-04-0015-audit-filters.js';
 import * as operatorRole from './2026-12-04-0016-operator-role.js';
 import * as sponsorLinks from './2026-12-04-0017-sponsor-links.js';
 import * as notifications from './2026-12-05-0018-notifications.js';
+import * as jobPriority from './2026-12-05-0019-job-priority.js';
 import * as deliveries from './2026-12-05-0020-deliveries.js';
 
 /**
@@ -42,6 +43,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-0016-operator-role': operatorRole,
   '2026-12-04-0017-sponsor-links': sponsorLinks,
   '2026-12-05-0018-notifications': notifications,
+  '2026-12-05-0019-job-priority': jobPriority,
   '2026-12-05-0020-deliveries': deliveries,
 };
 

@@ -32,6 +32,8 @@ export interface EnqueueOptions {
   delayMs?: number;
   /** At most one waiting job per key: a second enqueue replaces the first (graphile's job_key). */
   key?: string;
+  /** Lower runs first among due jobs (graphile-worker's rule); default 0. */
+  priority?: number;
 }
 
 /**
@@ -49,10 +51,12 @@ export class JobRepository {
   async enqueue(task: string, payload: object, options: EnqueueOptions): Promise<void> {
     const delayMs = Math.max(0, Math.round(options.delayMs ?? 0));
     const body = JSON.stringify(payload);
+    const priority = Math.round(options.priority ?? 0);
     if (this.postgres) {
       await sql`select graphile_worker.add_job(${task}, ${body}::json,
         run_at => now() + ${delayMs} * interval '1 millisecond',
-        job_key => ${options.key ?? null}::text)`.execute(this.db);
+        job_key => ${options.key ?? null}::text,
+        priority => ${priority}::int)`.execute(this.db);
       return;
     }
     const runAt = new Date(new Date(options.now).getTime() + delayMs).toISOString();
@@ -69,6 +73,7 @@ export class JobRepository {
         last_error: null,
         job_key: options.key ?? null,
         created_at: options.now,
+        priority,
       })
       // A waiting job with the key is replaced; one that is running keeps running, and
       // losing its lock here means its completion does not delete the replacement.
@@ -77,6 +82,7 @@ export class JobRepository {
           task,
           payload: body,
           run_at: runAt,
+          priority,
           attempts: 0,
           locked_until: null,
           locked_by: null,
@@ -106,7 +112,7 @@ export class JobRepository {
         where run_at <= ${now} and (locked_until is null or locked_until <= ${now})
           and attempts < ${JOB_MAX_ATTEMPTS}
           and task in (${sql.join(tasks)})
-        order by run_at, id
+        order by priority, run_at, id
         limit ${limit})
       returning id, task, payload, attempts`.execute(this.db);
     return rows.rows.map((row) => ({

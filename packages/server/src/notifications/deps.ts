@@ -37,6 +37,12 @@ export function payloadString(payload: unknown, field: string): string {
 }
 
 /**
+ * A send goes ahead of fan-outs still waiting (lower runs first): in a burst of events the
+ * first ones reach their receivers while the rest are fanned out, not all after the burst.
+ */
+export const DELIVERY_PRIORITY = -1;
+
+/**
  * The one way a delivery's send is queued: keyed by the delivery, so at most one send of it
  * waits at a time (a "send again" while a retry waits replaces that retry; graphile's
  * job_key, and the same on SQLite's table), in the caller's transaction.
@@ -50,6 +56,6 @@ export function enqueueDelivery(
   return repos.jobs.enqueue(
     TASKS.deliver,
     { deliveryId },
-    { now, delayMs, key: `${TASKS.deliver}:${deliveryId}` },
+    { now, delayMs, key: `${TASKS.deliver}:${deliveryId}`, priority: DELIVERY_PRIORITY },
   );
 }

@@ -136,6 +136,45 @@ describeEachDatabase('job queue', (env) => {
     expect(runsOf(ran, 'test.count')).toHaveLength(3);
   });
 
+  it('runs due jobs of a lower priority number first', async () => {
+    const { store, connection, clock } = env();
+    // Queued before any runner handles the task, so all three are due when one starts.
+    await store.transaction(async (repos) => {
+      for (const [n, priority] of [
+        [1, 0],
+        [2, 0],
+        [3, -1],
+      ] as const) {
+        await repos.jobs.enqueue('test.ordered', { n }, { now: now(), priority });
+      }
+    });
+    const order: unknown[] = [];
+    const ordered = startJobRunner({
+      connection,
+      store,
+      clock,
+      handlers: {
+        'test.ordered': (payload) => {
+          order.push(payload);
+          return Promise.resolve();
+        },
+      },
+      schedules: [],
+      workerId: 'ordered',
+      pollMs: 20,
+      scheduleTickMs: 3_600_000,
+      concurrency: 1,
+      log: quiet,
+      releaseLocksAtStart: false,
+    });
+    try {
+      await eventually('all three ran', () => order.length === 3);
+    } finally {
+      await ordered.stop();
+    }
+    expect(order).toEqual([{ n: 3 }, { n: 1 }, { n: 2 }]);
+  });
+
   it('delays a job enqueued with delayMs', async () => {
     const { store, clock, kind } = env();
     if (kind !== 'sqlite') return; // PostgreSQL delays on its own clock; the pipeline's tests cover it.
