@@ -44,6 +44,13 @@ export interface EnqueueOptions {
 export class JobRepository {
   constructor(private readonly db: Executor) {}
 
+  private enqueued = 0;
+
+  /** How many jobs this repository (bound to one transaction, say) has enqueued. */
+  get enqueuedCount(): number {
+    return this.enqueued;
+  }
+
   private get postgres(): boolean {
     return this.db.getExecutor().adapter instanceof PostgresAdapter;
   }
@@ -52,6 +59,7 @@ export class JobRepository {
     const delayMs = Math.max(0, Math.round(options.delayMs ?? 0));
     const body = JSON.stringify(payload);
     const priority = Math.round(options.priority ?? 0);
+    this.enqueued += 1;
     if (this.postgres) {
       await sql`select graphile_worker.add_job(${task}, ${body}::json,
         run_at => now() + ${delayMs} * interval '1 millisecond',

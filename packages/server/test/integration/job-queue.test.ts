@@ -136,6 +136,32 @@ describeEachDatabase('job queue', (env) => {
     expect(runsOf(ran, 'test.count')).toHaveLength(3);
   });
 
+  it('wakes the runner after a commit that enqueued a job, not after every commit', async () => {
+    const { store } = env();
+    let wakes = 0;
+    const unsubscribe = store.onCommit(() => (wakes += 1));
+    try {
+      await store.transaction((repos) => repos.users.count());
+      expect(wakes).toBe(0);
+      await store.transaction((repos) =>
+        repos.jobs.enqueue('test.count', { woke: true }, { now: now() }),
+      );
+      expect(wakes).toBe(1);
+      await expect(
+        store.transaction(async (repos) => {
+          await repos.jobs.enqueue('test.count', { rolledBack: true }, { now: now() });
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(wakes).toBe(1);
+    } finally {
+      unsubscribe();
+    }
+    await eventually('the enqueued job ran', () =>
+      ran.some((r) => JSON.stringify(r.payload) === '{"woke":true}'),
+    );
+  });
+
   it('runs due jobs of a lower priority number first', async () => {
     const { store, connection, clock } = env();
     // Queued before any runner handles the task, so all three are due when one starts.
