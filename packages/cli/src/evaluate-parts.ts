@@ -40,7 +40,15 @@ export interface PartInput {
 }
 
 /** `--threads auto`: two or more parts for a large file when the machine has the cores. */
+let workersAvailable = true;
+
+/** The one-file client has no evaluate-worker.js beside it: every file is read by one thread. */
+export function readWithoutWorkers(): void {
+  workersAvailable = false;
+}
+
 export function threadsFor(file: string, asked: number | 'auto'): number {
+  if (!workersAvailable) return 1;
   if (asked !== 'auto') return asked;
   let size: number;
   try {

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { SEXTANT_VERSION } from '@sextant/core/version';
 import { CliError } from './cli-error.js';
 
 export interface ApiTarget {
@@ -43,12 +44,37 @@ export async function failureOf(response: Response): Promise<CliError> {
 /** The request got no answer at all (refused, reset, unknown host, timed out). */
 export class NetworkError extends CliError {}
 
+/** `1.2.10` > `1.2.9`; a pre-release or build suffix is ignored. Not a version: not newer. */
+export function isNewerVersion(theirs: string, ours: string): boolean {
+  const parts = (version: string) =>
+    /^(\d+)\.(\d+)\.(\d+)/.exec(version.trim())?.slice(1).map(Number);
+  const a = parts(theirs);
+  const b = parts(ours);
+  if (!a || !b) return false;
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
+  return false;
+}
+
+let warnedNewer = false;
+
+/** One stderr line, once a process, when the server (X-Sextant-Version) is newer than this client. */
+export function warnIfServerNewer(response: Response, target: ApiTarget): void {
+  const theirs = response.headers.get('x-sextant-version');
+  if (warnedNewer || !theirs || !isNewerVersion(theirs, SEXTANT_VERSION)) return;
+  warnedNewer = true;
+  process.stderr.write(
+    `sextant: warning: the server runs Sextant ${theirs}, this client is ${SEXTANT_VERSION}; get the server's: curl -fsSO ${target.url}/cli/sextant.mjs\n`,
+  );
+}
+
 export async function send(target: ApiTarget, path: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(`${target.url}/api/v1${path}`, {
+    const response = await fetch(`${target.url}/api/v1${path}`, {
       ...init,
       headers: { authorization: `Bearer ${target.token}`, ...(init.headers ?? {}) },
     });
+    warnIfServerNewer(response, target);
+    return response;
   } catch (error) {
     const cause =
       error instanceof Error && error.cause instanceof Error

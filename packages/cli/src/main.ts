@@ -1,8 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 // The subpath entries keep start-up small: the main entry loads every schema (Zod).
-import { AppError } from '@sextant/core/errors';
 import { SEXTANT_VERSION } from '@sextant/core/version';
-import { CliError } from './cli-error.js';
+import { runCli } from './cli-run.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRun } from './commands/run.js';
@@ -31,19 +30,4 @@ registerRun(program);
 registerDeploy(program);
 registerEvaluate(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // Help and version exit 0; usage errors were already printed by commander.
-    process.exit(error.exitCode);
-  }
-  const message =
-    error instanceof CliError || error instanceof AppError
-      ? error.message
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`sextant: error: ${message.split('\n')[0]}\n`);
-  process.exit(1);
-}
+await runCli(program);

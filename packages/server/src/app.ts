@@ -46,6 +46,7 @@ import { productionRoutes } from './routes/production.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { createServices, type Services } from './services/index.js';
 import { SEXTANT_VERSION } from './version.js';
+import { clientPlugin, type ClientFiles } from './plugins/client.plugin.js';
 
 /** Bodies above this are 413; fields have their own, much smaller, limits (400 naming the field). */
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -57,6 +58,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   trustProxy?: boolean;
   webDir?: string | null;
+  /** The files served under /cli/; unset, the built bundle and clients/python of this checkout. */
+  clientFiles?: ClientFiles;
   /**
    * More routes under /api/v1, registered after the real ones with the same JSON parser,
    * limits, auth and access rules. Only benchmarks pass this (bench/ingest adds a
@@ -111,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // A client compares it with its own version and warns when the server is newer.
+    reply.header('x-sextant-version', SEXTANT_VERSION);
   });
 
   const deps: RouteDeps = {
@@ -165,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     },
     { prefix: API_PREFIX },
   );
+  await app.register(clientPlugin, options.clientFiles ? { files: options.clientFiles } : {});
   await app.register(webPlugin, { webDir: options.webDir ?? null });
   await app.ready();
   return { app, services, store };
