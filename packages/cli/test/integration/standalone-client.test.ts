@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, request, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,5 +169,66 @@ describe('the standalone client served at /cli/sextant.mjs', () => {
     expect(deploy.stdout).toBe(
       `${server.url}/projects/${projectId}/deployments#${deployment!.id}\n`,
     );
+  });
+
+  it('evaluates a predictions file on its own thread, with no server', async () => {
+    writeFileSync(
+      join(jobDir, 'predictions.csv'),
+      'period,entity,score,label\n2027-03-01,A,0.9,1\n2027-03-01,B,0.8,0\n2027-03-02,B,0.5,1\n2027-03-02,A,0.4,0\n',
+    );
+    const run = await runClient(
+      ['evaluate', 'predictions.csv', '--top', '1', '--threads', '2'],
+      {},
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'model: hit rate@1 1 events caught a day over 2 days; caught 2 of 2 events',
+    );
+  });
+
+  it('warns in one line when the server it reports to is newer than itself', async () => {
+    const { projectId, ciToken } = await ciProject('Churn');
+    // The same server, as a later release would answer: only its version header differs.
+    const newer: Server = createServer((incoming, outgoing) => {
+      const upstream = new URL(server.url);
+      const forward = request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers,
+        },
+        (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, {
+            ...answer.headers,
+            'x-sextant-version': '99.0.0',
+          });
+          answer.pipe(outgoing);
+        },
+      );
+      incoming.pipe(forward);
+    });
+    await new Promise<void>((resolve) => newer.listen(0, '127.0.0.1', resolve));
+    const address = newer.address();
+    const newerUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const run = await runClient(
+        ['run', 'report', '--project', projectId, '--metric', 'hit_rate_at_10=0.4'],
+        {
+          ...githubActionsEnv('4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f', '7012345679'),
+          SEXTANT_URL: newerUrl,
+          SEXTANT_TOKEN: ciToken,
+        },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const warnings = run.stderr.split('\n').filter((line) => line.includes('warning'));
+      expect(warnings).toEqual([
+        `sextant: warning: the server runs Sextant 99.0.0, this client is ${SEXTANT_VERSION}; get the server's: curl -fsSO ${newerUrl}/cli/sextant.mjs`,
+      ]);
+    } finally {
+      await new Promise((resolve) => newer.close(resolve));
+    }
   });
 });
