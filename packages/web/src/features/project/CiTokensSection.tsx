@@ -6,6 +6,7 @@ import { Section } from '../../components/Section';
 import { SecretReveal } from '../../components/SecretReveal';
 import { CreateTokenForm } from '../tokens/CreateTokenForm';
 import { TokenTable } from '../tokens/TokenTable';
+import { CiSetupSnippets } from './CiSetupSnippets';
 
 /** CI tokens: they may only post runs and deployments to this project. */
 interface CiTokensSectionProps {
@@ -39,7 +40,10 @@ export function CiTokensSection({ projectId, canEdit, isTeamAdmin, userId }: CiT
       }
     >
       {created ? (
-        <SecretReveal token={created} onDone={() => setCreated(null)} />
+        <>
+          <SecretReveal token={created} onDone={() => setCreated(null)} />
+          <CiSetupSnippets projectId={projectId} />
+        </>
       ) : adding ? (
         <>
           <CreateTokenForm
