@@ -1,4 +1,5 @@
 import { expect, signIn, test, unique } from '../support/fixtures.js';
+import { artifactPath } from '../support/paths.js';
 
 test('risks are added, their status changed and edited, then removed', async ({
   page,
@@ -72,6 +73,15 @@ test('a CI token for the project is shown once and can be revoked by the team ad
 
   const secret = await ci.getByRole('textbox', { name: 'Token secret' }).inputValue();
   expect(secret).toMatch(/^sxt_/);
+  // Beside it, the steps to paste into a pipeline, filled in with this project and server.
+  const setup = ci.getByRole('region', { name: 'Report runs from CI' });
+  await expect(setup.getByRole('figure', { name: 'GitHub Actions' })).toContainText(
+    `node sextant.mjs run report --project ${project.id} --metrics-file metrics.json`,
+  );
+  await expect(setup.getByRole('figure', { name: 'GitLab CI' })).toContainText(
+    `SEXTANT_URL: ${new URL(page.url()).origin}`,
+  );
+  await ci.screenshot({ path: artifactPath('ci-token-setup.png') });
   await ci.getByRole('button', { name: 'I have stored it' }).click();
   await expect(ci.getByRole('textbox', { name: 'Token secret' })).toHaveCount(0);
 
