@@ -13,7 +13,7 @@ const token = (fields: Partial<Token> = {}): Token => ({
   name: 'github-actions',
   prefix: 'sxt_bbbb',
   projectId: 'prj_42',
-  createdBy: { id: 'u1', name: 'Lena Park' },
+  createdBy: { id: 'u1', name: 'Lena Park', email: 'lena@example.test' },
   createdAt: '2026-11-20T09:00:00.000Z',
   expiresAt: null,
   lastUsedAt: null,
