@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment, Page, Run } from '@sextant/core';
 import { SEXTANT_VERSION } from '@sextant/core/version';
@@ -30,6 +31,7 @@ describe('the standalone client served at /cli/sextant.mjs', () => {
   let api: ApiCall;
   let jobDir: string;
   let client: string;
+  let personalToken: string;
 
   /** Runs the downloaded file the way a CI job would: its env only, nothing inherited. */
   function runClient(args: string[], env: Record<string, string>) {
@@ -59,6 +61,7 @@ describe('the standalone client served at /cli/sextant.mjs', () => {
       'lead@example.test',
     );
     server = started.server;
+    personalToken = started.token;
     api = apiClient(server.url, started.token);
 
     const bundle = await fetch(`${server.url}/cli/sextant.mjs`);
@@ -168,6 +171,26 @@ describe('the standalone client served at /cli/sextant.mjs', () => {
     expect(deployment).toMatchObject({ version: '1.4.0', provenance: 'ci', commit: sha });
     expect(deploy.stdout).toBe(
       `${server.url}/projects/${projectId}/deployments#${deployment!.id}\n`,
+    );
+  });
+
+  it('imports a Jira export with a personal token', async () => {
+    const team = await api<{ id: string }>('POST', '/teams', { name: 'Jira team' });
+    const project = await api<{ id: string }>('POST', '/projects', {
+      teamId: team.body.id,
+      name: 'Jira project',
+    });
+    copyFileSync(
+      fileURLToPath(new URL('../../../server/test/fixtures/jira-export.csv', import.meta.url)),
+      join(jobDir, 'jira.csv'),
+    );
+    const imported = await runClient(['import', 'jira', 'jira.csv', '--project', project.body.id], {
+      SEXTANT_URL: server.url,
+      SEXTANT_TOKEN: personalToken,
+    });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout.split('\n')[0]).toBe(
+      '14 rows: 3 sprints created, 0 already there; 16 stories created, 0 already there; 1 row not imported',
     );
   });
 
