@@ -6,6 +6,8 @@
  */
 import {
   escapeHtml,
+  escapeMarkdown,
+  markdownRow,
   formatDayRangeText,
   formatDayText,
   formatMetricText,
@@ -17,6 +19,9 @@ import {
 } from '@sextant/core';
 import { REPORT_CSP } from './csp.js';
 import { renderReviewChart } from './review-chart.js';
+
+/** The CommonMark escape lives in core (the CI integrations use it too). */
+export { escapeMarkdown };
 
 /** The success criterion in words, for the report (built from the stored criterion). */
 export interface CriterionSummary {
@@ -116,20 +121,8 @@ export function chartDescription(review: SprintReview): string {
 
 // ── Markdown ────────────────────────────────────────────────────────────────────────────
 
-/**
- * Escapes user text for CommonMark: every character that can start inline markup (emphasis,
- * code, links, images, raw HTML, entities, table cells) gets a backslash, whitespace runs
- * (newlines included) become one space so text cannot open a new block, and a leading
- * block marker (`# `, `- `, `+ `, `---`, `===`, `1. `) is escaped too.
- */
-export function escapeMarkdown(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const inline = flat.replace(/[\\`*_[\]<>!|~&]/g, (c) => `\\${c}`);
-  return inline.replace(/^([#+=-])(?=\s|$|\1)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
-}
-
-/** A table row of cells that are already escaped (or are our own figures). */
-const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+/** A table row of cells that are already escaped (or are our own figures): core's, shared with the CI integrations' run table. */
+const row = markdownRow;
 
 export function reviewMarkdown(review: SprintReview, extras: ReportExtras): string {
   const md = escapeMarkdown;
