@@ -214,6 +214,50 @@ var num = (value) => value === null || value === void 0 ? "\u2013" : formatMetri
 function signed(value) {
   return `${value > 0 ? "+" : value < 0 ? "\u2212" : "\xB1"}${formatMetricText(Math.abs(value))}`;
 }
+function comparisonTableMarkdown(figures, context = {}) {
+  const md = escapeMarkdown;
+  const { value, baselineValue } = figures;
+  const lines = [];
+  lines.push(
+    markdownRow(["", "Value", "This run against it"]),
+    markdownRow(["---", "---:", "---:"])
+  );
+  if (figures.metricName) lines.push(markdownRow(["This run", num(value), ""]));
+  if (baselineValue !== null) {
+    const delta = figures.comparable && value !== null ? signed(value - baselineValue) : "\u2013";
+    lines.push(
+      markdownRow([
+        figures.isBaseline ? "Baseline (this run)" : "Baseline",
+        num(baselineValue),
+        delta
+      ])
+    );
+  }
+  const threshold = context.threshold;
+  if (threshold) {
+    const op = threshold.direction === "increase" ? "\u2265" : "\u2264";
+    const gap = value === null ? "\u2013" : signed(value - threshold.value);
+    lines.push(markdownRow([`Threshold (${op})`, num(threshold.value), gap]));
+  }
+  const current = context.currentProcess;
+  if (current) {
+    const gap = value === null ? "\u2013" : signed(value - current.value);
+    lines.push(markdownRow([`Today: ${md(current.name)}`, num(current.value), gap]));
+  }
+  const money = context.money;
+  if (money) {
+    const figure = money.difference ?? money.model;
+    const sign = money.difference !== null;
+    lines.push(
+      markdownRow([
+        money.difference ? "In money, against today" : "In money",
+        `${formatMoneyText(figure.perPeriod, money.currency, sign)} a ${md(money.period)}`,
+        `about ${formatMoneyShort(figure.perYear, money.currency, sign)} a year`
+      ])
+    );
+  }
+  return lines.join("\n");
+}
 function runComparisonMarkdown(run, context = {}) {
   const md = escapeMarkdown;
   const c = run.comparison;
@@ -221,40 +265,19 @@ function runComparisonMarkdown(run, context = {}) {
   const lines = [];
   lines.push(`### Sextant: ${metric ? `\`${metric.replace(/`/g, "")}\`` : "run"}`, "");
   lines.push(
-    markdownRow(["", "Value", "This run against it"]),
-    markdownRow(["---", "---:", "---:"])
+    comparisonTableMarkdown(
+      {
+        metricName: metric,
+        value: c.value,
+        baselineValue: c.baselineValue,
+        comparable: c.status === "comparable",
+        isBaseline: c.isBaseline
+      },
+      context
+    ),
+    ""
   );
-  if (metric) lines.push(markdownRow(["This run", num(c.value), ""]));
-  if (c.baselineValue !== null) {
-    const delta = c.status === "comparable" && c.value !== null ? signed(c.value - c.baselineValue) : "\u2013";
-    lines.push(
-      markdownRow([c.isBaseline ? "Baseline (this run)" : "Baseline", num(c.baselineValue), delta])
-    );
-  }
-  const threshold = context.threshold;
-  if (threshold) {
-    const op = threshold.direction === "increase" ? "\u2265" : "\u2264";
-    const gap = c.value === null ? "\u2013" : signed(c.value - threshold.value);
-    lines.push(markdownRow([`Threshold (${op})`, num(threshold.value), gap]));
-  }
-  const current = context.currentProcess;
-  if (current) {
-    const gap = c.value === null ? "\u2013" : signed(c.value - current.value);
-    lines.push(markdownRow([`Today: ${md(current.name)}`, num(current.value), gap]));
-  }
-  const money = context.money;
-  if (money) {
-    const figure = money.difference ?? money.model;
-    lines.push(
-      markdownRow([
-        "In money",
-        `${formatMoneyText(figure.perPeriod, money.currency, money.difference !== null)} a ${md(money.period)}`,
-        `about ${formatMoneyShort(figure.perYear, money.currency, money.difference !== null)} a year`
-      ])
-    );
-  }
-  lines.push("");
-  lines.push(`${md(c.message)}`, "");
+  lines.push(md(c.message), "");
   const others = Object.entries(run.metrics).filter(([name]) => name !== metric);
   if (others.length) {
     lines.push(

@@ -47,10 +47,74 @@ function signed(value: number): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatMetricText(Math.abs(value))}`;
 }
 
+/** One run's success-metric figures, as the run's comparison and the sprint review give them. */
+export interface RunFigures {
+  metricName: string | null;
+  value: number | null;
+  baselineValue: number | null;
+  /** Same evaluation strategy as the baseline: the difference means something. */
+  comparable: boolean;
+  /** The run is the baseline in force itself. */
+  isBaseline: boolean;
+}
+
 /**
- * The run's comparison table: the success metric against the baseline (and the threshold
- * and today's process when known), in money where there is a value model, the run's
- * provenance and its link. Ends with a newline.
+ * The comparison table of one run: its success metric against the baseline, the threshold
+ * and today's process when known, and in money where there is a value model. The sprint
+ * report's best CI run and the CI integrations' comment render it. No trailing newline.
+ */
+export function comparisonTableMarkdown(
+  figures: RunFigures,
+  context: RunMarkdownContext = {},
+): string {
+  const md = escapeMarkdown;
+  const { value, baselineValue } = figures;
+  const lines: string[] = [];
+  lines.push(
+    markdownRow(['', 'Value', 'This run against it']),
+    markdownRow(['---', '---:', '---:']),
+  );
+  if (figures.metricName) lines.push(markdownRow(['This run', num(value), '']));
+  if (baselineValue !== null) {
+    const delta = figures.comparable && value !== null ? signed(value - baselineValue) : '–';
+    lines.push(
+      markdownRow([
+        figures.isBaseline ? 'Baseline (this run)' : 'Baseline',
+        num(baselineValue),
+        delta,
+      ]),
+    );
+  }
+  const threshold = context.threshold;
+  if (threshold) {
+    const op = threshold.direction === 'increase' ? '≥' : '≤';
+    const gap = value === null ? '–' : signed(value - threshold.value);
+    lines.push(markdownRow([`Threshold (${op})`, num(threshold.value), gap]));
+  }
+  const current = context.currentProcess;
+  if (current) {
+    const gap = value === null ? '–' : signed(value - current.value);
+    lines.push(markdownRow([`Today: ${md(current.name)}`, num(current.value), gap]));
+  }
+  const money = context.money;
+  if (money) {
+    const figure = money.difference ?? money.model;
+    const sign = money.difference !== null;
+    lines.push(
+      markdownRow([
+        money.difference ? 'In money, against today' : 'In money',
+        `${formatMoneyText(figure.perPeriod, money.currency, sign)} a ${md(money.period)}`,
+        `about ${formatMoneyShort(figure.perYear, money.currency, sign)} a year`,
+      ]),
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A CI run's comparison, for a job summary, a pull-request comment or a merge-request note:
+ * a heading, the comparison table, what the comparison means in words, the other metrics,
+ * provenance and the run's link. Ends with a newline.
  */
 export function runComparisonMarkdown(
   run: RunForMarkdown,
@@ -62,41 +126,19 @@ export function runComparisonMarkdown(
   const lines: string[] = [];
   lines.push(`### Sextant: ${metric ? `\`${metric.replace(/`/g, '')}\`` : 'run'}`, '');
   lines.push(
-    markdownRow(['', 'Value', 'This run against it']),
-    markdownRow(['---', '---:', '---:']),
+    comparisonTableMarkdown(
+      {
+        metricName: metric,
+        value: c.value,
+        baselineValue: c.baselineValue,
+        comparable: c.status === 'comparable',
+        isBaseline: c.isBaseline,
+      },
+      context,
+    ),
+    '',
   );
-  if (metric) lines.push(markdownRow(['This run', num(c.value), '']));
-  if (c.baselineValue !== null) {
-    const delta =
-      c.status === 'comparable' && c.value !== null ? signed(c.value - c.baselineValue) : '–';
-    lines.push(
-      markdownRow([c.isBaseline ? 'Baseline (this run)' : 'Baseline', num(c.baselineValue), delta]),
-    );
-  }
-  const threshold = context.threshold;
-  if (threshold) {
-    const op = threshold.direction === 'increase' ? '≥' : '≤';
-    const gap = c.value === null ? '–' : signed(c.value - threshold.value);
-    lines.push(markdownRow([`Threshold (${op})`, num(threshold.value), gap]));
-  }
-  const current = context.currentProcess;
-  if (current) {
-    const gap = c.value === null ? '–' : signed(c.value - current.value);
-    lines.push(markdownRow([`Today: ${md(current.name)}`, num(current.value), gap]));
-  }
-  const money = context.money;
-  if (money) {
-    const figure = money.difference ?? money.model;
-    lines.push(
-      markdownRow([
-        'In money',
-        `${formatMoneyText(figure.perPeriod, money.currency, money.difference !== null)} a ${md(money.period)}`,
-        `about ${formatMoneyShort(figure.perYear, money.currency, money.difference !== null)} a year`,
-      ]),
-    );
-  }
-  lines.push('');
-  lines.push(`${md(c.message)}`, '');
+  lines.push(md(c.message), '');
   const others = Object.entries(run.metrics).filter(([name]) => name !== metric);
   if (others.length) {
     lines.push(

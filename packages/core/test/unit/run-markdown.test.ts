@@ -43,7 +43,7 @@ describe('runComparisonMarkdown', () => {
     expect(text).toContain('| Baseline | 0.4 | +0.02 |');
     expect(text).toContain('| Threshold (≥) | 0.5 | −0.08 |');
     expect(text).toContain('| Today: Fixed schedule | 0.3 | +0.12 |');
-    expect(text).toMatch(/\| In money \| \+.*144.* a day \| about \+.* a year \|/);
+    expect(text).toMatch(/\| In money, against today \| \+.*144.* a day \| about \+.* a year \|/);
     expect(text).toContain('Other metrics: `auc` 0.81');
     expect(text).toContain('Provenance: **ci**, commit `3f2a9c1d8e7b`, branch feature/\\*bold\\*');
     expect(text).toContain('[The run in Sextant](http://127.0.0.1:3000/projects/p1/runs/r1)');

@@ -6,6 +6,7 @@
  */
 import {
   escapeHtml,
+  comparisonTableMarkdown,
   escapeMarkdown,
   markdownRow,
   formatDayRangeText,
@@ -201,6 +202,31 @@ export function reviewMarkdown(review: SprintReview, extras: ReportExtras): stri
     );
   }
   lines.push('');
+  // This sprint's best CI run, in the table the CI integrations' comments show.
+  const here = review.points.find((p) => p.sprintId === sprint.id);
+  if (here?.bestRunId && here.bestCiValue !== null && review.metric) {
+    lines.push(`**This sprint’s best CI run** (\`${here.bestRunId}\`):`, '');
+    lines.push(
+      comparisonTableMarkdown(
+        {
+          metricName: review.metric.name,
+          value: here.bestCiValue,
+          baselineValue: here.baselineValue,
+          comparable: true,
+          isBaseline: false,
+        },
+        {
+          threshold:
+            review.threshold === null
+              ? null
+              : { value: review.threshold, direction: review.metric.direction },
+          currentProcess: review.currentProcess,
+          money: review.money,
+        },
+      ),
+      '',
+    );
+  }
   if (review.comparability) lines.push(`> ${md(review.comparability.message)}`, '');
   if (review.money) lines.push(`**In money:** ${md(review.money.text)}.`, '');
 
