@@ -31,6 +31,7 @@ export * from './domain/portfolio.js';
 export * from './domain/risk.js';
 export * from './domain/runs.js';
 export * from './domain/review.js';
+export * from './domain/run-markdown.js';
 export * from './domain/roles.js';
 export * from './domain/scope.js';
 export * from './domain/sprint.js';

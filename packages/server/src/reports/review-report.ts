@@ -6,6 +6,9 @@
  */
 import {
   escapeHtml,
+  comparisonTableMarkdown,
+  escapeMarkdown,
+  markdownRow,
   formatDayRangeText,
   formatDayText,
   formatMetricText,
@@ -17,6 +20,9 @@ import {
 } from '@sextant/core';
 import { REPORT_CSP } from './csp.js';
 import { renderReviewChart } from './review-chart.js';
+
+/** The CommonMark escape lives in core (the CI integrations use it too). */
+export { escapeMarkdown };
 
 /** The success criterion in words, for the report (built from the stored criterion). */
 export interface CriterionSummary {
@@ -116,20 +122,8 @@ export function chartDescription(review: SprintReview): string {
 
 // ── Markdown ────────────────────────────────────────────────────────────────────────────
 
-/**
- * Escapes user text for CommonMark: every character that can start inline markup (emphasis,
- * code, links, images, raw HTML, entities, table cells) gets a backslash, whitespace runs
- * (newlines included) become one space so text cannot open a new block, and a leading
- * block marker (`# `, `- `, `+ `, `---`, `===`, `1. `) is escaped too.
- */
-export function escapeMarkdown(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const inline = flat.replace(/[\\`*_[\]<>!|~&]/g, (c) => `\\${c}`);
-  return inline.replace(/^([#+=-])(?=\s|$|\1)/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
-}
-
-/** A table row of cells that are already escaped (or are our own figures). */
-const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+/** A table row of cells that are already escaped (or are our own figures): core's, shared with the CI integrations' run table. */
+const row = markdownRow;
 
 export function reviewMarkdown(review: SprintReview, extras: ReportExtras): string {
   const md = escapeMarkdown;
@@ -208,6 +202,31 @@ export function reviewMarkdown(review: SprintReview, extras: ReportExtras): stri
     );
   }
   lines.push('');
+  // This sprint's best CI run, in the table the CI integrations' comments show.
+  const here = review.points.find((p) => p.sprintId === sprint.id);
+  if (here?.bestRunId && here.bestCiValue !== null && review.metric) {
+    lines.push(`**This sprint’s best CI run** (\`${here.bestRunId}\`):`, '');
+    lines.push(
+      comparisonTableMarkdown(
+        {
+          metricName: review.metric.name,
+          value: here.bestCiValue,
+          baselineValue: here.baselineValue,
+          comparable: true,
+          isBaseline: false,
+        },
+        {
+          threshold:
+            review.threshold === null
+              ? null
+              : { value: review.threshold, direction: review.metric.direction },
+          currentProcess: review.currentProcess,
+          money: review.money,
+        },
+      ),
+      '',
+    );
+  }
   if (review.comparability) lines.push(`> ${md(review.comparability.message)}`, '');
   if (review.money) lines.push(`**In money:** ${md(review.money.text)}.`, '');
 

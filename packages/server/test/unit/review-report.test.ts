@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, type ReviewPoint, type SprintReview } from '@sextant/core';
+import {
+  AppError,
+  comparisonTableMarkdown,
+  type ReviewPoint,
+  type SprintReview,
+} from '@sextant/core';
 import { PdfPrinter } from '../../src/reports/pdf.js';
 import {
   CHART_COLORS,
@@ -205,6 +210,30 @@ describe('reviewMarkdown', () => {
     expect(md).toContain('## Carried over\n\n- Label the pumps\n');
     expect(md).toContain('1. **Add the weather forecast as a feature** (effort S (1 day), idea)');
     expect(md).toContain('Generated 13 Feb 2026, 16:00 UTC.');
+  });
+
+  it('shows the sprint’s best CI run in the table the CI comments show (core’s renderer)', () => {
+    const here = { ...point('Sprint 3', 1.4, 0.9), sprintId: 's3', bestRunId: 'run-42' };
+    const md = reviewMarkdown(review({ points: [point('Sprint 2', 0.9, 0.9), here] }), EXTRAS);
+    const table = comparisonTableMarkdown(
+      {
+        metricName: 'hit_rate_at_10',
+        value: 1.4,
+        baselineValue: 0.9,
+        comparable: true,
+        isBaseline: false,
+      },
+      {
+        threshold: { value: 2, direction: 'increase' },
+        currentProcess: { name: 'Planners’ list', value: 0.8 },
+      },
+    );
+    expect(md).toContain(`**This sprint’s best CI run** (\`run-42\`):\n\n${table}\n`);
+    expect(table).toContain('| Baseline | 0.9 | +0.5 |');
+    expect(table).toContain('| Threshold (≥) | 2 | −0.6 |');
+    expect(table).toContain('| Today: Planners’ list | 0.8 | +0.6 |');
+    // Without a best run this sprint there is no such table.
+    expect(reviewMarkdown(review(), EXTRAS)).not.toContain('best CI run**');
   });
 
   it('escapes user text so it cannot add markup, links, HTML or table cells', () => {
