@@ -65,6 +65,11 @@ var CliError = class extends Error {
 
 // packages/cli/src/http.ts
 import { STATUS_CODES } from "node:http";
+
+// packages/core/dist/version.js
+var SEXTANT_VERSION = "0.1.0";
+
+// packages/cli/src/http.ts
 async function failureOf(response) {
   const text = await response.text();
   try {
@@ -82,12 +87,32 @@ async function failureOf(response) {
 }
 var NetworkError = class extends CliError {
 };
+function isNewerVersion(theirs, ours) {
+  const parts = (version) => /^(\d+)\.(\d+)\.(\d+)/.exec(version.trim())?.slice(1).map(Number);
+  const a = parts(theirs);
+  const b = parts(ours);
+  if (!a || !b) return false;
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
+  return false;
+}
+var warnedNewer = false;
+function warnIfServerNewer(response, target) {
+  const theirs = response.headers.get("x-sextant-version");
+  if (warnedNewer || !theirs || !isNewerVersion(theirs, SEXTANT_VERSION)) return;
+  warnedNewer = true;
+  process.stderr.write(
+    `sextant: warning: the server runs Sextant ${theirs}, this client is ${SEXTANT_VERSION}; get the server's: curl -fsSO ${target.url}/cli/sextant.mjs
+`
+  );
+}
 async function send(target, path, init) {
   try {
-    return await fetch(`${target.url}/api/v1${path}`, {
+    const response = await fetch(`${target.url}/api/v1${path}`, {
       ...init,
       headers: { authorization: `Bearer ${target.token}`, ...init.headers ?? {} }
     });
+    warnIfServerNewer(response, target);
+    return response;
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error && error.name === "TimeoutError" ? "no answer in time" : String(error);
     throw new NetworkError(`cannot reach ${target.url}: ${cause}`);
