@@ -105,10 +105,12 @@ class SextantError(Exception):
             parsed = None
         error = parsed.get("error") if isinstance(parsed, dict) else None
         if isinstance(error, dict) and isinstance(error.get("message"), str):
-            details = error.get("details") if isinstance(error.get("details"), dict) else {}
-            raw_fields = details.get("fields") if isinstance(details.get("fields"), list) else []
-            fields = [f for f in raw_fields if isinstance(f, dict)]
-            field = details.get("field") if isinstance(details.get("field"), str) else None
+            sent = error.get("details")
+            details: Dict[str, Any] = sent if isinstance(sent, dict) else {}
+            listed = details.get("fields")
+            fields = [f for f in listed if isinstance(f, dict)] if isinstance(listed, list) else []
+            named = details.get("field")
+            field: Optional[str] = named if isinstance(named, str) else None
             if field is None and fields and isinstance(fields[0].get("field"), str):
                 field = fields[0]["field"]
             return cls(

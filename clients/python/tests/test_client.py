@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import unittest
+import urllib.error
 import urllib.request
 import warnings
 from typing import Any, Dict, List, Optional, Tuple
@@ -174,7 +175,7 @@ class LossyProxy:
                 self.end_headers()
                 self.wfile.write(text)
 
-            def log_message(self, *args: Any) -> None:
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
                 pass
 
         self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
