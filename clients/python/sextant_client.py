@@ -391,8 +391,21 @@ class Sextant:
         try:
             target = f"{self._parts.path.rstrip('/')}/api/v1{path}"
             chunked = body is not None and not isinstance(body, (bytes, bytearray))
-            connection.request(method, target, body=body, headers=headers, encode_chunked=chunked)
-            response = connection.getresponse()
+            try:
+                connection.request(
+                    method, target, body=body, headers=headers, encode_chunked=chunked
+                )
+            except OSError as sending:
+                # The server may have answered (401, 413, …) and closed before the body was
+                # all sent: that answer, not the broken pipe, is what the caller needs.
+                if connection.sock is None:  # never connected
+                    raise
+                try:
+                    response = connection.getresponse()
+                except (OSError, http.client.HTTPException):
+                    raise sending from None
+            else:
+                response = connection.getresponse()
             data = response.read()
             answer_headers = {k.lower(): v for k, v in response.getheaders()}
             return response.status, response.reason, answer_headers, data

@@ -358,6 +358,18 @@ class SextantClientTest(unittest.TestCase):
         self.assertEqual((bad.exception.status, bad.exception.field), (400, "body"))
         self.assertIn("line 2", bad.exception.message)
 
+    def test_an_upload_refused_before_its_body_is_read_raises_the_answer(self) -> None:
+        p = self.project("Refused")
+        path = os.path.join(tempfile.mkdtemp(), "p.csv")
+        with open(path, "w") as f:
+            f.write("entity,period,model_version,score\n")
+            line = f"m0001,{test_day(-1)},v1,0.5\n"
+            f.write(line * (8 * 1024 * 1024 // len(line)))
+        sextant = self.client("sxt_not_a_token", {})
+        with self.assertRaises(SextantError) as raised:
+            sextant.upload_predictions(path, project=p["id"])
+        self.assertEqual(raised.exception.status, 401)
+
     def test_a_100_mb_predictions_file_is_streamed_not_read_whole(self) -> None:
         p = self.project("Bulk")
         size = 100 * 1000 * 1000
@@ -393,6 +405,86 @@ class SextantClientTest(unittest.TestCase):
         # The file is 95 MiB; reading it whole would put the peak above that.
         self.assertLess(peak, 40 * 1024)
         self.assertLess(peak - before, 10 * 1024)
+
+
+class Flaky:
+    """A local server answering each POST from a list of (status, headers, body), recording
+    each request's Idempotency-Key."""
+
+    def __init__(self, answers: List[Tuple[int, Dict[str, str], bytes]]) -> None:
+        self.keys: List[Optional[str]] = []
+        flaky = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                self.rfile.read(int(self.headers.get("content-length") or 0))
+                flaky.keys.append(self.headers.get("idempotency-key"))
+                status, headers, body = answers[min(len(flaky.keys), len(answers)) - 1]
+                self.send_response(status)
+                for name, value in {**headers, "content-length": str(len(body))}.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                pass
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class RetryTest(unittest.TestCase):
+    UNAVAILABLE = json.dumps(
+        {"error": {"code": "database_unavailable", "message": "The database is unavailable", "details": {}}}
+    ).encode()
+
+    def test_retry_after_is_respected_bounded_and_one_key_is_sent(self) -> None:
+        run = json.dumps({"id": "run_1", "provenance": "manual"}).encode()
+        flaky = Flaky(
+            [
+                (503, {"retry-after": "2", "content-type": "application/json"}, self.UNAVAILABLE),
+                (429, {"retry-after": "3600"}, b""),
+                (201, {"content-type": "application/json"}, run),
+            ]
+        )
+        slept: List[float] = []
+        try:
+            sextant = Sextant(flaky.url, "t", env={}, sleep=slept.append)
+            with self.assertWarns(ManualRunWarning):
+                answer = sextant.report_run({"auc": 0.7}, commit="c", project="p")
+        finally:
+            flaky.close()
+        self.assertEqual(answer["id"], "run_1")
+        self.assertEqual(slept, [2.0, 30.0])  # as asked; an hour is cut to 30 s
+        self.assertEqual(len(flaky.keys), 3)
+        self.assertEqual(len(set(flaky.keys)), 1)
+
+    def test_the_last_answer_is_raised_when_retries_run_out(self) -> None:
+        flaky = Flaky([(503, {"content-type": "application/json"}, self.UNAVAILABLE)])
+        slept: List[float] = []
+        try:
+            sextant = Sextant(flaky.url, "t", env={}, retries=2, sleep=slept.append)
+            with self.assertRaises(SextantError) as raised:
+                sextant.report_run({"auc": 0.7}, commit="c", project="p")
+        finally:
+            flaky.close()
+        self.assertEqual((raised.exception.status, raised.exception.code), (503, "database_unavailable"))
+        self.assertIn("after 3 attempts", str(raised.exception))
+        self.assertEqual(slept, [0.5, 1.0])
+
+    def test_no_server_is_a_network_error_after_the_retries(self) -> None:
+        with socketserver.TCPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler) as closed:
+            port = closed.server_address[1]
+        sextant = Sextant(f"http://127.0.0.1:{port}", "t", env={}, retries=1, sleep=lambda s: None)
+        with self.assertRaises(SextantError) as raised:
+            sextant.review("s")
+        self.assertEqual((raised.exception.status, raised.exception.code), (0, "network_error"))
 
 
 class CiEnvironmentTest(unittest.TestCase):
