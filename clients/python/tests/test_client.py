@@ -236,6 +236,11 @@ class SextantClientTest(unittest.TestCase):
         self.assertEqual(status, 201, ci)
         return {"id": pid, "sprint": sprint["id"], "ci_token": ci["token"]}
 
+    def temp_dir(self) -> str:
+        directory = tempfile.mkdtemp(prefix="sextant-python-client-")
+        self.addCleanup(shutil.rmtree, directory, True)
+        return directory
+
     def runs_of(self, project_id: str) -> List[Dict[str, Any]]:
         status, page = self.server.api("GET", f"/projects/{project_id}/runs?limit=200")
         self.assertEqual(status, 200, page)
@@ -345,7 +350,7 @@ class SextantClientTest(unittest.TestCase):
         outcomes = iter([{"entity": "m0001", "time": TEST_NOW - dt.timedelta(hours=3), "event": "failure"}])
         self.assertEqual(sextant.upload_outcomes(outcomes, project=p["id"])["inserted"], 1)
         # A file without the model version column gets it from model_version=.
-        path = os.path.join(tempfile.mkdtemp(), "p.csv")
+        path = os.path.join(self.temp_dir(), "p.csv")
         with open(path, "w") as f:
             f.write(f"entity,period,score\nm0003,{day},0.5\n")
         answer = sextant.upload_predictions(path, model_version="v1", project=p["id"])
@@ -360,7 +365,7 @@ class SextantClientTest(unittest.TestCase):
 
     def test_an_upload_refused_before_its_body_is_read_raises_the_answer(self) -> None:
         p = self.project("Refused")
-        path = os.path.join(tempfile.mkdtemp(), "p.csv")
+        path = os.path.join(self.temp_dir(), "p.csv")
         with open(path, "w") as f:
             f.write("entity,period,model_version,score\n")
             line = f"m0001,{test_day(-1)},v1,0.5\n"
